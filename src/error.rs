@@ -1,0 +1,288 @@
+//! The one error type every operation returns: a stable code, the JSON path of the offending
+//! field, and a sentence a person understands.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A stable, machine-readable error code. Codes never change meaning once shipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The input is not JSON, or is truncated.
+    InvalidJson,
+    /// A required field is absent.
+    MissingField,
+    /// A field the contract does not know (often a typo).
+    UnknownField,
+    /// A field has the wrong JSON type (a number where a string is expected, …).
+    InvalidType,
+    /// A field has the right type but a value the contract does not accept.
+    InvalidValue,
+    /// A money amount or rate is not a plain decimal string, or has too many decimals.
+    InvalidDecimal,
+    /// A number lies outside the range the field allows.
+    OutOfRange,
+    /// No shipped preset has this id.
+    UnknownPreset,
+    /// The rate card's gift catalogue has no gift with this id.
+    UnknownGift,
+    /// Not an ISO 4217 currency code giftsim knows.
+    UnknownCurrency,
+    /// Two amounts in different currencies were combined without an exchange rate.
+    CurrencyMismatch,
+    /// Fields that exclude each other were given together, or none of a required set was.
+    ConflictingFields,
+    /// The same id or bundle appears twice.
+    Duplicate,
+    /// A computation would exceed the range of exact arithmetic.
+    Overflow,
+    /// The input or the work it asks for exceeds a documented limit.
+    TooLarge,
+    /// The question has no answer on this rate card (e.g. an amount that cannot be bought).
+    NoSolution,
+    /// A file could not be read.
+    Io,
+}
+
+impl ErrorCode {
+    /// The code as it appears in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::MissingField => "missing_field",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::InvalidDecimal => "invalid_decimal",
+            ErrorCode::OutOfRange => "out_of_range",
+            ErrorCode::UnknownPreset => "unknown_preset",
+            ErrorCode::UnknownGift => "unknown_gift",
+            ErrorCode::UnknownCurrency => "unknown_currency",
+            ErrorCode::CurrencyMismatch => "currency_mismatch",
+            ErrorCode::ConflictingFields => "conflicting_fields",
+            ErrorCode::Duplicate => "duplicate",
+            ErrorCode::Overflow => "overflow",
+            ErrorCode::TooLarge => "too_large",
+            ErrorCode::NoSolution => "no_solution",
+            ErrorCode::Io => "io",
+        }
+    }
+}
+
+/// An error as data: `{"error": {"code", "path", "message"}}` on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Error {
+    /// Stable machine code.
+    pub code: ErrorCode,
+    /// JSON path of the offending field (`bundles[2].price`), empty for the document itself.
+    pub path: String,
+    /// A sentence a person understands.
+    pub message: String,
+}
+
+/// Result with giftsim's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An error with a code, a JSON path and a message.
+    pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error {
+            code,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// Arithmetic left the exact range; `what` names the quantity being computed.
+    pub fn overflow(path: impl Into<String>, what: &str) -> Self {
+        Error::new(
+            ErrorCode::Overflow,
+            path,
+            format!("{what} is too large to compute exactly"),
+        )
+    }
+
+    /// The same error, re-rooted under `prefix` (used when a sub-document is parsed on its own).
+    pub fn under(mut self, prefix: &str) -> Self {
+        self.path = join(prefix, &self.path);
+        self
+    }
+
+    /// The wire form: `{"error": {...}}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({ "error": self })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.code.as_str(), self.message)
+        } else {
+            write!(f, "{} at {}: {}", self.code.as_str(), self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Joins JSON path segments: `join("bundles[2]", "price")` is `bundles[2].price`, and an index
+/// segment (`[3]`) attaches without a dot.
+pub fn join(prefix: &str, field: &str) -> String {
+    match (prefix.is_empty(), field.is_empty()) {
+        (true, _) => field.to_string(),
+        (_, true) => prefix.to_string(),
+        _ if field.starts_with('[') => format!("{prefix}{field}"),
+        _ => format!("{prefix}.{field}"),
+    }
+}
+
+/// `prefix[index]`.
+pub fn index(prefix: &str, i: usize) -> String {
+    format!("{prefix}[{i}]")
+}
+
+/// Parses a JSON document into a request type, turning serde's complaint into an [`Error`] with
+/// the path of the offending field.
+pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
+    // Trailing characters after the document are an error, as in serde_json::from_str.
+    de.end().map_err(|e| syntax(&e))?;
+    Ok(value)
+}
+
+/// Converts an already-parsed JSON value into a request type, with paths under `prefix`.
+pub fn from_json_value<T: serde::de::DeserializeOwned>(
+    value: &serde_json::Value,
+    prefix: &str,
+) -> Result<T> {
+    serde_path_to_error::deserialize(value)
+        .map_err(from_serde_value)
+        .map_err(|e| e.under(prefix))
+}
+
+fn syntax(e: &serde_json::Error) -> Error {
+    Error::new(
+        ErrorCode::InvalidJson,
+        "",
+        format!("the input is not valid JSON: {e}"),
+    )
+}
+
+fn path_string(path: &serde_path_to_error::Path) -> String {
+    let s = path.to_string();
+    if s == "." {
+        String::new()
+    } else {
+        s
+    }
+}
+
+fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = path_string(err.path());
+    let inner = err.into_inner();
+    match inner.classify() {
+        serde_json::error::Category::Io
+        | serde_json::error::Category::Syntax
+        | serde_json::error::Category::Eof => syntax(&inner),
+        serde_json::error::Category::Data => {
+            // serde_json appends " at line L column C"; the path says where, in JSON terms.
+            let text = inner.to_string();
+            let text = match text.rfind(" at line ") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            };
+            classify_data(path, text)
+        }
+    }
+}
+
+fn from_serde_value(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = path_string(err.path());
+    let text = err.into_inner().to_string();
+    classify_data(path, text)
+}
+
+/// Maps serde's data-error sentences onto stable codes.
+fn classify_data(path: String, text: String) -> Error {
+    if let Some(rest) = text.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        let path = join(&path, field);
+        return Error::new(
+            ErrorCode::MissingField,
+            path,
+            format!("the field `{field}` is required"),
+        );
+    }
+    if text.starts_with("unknown field `") {
+        // serde reports the unknown key's own path only for maps; the message names it.
+        let field = text
+            .strip_prefix("unknown field `")
+            .and_then(|r| r.split('`').next())
+            .unwrap_or_default();
+        let path = if path.ends_with(field) {
+            path
+        } else {
+            join(&path, field)
+        };
+        return Error::new(ErrorCode::UnknownField, path, text);
+    }
+    let code = if text.starts_with("invalid type") {
+        ErrorCode::InvalidType
+    } else if text.starts_with("unknown variant") {
+        ErrorCode::InvalidValue
+    } else if text.contains("recursion limit") {
+        ErrorCode::TooLarge
+    } else {
+        ErrorCode::InvalidValue
+    };
+    Error::new(code, path, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        items: Vec<Item>,
+    }
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        count: u64,
+    }
+
+    #[test]
+    fn codes_and_paths_for_serde_failures() {
+        let cases: &[(&str, ErrorCode, &str)] = &[
+            ("{", ErrorCode::InvalidJson, ""),
+            ("not json", ErrorCode::InvalidJson, ""),
+            (r#"{"items": []} {}"#, ErrorCode::InvalidJson, ""),
+            ("{}", ErrorCode::MissingField, "items"),
+            (r#"{"items": [{}]}"#, ErrorCode::MissingField, "items[0].count"),
+            (r#"{"items": [{"count": -1}]}"#, ErrorCode::InvalidValue, "items[0].count"),
+            (r#"{"items": [{"count": "1"}]}"#, ErrorCode::InvalidType, "items[0].count"),
+            (r#"{"items": [{"count": 1, "x": 2}]}"#, ErrorCode::UnknownField, "items[0].x"),
+            (r#"{"items": [], "extra": 1}"#, ErrorCode::UnknownField, "extra"),
+        ];
+        for (input, code, path) in cases {
+            let err = from_json_str::<Doc>(input).unwrap_err();
+            assert_eq!((err.code, err.path.as_str()), (*code, *path), "input {input}: {err}");
+        }
+    }
+
+    #[test]
+    fn join_paths() {
+        assert_eq!(join("", "a"), "a");
+        assert_eq!(join("a", ""), "a");
+        assert_eq!(join("a", "b"), "a.b");
+        assert_eq!(join("a", "[2].b"), "a[2].b");
+        assert_eq!(index("bundles", 2), "bundles[2]");
+    }
+}

@@ -1,0 +1,372 @@
+//! Where every cent goes: viewer pays → tax → store fee → payment fee → creator → agency →
+//! platform → unspent coins, as a ledger whose entries add up exactly to what the viewer paid.
+
+use crate::bundles::{Item, Mix};
+use crate::error::{Error, Result};
+use crate::lots::{share, Lot, Wallet};
+use crate::money::{decimal_string, round, Money, RoundingPoint};
+use crate::rate_card::{AgencyPayer, CreatorTerms, RateCard, Tax};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Who receives a part of the viewer's money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recipient {
+    /// VAT or sales tax.
+    Tax,
+    /// The app store's commission.
+    StoreFee,
+    /// Card processing.
+    PaymentFee,
+    /// The creator's earnings (after an agency cut the creator pays).
+    Creator,
+    /// The creator's agency.
+    Agency,
+    /// What the platform keeps.
+    Platform,
+    /// Net value of coins bought but not (yet) gifted, held by the platform.
+    UnspentCoins,
+}
+
+/// One part of the flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FlowEntry {
+    /// Who receives it.
+    pub to: Recipient,
+    /// How much.
+    pub amount: Money,
+}
+
+/// One line of purchases with what each purchase's money becomes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PurchaseLine {
+    /// `bundle` or `custom`.
+    pub kind: &'static str,
+    /// Index of the bundle on the rate card (bundles only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bundle: Option<usize>,
+    /// Coins per purchase (bonus included).
+    pub coins: u64,
+    /// Number of purchases.
+    pub count: u64,
+    /// Listed price of one purchase.
+    pub price: Money,
+    /// What the viewer pays for one purchase (price plus any tax on top).
+    pub viewer_pays: Money,
+    /// Tax in one purchase.
+    pub tax: Money,
+    /// Store fee on one purchase.
+    pub store_fee: Money,
+    /// Payment fee on one purchase.
+    pub payment_fee: Money,
+    /// What remains of one purchase for the platform and creator.
+    pub net: Money,
+}
+
+/// Coins spent on one thing (a gift, or plain coins), with what they cost and earn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spend {
+    /// Gift id, or `coins`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Coins per unit.
+    pub coins_each: u64,
+    /// Units.
+    pub count: u64,
+}
+
+/// What one spend cost and earned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpendResult {
+    /// Gift id, or `coins`.
+    pub gift: String,
+    /// Display name.
+    pub name: String,
+    /// Units.
+    pub count: u64,
+    /// Coins in all.
+    pub coins: u64,
+    /// What those coins cost the viewer (first-in-first-out from the purchases).
+    pub cost: Money,
+    /// Diamonds the creator receives (per-diamond model).
+    pub diamonds: u64,
+    /// The creator's earnings from it, exact (before crediting rounds toward zero).
+    #[serde(serialize_with = "decimal_string")]
+    pub creator_earnings: Decimal,
+}
+
+/// The creator's side of a ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CreatorSide {
+    /// Diamonds received (0 under a share-of-net model).
+    pub diamonds: u64,
+    /// Exact value of the earnings (may hold a fraction of a cent).
+    #[serde(serialize_with = "decimal_string")]
+    pub earnings_exact: Decimal,
+    /// Earnings credited, rounded toward zero to the minor unit.
+    pub earnings: Money,
+    /// Agency cut.
+    pub agency: Money,
+    /// What the creator keeps: earnings less an agency cut the creator pays.
+    pub keeps: Money,
+}
+
+/// A purchase and its spends, followed to the cent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ledger {
+    /// Total the viewer pays.
+    pub viewer_pays: Money,
+    /// The purchases.
+    pub purchases: Vec<PurchaseLine>,
+    /// The spends.
+    pub spends: Vec<SpendResult>,
+    /// The creator's side.
+    pub creator: CreatorSide,
+    /// Coins left unspent.
+    pub unspent_coins: u64,
+    /// What the unspent coins cost the viewer.
+    pub unspent_cost: Money,
+    /// Where the money went; adds up to `viewer_pays`.
+    pub flow: Vec<FlowEntry>,
+}
+
+struct PurchaseMoney {
+    viewer_pays: Money,
+    tax: Money,
+    store_fee: Money,
+    payment_fee: Money,
+    /// Base of a share-of-net creator: price after tax and store fee.
+    after_store: Money,
+    net: Money,
+}
+
+/// Splits one purchase at listed price `price` into tax, fees and net.
+fn split_purchase(card: &RateCard, price: Money) -> Result<PurchaseMoney> {
+    let cur = card.currency;
+    let (viewer_pays, tax) = match card.tax {
+        Tax::None => (price, Money::zero(cur)),
+        Tax::Inclusive(rate) => {
+            let exact = price
+                .to_decimal()
+                .checked_mul(rate)
+                .and_then(|v| v.checked_div(Decimal::ONE + rate))
+                .ok_or_else(|| Error::overflow("", "the tax in a price"))?;
+            (price, round(exact, cur, RoundingPoint::Tax)?)
+        }
+        Tax::OnTop(rate) => {
+            let tax = round(price.times(rate)?, cur, RoundingPoint::Tax)?;
+            (price.checked_add(tax)?, tax)
+        }
+    };
+    let ex_tax = viewer_pays.checked_sub(tax)?;
+    let store_fee = round(ex_tax.times(card.store_fee_rate)?, cur, RoundingPoint::Fee)?;
+    let payment_fee = round(
+        viewer_pays.times(card.payment_fee.rate)?,
+        cur,
+        RoundingPoint::Fee,
+    )?
+    .checked_add(card.payment_fee.fixed)?;
+    let after_store = ex_tax.checked_sub(store_fee)?;
+    let net = after_store.checked_sub(payment_fee)?;
+    Ok(PurchaseMoney {
+        viewer_pays,
+        tax,
+        store_fee,
+        payment_fee,
+        after_store,
+        net,
+    })
+}
+
+/// Follows the money of `mix` bought on `card` and `spends` made from it, first-in-first-out
+/// over the purchases in the mix's order.
+pub fn ledger(card: &RateCard, mix: &Mix, spends: &[Spend]) -> Result<Ledger> {
+    let cur = card.currency;
+    let mut purchases = Vec::with_capacity(mix.lines.len());
+    let mut lots = Vec::with_capacity(mix.lines.len());
+    let (mut nets, mut bases) = (Vec::new(), Vec::new());
+    for line in &mix.lines {
+        let price = Money::from_minor(
+            i64::try_from(line.price).map_err(|_| Error::overflow("", "a price"))?,
+            cur,
+        );
+        let m = split_purchase(card, price)?;
+        let times = |x: Money| x.checked_mul_count(line.count);
+        lots.push(Lot {
+            coins: line.coins * line.count,
+            cost: times(m.viewer_pays)?,
+        });
+        nets.push(times(m.net)?);
+        bases.push(times(m.after_store)?);
+        purchases.push(PurchaseLine {
+            kind: match line.item {
+                Item::Bundle(_) => "bundle",
+                Item::Custom => "custom",
+            },
+            bundle: match line.item {
+                Item::Bundle(i) => Some(i),
+                Item::Custom => None,
+            },
+            coins: line.coins,
+            count: line.count,
+            price,
+            viewer_pays: m.viewer_pays,
+            tax: m.tax,
+            store_fee: m.store_fee,
+            payment_fee: m.payment_fee,
+            net: m.net,
+        });
+    }
+    let mut wallet = Wallet::new(lots);
+
+    let mut results = Vec::with_capacity(spends.len());
+    let mut diamonds_total = 0u64;
+    let mut exact_total = Decimal::ZERO;
+    let overflow = || Error::overflow("", "the creator's earnings");
+    for s in spends {
+        let coins = s.coins_each.checked_mul(s.count).ok_or_else(overflow)?;
+        let slices = wallet.spend(coins)?;
+        let mut cost = Money::zero(cur);
+        let mut basis = Money::zero(cur);
+        for slice in &slices {
+            cost = cost.checked_add(wallet.cost(slice)?)?;
+            let whole = wallet.lots()[slice.lot].coins;
+            basis = basis.checked_add(share(bases[slice.lot], whole, slice.from, slice.to)?)?;
+        }
+        let (diamonds, earnings) = match card.creator {
+            CreatorTerms::PerDiamond {
+                diamonds_per_coin,
+                diamond_value,
+            } => {
+                // Diamonds are whole: each gift's are rounded down on its own.
+                let each = Decimal::from(s.coins_each)
+                    .checked_mul(diamonds_per_coin)
+                    .ok_or_else(overflow)?
+                    .floor();
+                let d = each
+                    .checked_mul(Decimal::from(s.count))
+                    .ok_or_else(overflow)?;
+                let diamonds = u64::try_from(d).map_err(|_| overflow())?;
+                (diamonds, d.checked_mul(diamond_value).ok_or_else(overflow)?)
+            }
+            CreatorTerms::ShareOfNet { share } => (0, basis.times(share)?),
+        };
+        diamonds_total = diamonds_total.checked_add(diamonds).ok_or_else(overflow)?;
+        exact_total = exact_total.checked_add(earnings).ok_or_else(overflow)?;
+        results.push(SpendResult {
+            gift: s.id.clone(),
+            name: s.name.clone(),
+            count: s.count,
+            coins,
+            cost,
+            diamonds,
+            creator_earnings: earnings.normalize(),
+        });
+    }
+
+    let earnings = round(exact_total, cur, RoundingPoint::CreatorCash)?;
+    let agency = round(earnings.times(card.agency.rate)?, cur, RoundingPoint::Agency)?;
+    let (keeps, platform_pays_agency) = match card.agency.paid_by {
+        AgencyPayer::Creator => (earnings.checked_sub(agency)?, Money::zero(cur)),
+        AgencyPayer::Platform => (earnings, agency),
+    };
+
+    let mut net_spent = Money::zero(cur);
+    let mut unspent_net = Money::zero(cur);
+    let mut unspent_cost = Money::zero(cur);
+    for (i, lot) in wallet.lots().iter().enumerate() {
+        let spent = wallet.spent(i);
+        let spent_net = share(nets[i], lot.coins, 0, spent)?;
+        net_spent = net_spent.checked_add(spent_net)?;
+        unspent_net = unspent_net.checked_add(nets[i].checked_sub(spent_net)?)?;
+        unspent_cost = unspent_cost.checked_add(share(lot.cost, lot.coins, spent, lot.coins)?)?;
+    }
+    let platform = net_spent
+        .checked_sub(earnings)?
+        .checked_sub(platform_pays_agency)?;
+
+    let sum = |f: fn(&PurchaseLine) -> Money| -> Result<Money> {
+        purchases
+            .iter()
+            .try_fold(Money::zero(cur), |acc, p| acc.checked_add(f(p).checked_mul_count(p.count)?))
+    };
+    let viewer_pays = sum(|p| p.viewer_pays)?;
+    let flow = vec![
+        FlowEntry { to: Recipient::Tax, amount: sum(|p| p.tax)? },
+        FlowEntry { to: Recipient::StoreFee, amount: sum(|p| p.store_fee)? },
+        FlowEntry { to: Recipient::PaymentFee, amount: sum(|p| p.payment_fee)? },
+        FlowEntry { to: Recipient::Creator, amount: keeps },
+        FlowEntry { to: Recipient::Agency, amount: agency },
+        FlowEntry { to: Recipient::Platform, amount: platform },
+        FlowEntry { to: Recipient::UnspentCoins, amount: unspent_net },
+    ];
+    Ok(Ledger {
+        viewer_pays,
+        purchases,
+        spends: results,
+        creator: CreatorSide {
+            diamonds: diamonds_total,
+            earnings_exact: exact_total.normalize(),
+            earnings,
+            agency,
+            keeps,
+        },
+        unspent_coins: wallet.balance(),
+        unspent_cost,
+        flow,
+    })
+}
+
+/// The sum of a flow's entries (equal to `viewer_pays` for every ledger).
+pub fn total(flow: &[FlowEntry]) -> Result<Money> {
+    let cur = flow
+        .first()
+        .map(|e| e.amount.currency())
+        .unwrap_or(crate::money::Currency::USD);
+    Money::sum(cur, flow.iter().map(|e| e.amount))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundles::Optimizer;
+    use crate::presets;
+
+    fn gift(card: &RateCard, id: &str, count: u64) -> Spend {
+        let g = card.gifts.find(id, "").unwrap();
+        Spend {
+            id: g.id.clone(),
+            name: g.name.clone(),
+            coins_each: g.coins,
+            count,
+        }
+    }
+
+    #[test]
+    fn a_lion_on_ios_reconciles_and_pays_the_creator_about_150() {
+        let card = presets::rate_card("tiktok-ios", "").unwrap();
+        let mix = Optimizer::for_card(card).cheapest(29_999);
+        let l = ledger(card, &mix, &[gift(card, "lion", 1)]).unwrap();
+        assert_eq!(total(&l.flow).unwrap(), l.viewer_pays);
+        assert_eq!(l.creator.diamonds, 29_999);
+        assert_eq!(l.creator.earnings_exact.to_string(), "149.995");
+        assert_eq!(l.creator.earnings.to_string(), "149.99");
+        assert_eq!(l.spends[0].cost.checked_add(l.unspent_cost).unwrap(), l.viewer_pays);
+    }
+
+    #[test]
+    fn vat_inclusive_prices_carry_their_tax() {
+        let card = presets::rate_card("tiktok-ios-gbp", "").unwrap();
+        let mix = Optimizer::for_card(card).cheapest(65);
+        let l = ledger(card, &mix, &[]).unwrap();
+        // £0.89 including 20 % VAT: VAT = 0.89 × 0.2 / 1.2 = 0.148… → £0.15.
+        assert_eq!(l.viewer_pays.to_string(), "0.89");
+        assert_eq!(l.flow[0].amount.to_string(), "0.15");
+        // Store fee 30 % of £0.74 = £0.222 → £0.22; the rest waits in unspent coins.
+        assert_eq!(l.flow[1].amount.to_string(), "0.22");
+        assert_eq!(l.flow[6].amount.to_string(), "0.52");
+        assert_eq!(total(&l.flow).unwrap(), l.viewer_pays);
+    }
+}

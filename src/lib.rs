@@ -1,0 +1,33 @@
+//! giftsim: exact money math for creator-gifting economies.
+//!
+//! Viewers buy coins in bundles, spend them on gifts, creators receive Diamonds, and Diamonds
+//! become cash. giftsim follows every cent of that chain exactly.
+//!
+//! # Map of the crate
+//! - [`money`]: `Money`, `Currency`, and the rounding policy (the only place rounding lives).
+//! - [`rate_card`]: rate cards (bundles, fees, creator terms, payouts), validated on construction.
+//! - [`bundles`]: the cheapest bundle mix for any number of coins.
+//! - [`gifts`]: gift catalogues.
+//! - [`lots`]: coin lots spent first-in-first-out, so each gift's real cost is exact.
+//! - [`flow`]: where every cent of a purchase goes, as entries that add up to what the viewer paid.
+//! - [`payout`]: when a creator's earnings can be withdrawn.
+//! - [`presets`]: the shipped rate cards and gift catalogues, with sources.
+//! - [`ops`]: the JSON contract, one function per operation.
+//! - [`error`]: the one error type, `{code, path, message}`.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod bundles;
+pub mod error;
+pub mod flow;
+pub mod gifts;
+pub mod id;
+pub mod lots;
+pub mod money;
+pub mod ops;
+pub mod payout;
+pub mod presets;
+pub mod rate_card;
+pub mod sources;
+
+pub use error::{Error, ErrorCode, Result};

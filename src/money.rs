@@ -1,0 +1,514 @@
+//! Money, currencies and the rounding policy: the only place where rounding rules live.
+//!
+//! An amount of money is an integer number of minor units (cents, pence, yen) in an ISO 4217
+//! currency, so it is exact by construction. Anything finer than a minor unit (a price per coin,
+//! the cash value of one Diamond, a share) is a [`Decimal`]; it becomes money only through
+//! [`round`], at a named [`RoundingPoint`] with that point's named strategy.
+
+use crate::error::{Error, ErrorCode, Result};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// An ISO 4217 currency with its number of minor-unit digits (2 for USD, 0 for JPY and KRW).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Currency {
+    code: &'static str,
+    minor_units: u32,
+}
+
+/// The currencies giftsim knows: code and minor units, per ISO 4217.
+const CURRENCIES: &[(&str, u32)] = &[
+    ("AED", 2),
+    ("ARS", 2),
+    ("AUD", 2),
+    ("BHD", 3),
+    ("BRL", 2),
+    ("CAD", 2),
+    ("CHF", 2),
+    ("CLP", 0),
+    ("CNY", 2),
+    ("COP", 2),
+    ("CZK", 2),
+    ("DKK", 2),
+    ("EGP", 2),
+    ("EUR", 2),
+    ("GBP", 2),
+    ("HKD", 2),
+    ("HUF", 2),
+    ("IDR", 2),
+    ("ILS", 2),
+    ("INR", 2),
+    ("ISK", 0),
+    ("JOD", 3),
+    ("JPY", 0),
+    ("KRW", 0),
+    ("KWD", 3),
+    ("MXN", 2),
+    ("MYR", 2),
+    ("NGN", 2),
+    ("NOK", 2),
+    ("NZD", 2),
+    ("OMR", 3),
+    ("PHP", 2),
+    ("PKR", 2),
+    ("PLN", 2),
+    ("RON", 2),
+    ("SAR", 2),
+    ("SEK", 2),
+    ("SGD", 2),
+    ("THB", 2),
+    ("TRY", 2),
+    ("TWD", 2),
+    ("UAH", 2),
+    ("USD", 2),
+    ("VND", 0),
+    ("ZAR", 2),
+];
+
+impl Currency {
+    /// US dollar.
+    pub const USD: Currency = Currency {
+        code: "USD",
+        minor_units: 2,
+    };
+
+    /// Looks up an ISO 4217 code (upper case, as the standard writes it).
+    pub fn from_code(code: &str) -> Option<Currency> {
+        CURRENCIES
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|&(code, minor_units)| Currency { code, minor_units })
+    }
+
+    /// Parses a code from input, reporting an unknown one at `path`.
+    pub fn parse(code: &str, path: &str) -> Result<Currency> {
+        Currency::from_code(code).ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownCurrency,
+                path,
+                format!("`{code}` is not an ISO 4217 currency code giftsim knows (e.g. USD, EUR, GBP, JPY, CNY)"),
+            )
+        })
+    }
+
+    /// The three-letter code.
+    pub fn code(self) -> &'static str {
+        self.code
+    }
+
+    /// Digits after the decimal point in this currency's smallest unit.
+    pub fn minor_units(self) -> u32 {
+        self.minor_units
+    }
+
+    /// Every currency giftsim knows.
+    pub fn all() -> impl Iterator<Item = Currency> {
+        CURRENCIES
+            .iter()
+            .map(|&(code, minor_units)| Currency { code, minor_units })
+    }
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code)
+    }
+}
+
+/// An exact amount of money: whole minor units of one currency. Negative amounts are allowed
+/// (a platform's margin can be negative when a rate card is edited that way).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Money {
+    minor: i64,
+    currency: Currency,
+}
+
+impl Money {
+    /// Zero in `currency`.
+    pub fn zero(currency: Currency) -> Money {
+        Money { minor: 0, currency }
+    }
+
+    /// An amount from a count of minor units.
+    pub fn from_minor(minor: i64, currency: Currency) -> Money {
+        Money { minor, currency }
+    }
+
+    /// Parses a decimal string such as `"12.99"`: at most the currency's minor-unit digits,
+    /// and no sign unless `allow_negative`.
+    pub fn parse(text: &str, currency: Currency, path: &str) -> Result<Money> {
+        let value = parse_decimal(text, path)?;
+        Money::from_decimal(value, currency, path)
+    }
+
+    /// An amount from a decimal that must already be whole minor units.
+    pub fn from_decimal(value: Decimal, currency: Currency, path: &str) -> Result<Money> {
+        if value.normalize().scale() > currency.minor_units() {
+            return Err(Error::new(
+                ErrorCode::InvalidDecimal,
+                path,
+                format!(
+                    "{value} has more decimals than {} allows ({})",
+                    currency.code(),
+                    currency.minor_units()
+                ),
+            ));
+        }
+        let minor = value
+            .checked_mul(Decimal::from(10i64.pow(currency.minor_units())))
+            .and_then(|m| m.to_i64())
+            .ok_or_else(|| Error::overflow(path, "this amount"))?;
+        Ok(Money { minor, currency })
+    }
+
+    /// The count of minor units.
+    pub fn minor(self) -> i64 {
+        self.minor
+    }
+
+    /// The currency.
+    pub fn currency(self) -> Currency {
+        self.currency
+    }
+
+    /// The amount as a decimal in major units (`12.99`).
+    pub fn to_decimal(self) -> Decimal {
+        Decimal::new(self.minor, self.currency.minor_units())
+    }
+
+    /// True for amounts above zero.
+    pub fn is_positive(self) -> bool {
+        self.minor > 0
+    }
+
+    /// True for amounts below zero.
+    pub fn is_negative(self) -> bool {
+        self.minor < 0
+    }
+
+    /// `self + other`, or an overflow error; both must be in the same currency.
+    pub fn checked_add(self, other: Money) -> Result<Money> {
+        self.same_currency(other)?;
+        self.minor
+            .checked_add(other.minor)
+            .map(|minor| Money { minor, ..self })
+            .ok_or_else(|| Error::overflow("", "a sum of money"))
+    }
+
+    /// `self - other`, or an overflow error; both must be in the same currency.
+    pub fn checked_sub(self, other: Money) -> Result<Money> {
+        self.same_currency(other)?;
+        self.minor
+            .checked_sub(other.minor)
+            .map(|minor| Money { minor, ..self })
+            .ok_or_else(|| Error::overflow("", "a difference of money"))
+    }
+
+    /// `self × n` for a count, or an overflow error.
+    pub fn checked_mul_count(self, n: u64) -> Result<Money> {
+        i64::try_from(n)
+            .ok()
+            .and_then(|n| self.minor.checked_mul(n))
+            .map(|minor| Money { minor, ..self })
+            .ok_or_else(|| Error::overflow("", "a multiple of a price"))
+    }
+
+    /// `self × factor` as an exact decimal (not yet money: round it at a named point).
+    pub fn times(self, factor: Decimal) -> Result<Decimal> {
+        self.to_decimal()
+            .checked_mul(factor)
+            .ok_or_else(|| Error::overflow("", "a share of an amount"))
+    }
+
+    /// Sums amounts in `currency`.
+    pub fn sum(currency: Currency, items: impl IntoIterator<Item = Money>) -> Result<Money> {
+        items
+            .into_iter()
+            .try_fold(Money::zero(currency), Money::checked_add)
+    }
+
+    fn same_currency(self, other: Money) -> Result<()> {
+        if self.currency == other.currency {
+            Ok(())
+        } else {
+            Err(Error::new(
+                ErrorCode::CurrencyMismatch,
+                "",
+                format!(
+                    "cannot combine {} and {} without an exchange rate",
+                    self.currency, other.currency
+                ),
+            ))
+        }
+    }
+}
+
+impl fmt::Display for Money {
+    /// Always with the currency's full minor-unit digits: `12.90`, `1500` (JPY).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.to_decimal();
+        write!(f, "{:.*}", self.currency.minor_units() as usize, d)
+    }
+}
+
+impl fmt::Debug for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self, self.currency)
+    }
+}
+
+impl Serialize for Money {
+    /// Money crosses every boundary as a decimal string, never a float.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Where in the chain an exact decimal becomes whole money. Each point has one strategy, named
+/// here and nowhere else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundingPoint {
+    /// Tax included in, or added on top of, one purchase's price: half away from zero.
+    Tax,
+    /// A store or payment fee on one purchase: half away from zero.
+    Fee,
+    /// The running cost of the coins a gift spends from one purchase (cumulative, so the
+    /// slices of a purchase add up to it exactly): half away from zero.
+    CoinCost,
+    /// The agency's cut of a creator's earnings: half away from zero.
+    Agency,
+    /// What a creator's Diamonds (or share) are credited as: toward zero, because a platform
+    /// never credits a fraction of a cent it does not have; the fraction stays with the
+    /// platform.
+    CreatorCash,
+    /// A withdrawal from the creator's balance: toward zero (only whole minor units leave).
+    Payout,
+}
+
+impl RoundingPoint {
+    /// The named strategy for this point. `rust_decimal`'s plain `round()` would be banker's
+    /// rounding, which no platform uses for prices, so every call goes through here.
+    pub fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundingPoint::Tax
+            | RoundingPoint::Fee
+            | RoundingPoint::CoinCost
+            | RoundingPoint::Agency => RoundingStrategy::MidpointAwayFromZero,
+            RoundingPoint::CreatorCash | RoundingPoint::Payout => RoundingStrategy::ToZero,
+        }
+    }
+
+    /// The rule in words, for documentation output.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RoundingPoint::Tax => "tax per purchase, rounded half away from zero",
+            RoundingPoint::Fee => "store and payment fees per purchase, rounded half away from zero",
+            RoundingPoint::CoinCost => {
+                "the cost of coins spent, cumulative per purchase, rounded half away from zero"
+            }
+            RoundingPoint::Agency => "agency cut, rounded half away from zero",
+            RoundingPoint::CreatorCash => {
+                "creator earnings credited per quote, rounded toward zero; the fraction stays with the platform"
+            }
+            RoundingPoint::Payout => "withdrawals, rounded toward zero",
+        }
+    }
+}
+
+/// Rounds an exact decimal to whole minor units of `currency` at `point`.
+pub fn round(amount: Decimal, currency: Currency, point: RoundingPoint) -> Result<Money> {
+    let rounded = amount.round_dp_with_strategy(currency.minor_units(), point.strategy());
+    Money::from_decimal(rounded, currency, "")
+}
+
+/// Digits kept when a price per coin is shown: enough to compare channels that differ in the
+/// fourth significant digit. Display only; no money is computed from it.
+pub const UNIT_PRICE_DECIMALS: u32 = 6;
+
+/// `price / coins`, for display, with [`UNIT_PRICE_DECIMALS`] digits, half away from zero.
+pub fn unit_price(price: Money, coins: u64) -> Option<Decimal> {
+    if coins == 0 {
+        return None;
+    }
+    price
+        .to_decimal()
+        .checked_div(Decimal::from(coins))
+        .map(|d| {
+            d.round_dp_with_strategy(
+                UNIT_PRICE_DECIMALS,
+                RoundingStrategy::MidpointAwayFromZero,
+            )
+        })
+}
+
+/// Most significant digits plus decimals accepted in a decimal string, so that products of
+/// decimals stay inside `Decimal`'s 28 digits.
+const MAX_DECIMAL_DIGITS: usize = 20;
+
+/// Parses a plain decimal string (`"12.99"`, `"0.0106"`, `"-3"`): no exponent, no thousands
+/// separators, no `NaN`, at most 20 digits. Money and rates cross the boundary as strings so
+/// that no binary float ever touches them.
+pub fn parse_decimal(text: &str, path: &str) -> Result<Decimal> {
+    let bad = |why: &str| {
+        Error::new(
+            ErrorCode::InvalidDecimal,
+            path,
+            format!("`{}` is not a plain decimal number: {why} (write it like \"12.99\")", truncate(text)),
+        )
+    };
+    let body = text.strip_prefix('-').unwrap_or(text);
+    if body.is_empty() {
+        return Err(bad("it is empty"));
+    }
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (body, ""),
+    };
+    if int.is_empty() || (body.contains('.') && frac.is_empty()) {
+        return Err(bad("digits are needed on both sides of the point"));
+    }
+    if !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad("only digits, one point and a leading minus are allowed"));
+    }
+    let significant = int.trim_start_matches('0').len() + frac.len();
+    if significant > MAX_DECIMAL_DIGITS {
+        return Err(Error::new(
+            ErrorCode::InvalidDecimal,
+            path,
+            format!(
+                "`{}` has more than {MAX_DECIMAL_DIGITS} digits",
+                truncate(text)
+            ),
+        ));
+    }
+    Decimal::from_str(text).map_err(|e| bad(&e.to_string()))
+}
+
+/// A decimal that must lie in `[min, max]` (a rate, a share).
+pub fn parse_decimal_in(text: &str, path: &str, min: Decimal, max: Decimal) -> Result<Decimal> {
+    let value = parse_decimal(text, path)?;
+    if value < min || value > max {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            path,
+            format!("{value} is outside the allowed range {min} to {max}"),
+        ));
+    }
+    Ok(value)
+}
+
+fn truncate(text: &str) -> String {
+    if text.chars().count() > 40 {
+        let head: String = text.chars().take(40).collect();
+        format!("{head}…")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Serializes a display decimal (a price per coin, a percentage) as a string.
+pub fn decimal_string<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.normalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usd(s: &str) -> Money {
+        Money::parse(s, Currency::USD, "x").unwrap()
+    }
+
+    #[test]
+    fn parses_and_prints_money_in_minor_units() {
+        let jpy = Currency::from_code("JPY").unwrap();
+        let kwd = Currency::from_code("KWD").unwrap();
+        let cases: &[(&str, Currency, &str, i64)] = &[
+            ("12.99", Currency::USD, "12.99", 1299),
+            ("12.9", Currency::USD, "12.90", 1290),
+            ("0", Currency::USD, "0.00", 0),
+            ("1500", jpy, "1500", 1500),
+            ("1.234", kwd, "1.234", 1234),
+            ("-3.5", Currency::USD, "-3.50", -350),
+            ("12.990", Currency::USD, "12.99", 1299),
+        ];
+        for (text, cur, shown, minor) in cases {
+            let m = Money::parse(text, *cur, "p").unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!((m.to_string(), m.minor()), (shown.to_string(), *minor), "input {text} {cur}");
+        }
+    }
+
+    #[test]
+    fn rejects_bad_decimals_with_the_path() {
+        let jpy = Currency::from_code("JPY").unwrap();
+        let cases: &[(&str, Currency, ErrorCode)] = &[
+            ("1.999", Currency::USD, ErrorCode::InvalidDecimal),
+            ("1.5", jpy, ErrorCode::InvalidDecimal),
+            ("1e3", Currency::USD, ErrorCode::InvalidDecimal),
+            ("NaN", Currency::USD, ErrorCode::InvalidDecimal),
+            ("", Currency::USD, ErrorCode::InvalidDecimal),
+            ("1,000.00", Currency::USD, ErrorCode::InvalidDecimal),
+            (".5", Currency::USD, ErrorCode::InvalidDecimal),
+            ("5.", Currency::USD, ErrorCode::InvalidDecimal),
+            ("+5", Currency::USD, ErrorCode::InvalidDecimal),
+            ("--5", Currency::USD, ErrorCode::InvalidDecimal),
+            (" 5", Currency::USD, ErrorCode::InvalidDecimal),
+            ("1234567890123456789012345678901234567890", Currency::USD, ErrorCode::InvalidDecimal),
+            ("99999999999999999999", Currency::USD, ErrorCode::Overflow),
+        ];
+        for (text, cur, code) in cases {
+            let err = Money::parse(text, *cur, "bundles[2].price").unwrap_err();
+            assert_eq!((err.code, err.path.as_str()), (*code, "bundles[2].price"), "input {text:?}");
+        }
+    }
+
+    #[test]
+    fn checked_arithmetic_reports_overflow_and_currency_mismatch() {
+        let big = Money::from_minor(i64::MAX, Currency::USD);
+        assert_eq!(big.checked_add(usd("0.01")).unwrap_err().code, ErrorCode::Overflow);
+        assert_eq!(big.checked_mul_count(2).unwrap_err().code, ErrorCode::Overflow);
+        let gbp = Money::zero(Currency::from_code("GBP").unwrap());
+        assert_eq!(usd("1").checked_add(gbp).unwrap_err().code, ErrorCode::CurrencyMismatch);
+        assert_eq!(usd("1.10").checked_sub(usd("0.15")).unwrap(), usd("0.95"));
+    }
+
+    #[test]
+    fn each_rounding_point_uses_its_named_strategy() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let cases: &[(&str, RoundingPoint, &str)] = &[
+            ("0.125", RoundingPoint::Tax, "0.13"),
+            ("0.135", RoundingPoint::Tax, "0.14"),
+            ("-0.125", RoundingPoint::Fee, "-0.13"),
+            ("0.124", RoundingPoint::CoinCost, "0.12"),
+            ("149.995", RoundingPoint::CreatorCash, "149.99"),
+            ("0.019", RoundingPoint::Payout, "0.01"),
+            ("0.005", RoundingPoint::Agency, "0.01"),
+        ];
+        for (amount, point, expected) in cases {
+            let m = round(d(amount), Currency::USD, *point).unwrap();
+            assert_eq!(m.to_string(), *expected, "{amount} at {point:?}");
+        }
+    }
+
+    #[test]
+    fn unit_price_has_six_decimals() {
+        assert_eq!(unit_price(usd("249.99"), 16500).unwrap().to_string(), "0.015151");
+        assert_eq!(unit_price(usd("0.74"), 70).unwrap().to_string(), "0.010571");
+        assert!(unit_price(usd("1"), 0).is_none());
+    }
+}

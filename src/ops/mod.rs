@@ -1,0 +1,89 @@
+//! The JSON contract: one function per operation, each taking a request type and returning a
+//! response type. The CLI and the WASM edge call [`run`], which adds JSON parsing and limits.
+
+pub mod compare;
+pub mod presets;
+pub mod quote;
+
+use crate::error::{from_json_str, from_json_value, Error, ErrorCode, Result};
+use crate::presets as shipped;
+use crate::rate_card::{RateCard, RateCardInput};
+use std::borrow::Cow;
+
+pub use compare::{compare, CompareRequest, CompareResponse};
+pub use presets::{presets, PresetsResponse};
+pub use quote::{quote, QuoteRequest, QuoteResponse};
+
+/// Largest JSON document an operation accepts.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+/// The operations of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    /// The shipped rate cards and gift catalogues, with sources.
+    Presets,
+    /// One viewer's question on one rate card.
+    Quote,
+    /// The same spending on several platforms.
+    Compare,
+}
+
+impl Operation {
+    /// Every operation, in documentation order.
+    pub const ALL: [Operation; 3] = [Operation::Presets, Operation::Quote, Operation::Compare];
+
+    /// The operation's name on the CLI and in the WASM API.
+    pub fn name(self) -> &'static str {
+        match self {
+            Operation::Presets => "presets",
+            Operation::Quote => "quote",
+            Operation::Compare => "compare",
+        }
+    }
+
+    /// Looks an operation up by name.
+    pub fn from_name(name: &str) -> Option<Operation> {
+        Operation::ALL.into_iter().find(|op| op.name() == name)
+    }
+}
+
+/// Runs `op` on a JSON document and returns its JSON answer.
+pub fn run(op: Operation, input: &str) -> Result<serde_json::Value> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "",
+            format!("the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted", input.len()),
+        ));
+    }
+    let value = match op {
+        Operation::Presets => {
+            if !input.trim().is_empty() {
+                // `presets` takes no input, but an empty object is harmless.
+                let _: serde_json::Map<String, serde_json::Value> = from_json_str(input)?;
+            }
+            serde_json::to_value(presets())
+        }
+        Operation::Quote => serde_json::to_value(quote(&from_json_str(input)?)?),
+        Operation::Compare => serde_json::to_value(compare(&from_json_str(input)?)?),
+    };
+    value.map_err(|e| Error::new(ErrorCode::Overflow, "", format!("the answer could not be written: {e}")))
+}
+
+/// A rate card given as a preset id or as a full object, validated, with errors under `path`.
+pub fn resolve_rate_card(value: &serde_json::Value, path: &str) -> Result<Cow<'static, RateCard>> {
+    match value {
+        serde_json::Value::String(id) => shipped::rate_card(id, path).map(Cow::Borrowed),
+        serde_json::Value::Object(_) => {
+            let input: RateCardInput = from_json_value(value, path)?;
+            RateCard::from_input(&input)
+                .map(Cow::Owned)
+                .map_err(|e| e.under(path))
+        }
+        _ => Err(Error::new(
+            ErrorCode::InvalidType,
+            path,
+            "a rate card is a preset id such as \"tiktok-web\" or a full rate card object",
+        )),
+    }
+}
