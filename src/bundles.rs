@@ -26,6 +26,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::rate_card::RateCard;
+use std::sync::Mutex;
 
 /// Most coins one question may ask for.
 pub const MAX_TARGET_COINS: u64 = 10_000_000;
@@ -127,6 +128,9 @@ pub struct Optimizer {
     residues: Option<Residues>,
     /// True when customs are cheaper per coin than every bundle (or tie and come larger).
     custom_is_base: bool,
+    /// When customs are the base: the cheapest exact bundle purchases for every coin count an
+    /// optimal mix can hold.
+    exact: Option<ExactTable>,
 }
 
 impl Optimizer {
@@ -172,11 +176,22 @@ impl Optimizer {
             }
             (None, _) => false,
         };
+        let exact = match custom {
+            Some(cu) if custom_is_base => {
+                let max_offer = kept.iter().map(|(_, o)| o.coins).max().unwrap_or(0);
+                let span = (cu.step - 1)
+                    .saturating_mul(max_offer)
+                    .min(MAX_TARGET_COINS - 1);
+                Some(ExactTable::build(span, &kept))
+            }
+            _ => None,
+        };
         Optimizer {
             offers: kept,
             custom,
             residues,
             custom_is_base,
+            exact,
         }
     }
 
@@ -203,9 +218,14 @@ impl Optimizer {
     /// The most coins whose cheapest mix costs at most `budget` minor units, and that mix.
     /// More money never buys fewer coins: the cheapest price of N coins never falls as N grows.
     pub fn most_coins_for(&self, budget: u64) -> Mix {
-        let (mut lo, mut hi) = (0u64, MAX_TARGET_COINS);
-        if self.price_of(hi) <= budget {
-            return self.cheapest(hi);
+        // Grow the bracket from small targets so small budgets never touch large tables.
+        let (mut lo, mut hi) = (0u64, 1024u64);
+        while self.price_of(hi) <= budget {
+            if hi == MAX_TARGET_COINS {
+                return self.cheapest(hi);
+            }
+            lo = hi;
+            hi = (hi * 2).min(MAX_TARGET_COINS);
         }
         // Invariant: price_of(lo) <= budget < price_of(hi).
         while hi - lo > 1 {
@@ -237,7 +257,7 @@ impl Optimizer {
             return Mix::default();
         };
         let mut best_j = 0u64;
-        let mut best = r.cover_score(target);
+        let mut best = r.cover_score(target, &self.offers);
         let lcm_steps = r.c / gcd(r.c, cu.step); // lcm(c, step) / step
         let enough = target.div_ceil(cu.step).max(cu.min_steps);
         let last = (cu.min_steps + lcm_steps - 1).min(enough);
@@ -254,7 +274,7 @@ impl Optimizer {
                     ..custom
                 }
             } else {
-                add(r.cover_score(target - custom_coins), custom)
+                add(r.cover_score(target - custom_coins, &self.offers), custom)
             };
             if score < best {
                 best = score;
@@ -272,9 +292,10 @@ impl Optimizer {
 
     /// Customs are the base: fewer than `step` bundles, so an exact table over their coins.
     fn custom_base(&self, target: u64, cu: CustomOffer) -> Mix {
-        let max_offer = self.offers.iter().map(|(_, o)| o.coins).max().unwrap_or(0);
-        let span = (cu.step - 1).saturating_mul(max_offer).min(target - 1);
-        let table = ExactTable::build(span, &self.offers);
+        let Some(table) = &self.exact else {
+            return Mix::default();
+        };
+        let span = table.span().min(target - 1);
         let mut best: Option<(Score, u64)> = None;
         for s in 0..=span {
             let Some((price, purchases)) = table.get(s) else {
@@ -290,7 +311,10 @@ impl Optimizer {
                 best = Some((score, s));
             }
         }
-        let bundles_only = self.residues.as_ref().map(|r| r.cover_score(target));
+        let bundles_only = self
+            .residues
+            .as_ref()
+            .map(|r| r.cover_score(target, &self.offers));
         match best {
             Some((score, s)) if bundles_only.is_none_or(|b| score <= b) => {
                 let j = (target - s).div_ceil(cu.step).max(cu.min_steps);
@@ -347,7 +371,7 @@ fn custom_lines(steps: u64, cu: CustomOffer) -> Vec<Line> {
 
 /// Shortest paths over residues modulo the base bundle, plus an exact covering table for
 /// targets too small for the residue formula.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Residues {
     /// Index into the kept offers of the base bundle.
     base: usize,
@@ -359,8 +383,30 @@ struct Residues {
     pred: Vec<u8>,
     /// Per target residue: the best path residue to complete with base copies.
     ramp: Vec<u32>,
-    /// Exact answers for targets up to the largest path's coins.
-    small: CoverTable,
+    /// Targets up to this need the exact table: a residue path may hold more coins than them.
+    span: u64,
+    /// Exact answers for small targets, grown on demand up to `span`.
+    small: Mutex<CoverTable>,
+}
+
+impl Clone for Residues {
+    fn clone(&self) -> Self {
+        let small = self
+            .small
+            .lock()
+            .map(|t| t.clone())
+            .unwrap_or_else(|e| e.into_inner().clone());
+        Residues {
+            base: self.base,
+            c: self.c,
+            p: self.p,
+            paths: self.paths.clone(),
+            pred: self.pred.clone(),
+            ramp: self.ramp.clone(),
+            span: self.span,
+            small: Mutex::new(small),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -410,7 +456,9 @@ impl Residues {
                 let mut best_at: Option<usize> = None;
                 for _ in 0..len {
                     if let Some(t) = &paths[at] {
-                        if best_at.is_none_or(|b| paths[b].as_ref().is_some_and(|bt| key(t) < key(bt))) {
+                        if best_at
+                            .is_none_or(|b| paths[b].as_ref().is_some_and(|bt| key(t) < key(bt)))
+                        {
                             best_at = Some(at);
                         }
                     }
@@ -467,11 +515,7 @@ impl Residues {
             let t = paths[rho].as_ref()?;
             let l = ((rho + n - delta) % n) as u64;
             let (w, second) = key(t);
-            Some((
-                w + i128::from(p) * i128::from(l),
-                l,
-                second + i128::from(l),
-            ))
+            Some((w + i128::from(p) * i128::from(l), l, second + i128::from(l)))
         };
         let mut ramp = vec![0u32; n];
         let mut carry: Option<usize> = None;
@@ -494,7 +538,6 @@ impl Residues {
             carry = best;
         }
         let span = paths.iter().flatten().map(|t| t.coins).max().unwrap_or(0);
-        let small = CoverTable::build(span, offers);
         Some(Residues {
             base,
             c,
@@ -502,7 +545,8 @@ impl Residues {
             paths,
             pred,
             ramp,
-            small,
+            span,
+            small: Mutex::new(CoverTable::new()),
         })
     }
 
@@ -521,9 +565,23 @@ impl Residues {
         (rho, t, copies)
     }
 
-    fn cover_score(&self, target: u64) -> Score {
-        if target <= self.small.span {
-            return self.small.score(target);
+    /// Runs `f` on the exact table, grown to cover `target` first.
+    fn with_small<T>(
+        &self,
+        target: u64,
+        offers: &[(usize, Offer)],
+        f: impl FnOnce(&CoverTable) -> T,
+    ) -> T {
+        // A poisoned lock only means another thread panicked mid-growth; the table it left is
+        // still a valid prefix.
+        let mut table = self.small.lock().unwrap_or_else(|e| e.into_inner());
+        table.grow(target, offers);
+        f(&table)
+    }
+
+    fn cover_score(&self, target: u64, offers: &[(usize, Offer)]) -> Score {
+        if target <= self.span {
+            return self.with_small(target, offers, |t| t.score(target));
         }
         let (_, t, copies) = self.formula(target);
         Score {
@@ -537,8 +595,8 @@ impl Residues {
         if target == 0 {
             return Mix::default();
         }
-        if target <= self.small.span {
-            return self.small.mix(target, offers);
+        if target <= self.span {
+            return self.with_small(target, offers, |t| t.mix(target, offers));
         }
         let (rho, _, copies) = self.formula(target);
         let mut counts = vec![0u64; offers.len()];
@@ -570,43 +628,48 @@ fn mix_from_counts(counts: &[u64], offers: &[(usize, Offer)]) -> Mix {
     }
 }
 
-/// Exact covering answers for every target up to `span`, by dynamic programming.
+/// Exact covering answers for every target from 0 up, by dynamic programming, grown on demand.
+/// A cell is 16 bytes: price, purchases, and leftover (24 bits, below `MAX_BUNDLE_COINS`) packed
+/// with the last offer (8 bits).
 #[derive(Debug, Clone)]
 struct CoverTable {
-    span: u64,
-    /// Per target: (price, leftover, purchases, last offer).
-    cells: Vec<(u64, u64, u64, u8)>,
+    cells: Vec<(u64, u32, u32)>,
 }
 
 impl CoverTable {
-    fn build(span: u64, offers: &[(usize, Offer)]) -> CoverTable {
-        let len = span as usize + 1;
-        let mut cells = Vec::with_capacity(len);
-        cells.push((0, 0, 0, u8::MAX));
-        for t in 1..len as u64 {
-            let mut best: Option<(u64, u64, u64, u8)> = None;
+    fn new() -> CoverTable {
+        CoverTable {
+            cells: vec![(0, 0, u32::MAX)],
+        }
+    }
+
+    fn grow(&mut self, target: u64, offers: &[(usize, Offer)]) {
+        let pack = |left: u64, k: usize| ((left as u32) << 8) | k as u32;
+        for t in self.cells.len() as u64..=target {
+            let mut best = (u64::MAX, u32::MAX, u32::MAX);
+            let mut best_left = u64::MAX;
             for (k, (_, o)) in offers.iter().enumerate() {
-                let cand = if o.coins >= t {
-                    (o.price, o.coins - t, 1, k as u8)
+                let (price, count, left) = if o.coins >= t {
+                    (o.price, 1, o.coins - t)
                 } else {
-                    let (price, left, count, _) = cells[(t - o.coins) as usize];
-                    (price + o.price, left, count + 1, k as u8)
+                    let (price, count, packed) = self.cells[(t - o.coins) as usize];
+                    (price + o.price, count + 1, u64::from(packed >> 8))
                 };
-                if best.is_none_or(|b| (cand.0, cand.1, cand.2) < (b.0, b.1, b.2)) {
-                    best = Some(cand);
+                if (price, left, count) < (best.0, best_left, best.1) {
+                    best = (price, count, pack(left, k));
+                    best_left = left;
                 }
             }
-            cells.push(best.unwrap_or((u64::MAX, 0, 0, u8::MAX)));
+            self.cells.push(best);
         }
-        CoverTable { span, cells }
     }
 
     fn score(&self, target: u64) -> Score {
-        let (price, leftover, purchases, _) = self.cells[target as usize];
+        let (price, purchases, packed) = self.cells[target as usize];
         Score {
             price,
-            leftover,
-            purchases,
+            leftover: u64::from(packed >> 8),
+            purchases: u64::from(purchases),
         }
     }
 
@@ -614,7 +677,7 @@ impl CoverTable {
         let mut counts = vec![0u64; offers.len()];
         let mut t = target;
         while t > 0 {
-            let k = usize::from(self.cells[t as usize].3);
+            let k = (self.cells[t as usize].2 & 0xff) as usize;
             counts[k] += 1;
             t = t.saturating_sub(offers[k].1.coins);
         }
@@ -622,45 +685,54 @@ impl CoverTable {
     }
 }
 
-/// Cheapest (price, purchases) for exactly `s` coins, for every `s` up to a span.
+/// Cheapest (price, purchases) for exactly `s` coins, for every `s` up to a span. A cell is
+/// 16 bytes; `price == u64::MAX` marks a count no purchases can make.
+#[derive(Debug, Clone)]
 struct ExactTable {
-    cells: Vec<Option<(u64, u64, u8)>>,
+    cells: Vec<(u64, u32, u32)>,
 }
 
 impl ExactTable {
+    const NONE: (u64, u32, u32) = (u64::MAX, 0, 0);
+
     fn build(span: u64, offers: &[(usize, Offer)]) -> ExactTable {
         let len = span as usize + 1;
-        let mut cells: Vec<Option<(u64, u64, u8)>> = vec![None; len];
-        cells[0] = Some((0, 0, u8::MAX));
+        let mut cells = vec![Self::NONE; len];
+        cells[0] = (0, 0, u32::MAX);
         for s in 1..len {
             for (k, (_, o)) in offers.iter().enumerate() {
                 let Some(prev) = (s as u64).checked_sub(o.coins) else {
                     continue;
                 };
-                if let Some((price, count, _)) = cells[prev as usize] {
-                    let cand = (price + o.price, count + 1, k as u8);
-                    if cells[s].is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
-                        cells[s] = Some(cand);
-                    }
+                let (price, count, _) = cells[prev as usize];
+                if price == u64::MAX {
+                    continue;
+                }
+                let cand = (price + o.price, count + 1, k as u32);
+                if (cand.0, cand.1) < (cells[s].0, cells[s].1) {
+                    cells[s] = cand;
                 }
             }
         }
         ExactTable { cells }
     }
 
+    fn span(&self) -> u64 {
+        self.cells.len() as u64 - 1
+    }
+
     fn get(&self, s: u64) -> Option<(u64, u64)> {
-        self.cells[s as usize].map(|(p, n, _)| (p, n))
+        let (price, count, _) = self.cells[s as usize];
+        (price != u64::MAX).then_some((price, u64::from(count)))
     }
 
     fn mix(&self, s: u64, offers: &[(usize, Offer)]) -> Mix {
         let mut counts = vec![0u64; offers.len()];
         let mut at = s;
-        while at > 0 {
-            let Some((_, _, k)) = self.cells[at as usize] else {
-                break;
-            };
-            counts[usize::from(k)] += 1;
-            at -= offers[usize::from(k)].1.coins;
+        while at > 0 && self.cells[at as usize].0 != u64::MAX {
+            let k = self.cells[at as usize].2 as usize;
+            counts[k] += 1;
+            at -= offers[k].1.coins;
         }
         mix_from_counts(&counts, offers)
     }
@@ -711,7 +783,10 @@ mod tests {
         // brute force).
         let mix = ios().cheapest(29_999);
         assert_eq!((mix.price(), mix.coins()), (45_385, 30_000), "{mix:?}");
-        assert!(mix.price() < 24_999 + 2 * 9_999 + 499, "beats 16,500 + 2 × 6,607 + 330");
+        assert!(
+            mix.price() < 24_999 + 2 * 9_999 + 499,
+            "beats 16,500 + 2 × 6,607 + 330"
+        );
     }
 
     #[test]
@@ -726,7 +801,15 @@ mod tests {
     fn custom_fills_the_gap_on_the_web() {
         // 70 coins = $0.74 linear ladder; custom $0.0106 per coin in steps of 50.
         let o = Optimizer::new(
-            &offers(&[(70, 74), (350, 370), (700, 740), (1400, 1480), (3500, 3700), (7000, 7400), (17500, 18500)]),
+            &offers(&[
+                (70, 74),
+                (350, 370),
+                (700, 740),
+                (1400, 1480),
+                (3500, 3700),
+                (7000, 7400),
+                (17500, 18500),
+            ]),
             Some(CustomOffer {
                 step: 50,
                 step_price: 53,
@@ -755,7 +838,10 @@ mod tests {
             }),
         );
         let mix = o.cheapest(100_001);
-        assert_eq!((mix.price(), mix.purchases(), mix.coins()), (100_001, 3, 100_001));
+        assert_eq!(
+            (mix.price(), mix.purchases(), mix.coins()),
+            (100_001, 3, 100_001)
+        );
         assert!(mix.lines.iter().all(|l| (100..=50_000).contains(&l.coins)));
         let mix = o.cheapest(5);
         assert_eq!((mix.price(), mix.coins()), (100, 100));

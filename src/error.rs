@@ -1,11 +1,12 @@
 //! The one error type every operation returns: a stable code, the JSON path of the offending
 //! field, and a sentence a person understands.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::fmt;
 
 /// A stable, machine-readable error code. Codes never change meaning once shipped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The input is not JSON, or is truncated.
@@ -70,7 +71,7 @@ impl ErrorCode {
 }
 
 /// An error as data: `{"error": {"code", "path", "message"}}` on the wire.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Error {
     /// Stable machine code.
     pub code: ErrorCode,
@@ -78,6 +79,13 @@ pub struct Error {
     pub path: String,
     /// A sentence a person understands.
     pub message: String,
+}
+
+/// The wire form of an error: `{"error": {...}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ErrorResponse {
+    /// The error.
+    pub error: Error,
 }
 
 /// Result with giftsim's [`Error`].
@@ -119,7 +127,13 @@ impl fmt::Display for Error {
         if self.path.is_empty() {
             write!(f, "{}: {}", self.code.as_str(), self.message)
         } else {
-            write!(f, "{} at {}: {}", self.code.as_str(), self.path, self.message)
+            write!(
+                f,
+                "{} at {}: {}",
+                self.code.as_str(),
+                self.path,
+                self.message
+            )
         }
     }
 }
@@ -265,15 +279,39 @@ mod tests {
             ("not json", ErrorCode::InvalidJson, ""),
             (r#"{"items": []} {}"#, ErrorCode::InvalidJson, ""),
             ("{}", ErrorCode::MissingField, "items"),
-            (r#"{"items": [{}]}"#, ErrorCode::MissingField, "items[0].count"),
-            (r#"{"items": [{"count": -1}]}"#, ErrorCode::InvalidValue, "items[0].count"),
-            (r#"{"items": [{"count": "1"}]}"#, ErrorCode::InvalidType, "items[0].count"),
-            (r#"{"items": [{"count": 1, "x": 2}]}"#, ErrorCode::UnknownField, "items[0].x"),
-            (r#"{"items": [], "extra": 1}"#, ErrorCode::UnknownField, "extra"),
+            (
+                r#"{"items": [{}]}"#,
+                ErrorCode::MissingField,
+                "items[0].count",
+            ),
+            (
+                r#"{"items": [{"count": -1}]}"#,
+                ErrorCode::InvalidValue,
+                "items[0].count",
+            ),
+            (
+                r#"{"items": [{"count": "1"}]}"#,
+                ErrorCode::InvalidType,
+                "items[0].count",
+            ),
+            (
+                r#"{"items": [{"count": 1, "x": 2}]}"#,
+                ErrorCode::UnknownField,
+                "items[0].x",
+            ),
+            (
+                r#"{"items": [], "extra": 1}"#,
+                ErrorCode::UnknownField,
+                "extra",
+            ),
         ];
         for (input, code, path) in cases {
             let err = from_json_str::<Doc>(input).unwrap_err();
-            assert_eq!((err.code, err.path.as_str()), (*code, *path), "input {input}: {err}");
+            assert_eq!(
+                (err.code, err.path.as_str()),
+                (*code, *path),
+                "input {input}: {err}"
+            );
         }
     }
 

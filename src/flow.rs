@@ -7,10 +7,11 @@ use crate::lots::{share, Lot, Wallet};
 use crate::money::{decimal_string, round, Money, RoundingPoint};
 use crate::rate_card::{AgencyPayer, CreatorTerms, RateCard, Tax};
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Who receives a part of the viewer's money.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Recipient {
     /// VAT or sales tax.
@@ -30,7 +31,7 @@ pub enum Recipient {
 }
 
 /// One part of the flow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct FlowEntry {
     /// Who receives it.
     pub to: Recipient,
@@ -38,11 +39,21 @@ pub struct FlowEntry {
     pub amount: Money,
 }
 
+/// What a purchase line buys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PurchaseKind {
+    /// A bundle from the rate card.
+    Bundle,
+    /// A custom amount.
+    Custom,
+}
+
 /// One line of purchases with what each purchase's money becomes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct PurchaseLine {
-    /// `bundle` or `custom`.
-    pub kind: &'static str,
+    /// A bundle or a custom amount.
+    pub kind: PurchaseKind,
     /// Index of the bundle on the rate card (bundles only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bundle: Option<usize>,
@@ -78,7 +89,7 @@ pub struct Spend {
 }
 
 /// What one spend cost and earned.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SpendResult {
     /// Gift id, or `coins`.
     pub gift: String,
@@ -94,16 +105,18 @@ pub struct SpendResult {
     pub diamonds: u64,
     /// The creator's earnings from it, exact (before crediting rounds toward zero).
     #[serde(serialize_with = "decimal_string")]
+    #[schemars(with = "String")]
     pub creator_earnings: Decimal,
 }
 
 /// The creator's side of a ledger.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct CreatorSide {
     /// Diamonds received (0 under a share-of-net model).
     pub diamonds: u64,
     /// Exact value of the earnings (may hold a fraction of a cent).
     #[serde(serialize_with = "decimal_string")]
+    #[schemars(with = "String")]
     pub earnings_exact: Decimal,
     /// Earnings credited, rounded toward zero to the minor unit.
     pub earnings: Money,
@@ -114,7 +127,7 @@ pub struct CreatorSide {
 }
 
 /// A purchase and its spends, followed to the cent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Ledger {
     /// Total the viewer pays.
     pub viewer_pays: Money,
@@ -202,8 +215,8 @@ pub fn ledger(card: &RateCard, mix: &Mix, spends: &[Spend]) -> Result<Ledger> {
         bases.push(times(m.after_store)?);
         purchases.push(PurchaseLine {
             kind: match line.item {
-                Item::Bundle(_) => "bundle",
-                Item::Custom => "custom",
+                Item::Bundle(_) => PurchaseKind::Bundle,
+                Item::Custom => PurchaseKind::Custom,
             },
             bundle: match line.item {
                 Item::Bundle(i) => Some(i),
@@ -267,7 +280,11 @@ pub fn ledger(card: &RateCard, mix: &Mix, spends: &[Spend]) -> Result<Ledger> {
     }
 
     let earnings = round(exact_total, cur, RoundingPoint::CreatorCash)?;
-    let agency = round(earnings.times(card.agency.rate)?, cur, RoundingPoint::Agency)?;
+    let agency = round(
+        earnings.times(card.agency.rate)?,
+        cur,
+        RoundingPoint::Agency,
+    )?;
     let (keeps, platform_pays_agency) = match card.agency.paid_by {
         AgencyPayer::Creator => (earnings.checked_sub(agency)?, Money::zero(cur)),
         AgencyPayer::Platform => (earnings, agency),
@@ -288,19 +305,40 @@ pub fn ledger(card: &RateCard, mix: &Mix, spends: &[Spend]) -> Result<Ledger> {
         .checked_sub(platform_pays_agency)?;
 
     let sum = |f: fn(&PurchaseLine) -> Money| -> Result<Money> {
-        purchases
-            .iter()
-            .try_fold(Money::zero(cur), |acc, p| acc.checked_add(f(p).checked_mul_count(p.count)?))
+        purchases.iter().try_fold(Money::zero(cur), |acc, p| {
+            acc.checked_add(f(p).checked_mul_count(p.count)?)
+        })
     };
     let viewer_pays = sum(|p| p.viewer_pays)?;
     let flow = vec![
-        FlowEntry { to: Recipient::Tax, amount: sum(|p| p.tax)? },
-        FlowEntry { to: Recipient::StoreFee, amount: sum(|p| p.store_fee)? },
-        FlowEntry { to: Recipient::PaymentFee, amount: sum(|p| p.payment_fee)? },
-        FlowEntry { to: Recipient::Creator, amount: keeps },
-        FlowEntry { to: Recipient::Agency, amount: agency },
-        FlowEntry { to: Recipient::Platform, amount: platform },
-        FlowEntry { to: Recipient::UnspentCoins, amount: unspent_net },
+        FlowEntry {
+            to: Recipient::Tax,
+            amount: sum(|p| p.tax)?,
+        },
+        FlowEntry {
+            to: Recipient::StoreFee,
+            amount: sum(|p| p.store_fee)?,
+        },
+        FlowEntry {
+            to: Recipient::PaymentFee,
+            amount: sum(|p| p.payment_fee)?,
+        },
+        FlowEntry {
+            to: Recipient::Creator,
+            amount: keeps,
+        },
+        FlowEntry {
+            to: Recipient::Agency,
+            amount: agency,
+        },
+        FlowEntry {
+            to: Recipient::Platform,
+            amount: platform,
+        },
+        FlowEntry {
+            to: Recipient::UnspentCoins,
+            amount: unspent_net,
+        },
     ];
     Ok(Ledger {
         viewer_pays,
@@ -353,7 +391,10 @@ mod tests {
         assert_eq!(l.creator.diamonds, 29_999);
         assert_eq!(l.creator.earnings_exact.to_string(), "149.995");
         assert_eq!(l.creator.earnings.to_string(), "149.99");
-        assert_eq!(l.spends[0].cost.checked_add(l.unspent_cost).unwrap(), l.viewer_pays);
+        assert_eq!(
+            l.spends[0].cost.checked_add(l.unspent_cost).unwrap(),
+            l.viewer_pays
+        );
     }
 
     #[test]

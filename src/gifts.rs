@@ -3,6 +3,7 @@
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::id;
 use crate::sources::{self, Provenance};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Most coins one gift may cost (TikTok's dearest, TikTok Universe, is 44,999).
@@ -11,7 +12,7 @@ pub const MAX_GIFT_COINS: u64 = 10_000_000;
 pub const MAX_GIFTS: usize = 1_000;
 
 /// A gift as written in input: id, display name, price in coins.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GiftInput {
     /// Lower-kebab-case id (`finger-heart`).
@@ -23,7 +24,7 @@ pub struct GiftInput {
 }
 
 /// A shipped catalogue file: gifts plus the sources of their prices.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueInput {
     /// Catalogue id (`tiktok`), used by rate cards as `"gifts": "tiktok"`.
@@ -38,7 +39,7 @@ pub struct CatalogueInput {
 }
 
 /// A validated gift.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Gift {
     /// Lower-kebab-case id.
     pub id: String,
@@ -49,7 +50,7 @@ pub struct Gift {
 }
 
 /// A validated catalogue: unique ids, positive prices.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct GiftCatalogue {
     /// The shipped catalogue's id, or `None` for gifts written inline in a rate card.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -175,8 +176,16 @@ mod tests {
     #[test]
     fn validates_gifts_with_paths() {
         let cases: &[(Vec<GiftInput>, ErrorCode, &str)] = &[
-            (vec![input("Rose", 1)], ErrorCode::InvalidValue, "gifts[0].id"),
-            (vec![input("rose", 0)], ErrorCode::OutOfRange, "gifts[0].coins"),
+            (
+                vec![input("Rose", 1)],
+                ErrorCode::InvalidValue,
+                "gifts[0].id",
+            ),
+            (
+                vec![input("rose", 0)],
+                ErrorCode::OutOfRange,
+                "gifts[0].coins",
+            ),
             (
                 vec![input("rose", 1), input("rose", 2)],
                 ErrorCode::Duplicate,

@@ -10,9 +10,12 @@ pub const MAX_ID_LEN: usize = 64;
 pub fn validate(id: &str, path: &str) -> Result<()> {
     let well_formed = !id.is_empty()
         && id.len() <= MAX_ID_LEN
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
     if well_formed {
         Ok(())
     } else {
@@ -61,7 +64,10 @@ pub fn hint(wanted: &str, known: impl Iterator<Item = impl AsRef<str>>) -> Strin
         [one] => format!(" (did you mean `{one}`?)"),
         many => format!(
             " (did you mean {}?)",
-            many.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" or ")
+            many.iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
         ),
     }
 }
@@ -75,7 +81,16 @@ mod tests {
         for ok in ["rose", "tiktok-web", "cn-games-2019", "a1-b2"] {
             assert!(validate(ok, "id").is_ok(), "{ok}");
         }
-        for bad in ["", "Rose", "tiktok_web", "-rose", "rose-", "ro--se", "ro se", "é"] {
+        for bad in [
+            "",
+            "Rose",
+            "tiktok_web",
+            "-rose",
+            "rose-",
+            "ro--se",
+            "ro se",
+            "é",
+        ] {
             assert!(validate(bad, "id").is_err(), "{bad:?}");
         }
         assert!(validate(&"a".repeat(65), "id").is_err());
@@ -85,7 +100,10 @@ mod tests {
     fn hints_name_close_ids() {
         let known = ["lion", "galaxy", "rose", "rosa", "tiktok-universe"];
         assert_eq!(hint("loin", known.iter()), " (did you mean `lion`?)");
-        assert_eq!(hint("universe", known.iter()), " (did you mean `tiktok-universe`?)");
+        assert_eq!(
+            hint("universe", known.iter()),
+            " (did you mean `tiktok-universe`?)"
+        );
         assert_eq!(hint("zzzzzzzzzzzz", known.iter()), "");
     }
 }

@@ -78,7 +78,10 @@ impl Wallet {
             return Err(Error::new(
                 ErrorCode::NoSolution,
                 "",
-                format!("{coins} coins were to be spent but only {} are held", self.balance()),
+                format!(
+                    "{coins} coins were to be spent but only {} are held",
+                    self.balance()
+                ),
             ));
         }
         let mut left = coins;
@@ -142,11 +145,31 @@ mod tests {
     fn gifts_spend_the_oldest_lot_first() {
         // 65 coins for $0.99, then 330 for $4.99: a 100-coin gift spends all of the first lot.
         let mut w = Wallet::new(vec![
-            Lot { coins: 65, cost: usd(99) },
-            Lot { coins: 330, cost: usd(499) },
+            Lot {
+                coins: 65,
+                cost: usd(99),
+            },
+            Lot {
+                coins: 330,
+                cost: usd(499),
+            },
         ]);
         let slices = w.spend(100).unwrap();
-        assert_eq!(slices, vec![Slice { lot: 0, from: 0, to: 65 }, Slice { lot: 1, from: 0, to: 35 }]);
+        assert_eq!(
+            slices,
+            vec![
+                Slice {
+                    lot: 0,
+                    from: 0,
+                    to: 65
+                },
+                Slice {
+                    lot: 1,
+                    from: 0,
+                    to: 35
+                }
+            ]
+        );
         let cost: i64 = slices.iter().map(|s| w.cost(s).unwrap().minor()).sum();
         // $0.99 + 35/330 of $4.99 = 0.99 + 0.53 = $1.52
         assert_eq!(cost, 152);
@@ -176,8 +199,8 @@ mod tests {
                     prop_assert_eq!(slices.iter().map(Slice::coins).sum::<u64>(), s);
                     spent_total += s;
                 }
-                for i in 0..lots.len() {
-                    prop_assert!(w.spent(i) <= lots[i].0);
+                for (i, lot) in lots.iter().enumerate() {
+                    prop_assert!(w.spent(i) <= lot.0);
                 }
             }
             prop_assert_eq!(w.balance(), start - spent_total);

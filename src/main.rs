@@ -29,31 +29,37 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// List the shipped rate cards and gift catalogues, each figure with its source and date.
-    #[command(long_about = "List the shipped rate cards and gift catalogues.\n\n\
+    #[command(
+        long_about = "List the shipped rate cards and gift catalogues.\n\n\
         Every rate card is printed in the same form a quote accepts as \"rate_card\", so a preset \
         can be copied, edited and sent back. Each figure names its source and as-of date, or is \
         marked as an estimate with its method.",
-        after_help = "Example:\n  giftsim presets | jq '.rate_cards[].id'")]
+        after_help = "Example:\n  giftsim presets | jq '.rate_cards[].id'"
+    )]
     Presets,
     /// Answer one viewer's question: coins, gifts, money to spend, or cash a creator wants.
-    #[command(long_about = "Answer one viewer's question on a rate card.\n\n\
+    #[command(
+        long_about = "Answer one viewer's question on a rate card.\n\n\
         Ask exactly one of: \"coins\": N; \"gifts\": [{\"gift\": ID, \"count\": N}]; \"spend\": \"AMOUNT\"; \
         \"creator_cash\": \"AMOUNT\". The answer gives the cheapest bundle mix (lowest price, then \
         fewest leftover coins, then fewest purchases), the real cost of each gift (coins are spent \
         first-in-first-out), where every cent goes (tax, store fee, payment fee, creator, agency, \
         platform, unspent coins, adding up to what the viewer pays), when the creator can withdraw, \
         and the same question on the platform's other channels.",
-        after_help = "Examples:\n  echo '{\"rate_card\": \"tiktok-ios\", \"gifts\": [{\"gift\": \"lion\", \"count\": 1}]}' | giftsim quote -\n  echo '{\"rate_card\": \"tiktok-web\", \"coins\": 5000}' | giftsim quote -\n  echo '{\"rate_card\": \"tiktok-web\", \"spend\": \"100.00\"}' | giftsim quote -\n  echo '{\"rate_card\": \"tiktok-web\", \"creator_cash\": \"100.00\"}' | giftsim quote -\n  giftsim quote examples/quote-lion-ios.json")]
+        after_help = "Examples:\n  echo '{\"rate_card\": \"tiktok-ios\", \"gifts\": [{\"gift\": \"lion\", \"count\": 1}]}' | giftsim quote -\n  echo '{\"rate_card\": \"tiktok-web\", \"coins\": 5000}' | giftsim quote -\n  echo '{\"rate_card\": \"tiktok-web\", \"spend\": \"100.00\"}' | giftsim quote -\n  echo '{\"rate_card\": \"tiktok-web\", \"creator_cash\": \"100.00\"}' | giftsim quote -\n  giftsim quote examples/quote-lion-ios.json"
+    )]
     Quote {
         /// JSON file, or - for standard input.
         file: String,
     },
     /// Compare the same spending across platforms: what the money buys and what the creator keeps.
-    #[command(long_about = "Compare the same fan spending across platforms.\n\n\
+    #[command(
+        long_about = "Compare the same fan spending across platforms.\n\n\
         Input: {\"spend\": \"100.00\", \"currency\": \"USD\", \"rate_cards\": [ids or objects]} (rate_cards \
         defaults to every preset in the currency). For each card: the most coins the money buys, \
         the flow of every cent when they are all gifted, and what the creator keeps.",
-        after_help = "Example:\n  echo '{\"spend\": \"100.00\"}' | giftsim compare -\n  giftsim compare examples/compare-100-usd.json")]
+        after_help = "Example:\n  echo '{\"spend\": \"100.00\"}' | giftsim compare -\n  giftsim compare examples/compare-100-usd.json"
+    )]
     Compare {
         /// JSON file, or - for standard input.
         file: String,

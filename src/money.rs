@@ -8,7 +8,9 @@
 use crate::error::{Error, ErrorCode, Result};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -121,6 +123,19 @@ impl fmt::Debug for Currency {
 impl fmt::Display for Currency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code)
+    }
+}
+
+impl JsonSchema for Currency {
+    fn schema_name() -> Cow<'static, str> {
+        "Currency".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "ISO 4217 currency code",
+            "enum": CURRENCIES.iter().map(|(c, _)| *c).collect::<Vec<_>>()
+        })
     }
 }
 
@@ -272,6 +287,19 @@ impl fmt::Debug for Money {
     }
 }
 
+impl JsonSchema for Money {
+    fn schema_name() -> Cow<'static, str> {
+        "Money".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "An amount as a decimal string with the currency's minor-unit digits, e.g. \"12.99\"",
+            "pattern": "^-?[0-9]+(\\.[0-9]+)?$"
+        })
+    }
+}
+
 impl Serialize for Money {
     /// Money crosses every boundary as a decimal string, never a float.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -349,10 +377,7 @@ pub fn unit_price(price: Money, coins: u64) -> Option<Decimal> {
         .to_decimal()
         .checked_div(Decimal::from(coins))
         .map(|d| {
-            d.round_dp_with_strategy(
-                UNIT_PRICE_DECIMALS,
-                RoundingStrategy::MidpointAwayFromZero,
-            )
+            d.round_dp_with_strategy(UNIT_PRICE_DECIMALS, RoundingStrategy::MidpointAwayFromZero)
         })
 }
 
@@ -368,7 +393,10 @@ pub fn parse_decimal(text: &str, path: &str) -> Result<Decimal> {
         Error::new(
             ErrorCode::InvalidDecimal,
             path,
-            format!("`{}` is not a plain decimal number: {why} (write it like \"12.99\")", truncate(text)),
+            format!(
+                "`{}` is not a plain decimal number: {why} (write it like \"12.99\")",
+                truncate(text)
+            ),
         )
     };
     let body = text.strip_prefix('-').unwrap_or(text);
@@ -383,7 +411,9 @@ pub fn parse_decimal(text: &str, path: &str) -> Result<Decimal> {
         return Err(bad("digits are needed on both sides of the point"));
     }
     if !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(bad("only digits, one point and a leading minus are allowed"));
+        return Err(bad(
+            "only digits, one point and a leading minus are allowed",
+        ));
     }
     let significant = int.trim_start_matches('0').len() + frac.len();
     if significant > MAX_DECIMAL_DIGITS {
@@ -421,9 +451,23 @@ fn truncate(text: &str) -> String {
     }
 }
 
-/// Serializes a display decimal (a price per coin, a percentage) as a string.
+/// Serializes a decimal (a price per coin, a percentage) as a string, digits as computed.
 pub fn decimal_string<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&d.normalize())
+    s.collect_str(d)
+}
+
+/// `part / whole` as a percentage with exactly two decimals, half away from zero.
+pub fn percent(part: Money, whole: Money) -> Option<Decimal> {
+    if !whole.is_positive() {
+        return None;
+    }
+    let mut p = part
+        .to_decimal()
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(whole.to_decimal())?
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    p.rescale(2);
+    Some(p)
 }
 
 #[cfg(test)]
@@ -449,7 +493,11 @@ mod tests {
         ];
         for (text, cur, shown, minor) in cases {
             let m = Money::parse(text, *cur, "p").unwrap_or_else(|e| panic!("{text}: {e}"));
-            assert_eq!((m.to_string(), m.minor()), (shown.to_string(), *minor), "input {text} {cur}");
+            assert_eq!(
+                (m.to_string(), m.minor()),
+                (shown.to_string(), *minor),
+                "input {text} {cur}"
+            );
         }
     }
 
@@ -468,22 +516,39 @@ mod tests {
             ("+5", Currency::USD, ErrorCode::InvalidDecimal),
             ("--5", Currency::USD, ErrorCode::InvalidDecimal),
             (" 5", Currency::USD, ErrorCode::InvalidDecimal),
-            ("1234567890123456789012345678901234567890", Currency::USD, ErrorCode::InvalidDecimal),
+            (
+                "1234567890123456789012345678901234567890",
+                Currency::USD,
+                ErrorCode::InvalidDecimal,
+            ),
             ("99999999999999999999", Currency::USD, ErrorCode::Overflow),
         ];
         for (text, cur, code) in cases {
             let err = Money::parse(text, *cur, "bundles[2].price").unwrap_err();
-            assert_eq!((err.code, err.path.as_str()), (*code, "bundles[2].price"), "input {text:?}");
+            assert_eq!(
+                (err.code, err.path.as_str()),
+                (*code, "bundles[2].price"),
+                "input {text:?}"
+            );
         }
     }
 
     #[test]
     fn checked_arithmetic_reports_overflow_and_currency_mismatch() {
         let big = Money::from_minor(i64::MAX, Currency::USD);
-        assert_eq!(big.checked_add(usd("0.01")).unwrap_err().code, ErrorCode::Overflow);
-        assert_eq!(big.checked_mul_count(2).unwrap_err().code, ErrorCode::Overflow);
+        assert_eq!(
+            big.checked_add(usd("0.01")).unwrap_err().code,
+            ErrorCode::Overflow
+        );
+        assert_eq!(
+            big.checked_mul_count(2).unwrap_err().code,
+            ErrorCode::Overflow
+        );
         let gbp = Money::zero(Currency::from_code("GBP").unwrap());
-        assert_eq!(usd("1").checked_add(gbp).unwrap_err().code, ErrorCode::CurrencyMismatch);
+        assert_eq!(
+            usd("1").checked_add(gbp).unwrap_err().code,
+            ErrorCode::CurrencyMismatch
+        );
         assert_eq!(usd("1.10").checked_sub(usd("0.15")).unwrap(), usd("0.95"));
     }
 
@@ -507,7 +572,10 @@ mod tests {
 
     #[test]
     fn unit_price_has_six_decimals() {
-        assert_eq!(unit_price(usd("249.99"), 16500).unwrap().to_string(), "0.015151");
+        assert_eq!(
+            unit_price(usd("249.99"), 16500).unwrap().to_string(),
+            "0.015151"
+        );
         assert_eq!(unit_price(usd("0.74"), 70).unwrap().to_string(), "0.010571");
         assert!(unit_price(usd("1"), 0).is_none());
     }

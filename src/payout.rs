@@ -6,10 +6,11 @@
 use crate::error::Result;
 use crate::money::{round, Money, RoundingPoint};
 use crate::rate_card::PayoutTerms;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Withdrawals of the same amount on consecutive days.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Withdrawals {
     /// Day of the first request.
     pub first_day: u64,
@@ -28,7 +29,7 @@ pub struct Withdrawals {
 }
 
 /// The cash-out of one balance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct PayoutPlan {
     /// Balance available, in whole minor units.
     pub balance: Money,
@@ -102,7 +103,9 @@ pub fn plan(terms: &PayoutTerms, balance: Money) -> Result<PayoutPlan> {
         plan.total_received = plan
             .total_received
             .checked_add(received.checked_mul_count(count)?)?;
-        plan.remaining = plan.remaining.checked_sub(amount.checked_mul_count(count)?)?;
+        plan.remaining = plan
+            .remaining
+            .checked_sub(amount.checked_mul_count(count)?)?;
         plan.last_arrival_day = Some(day + count - 1 + delay);
         day += count;
         Ok(())
@@ -151,7 +154,10 @@ mod tests {
         let p = plan(&terms, usd("2505.00")).unwrap();
         assert!(p.can_withdraw);
         assert_eq!(p.withdrawals.len(), 2);
-        assert_eq!((p.withdrawals[0].count, p.withdrawals[0].amount), (2, usd("1000.00")));
+        assert_eq!(
+            (p.withdrawals[0].count, p.withdrawals[0].amount),
+            (2, usd("1000.00"))
+        );
         assert_eq!(p.withdrawals[1].amount, usd("505.00"));
         assert_eq!(p.last_arrival_day, Some(2 + 15));
         assert_eq!(p.total_received, usd("2505.00"));

@@ -10,6 +10,7 @@ use crate::money::{parse_decimal, parse_decimal_in, Currency, Money};
 use crate::sources::{self, Provenance};
 use crate::{id, presets};
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Most bundles on one card.
@@ -24,7 +25,7 @@ pub const MAX_CUSTOM_STEP: u64 = 10_000;
 pub const MAX_PRICE_MINOR: i64 = 10_000_000_000;
 
 /// Where coins are bought. Prices differ by channel because app stores take a fee.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// A website (no app-store fee).
@@ -42,7 +43,7 @@ pub enum Channel {
 }
 
 /// How tax relates to the listed price.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TaxMode {
     /// No tax modelled.
@@ -55,7 +56,7 @@ pub enum TaxMode {
 }
 
 /// How the creator's earnings are computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CreatorModel {
     /// Gifts turn into Diamonds (`diamonds_per_coin`), each worth `diamond_value` in cash,
@@ -66,7 +67,7 @@ pub enum CreatorModel {
 }
 
 /// Who pays the agency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AgencyPayer {
     /// The platform pays the agency out of its own share (TikTok LIVE agencies).
@@ -77,7 +78,7 @@ pub enum AgencyPayer {
 }
 
 /// A bundle as written: coins, bonus coins, price.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BundleInput {
     /// Coins the bundle is sold as.
@@ -90,7 +91,7 @@ pub struct BundleInput {
 }
 
 /// A custom-amount rule as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomAmountInput {
     /// Price of one coin, a decimal string (may be finer than a cent).
@@ -105,7 +106,7 @@ pub struct CustomAmountInput {
 }
 
 /// Tax as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaxInput {
     /// Inclusive, on top, or none.
@@ -125,7 +126,7 @@ impl Default for TaxInput {
 }
 
 /// A fee as written: a rate of the amount plus a fixed part.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FeeInput {
     /// Fraction of the amount (`"0.03"`).
@@ -146,7 +147,7 @@ impl Default for FeeInput {
 }
 
 /// The creator's terms as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreatorInput {
     /// `per_diamond` or `share_of_net`.
@@ -163,7 +164,7 @@ pub struct CreatorInput {
 }
 
 /// The agency's cut as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgencyInput {
     /// Fraction of the creator's earnings.
@@ -184,7 +185,7 @@ impl Default for AgencyInput {
 }
 
 /// Withdrawal terms as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PayoutInput {
     /// Smallest balance that can be withdrawn.
@@ -213,7 +214,7 @@ impl Default for PayoutInput {
 }
 
 /// A rate card as JSON can write it. Every decimal is a string.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RateCardInput {
     /// Lower-kebab-case id (`tiktok-ios`).
@@ -263,6 +264,7 @@ pub struct RateCardInput {
     pub payout: PayoutInput,
     /// A shipped catalogue id (`"tiktok"`) or a list of gifts.
     #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    #[schemars(schema_with = "gifts_schema")]
     pub gifts: serde_json::Value,
     /// Where each figure comes from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -270,6 +272,23 @@ pub struct RateCardInput {
     /// Anything a reader should know about the card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+}
+
+/// Schema of a rate card argument: a preset id or a full object.
+pub fn rate_card_arg_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let card = generator.subschema_for::<RateCardInput>();
+    schemars::json_schema!({
+        "description": "A preset id such as \"tiktok-web\" (see `presets`) or a full rate card object",
+        "oneOf": [{"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}, card]
+    })
+}
+
+fn gifts_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let gift = generator.subschema_for::<GiftInput>();
+    schemars::json_schema!({
+        "description": "A shipped gift catalogue id (\"tiktok\") or a list of gifts",
+        "oneOf": [{"type": "string"}, {"type": "array", "items": gift}, {"type": "null"}]
+    })
 }
 
 fn zero() -> String {
@@ -441,7 +460,7 @@ pub struct RateCard {
 }
 
 /// The card a result was computed with: id, version and as-of date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RateCardRef {
     /// Id.
     pub id: String,
@@ -588,11 +607,18 @@ impl RateCard {
                     "a bundle must contain at least one coin",
                 ));
             }
-            let total = b.coins.checked_add(b.bonus_coins).unwrap_or(u64::MAX);
+            let total = b.coins.saturating_add(b.bonus_coins);
             if total > MAX_BUNDLE_COINS {
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
-                    join(&at, if b.bonus_coins > 0 { "bonus_coins" } else { "coins" }),
+                    join(
+                        &at,
+                        if b.bonus_coins > 0 {
+                            "bonus_coins"
+                        } else {
+                            "coins"
+                        },
+                    ),
                     format!("a bundle may give at most {MAX_BUNDLE_COINS} coins in all"),
                 ));
             }
@@ -602,7 +628,10 @@ impl RateCard {
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
                     price_path,
-                    format!("a bundle price must be above zero and at most {}", Money::from_minor(MAX_PRICE_MINOR, currency)),
+                    format!(
+                        "a bundle price must be above zero and at most {}",
+                        Money::from_minor(MAX_PRICE_MINOR, currency)
+                    ),
                 ));
             }
             if bundles
@@ -612,7 +641,10 @@ impl RateCard {
                 return Err(Error::new(
                     ErrorCode::Duplicate,
                     at,
-                    format!("a bundle of {} coins (+{} bonus) is listed twice", b.coins, b.bonus_coins),
+                    format!(
+                        "a bundle of {} coins (+{} bonus) is listed twice",
+                        b.coins, b.bonus_coins
+                    ),
                 ));
             }
             bundles.push(Bundle {
@@ -969,12 +1001,36 @@ mod tests {
         type Edit = fn(&mut RateCardInput);
         let cases: &[(Edit, ErrorCode, &str)] = &[
             (|c| c.id = "Test Card".into(), ErrorCode::InvalidValue, "id"),
-            (|c| c.currency = "XYZ".into(), ErrorCode::UnknownCurrency, "currency"),
-            (|c| c.bundles[1].price = "4.999".into(), ErrorCode::InvalidDecimal, "bundles[1].price"),
-            (|c| c.bundles[1].price = "0".into(), ErrorCode::OutOfRange, "bundles[1].price"),
-            (|c| c.bundles[1].price = "-1".into(), ErrorCode::OutOfRange, "bundles[1].price"),
-            (|c| c.bundles[0].coins = 0, ErrorCode::OutOfRange, "bundles[0].coins"),
-            (|c| c.bundles[1] = c.bundles[0].clone(), ErrorCode::Duplicate, "bundles[1]"),
+            (
+                |c| c.currency = "XYZ".into(),
+                ErrorCode::UnknownCurrency,
+                "currency",
+            ),
+            (
+                |c| c.bundles[1].price = "4.999".into(),
+                ErrorCode::InvalidDecimal,
+                "bundles[1].price",
+            ),
+            (
+                |c| c.bundles[1].price = "0".into(),
+                ErrorCode::OutOfRange,
+                "bundles[1].price",
+            ),
+            (
+                |c| c.bundles[1].price = "-1".into(),
+                ErrorCode::OutOfRange,
+                "bundles[1].price",
+            ),
+            (
+                |c| c.bundles[0].coins = 0,
+                ErrorCode::OutOfRange,
+                "bundles[0].coins",
+            ),
+            (
+                |c| c.bundles[1] = c.bundles[0].clone(),
+                ErrorCode::Duplicate,
+                "bundles[1]",
+            ),
             (
                 |c| {
                     c.bundles.clear();
@@ -998,24 +1054,76 @@ mod tests {
                 ErrorCode::InvalidValue,
                 "custom_amount.min_coins",
             ),
-            (|c| c.tax.rate = "1.5".into(), ErrorCode::OutOfRange, "tax.rate"),
-            (|c| c.tax.mode = TaxMode::None, ErrorCode::ConflictingFields, "tax.rate"),
-            (|c| c.store_fee_rate = "30%".into(), ErrorCode::InvalidDecimal, "store_fee_rate"),
-            (|c| c.payment_fee.fixed = "-0.30".into(), ErrorCode::OutOfRange, "payment_fee.fixed"),
-            (|c| c.creator.diamond_value = None, ErrorCode::MissingField, "creator.diamond_value"),
-            (|c| c.creator.share = Some("0.5".into()), ErrorCode::ConflictingFields, "creator.share"),
-            (|c| c.payout.daily_cap = Some("0".into()), ErrorCode::OutOfRange, "payout.daily_cap"),
-            (|c| c.payout.delay_days = 1000, ErrorCode::OutOfRange, "payout.delay_days"),
-            (|c| c.gifts = serde_json::json!("nope"), ErrorCode::UnknownPreset, "gifts"),
-            (|c| c.gifts = serde_json::json!([{"id": "rose"}]), ErrorCode::MissingField, "gifts[0].name"),
-            (|c| c.gifts = serde_json::json!(5), ErrorCode::InvalidType, "gifts"),
-            (|c| c.as_of = Some("yesterday".into()), ErrorCode::InvalidValue, "as_of"),
+            (
+                |c| c.tax.rate = "1.5".into(),
+                ErrorCode::OutOfRange,
+                "tax.rate",
+            ),
+            (
+                |c| c.tax.mode = TaxMode::None,
+                ErrorCode::ConflictingFields,
+                "tax.rate",
+            ),
+            (
+                |c| c.store_fee_rate = "30%".into(),
+                ErrorCode::InvalidDecimal,
+                "store_fee_rate",
+            ),
+            (
+                |c| c.payment_fee.fixed = "-0.30".into(),
+                ErrorCode::OutOfRange,
+                "payment_fee.fixed",
+            ),
+            (
+                |c| c.creator.diamond_value = None,
+                ErrorCode::MissingField,
+                "creator.diamond_value",
+            ),
+            (
+                |c| c.creator.share = Some("0.5".into()),
+                ErrorCode::ConflictingFields,
+                "creator.share",
+            ),
+            (
+                |c| c.payout.daily_cap = Some("0".into()),
+                ErrorCode::OutOfRange,
+                "payout.daily_cap",
+            ),
+            (
+                |c| c.payout.delay_days = 1000,
+                ErrorCode::OutOfRange,
+                "payout.delay_days",
+            ),
+            (
+                |c| c.gifts = serde_json::json!("nope"),
+                ErrorCode::UnknownPreset,
+                "gifts",
+            ),
+            (
+                |c| c.gifts = serde_json::json!([{"id": "rose"}]),
+                ErrorCode::MissingField,
+                "gifts[0].name",
+            ),
+            (
+                |c| c.gifts = serde_json::json!(5),
+                ErrorCode::InvalidType,
+                "gifts",
+            ),
+            (
+                |c| c.as_of = Some("yesterday".into()),
+                ErrorCode::InvalidValue,
+                "as_of",
+            ),
         ];
         for (i, (edit, code, path)) in cases.iter().enumerate() {
             let mut input = card();
             edit(&mut input);
             let err = RateCard::from_input(&input).unwrap_err();
-            assert_eq!((err.code, err.path.as_str()), (*code, *path), "case {i}: {err}");
+            assert_eq!(
+                (err.code, err.path.as_str()),
+                (*code, *path),
+                "case {i}: {err}"
+            );
         }
     }
 }

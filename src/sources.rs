@@ -1,10 +1,11 @@
 //! Where each preset figure comes from: a source and its date, or an estimate and its method.
 
 use crate::error::{index, join, Error, ErrorCode, Result};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How much a source can be trusted, as graded in `research/economy-facts.md`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum Confidence {
     /// An official page, or several independent reports that agree.
     H,
@@ -15,7 +16,7 @@ pub enum Confidence {
 }
 
 /// The provenance of one or more figures, named by their field paths (`bundles[0]`, `tax`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
     /// The figures this entry covers, as field paths within the document.
@@ -176,7 +177,15 @@ mod tests {
         for ok in ["2024", "2024-05", "2024-05-30"] {
             assert!(validate_date(ok, "d").is_ok(), "{ok}");
         }
-        for bad in ["24", "2024-13", "2024-05-32", "2024/05", "", "2024-5-x", "1800"] {
+        for bad in [
+            "24",
+            "2024-13",
+            "2024-05-32",
+            "2024/05",
+            "",
+            "2024-5-x",
+            "1800",
+        ] {
             assert!(validate_date(bad, "d").is_err(), "{bad}");
         }
     }

@@ -12,16 +12,28 @@ fn brute_force(offers: &[Offer], custom: Option<CustomOffer>, target: u64) -> Sc
         }
     }
     let mut best: Vec<Score> = Vec::with_capacity(target as usize + 1);
-    best.push(Score { price: 0, leftover: 0, purchases: 0 });
+    best.push(Score {
+        price: 0,
+        leftover: 0,
+        purchases: 0,
+    });
     for t in 1..=target {
         let cell = items
             .iter()
             .map(|&(coins, price)| {
                 if coins >= t {
-                    Score { price, leftover: coins - t, purchases: 1 }
+                    Score {
+                        price,
+                        leftover: coins - t,
+                        purchases: 1,
+                    }
                 } else {
                     let s = best[(t - coins) as usize];
-                    Score { price: s.price + price, leftover: s.leftover, purchases: s.purchases + 1 }
+                    Score {
+                        price: s.price + price,
+                        leftover: s.leftover,
+                        purchases: s.purchases + 1,
+                    }
                 }
             })
             .min()
@@ -31,7 +43,12 @@ fn brute_force(offers: &[Offer], custom: Option<CustomOffer>, target: u64) -> Sc
     best[target as usize]
 }
 
-fn check(mix: &Mix, offers: &[Offer], custom: Option<CustomOffer>, target: u64) -> Result<(), TestCaseError> {
+fn check(
+    mix: &Mix,
+    offers: &[Offer],
+    custom: Option<CustomOffer>,
+    target: u64,
+) -> Result<(), TestCaseError> {
     // The mix must be purchasable as stated.
     for line in &mix.lines {
         match line.item {
@@ -42,7 +59,11 @@ fn check(mix: &Mix, offers: &[Offer], custom: Option<CustomOffer>, target: u64) 
                 let c = custom.expect("custom line without a custom rule");
                 prop_assert_eq!(line.coins % c.step, 0);
                 let steps = line.coins / c.step;
-                prop_assert!(steps >= c.min_steps && steps <= c.max_steps, "custom size {} out of range", line.coins);
+                prop_assert!(
+                    steps >= c.min_steps && steps <= c.max_steps,
+                    "custom size {} out of range",
+                    line.coins
+                );
                 prop_assert_eq!(line.price, steps * c.step_price);
             }
         }
@@ -52,21 +73,32 @@ fn check(mix: &Mix, offers: &[Offer], custom: Option<CustomOffer>, target: u64) 
 }
 
 fn ladder() -> impl Strategy<Value = Vec<Offer>> {
-    prop::collection::vec((1u64..60, 1u64..90), 0..6)
-        .prop_map(|v| v.into_iter().map(|(coins, price)| Offer { coins, price }).collect())
+    prop::collection::vec((1u64..60, 1u64..90), 0..6).prop_map(|v| {
+        v.into_iter()
+            .map(|(coins, price)| Offer { coins, price })
+            .collect()
+    })
 }
 
 fn custom() -> impl Strategy<Value = Option<CustomOffer>> {
-    prop::option::of((1u64..4, 1u64..30, 1u64..6, 0u64..8).prop_map(|(step, step_price, min_steps, extra)| {
-        CustomOffer { step, step_price, min_steps, max_steps: 2 * min_steps + extra }
-    }))
+    prop::option::of((1u64..4, 1u64..30, 1u64..6, 0u64..8).prop_map(
+        |(step, step_price, min_steps, extra)| CustomOffer {
+            step,
+            step_price,
+            min_steps,
+            max_steps: 2 * min_steps + extra,
+        },
+    ))
 }
 
 /// A ladder and a custom rule, never both empty.
 fn card() -> impl Strategy<Value = (Vec<Offer>, Option<CustomOffer>)> {
     (ladder(), custom()).prop_map(|(mut offers, custom)| {
         if offers.is_empty() && custom.is_none() {
-            offers.push(Offer { coins: 7, price: 10 });
+            offers.push(Offer {
+                coins: 7,
+                price: 10,
+            });
         }
         (offers, custom)
     })
@@ -122,7 +154,10 @@ fn preset_ladders_match_brute_force_at_real_targets() {
         let offers: Vec<Offer> = card
             .bundles
             .iter()
-            .map(|b| Offer { coins: b.total_coins(), price: b.price.minor() as u64 })
+            .map(|b| Offer {
+                coins: b.total_coins(),
+                price: b.price.minor() as u64,
+            })
             .collect();
         let custom = card.custom.map(|c| CustomOffer {
             step: c.step_coins,
@@ -133,7 +168,12 @@ fn preset_ladders_match_brute_force_at_real_targets() {
         let opt = Optimizer::new(&offers, custom);
         for target in [1, 70, 1_000, 5_000, 17_501, 29_999] {
             let mix = opt.cheapest(target);
-            assert_eq!(mix.score(target), brute_force(&offers, custom, target), "{} at {target}: {mix:?}", card.id);
+            assert_eq!(
+                mix.score(target),
+                brute_force(&offers, custom, target),
+                "{} at {target}: {mix:?}",
+                card.id
+            );
         }
     }
 }

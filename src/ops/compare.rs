@@ -4,18 +4,19 @@
 use crate::bundles::Optimizer;
 use crate::error::{index, Error, ErrorCode, Result};
 use crate::flow::{self, FlowEntry};
-use crate::money::{decimal_string, unit_price, Currency, Money};
+use crate::money::{decimal_string, percent, unit_price, Currency, Money};
 use crate::payout;
 use crate::presets;
 use crate::rate_card::RateCardRef;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Most rate cards in one comparison.
 pub const MAX_RATE_CARDS: usize = 32;
 
 /// The `compare` request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CompareRequest {
     /// Money the fan spends, a decimal string.
@@ -25,7 +26,13 @@ pub struct CompareRequest {
     pub currency: String,
     /// Preset ids or rate card objects; default: every preset in the currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "rate_cards_schema")]
     pub rate_cards: Option<Vec<serde_json::Value>>,
+}
+
+fn rate_cards_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let card = crate::rate_card::rate_card_arg_schema(generator);
+    schemars::json_schema!({"type": "array", "items": card, "minItems": 1, "maxItems": MAX_RATE_CARDS})
 }
 
 fn usd() -> String {
@@ -33,7 +40,7 @@ fn usd() -> String {
 }
 
 /// One platform's answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct CompareRow {
     /// The card.
     pub rate_card: RateCardRef,
@@ -47,11 +54,13 @@ pub struct CompareRow {
     pub budget_left: Money,
     /// Price per coin.
     #[serde(serialize_with = "opt_decimal")]
+    #[schemars(with = "Option<String>")]
     pub price_per_coin: Option<Decimal>,
     /// What the creator keeps when every coin is gifted.
     pub creator_keeps: Money,
     /// `creator_keeps` as a percentage of the money spent (2 decimals).
     #[serde(serialize_with = "opt_decimal")]
+    #[schemars(with = "Option<String>")]
     pub creator_percent: Option<Decimal>,
     /// True when the creator can withdraw it at once (at or above the payout minimum).
     pub creator_can_withdraw: bool,
@@ -60,7 +69,7 @@ pub struct CompareRow {
 }
 
 /// The `compare` answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct CompareResponse {
     /// The money spent on each platform.
     pub spend: Money,
@@ -82,7 +91,11 @@ pub fn compare(req: &CompareRequest) -> Result<CompareResponse> {
     let currency = Currency::parse(&req.currency, "currency")?;
     let spend = Money::parse(&req.spend, currency, "spend")?;
     if spend.is_negative() {
-        return Err(Error::new(ErrorCode::OutOfRange, "spend", "spend must be zero or more"));
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            "spend",
+            "spend must be zero or more",
+        ));
     }
     let cards = match &req.rate_cards {
         Some(list) => {
@@ -95,7 +108,9 @@ pub fn compare(req: &CompareRequest) -> Result<CompareResponse> {
             }
             list.iter()
                 .enumerate()
-                .map(|(i, v)| super::resolve_rate_card(v, &index("rate_cards", i)).map(|c| c.into_owned()))
+                .map(|(i, v)| {
+                    super::resolve_rate_card(v, &index("rate_cards", i)).map(|c| c.into_owned())
+                })
                 .collect::<Result<Vec<_>>>()?
         }
         None => presets::all_rate_cards()
@@ -145,10 +160,7 @@ pub fn compare(req: &CompareRequest) -> Result<CompareResponse> {
             budget_left: spend.checked_sub(price)?,
             price_per_coin: unit_price(ledger.viewer_pays, coins),
             creator_keeps: keeps,
-            creator_percent: (spend.is_positive()).then(|| {
-                (keeps.to_decimal() * Decimal::ONE_HUNDRED / spend.to_decimal())
-                    .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-            }),
+            creator_percent: percent(keeps, spend),
             creator_can_withdraw: payout::plan(&card.payout, keeps)?.can_withdraw,
             flow: ledger.flow,
         });
@@ -176,10 +188,19 @@ mod tests {
         let r = compare(&req).unwrap();
         assert!(r.rows.len() >= 6);
         for row in &r.rows {
-            assert_eq!(flow::total(&row.flow).unwrap(), row.viewer_pays, "{}", row.rate_card.id);
+            assert_eq!(
+                flow::total(&row.flow).unwrap(),
+                row.viewer_pays,
+                "{}",
+                row.rate_card.id
+            );
             assert!(row.viewer_pays.minor() <= 10_000, "{}", row.rate_card.id);
         }
-        let twitch = r.rows.iter().find(|r| r.rate_card.id == "twitch-bits").unwrap();
+        let twitch = r
+            .rows
+            .iter()
+            .find(|r| r.rate_card.id == "twitch-bits")
+            .unwrap();
         // $100 buys 5,000 Bits for $64.40 plus 2,500 more … every Bit pays the creator $0.01.
         assert_eq!(twitch.creator_keeps.minor() as u64, twitch.coins);
     }
@@ -187,9 +208,13 @@ mod tests {
     #[test]
     fn currencies_must_match() {
         let req: CompareRequest =
-            from_json_str(r#"{"spend": "10.00", "rate_cards": ["tiktok-web", "tiktok-ios-gbp"]}"#).unwrap();
+            from_json_str(r#"{"spend": "10.00", "rate_cards": ["tiktok-web", "tiktok-ios-gbp"]}"#)
+                .unwrap();
         let err = compare(&req).unwrap_err();
-        assert_eq!((err.code, err.path.as_str()), (ErrorCode::CurrencyMismatch, "rate_cards[1]"));
+        assert_eq!(
+            (err.code, err.path.as_str()),
+            (ErrorCode::CurrencyMismatch, "rate_cards[1]")
+        );
         let req: CompareRequest = from_json_str(r#"{"spend": "10.5", "currency": "JPY"}"#).unwrap();
         assert_eq!(compare(&req).unwrap_err().code, ErrorCode::InvalidDecimal);
         let req: CompareRequest = from_json_str(r#"{"spend": "1000", "currency": "JPY"}"#).unwrap();

@@ -53,7 +53,19 @@ pub fn run(op: Operation, input: &str) -> Result<serde_json::Value> {
         return Err(Error::new(
             ErrorCode::TooLarge,
             "",
-            format!("the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted", input.len()),
+            format!(
+                "the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted",
+                input.len()
+            ),
+        ));
+    }
+    if op != Operation::Presets && !input.trim_start().starts_with('{') {
+        // serde would read a struct from an array; the contract speaks of objects only.
+        let _: serde_json::Value = from_json_str(input)?;
+        return Err(Error::new(
+            ErrorCode::InvalidType,
+            "",
+            format!("the {} input must be a JSON object", op.name()),
         ));
     }
     let value = match op {
@@ -67,7 +79,47 @@ pub fn run(op: Operation, input: &str) -> Result<serde_json::Value> {
         Operation::Quote => serde_json::to_value(quote(&from_json_str(input)?)?),
         Operation::Compare => serde_json::to_value(compare(&from_json_str(input)?)?),
     };
-    value.map_err(|e| Error::new(ErrorCode::Overflow, "", format!("the answer could not be written: {e}")))
+    value.map_err(|e| {
+        Error::new(
+            ErrorCode::Overflow,
+            "",
+            format!("the answer could not be written: {e}"),
+        )
+    })
+}
+
+/// Which side of an operation a schema describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// The request document.
+    Input,
+    /// The answer document.
+    Output,
+}
+
+/// The JSON Schema of an operation's input or output, generated from the Rust types so it can
+/// never drift from them (`docs/schema/` holds a copy, checked by the tests).
+pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
+    use schemars::schema_for;
+    let schema = match (op, direction) {
+        (Operation::Presets, Direction::Input) => schemars::json_schema!({
+            "title": "PresetsRequest",
+            "description": "`presets` takes no input (an empty object is accepted)",
+            "type": "object",
+            "additionalProperties": false
+        }),
+        (Operation::Presets, Direction::Output) => schema_for!(PresetsResponse),
+        (Operation::Quote, Direction::Input) => schema_for!(QuoteRequest),
+        (Operation::Quote, Direction::Output) => schema_for!(QuoteResponse),
+        (Operation::Compare, Direction::Input) => schema_for!(CompareRequest),
+        (Operation::Compare, Direction::Output) => schema_for!(CompareResponse),
+    };
+    schema.to_value()
+}
+
+/// The JSON Schema of the error document every operation may return.
+pub fn error_schema() -> serde_json::Value {
+    schemars::schema_for!(crate::error::ErrorResponse).to_value()
 }
 
 /// A rate card given as a preset id or as a full object, validated, with errors under `path`.

@@ -4,10 +4,11 @@ use crate::gifts::GiftCatalogue;
 use crate::money::RoundingPoint;
 use crate::presets as shipped;
 use crate::rate_card::RateCardInput;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// A rounding rule, for readers of the answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RoundingRule {
     /// Where it applies.
     pub point: &'static str,
@@ -16,7 +17,7 @@ pub struct RoundingRule {
 }
 
 /// The `presets` answer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PresetsResponse {
     /// Every shipped rate card, in the same form a request may send back (edited or not).
     pub rate_cards: Vec<RateCardInput>,

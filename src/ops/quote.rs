@@ -5,18 +5,19 @@
 use crate::bundles::{check_target, Mix, Optimizer, MAX_TARGET_COINS};
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::flow::{self, FlowEntry, Ledger, PurchaseLine, Spend, SpendResult};
-use crate::money::{decimal_string, unit_price, Money};
+use crate::money::{decimal_string, percent, unit_price, Money};
 use crate::payout::{self, PayoutPlan};
 use crate::presets;
 use crate::rate_card::{RateCard, RateCardRef};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Most gift lines in one quote.
 pub const MAX_GIFT_LINES: usize = 200;
 
 /// A gift wanted: id and count.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GiftWanted {
     /// Gift id from the rate card's catalogue (`lion`).
@@ -35,10 +36,11 @@ fn yes() -> bool {
 }
 
 /// The `quote` request. Exactly one of `coins`, `gifts`, `spend` and `creator_cash`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteRequest {
     /// A preset id (`"tiktok-ios"`) or a full rate card object.
+    #[schemars(schema_with = "crate::rate_card::rate_card_arg_schema")]
     pub rate_card: serde_json::Value,
     /// Coins wanted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,7 +69,7 @@ enum Question {
 }
 
 /// The question as echoed in the answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionOut {
     /// Coins wanted.
@@ -81,7 +83,7 @@ pub enum QuestionOut {
 }
 
 /// The purchase that answers the question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Purchase {
     /// Coins received.
     pub coins: u64,
@@ -93,6 +95,7 @@ pub struct Purchase {
     pub viewer_pays: Money,
     /// Price per coin received, for comparison (6 decimals; display only).
     #[serde(serialize_with = "opt_decimal")]
+    #[schemars(with = "Option<String>")]
     pub price_per_coin: Option<Decimal>,
     /// Number of purchases.
     pub purchase_count: u64,
@@ -104,7 +107,7 @@ pub struct Purchase {
 }
 
 /// The creator's side of the answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct CreatorOut {
     /// Diamonds received (0 under a share-of-net model).
     pub diamonds: u64,
@@ -112,6 +115,7 @@ pub struct CreatorOut {
     pub diamond_name: String,
     /// Exact value of the earnings.
     #[serde(serialize_with = "decimal_string")]
+    #[schemars(with = "String")]
     pub earnings_exact: Decimal,
     /// Earnings credited (rounded toward zero).
     pub earnings: Money,
@@ -121,11 +125,12 @@ pub struct CreatorOut {
     pub keeps: Money,
     /// `keeps` as a percentage of what the viewer pays (2 decimals).
     #[serde(serialize_with = "opt_decimal")]
+    #[schemars(with = "Option<String>")]
     pub percent_of_viewer_pays: Option<Decimal>,
 }
 
 /// The same question on another channel of the platform.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ChannelAnswer {
     /// The other channel's card.
     pub rate_card: RateCardRef,
@@ -135,6 +140,7 @@ pub struct ChannelAnswer {
     pub viewer_pays: Money,
     /// Price per coin there.
     #[serde(serialize_with = "opt_decimal")]
+    #[schemars(with = "Option<String>")]
     pub price_per_coin: Option<Decimal>,
     /// Leftover coins there.
     pub leftover_coins: u64,
@@ -145,7 +151,7 @@ pub struct ChannelAnswer {
 }
 
 /// The `quote` answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct QuoteResponse {
     /// The rate card used.
     pub rate_card: RateCardRef,
@@ -170,7 +176,7 @@ pub struct QuoteResponse {
 }
 
 /// Unspent coins.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Unspent {
     /// Coins.
     pub coins: u64,
@@ -220,7 +226,10 @@ fn question(req: &QuoteRequest, card: &RateCard) -> Result<Question> {
             return Err(Error::new(
                 ErrorCode::ConflictingFields,
                 *second,
-                format!("ask one question at a time: `{}` and `{second}` were both given", given[0]),
+                format!(
+                    "ask one question at a time: `{}` and `{second}` were both given",
+                    given[0]
+                ),
             ))
         }
     }
@@ -229,7 +238,11 @@ fn question(req: &QuoteRequest, card: &RateCard) -> Result<Question> {
     }
     if let Some(gifts) = &req.gifts {
         if gifts.is_empty() {
-            return Err(Error::new(ErrorCode::InvalidValue, "gifts", "name at least one gift"));
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                "gifts",
+                "name at least one gift",
+            ));
         }
         if gifts.len() > MAX_GIFT_LINES {
             return Err(Error::new(
@@ -275,7 +288,11 @@ fn question(req: &QuoteRequest, card: &RateCard) -> Result<Question> {
         return Ok(Question::Spend(money_at_least_zero(spend, card, "spend")?));
     }
     let cash = req.creator_cash.as_deref().unwrap_or("0");
-    Ok(Question::CreatorCash(money_at_least_zero(cash, card, "creator_cash")?))
+    Ok(Question::CreatorCash(money_at_least_zero(
+        cash,
+        card,
+        "creator_cash",
+    )?))
 }
 
 fn coins_spend(card: &RateCard, coins: u64) -> Vec<Spend> {
@@ -310,7 +327,12 @@ fn answer(card: &RateCard, q: &Question) -> Result<Answer> {
             let mix = optimizer.most_coins_for(budget.minor().unsigned_abs());
             let price = Money::from_minor(mix.price() as i64, card.currency);
             let coins = mix.coins();
-            (coins, mix, coins_spend(card, coins), Some(budget.checked_sub(price)?))
+            (
+                coins,
+                mix,
+                coins_spend(card, coins),
+                Some(budget.checked_sub(price)?),
+            )
         }
         Question::CreatorCash(wanted) => {
             let n = coins_for_creator_cash(card, &optimizer, *wanted)?;
@@ -331,22 +353,29 @@ fn answer(card: &RateCard, q: &Question) -> Result<Answer> {
 fn coins_for_creator_cash(card: &RateCard, optimizer: &Optimizer, wanted: Money) -> Result<u64> {
     let keeps = |n: u64| -> Result<Money> {
         let mix = optimizer.cheapest(n);
-        Ok(flow::ledger(card, &mix, &coins_spend(card, n))?.creator.keeps)
+        Ok(flow::ledger(card, &mix, &coins_spend(card, n))?
+            .creator
+            .keeps)
     };
     if wanted.minor() <= 0 {
         return Ok(0);
     }
-    if keeps(MAX_TARGET_COINS)?.minor() < wanted.minor() {
-        return Err(Error::new(
-            ErrorCode::NoSolution,
-            "creator_cash",
-            format!(
-                "{wanted} {} would take more than {MAX_TARGET_COINS} coins on this rate card",
-                card.currency
-            ),
-        ));
+    // Grow the bracket from small counts so a small wish never builds large tables.
+    let (mut lo, mut hi) = (0u64, 1024u64);
+    while keeps(hi)?.minor() < wanted.minor() {
+        if hi == MAX_TARGET_COINS {
+            return Err(Error::new(
+                ErrorCode::NoSolution,
+                "creator_cash",
+                format!(
+                    "{wanted} {} would take more than {MAX_TARGET_COINS} coins on this rate card",
+                    card.currency
+                ),
+            ));
+        }
+        lo = hi;
+        hi = (hi * 2).min(MAX_TARGET_COINS);
     }
-    let (mut lo, mut hi) = (0u64, MAX_TARGET_COINS);
     while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2;
         if keeps(mid)?.minor() >= wanted.minor() {
@@ -356,16 +385,6 @@ fn coins_for_creator_cash(card: &RateCard, optimizer: &Optimizer, wanted: Money)
         }
     }
     Ok(hi)
-}
-
-fn percent(part: Money, whole: Money) -> Option<Decimal> {
-    if !whole.is_positive() {
-        return None;
-    }
-    part.to_decimal()
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .and_then(|v| v.checked_div(whole.to_decimal()))
-        .map(|v| v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
 }
 
 /// Answers a `quote` request.
@@ -426,7 +445,8 @@ pub fn quote(req: &QuoteRequest) -> Result<QuoteResponse> {
 fn other_channels(card: &RateCard, q: &Question, here: Money) -> Result<Vec<ChannelAnswer>> {
     let mut out = Vec::new();
     for other in presets::all_rate_cards() {
-        if other.id == card.id || other.platform != card.platform || other.currency != card.currency {
+        if other.id == card.id || other.platform != card.platform || other.currency != card.currency
+        {
             continue;
         }
         // A gift the other channel's catalogue lacks makes the question meaningless there.
@@ -468,7 +488,11 @@ mod tests {
             r#"{"rate_card": "tiktok-web", "creator_cash": "100.00"}"#,
         ] {
             let r = run(input).unwrap_or_else(|e| panic!("{input}: {e}"));
-            assert_eq!(flow::total(&r.flow).unwrap(), r.purchase.viewer_pays, "{input}");
+            assert_eq!(
+                flow::total(&r.flow).unwrap(),
+                r.purchase.viewer_pays,
+                "{input}"
+            );
         }
     }
 
@@ -492,32 +516,99 @@ mod tests {
         let err = run(r#"{"rate_card": "tiktok-web"}"#).unwrap_err();
         assert_eq!(err.code, ErrorCode::MissingField);
         let err = run(r#"{"rate_card": "tiktok-web", "coins": 5, "spend": "1.00"}"#).unwrap_err();
-        assert_eq!((err.code, err.path.as_str()), (ErrorCode::ConflictingFields, "spend"));
+        assert_eq!(
+            (err.code, err.path.as_str()),
+            (ErrorCode::ConflictingFields, "spend")
+        );
     }
 
     #[test]
     fn bad_inputs_name_their_field() {
         let cases: &[(&str, ErrorCode, &str)] = &[
-            (r#"{"rate_card": "tiktok-web", "coins": 10000001}"#, ErrorCode::OutOfRange, "coins"),
-            (r#"{"rate_card": "tiktok-web", "coins": -5}"#, ErrorCode::InvalidValue, "coins"),
-            (r#"{"rate_card": "tiktok-web", "coins": 1.5}"#, ErrorCode::InvalidType, "coins"),
-            (r#"{"rate_card": "nope", "coins": 1}"#, ErrorCode::UnknownPreset, "rate_card"),
-            (r#"{"rate_card": 7, "coins": 1}"#, ErrorCode::InvalidType, "rate_card"),
-            (r#"{"rate_card": "tiktok-web", "gifts": [{"gift": "unicorn"}]}"#, ErrorCode::UnknownGift, "gifts[0].gift"),
-            (r#"{"rate_card": "tiktok-web", "gifts": [{"gift": "lion", "count": 0}]}"#, ErrorCode::OutOfRange, "gifts[0].count"),
-            (r#"{"rate_card": "tiktok-web", "gifts": [{"gift": "lion", "count": 1000}]}"#, ErrorCode::OutOfRange, "gifts[0].count"),
-            (r#"{"rate_card": "tiktok-web", "gifts": []}"#, ErrorCode::InvalidValue, "gifts"),
-            (r#"{"rate_card": "tiktok-web", "spend": "-1"}"#, ErrorCode::OutOfRange, "spend"),
-            (r#"{"rate_card": "tiktok-web", "spend": 100}"#, ErrorCode::InvalidType, "spend"),
-            (r#"{"rate_card": "tiktok-web", "spend": "1e2"}"#, ErrorCode::InvalidDecimal, "spend"),
-            (r#"{"rate_card": "tiktok-web", "creator_cash": "99999999.00"}"#, ErrorCode::NoSolution, "creator_cash"),
-            (r#"{"rate_card": "tiktok-web", "coins": 1, "extra": true}"#, ErrorCode::UnknownField, "extra"),
-            (r#"{"rate_card": {"id": "x"}, "coins": 1}"#, ErrorCode::MissingField, "rate_card.name"),
+            (
+                r#"{"rate_card": "tiktok-web", "coins": 10000001}"#,
+                ErrorCode::OutOfRange,
+                "coins",
+            ),
+            (
+                r#"{"rate_card": "tiktok-web", "coins": -5}"#,
+                ErrorCode::InvalidValue,
+                "coins",
+            ),
+            (
+                r#"{"rate_card": "tiktok-web", "coins": 1.5}"#,
+                ErrorCode::InvalidType,
+                "coins",
+            ),
+            (
+                r#"{"rate_card": "nope", "coins": 1}"#,
+                ErrorCode::UnknownPreset,
+                "rate_card",
+            ),
+            (
+                r#"{"rate_card": 7, "coins": 1}"#,
+                ErrorCode::InvalidType,
+                "rate_card",
+            ),
+            (
+                r#"{"rate_card": "tiktok-web", "gifts": [{"gift": "unicorn"}]}"#,
+                ErrorCode::UnknownGift,
+                "gifts[0].gift",
+            ),
+            (
+                r#"{"rate_card": "tiktok-web", "gifts": [{"gift": "lion", "count": 0}]}"#,
+                ErrorCode::OutOfRange,
+                "gifts[0].count",
+            ),
+            (
+                r#"{"rate_card": "tiktok-web", "gifts": [{"gift": "lion", "count": 1000}]}"#,
+                ErrorCode::OutOfRange,
+                "gifts[0].count",
+            ),
+            (
+                r#"{"rate_card": "tiktok-web", "gifts": []}"#,
+                ErrorCode::InvalidValue,
+                "gifts",
+            ),
+            (
+                r#"{"rate_card": "tiktok-web", "spend": "-1"}"#,
+                ErrorCode::OutOfRange,
+                "spend",
+            ),
+            (
+                r#"{"rate_card": "tiktok-web", "spend": 100}"#,
+                ErrorCode::InvalidType,
+                "spend",
+            ),
+            (
+                r#"{"rate_card": "tiktok-web", "spend": "1e2"}"#,
+                ErrorCode::InvalidDecimal,
+                "spend",
+            ),
+            (
+                r#"{"rate_card": "tiktok-web", "creator_cash": "99999999.00"}"#,
+                ErrorCode::NoSolution,
+                "creator_cash",
+            ),
+            (
+                r#"{"rate_card": "tiktok-web", "coins": 1, "extra": true}"#,
+                ErrorCode::UnknownField,
+                "extra",
+            ),
+            (
+                r#"{"rate_card": {"id": "x"}, "coins": 1}"#,
+                ErrorCode::MissingField,
+                "rate_card.name",
+            ),
             (r#"{"coins": 1}"#, ErrorCode::MissingField, "rate_card"),
         ];
         for (input, code, path) in cases {
             let err = run(input).unwrap_err();
-            assert_eq!((err.code, err.path.as_str()), (*code, *path), "{input}: {err}");
+            assert_eq!(
+                (err.code, err.path.as_str()),
+                (*code, *path),
+                "{input}: {err}"
+            );
         }
     }
 

@@ -12,15 +12,36 @@ use std::sync::OnceLock;
 const RATE_CARDS: &[(&str, &str)] = &[
     ("tiktok-web", include_str!("rate_cards/tiktok-web.json")),
     ("tiktok-ios", include_str!("rate_cards/tiktok-ios.json")),
-    ("tiktok-android", include_str!("rate_cards/tiktok-android.json")),
-    ("tiktok-ios-gbp", include_str!("rate_cards/tiktok-ios-gbp.json")),
+    (
+        "tiktok-android",
+        include_str!("rate_cards/tiktok-android.json"),
+    ),
+    (
+        "tiktok-ios-gbp",
+        include_str!("rate_cards/tiktok-ios-gbp.json"),
+    ),
     ("twitch-bits", include_str!("rate_cards/twitch-bits.json")),
-    ("twitch-bits-mobile", include_str!("rate_cards/twitch-bits-mobile.json")),
-    ("youtube-super-chat", include_str!("rate_cards/youtube-super-chat.json")),
+    (
+        "twitch-bits-mobile",
+        include_str!("rate_cards/twitch-bits-mobile.json"),
+    ),
+    (
+        "youtube-super-chat",
+        include_str!("rate_cards/youtube-super-chat.json"),
+    ),
     ("roblox", include_str!("rate_cards/roblox.json")),
-    ("facebook-stars", include_str!("rate_cards/facebook-stars.json")),
-    ("instagram-gifts", include_str!("rate_cards/instagram-gifts.json")),
-    ("snapchat-gifts", include_str!("rate_cards/snapchat-gifts.json")),
+    (
+        "facebook-stars",
+        include_str!("rate_cards/facebook-stars.json"),
+    ),
+    (
+        "instagram-gifts",
+        include_str!("rate_cards/instagram-gifts.json"),
+    ),
+    (
+        "snapchat-gifts",
+        include_str!("rate_cards/snapchat-gifts.json"),
+    ),
 ];
 
 /// The shipped gift catalogues.
@@ -29,7 +50,11 @@ const GIFT_CATALOGUES: &[(&str, &str)] = &[("tiktok", include_str!("gifts/tiktok
 fn parse_card(id: &str, text: &str) -> Result<RateCard> {
     let input: RateCardInput = from_json_str(text)?;
     if input.id != id {
-        return Err(Error::new(ErrorCode::InvalidValue, "id", "preset file id differs from its name"));
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "id",
+            "preset file id differs from its name",
+        ));
     }
     RateCard::from_input(&input)
 }
@@ -102,7 +127,9 @@ mod tests {
     #[test]
     fn every_preset_parses_and_validates() {
         for (i, card) in rate_cards().iter().enumerate() {
-            let card = card.as_ref().unwrap_or_else(|e| panic!("{}: {e}", RATE_CARDS[i].0));
+            let card = card
+                .as_ref()
+                .unwrap_or_else(|e| panic!("{}: {e}", RATE_CARDS[i].0));
             assert_eq!(card.id, RATE_CARDS[i].0);
         }
         for cat in catalogues() {
@@ -135,11 +162,25 @@ mod tests {
 
     #[test]
     fn the_required_presets_and_gifts_exist() {
-        for id in ["tiktok-web", "tiktok-ios", "tiktok-android", "twitch-bits", "youtube-super-chat", "roblox"] {
+        for id in [
+            "tiktok-web",
+            "tiktok-ios",
+            "tiktok-android",
+            "twitch-bits",
+            "youtube-super-chat",
+            "roblox",
+        ] {
             rate_card(id, "rate_card").unwrap();
         }
         let tiktok = gift_catalogue("tiktok").unwrap();
-        for id in ["rose", "finger-heart", "doughnut", "galaxy", "lion", "tiktok-universe"] {
+        for id in [
+            "rose",
+            "finger-heart",
+            "doughnut",
+            "galaxy",
+            "lion",
+            "tiktok-universe",
+        ] {
             tiktok.find(id, "gift").unwrap();
         }
         let err = rate_card("tiktok-webb", "rate_card").unwrap_err();

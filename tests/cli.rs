@@ -1,0 +1,162 @@
+//! The `giftsim` binary: JSON on stdout, errors as JSON on stderr with exit code 2, never a panic.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn giftsim(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_giftsim"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("giftsim starts");
+    // The process may exit before reading all of a large input; that is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn error_of(out: &Output) -> serde_json::Value {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(out.stdout.is_empty(), "nothing on stdout for an error");
+    let v: serde_json::Value =
+        serde_json::from_str(stderr.trim()).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    v["error"].clone()
+}
+
+#[test]
+fn the_four_smallest_quotes_answer_with_reconciling_flows() {
+    for input in [
+        r#"{"rate_card": "tiktok-ios", "gifts": [{"gift": "lion", "count": 1}]}"#,
+        r#"{"rate_card": "tiktok-web", "coins": 5000}"#,
+        r#"{"rate_card": "tiktok-web", "spend": "100.00"}"#,
+        r#"{"rate_card": "tiktok-web", "creator_cash": "100.00"}"#,
+    ] {
+        let out = giftsim(&["quote", "-"], input.as_bytes());
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{input}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let sum: i64 = v["flow"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let s = e["amount"].as_str().unwrap().replace('.', "");
+                s.parse::<i64>().unwrap()
+            })
+            .sum();
+        let pays: i64 = v["purchase"]["viewer_pays"]
+            .as_str()
+            .unwrap()
+            .replace('.', "")
+            .parse()
+            .unwrap();
+        assert_eq!(sum, pays, "{input}");
+    }
+}
+
+#[test]
+fn presets_lists_every_card_with_sources() {
+    let out = giftsim(&["presets"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cards = v["rate_cards"].as_array().unwrap();
+    assert!(cards.len() >= 6);
+    for card in cards {
+        assert!(
+            !card["sources"].as_array().unwrap().is_empty(),
+            "{}",
+            card["id"]
+        );
+    }
+}
+
+#[test]
+fn files_and_compact_output() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/compare-100-usd.json");
+    let out = giftsim(&["compare", "--compact", example], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.trim().lines().count(), 1);
+    let missing = giftsim(&["quote", "/no/such/file.json"], b"");
+    assert_eq!(error_of(&missing)["code"], "io");
+}
+
+#[test]
+fn malformed_input_of_every_kind_exits_2_with_the_error_json() {
+    let huge = format!(
+        "{{\"rate_card\": \"tiktok-web\", \"coins\": 1, \"x\": \"{}\"}}",
+        "a".repeat(2 << 20)
+    );
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let cases: Vec<(&str, String, &str, &str)> = vec![
+        ("quote", "not json".into(), "invalid_json", ""),
+        ("quote", "".into(), "invalid_json", ""),
+        ("quote", "{\"rate_card\": \"tiktok-web\", \"coins\": 5".into(), "invalid_json", ""),
+        ("quote", "[]".into(), "invalid_type", ""),
+        ("quote", r#"{"rate_card": "tiktok-web", "coins": "5"}"#.into(), "invalid_type", "coins"),
+        ("quote", r#"{"rate_card": "tiktok-web", "coins": -5}"#.into(), "invalid_value", "coins"),
+        ("quote", r#"{"rate_card": "tiktok-web", "coins": 1e30}"#.into(), "invalid_type", "coins"),
+        ("quote", r#"{"rate_card": "tiktok-web", "coins": 99999999999999999999999}"#.into(), "invalid_type", "coins"),
+        ("quote", r#"{"rate_card": "tiktok-web", "coins": 20000000}"#.into(), "out_of_range", "coins"),
+        ("quote", r#"{"rate_card": "tiktok-web", "gifts": [{"gift": "lion", "count": 100000000000}]}"#.into(), "out_of_range", "gifts[0].count"),
+        ("quote", r#"{"rate_card": "tiktok-web", "gifts": [{"gift": "unicorn", "count": 1}]}"#.into(), "unknown_gift", "gifts[0].gift"),
+        ("quote", r#"{"rate_card": "tiktok-mars", "coins": 1}"#.into(), "unknown_preset", "rate_card"),
+        ("quote", r#"{"rate_card": "tiktok-web", "spend": "12.345"}"#.into(), "invalid_decimal", "spend"),
+        ("quote", r#"{"rate_card": "tiktok-web", "spend": "NaN"}"#.into(), "invalid_decimal", "spend"),
+        ("quote", r#"{"rate_card": "tiktok-web", "spend": "1234567890123456789012345678901234567890"}"#.into(), "invalid_decimal", "spend"),
+        ("quote", r#"{"rate_card": "tiktok-web", "spend": "-5.00"}"#.into(), "out_of_range", "spend"),
+        ("quote", r#"{"rate_card": "tiktok-web", "creator_cash": "1e5"}"#.into(), "invalid_decimal", "creator_cash"),
+        ("quote", r#"{"rate_card": "tiktok-web", "coins": 1, "gifts": [{"gift": "rose"}]}"#.into(), "conflicting_fields", "gifts"),
+        ("quote", r#"{"rate_card": {"id": "x", "name": "x", "platform": "x", "channel": "web", "currency": "USD", "bundles": [{"coins": 10, "price": "1.001"}], "creator": {"model": "per_diamond", "diamonds_per_coin": "1", "diamond_value": "0.01"}}, "coins": 1}"#.into(), "invalid_decimal", "rate_card.bundles[0].price"),
+        ("quote", r#"{"rate_card": {"id": "x", "name": "x", "platform": "x", "channel": "tv", "currency": "USD", "creator": {"model": "share_of_net", "share": "0.5"}}, "coins": 1}"#.into(), "invalid_value", "rate_card.channel"),
+        ("quote", r#"{"rate_card": {"id": "x", "name": "x", "platform": "x", "channel": "web", "currency": "ABC", "creator": {"model": "share_of_net", "share": "0.5"}}, "coins": 1}"#.into(), "unknown_currency", "rate_card.currency"),
+        ("quote", huge, "too_large", ""),
+        ("quote", deep, "invalid_json", ""),
+        ("compare", r#"{"spend": "100.00", "rate_cards": ["tiktok-web", "tiktok-ios-gbp"]}"#.into(), "currency_mismatch", "rate_cards[1]"),
+        ("compare", r#"{"spend": "100.00", "rate_cards": []}"#.into(), "out_of_range", "rate_cards"),
+        ("compare", r#"{"spend": "100.00", "currency": "usd"}"#.into(), "unknown_currency", "currency"),
+    ];
+    for (op, input, code, path) in cases {
+        let out = giftsim(&[op, "-"], input.as_bytes());
+        let err = error_of(&out);
+        let shown: String = input.chars().take(80).collect();
+        assert_eq!(
+            (err["code"].as_str().unwrap(), err["path"].as_str().unwrap()),
+            (code, path),
+            "{op} {shown}: {err}"
+        );
+        assert!(!err["message"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn invalid_utf8_is_an_error_not_a_panic() {
+    let out = giftsim(&["quote", "-"], &[0xff, 0xfe, b'{', b'}']);
+    assert_eq!(error_of(&out)["code"], "invalid_json");
+}
+
+#[test]
+fn help_explains_each_operation_with_an_example() {
+    let out = giftsim(&["--help"], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for word in ["presets", "quote", "compare", "Examples"] {
+        assert!(text.contains(word), "--help lacks {word}:\n{text}");
+    }
+    for op in ["presets", "quote", "compare"] {
+        let out = giftsim(&[op, "--help"], b"");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("Example"),
+            "{op} --help has no example:\n{text}"
+        );
+    }
+    // A usage mistake is also exit code 2.
+    assert_eq!(giftsim(&["frobnicate"], b"").status.code(), Some(2));
+}
