@@ -14,6 +14,7 @@
 //! - [`presets`]: the shipped rate cards and gift catalogues, with sources.
 //! - [`ops`]: the JSON contract, one function per operation.
 //! - [`error`]: the one error type, `{code, path, message}`.
+//! - `wasm` (wasm32 only): the JS edge; `main.rs`: the CLI edge.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -29,5 +30,7 @@ pub mod payout;
 pub mod presets;
 pub mod rate_card;
 pub mod sources;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use error::{Error, ErrorCode, Result};
