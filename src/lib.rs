@@ -8,6 +8,8 @@
 //! - [`rate_card`]: rate cards (bundles, fees, creator terms, payouts), validated on construction.
 //! - [`bundles`]: the cheapest bundle mix for any number of coins.
 //! - [`gifts`]: gift catalogues.
+//! - [`caps`]: spending rules (ages, caps, windows, warnings) and the verdicts they give.
+//! - [`time_zone`]: time zones and timestamps for calendar windows.
 //! - [`lots`]: coin lots spent first-in-first-out, so each gift's real cost is exact.
 //! - [`flow`]: where every cent of a purchase goes, as entries that add up to what the viewer paid.
 //! - [`payout`]: when a creator's earnings can be withdrawn.
@@ -19,6 +21,7 @@
 #![warn(missing_docs)]
 
 pub mod bundles;
+pub mod caps;
 pub mod error;
 pub mod flow;
 pub mod gifts;
@@ -30,6 +33,7 @@ pub mod payout;
 pub mod presets;
 pub mod rate_card;
 pub mod sources;
+pub mod time_zone;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -106,6 +106,39 @@ impl Wallet {
         Ok(slices)
     }
 
+    /// What spending `coins` next would cost, without spending them; `None` if too few are held.
+    pub fn peek_cost(&self, coins: u64) -> Result<Option<Money>> {
+        if coins > self.balance() {
+            return Ok(None);
+        }
+        let mut left = coins;
+        let mut total: Option<Money> = None;
+        for i in self.next..self.lots.len() {
+            if left == 0 {
+                break;
+            }
+            let lot = self.lots[i];
+            let from = self.spent[i];
+            let take = (lot.coins - from).min(left);
+            let part = share(lot.cost, lot.coins, from, from + take)?;
+            total = Some(match total {
+                Some(t) => t.checked_add(part)?,
+                None => part,
+            });
+            left -= take;
+        }
+        Ok(Some(total.unwrap_or_else(|| match self.lots.first() {
+            Some(l) => Money::zero(l.cost.currency()),
+            None => Money::zero(crate::money::Currency::USD),
+        })))
+    }
+
+    /// Adds a lot after the others.
+    pub fn add(&mut self, lot: Lot) {
+        self.lots.push(lot);
+        self.spent.push(0);
+    }
+
     /// What the coins of `slice` cost the viewer.
     pub fn cost(&self, slice: &Slice) -> Result<Money> {
         let lot = self.lots[slice.lot];

@@ -16,7 +16,7 @@ use std::process::ExitCode;
         Each command reads one JSON document (a file, or - for standard input) and prints one JSON \
         document. Money is written as decimal strings (\"12.99\"). Invalid input prints \
         {\"error\": {\"code\", \"path\", \"message\"}} on stderr and exits with status 2.",
-    after_help = "Examples:\n  giftsim presets\n  echo '{\"rate_card\": \"tiktok-ios\", \"gifts\": [{\"gift\": \"lion\", \"count\": 1}]}' | giftsim quote -\n  giftsim compare examples/compare-100-usd.json"
+    after_help = "Examples:\n  giftsim presets\n  giftsim plan examples/plan-cn-games-2019.json\n  echo '{\"rate_card\": \"tiktok-ios\", \"gifts\": [{\"gift\": \"lion\", \"count\": 1}]}' | giftsim quote -\n  giftsim compare examples/compare-100-usd.json"
 )]
 struct Cli {
     /// Print JSON on one line instead of indented.
@@ -64,6 +64,21 @@ enum Command {
         /// JSON file, or - for standard input.
         file: String,
     },
+    /// Check a dated plan of purchases and gifts for one person against spending rules.
+    #[command(
+        long_about = "Check a dated plan of purchases and gifts against spending rules.\n\n\
+        Input: {\"rule_set\": ID or object, \"person\": {\"age\", \"region\", \"time_zone\"}, \
+        \"rate_card\": optional, \"exchange_rates\": optional {\"USD/CNY\": \"7.10\"}, \"events\": \
+        [{\"at\": RFC 3339, \"buy\": {\"amount\", \"currency\"} or {\"coins\"}} or {\"at\", \"gift\": \
+        {\"gift\", \"count\"} or {\"amount\"}}]}. Each event gets a verdict (ok, warn or block) with \
+        the rule and window that decided it, what is used and left, and why; the summary says \
+        what can still be spent without a block.",
+        after_help = "Examples:\n  echo '{\"rule_set\": \"cn-games-2019\", \"person\": {\"age\": 15}, \"events\": [{\"at\": \"2026-03-01T10:00:00+08:00\", \"buy\": {\"amount\": \"45.00\", \"currency\": \"CNY\"}}]}' | giftsim plan -\n  giftsim plan examples/plan-cn-games-2019.json"
+    )]
+    Plan {
+        /// JSON file, or - for standard input.
+        file: String,
+    },
 }
 
 fn read_input(file: &str) -> Result<String, Error> {
@@ -91,6 +106,7 @@ fn main() -> ExitCode {
         Command::Presets => (Operation::Presets, Ok(String::new())),
         Command::Quote { file } => (Operation::Quote, read_input(file)),
         Command::Compare { file } => (Operation::Compare, read_input(file)),
+        Command::Plan { file } => (Operation::Plan, read_input(file)),
     };
     match input.and_then(|text| ops::run(op, &text)) {
         Ok(value) => {

@@ -326,6 +326,8 @@ pub enum RoundingPoint {
     CreatorCash,
     /// A withdrawal from the creator's balance: toward zero (only whole minor units leave).
     Payout,
+    /// An amount converted into another currency at a given rate: half away from zero.
+    Exchange,
 }
 
 impl RoundingPoint {
@@ -336,7 +338,8 @@ impl RoundingPoint {
             RoundingPoint::Tax
             | RoundingPoint::Fee
             | RoundingPoint::CoinCost
-            | RoundingPoint::Agency => RoundingStrategy::MidpointAwayFromZero,
+            | RoundingPoint::Agency
+            | RoundingPoint::Exchange => RoundingStrategy::MidpointAwayFromZero,
             RoundingPoint::CreatorCash | RoundingPoint::Payout => RoundingStrategy::ToZero,
         }
     }
@@ -354,6 +357,7 @@ impl RoundingPoint {
                 "creator earnings credited per quote, rounded toward zero; the fraction stays with the platform"
             }
             RoundingPoint::Payout => "withdrawals, rounded toward zero",
+            RoundingPoint::Exchange => "currency conversions, rounded half away from zero",
         }
     }
 }
@@ -362,6 +366,79 @@ impl RoundingPoint {
 pub fn round(amount: Decimal, currency: Currency, point: RoundingPoint) -> Result<Money> {
     let rounded = amount.round_dp_with_strategy(currency.minor_units(), point.strategy());
     Money::from_decimal(rounded, currency, "")
+}
+
+/// Exchange rates given with a request, as `"FROM/TO": "rate"` (1 FROM = rate TO). Nothing is
+/// ever converted at a guessed rate: a missing pair is an error naming both currencies.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExchangeRates {
+    rates: Vec<(Currency, Currency, Decimal)>,
+    path: String,
+}
+
+impl ExchangeRates {
+    /// Parses `{"USD/CNY": "7.10", …}` found at `path`.
+    pub fn parse(
+        map: &std::collections::BTreeMap<String, String>,
+        path: &str,
+    ) -> Result<ExchangeRates> {
+        let mut rates = Vec::with_capacity(map.len());
+        for (pair, rate) in map {
+            let at = crate::error::join(path, pair);
+            let (from, to) = pair.split_once('/').ok_or_else(|| {
+                Error::new(
+                    ErrorCode::InvalidValue,
+                    at.clone(),
+                    format!(
+                        "`{}` is not a currency pair like USD/CNY",
+                        pair.chars().take(20).collect::<String>()
+                    ),
+                )
+            })?;
+            let (from, to) = (Currency::parse(from, &at)?, Currency::parse(to, &at)?);
+            let rate = parse_decimal(rate, &at)?;
+            if rate <= Decimal::ZERO {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    at,
+                    "an exchange rate must be above zero",
+                ));
+            }
+            rates.push((from, to, rate));
+        }
+        Ok(ExchangeRates {
+            rates,
+            path: path.to_string(),
+        })
+    }
+
+    /// `amount` in `to`, at the given rate (or the inverse of the reverse pair).
+    pub fn convert(&self, amount: Money, to: Currency, path: &str) -> Result<Money> {
+        let from = amount.currency();
+        if from == to {
+            return Ok(amount);
+        }
+        let exact = if let Some((_, _, r)) =
+            self.rates.iter().find(|(f, t, _)| *f == from && *t == to)
+        {
+            amount.times(*r)?
+        } else if let Some((_, _, r)) = self.rates.iter().find(|(f, t, _)| *f == to && *t == from) {
+            amount
+                .to_decimal()
+                .checked_div(*r)
+                .ok_or_else(|| Error::overflow(path, "a converted amount"))?
+        } else {
+            return Err(Error::new(
+                ErrorCode::CurrencyMismatch,
+                path,
+                format!(
+                    "this amount is in {from} but the rules count {to}; add \"{}\": {{\"{from}/{to}\": \"rate\"}} (1 {from} = rate {to})",
+                    if self.path.is_empty() { "exchange_rates" } else { &self.path }
+                ),
+            ));
+        };
+        round(exact, to, RoundingPoint::Exchange)
+    }
 }
 
 /// Digits kept when a price per coin is shown: enough to compare channels that differ in the

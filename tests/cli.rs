@@ -122,6 +122,11 @@ fn malformed_input_of_every_kind_exits_2_with_the_error_json() {
         ("compare", r#"{"spend": "100.00", "rate_cards": ["tiktok-web", "tiktok-ios-gbp"]}"#.into(), "currency_mismatch", "rate_cards[1]"),
         ("compare", r#"{"spend": "100.00", "rate_cards": []}"#.into(), "out_of_range", "rate_cards"),
         ("compare", r#"{"spend": "100.00", "currency": "usd"}"#.into(), "unknown_currency", "currency"),
+        ("plan", r#"{"rule_set": "cn-games-2077", "person": {"age": 15}, "events": []}"#.into(), "unknown_preset", "rule_set"),
+        ("plan", r#"{"rule_set": "cn-games-2019", "person": {"age": 15}, "events": [{"at": "2026-03-01 10:00", "buy": {"amount": "1.00"}}]}"#.into(), "invalid_value", "events[0].at"),
+        ("plan", r#"{"rule_set": "cn-games-2019", "person": {"age": 15}, "events": [{"at": "2026-03-01T10:00:00Z", "buy": {"amount": "-1.00"}}]}"#.into(), "out_of_range", "events[0].buy.amount"),
+        ("plan", r#"{"rule_set": "cn-games-2019", "person": {"age": 15}, "events": [{"at": "2026-03-01T10:00:00Z", "buy": {"amount": "1.00", "currency": "EUR"}}]}"#.into(), "currency_mismatch", "events[0].buy.amount"),
+        ("plan", r#"{"rule_set": "cn-games-2019", "person": {"age": "fifteen"}, "events": []}"#.into(), "invalid_type", "person.age"),
     ];
     for (op, input, code, path) in cases {
         let out = giftsim(&[op, "-"], input.as_bytes());
@@ -146,10 +151,10 @@ fn invalid_utf8_is_an_error_not_a_panic() {
 fn help_explains_each_operation_with_an_example() {
     let out = giftsim(&["--help"], b"");
     let text = String::from_utf8(out.stdout).unwrap();
-    for word in ["presets", "quote", "compare", "Examples"] {
+    for word in ["presets", "quote", "compare", "plan", "Examples"] {
         assert!(text.contains(word), "--help lacks {word}:\n{text}");
     }
-    for op in ["presets", "quote", "compare"] {
+    for op in ["presets", "quote", "compare", "plan"] {
         let out = giftsim(&[op, "--help"], b"");
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(

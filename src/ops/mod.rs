@@ -2,6 +2,7 @@
 //! response type. The CLI and the WASM edge call [`run`], which adds JSON parsing and limits.
 
 pub mod compare;
+pub mod plan;
 pub mod presets;
 pub mod quote;
 
@@ -11,6 +12,7 @@ use crate::rate_card::{RateCard, RateCardInput};
 use std::borrow::Cow;
 
 pub use compare::{compare, CompareRequest, CompareResponse};
+pub use plan::{plan, PlanRequest, PlanResponse};
 pub use presets::{presets, PresetsResponse};
 pub use quote::{quote, QuoteRequest, QuoteResponse};
 
@@ -26,11 +28,18 @@ pub enum Operation {
     Quote,
     /// The same spending on several platforms.
     Compare,
+    /// A dated plan of purchases and gifts checked against spending rules.
+    Plan,
 }
 
 impl Operation {
     /// Every operation, in documentation order.
-    pub const ALL: [Operation; 3] = [Operation::Presets, Operation::Quote, Operation::Compare];
+    pub const ALL: [Operation; 4] = [
+        Operation::Presets,
+        Operation::Quote,
+        Operation::Compare,
+        Operation::Plan,
+    ];
 
     /// The operation's name on the CLI and in the WASM API.
     pub fn name(self) -> &'static str {
@@ -38,6 +47,7 @@ impl Operation {
             Operation::Presets => "presets",
             Operation::Quote => "quote",
             Operation::Compare => "compare",
+            Operation::Plan => "plan",
         }
     }
 
@@ -78,6 +88,7 @@ pub fn run(op: Operation, input: &str) -> Result<serde_json::Value> {
         }
         Operation::Quote => serde_json::to_value(quote(&from_json_str(input)?)?),
         Operation::Compare => serde_json::to_value(compare(&from_json_str(input)?)?),
+        Operation::Plan => serde_json::to_value(plan(&from_json_str(input)?)?),
     };
     value.map_err(|e| {
         Error::new(
@@ -113,6 +124,8 @@ pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
         (Operation::Quote, Direction::Output) => schema_for!(QuoteResponse),
         (Operation::Compare, Direction::Input) => schema_for!(CompareRequest),
         (Operation::Compare, Direction::Output) => schema_for!(CompareResponse),
+        (Operation::Plan, Direction::Input) => schema_for!(PlanRequest),
+        (Operation::Plan, Direction::Output) => schema_for!(PlanResponse),
     };
     schema.to_value()
 }

@@ -1,5 +1,6 @@
 //! `presets`: the rate cards and gift catalogues giftsim ships, each figure with its source.
 
+use crate::caps::RuleSetInput;
 use crate::gifts::GiftCatalogue;
 use crate::money::RoundingPoint;
 use crate::presets as shipped;
@@ -23,6 +24,8 @@ pub struct PresetsResponse {
     pub rate_cards: Vec<RateCardInput>,
     /// Every shipped gift catalogue with its sources.
     pub gift_catalogues: Vec<GiftCatalogue>,
+    /// Every shipped rule set, in the form `plan` and `quote` accept back.
+    pub rule_sets: Vec<RuleSetInput>,
     /// The rounding rules every answer follows.
     pub rounding: Vec<RoundingRule>,
 }
@@ -36,12 +39,14 @@ pub fn presets() -> PresetsResponse {
         ("agency", RoundingPoint::Agency),
         ("creator_cash", RoundingPoint::CreatorCash),
         ("payout", RoundingPoint::Payout),
+        ("exchange", RoundingPoint::Exchange),
     ];
     PresetsResponse {
         rate_cards: shipped::all_rate_cards().map(|c| c.to_input()).collect(),
         gift_catalogues: shipped::gift_catalogue_ids()
             .filter_map(shipped::gift_catalogue)
             .collect(),
+        rule_sets: shipped::all_rule_sets().map(|r| r.to_input()).collect(),
         rounding: points
             .into_iter()
             .map(|(point, p)| RoundingRule {

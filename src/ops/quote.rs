@@ -12,6 +12,9 @@ use crate::rate_card::{RateCard, RateCardRef};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::plan::{PersonInput, PlanResponse};
 
 /// Most gift lines in one quote.
 pub const MAX_GIFT_LINES: usize = 200;
@@ -57,6 +60,24 @@ pub struct QuoteRequest {
     /// Also answer on the platform's other channels (default true).
     #[serde(default = "yes")]
     pub compare_channels: bool,
+    /// Check the purchase and its gifts against these spending rules (needs `person`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "optional_rule_set_schema")]
+    pub rule_set: Option<serde_json::Value>,
+    /// The person the spending rules apply to (needs `rule_set`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<PersonInput>,
+    /// When the purchase happens, for the rules' calendar windows (RFC 3339 with a zone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    /// Exchange rates, `{"USD/CNY": "7.10"}`, when the rules count another currency.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub exchange_rates: BTreeMap<String, String>,
+}
+
+fn optional_rule_set_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let set = crate::caps::rule_set_arg_schema(generator);
+    schemars::json_schema!({"anyOf": [set, {"type": "null"}]})
 }
 
 /// The question, validated.
@@ -173,6 +194,10 @@ pub struct QuoteResponse {
     pub flow: Vec<FlowEntry>,
     /// The same question on the platform's other channels in the same currency, cheapest first.
     pub channels: Vec<ChannelAnswer>,
+    /// The purchase (event 0) and its gifts (event 1) checked against the spending rules, when
+    /// `rule_set` and `person` are given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spending_check: Option<PlanResponse>,
 }
 
 /// Unspent coins.
@@ -399,6 +424,7 @@ pub fn quote(req: &QuoteRequest) -> Result<QuoteResponse> {
         Vec::new()
     };
     let payout = payout::plan(&card.payout, a.ledger.creator.keeps)?;
+    let spending_check = super::plan::check_quote(req, &card, &a.ledger)?;
     let question = match (&q, &req.gifts) {
         (Question::Coins(n), _) => QuestionOut::Coins(*n),
         (Question::Gifts(_), Some(g)) => QuestionOut::Gifts(g.clone()),
@@ -438,6 +464,7 @@ pub fn quote(req: &QuoteRequest) -> Result<QuoteResponse> {
         payout,
         flow: l.flow,
         channels,
+        spending_check,
     })
 }
 

@@ -2,6 +2,7 @@
 //! binary. Every figure names its source and date, or is marked as an estimate with its method
 //! (see `../shared/research/economy-facts.md` for the research behind them).
 
+use crate::caps::{RuleSet, RuleSetInput};
 use crate::error::{from_json_str, Error, ErrorCode, Result};
 use crate::gifts::{CatalogueInput, GiftCatalogue};
 use crate::id;
@@ -44,6 +45,29 @@ const RATE_CARDS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The shipped rule sets.
+const RULE_SETS: &[(&str, &str)] = &[
+    (
+        "tiktok-global",
+        include_str!("rule_sets/tiktok-global.json"),
+    ),
+    (
+        "cn-games-2019",
+        include_str!("rule_sets/cn-games-2019.json"),
+    ),
+    ("cn-live-2022", include_str!("rule_sets/cn-live-2022.json")),
+    (
+        "under18-family",
+        include_str!("rule_sets/under18-family.json"),
+    ),
+    ("kr-live", include_str!("rule_sets/kr-live.json")),
+    (
+        "youtube-viewer-limits",
+        include_str!("rule_sets/youtube-viewer-limits.json"),
+    ),
+    ("none", include_str!("rule_sets/none.json")),
+];
+
 /// The shipped gift catalogues.
 const GIFT_CATALOGUES: &[(&str, &str)] = &[("tiktok", include_str!("gifts/tiktok.json"))];
 
@@ -69,6 +93,57 @@ fn rate_cards() -> &'static [Result<RateCard>] {
             .map(|(id, text)| parse_card(id, text).map_err(|e| e.under(&format!("preset {id}"))))
             .collect()
     })
+}
+
+fn rule_sets() -> &'static [Result<RuleSet>] {
+    static SETS: OnceLock<Vec<Result<RuleSet>>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        RULE_SETS
+            .iter()
+            .map(|(id, text)| {
+                from_json_str::<RuleSetInput>(text)
+                    .and_then(|input| RuleSet::from_input(&input))
+                    .and_then(|set| {
+                        if set.id == *id {
+                            Ok(set)
+                        } else {
+                            Err(Error::new(
+                                ErrorCode::InvalidValue,
+                                "id",
+                                "preset file id differs from its name",
+                            ))
+                        }
+                    })
+                    .map_err(|e| e.under(&format!("preset {id}")))
+            })
+            .collect()
+    })
+}
+
+/// Ids of the shipped rule sets.
+pub fn rule_set_ids() -> impl Iterator<Item = &'static str> {
+    RULE_SETS.iter().map(|(id, _)| *id)
+}
+
+/// The shipped rule set `id`, or an `unknown_preset` error at `path` naming close ids.
+pub fn rule_set(id: &str, path: &str) -> Result<&'static RuleSet> {
+    match RULE_SETS.iter().position(|(known, _)| *known == id) {
+        Some(i) => rule_sets()[i].as_ref().map_err(Clone::clone),
+        None => Err(Error::new(
+            ErrorCode::UnknownPreset,
+            path,
+            format!(
+                "there is no rule set preset `{}`{}; `giftsim presets` lists them",
+                id.chars().take(id::MAX_ID_LEN).collect::<String>(),
+                id::hint(id, rule_set_ids())
+            ),
+        )),
+    }
+}
+
+/// Every shipped rule set.
+pub fn all_rule_sets() -> impl Iterator<Item = &'static RuleSet> {
+    rule_sets().iter().filter_map(|r| r.as_ref().ok())
 }
 
 fn catalogues() -> &'static [Result<GiftCatalogue>] {
@@ -135,6 +210,12 @@ mod tests {
         for cat in catalogues() {
             cat.as_ref().unwrap();
         }
+        for (i, set) in rule_sets().iter().enumerate() {
+            let set = set
+                .as_ref()
+                .unwrap_or_else(|e| panic!("{}: {e}", RULE_SETS[i].0));
+            assert_eq!(set.id, RULE_SETS[i].0);
+        }
     }
 
     #[test]
@@ -148,6 +229,16 @@ mod tests {
                 );
             }
             assert!(card.as_of.is_some(), "{} has no as_of", card.id);
+        }
+        for set in all_rule_sets() {
+            for field in set.rule_paths() {
+                assert!(
+                    set.sources.iter().any(|s| s.covers(&field)),
+                    "{}: rule `{field}` has no source entry",
+                    set.id
+                );
+            }
+            assert!(set.as_of.is_some(), "{} has no as_of", set.id);
         }
         let tiktok = gift_catalogue("tiktok").unwrap();
         assert!(tiktok.gifts().len() >= 20);
@@ -182,6 +273,15 @@ mod tests {
             "tiktok-universe",
         ] {
             tiktok.find(id, "gift").unwrap();
+        }
+        for id in [
+            "tiktok-global",
+            "cn-games-2019",
+            "cn-live-2022",
+            "under18-family",
+            "none",
+        ] {
+            rule_set(id, "rule_set").unwrap();
         }
         let err = rate_card("tiktok-webb", "rate_card").unwrap_err();
         assert_eq!(err.code, ErrorCode::UnknownPreset);

@@ -1,0 +1,627 @@
+//! Applying a rule set to one person's events, in time order: a verdict per event (ok, warn,
+//! block) with every rule that was checked, and the headroom left at any moment.
+
+use super::window::{Span, WindowKind};
+use super::{Action, Bracket, Cap, Enforcement, MinAge, RuleSet};
+use crate::error::Result;
+use crate::money::{Currency, Money};
+use crate::time_zone::Zone;
+use jiff::{SignedDuration, Timestamp};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// How an event fares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Allowed.
+    Ok,
+    /// Allowed, with a warning.
+    Warn,
+    /// Not allowed: the event does not happen.
+    Block,
+}
+
+/// Why, as a stable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageCode {
+    /// The person is old enough for the action.
+    AgeAllowed,
+    /// The person is younger than the minimum age for the action.
+    AgeBelowMinimum,
+    /// A purchase needs a guardian's approval and has none.
+    GuardianApprovalRequired,
+    /// A guardian approved the purchase.
+    GuardianApproved,
+    /// Too soon after the last purchase.
+    Cooldown,
+    /// Long enough since the last purchase.
+    CooldownPassed,
+    /// Within a cap.
+    WithinCap,
+    /// One transaction is above a hard per-transaction cap.
+    TransactionCapExceeded,
+    /// The window's total would pass a hard cap.
+    WindowCapExceeded,
+    /// A soft cap is passed: allowed, with a warning.
+    SoftCapExceeded,
+    /// The window's total reached a warning threshold for the first time in the window.
+    ThresholdReached,
+    /// A gift needs more coins than the person holds.
+    NotEnoughCoins,
+}
+
+/// A window in an answer, with its bounds in the person's time zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct WindowOut {
+    /// Kind of window.
+    pub kind: WindowKind,
+    /// Start (inclusive for calendar windows, exclusive for rolling ones).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// End (exclusive for calendar windows, inclusive for rolling ones).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+}
+
+/// One rule checked against one event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Check {
+    /// What the rule says of the event.
+    pub verdict: Level,
+    /// The rule: a cap id, `min-age`, `guardian-approval`, `cooldown` or `coins`.
+    pub rule: String,
+    /// The window the rule counts over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<WindowOut>,
+    /// The cap.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<Money>,
+    /// Used in the window, this event included unless it is blocked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub used: Option<Money>,
+    /// Left in the window (zero when passed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<Money>,
+    /// Stable code.
+    pub code: MessageCode,
+    /// A sentence a person understands.
+    pub message: String,
+}
+
+/// The outcome of one event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// The most severe level of any check.
+    pub level: Level,
+    /// Every rule checked, in order: age, approval, cooldown, caps.
+    pub checks: Vec<Check>,
+    /// Index of the check that decided the verdict.
+    pub deciding: usize,
+    /// Thresholds this event crosses, recorded if it is committed: (cap, threshold, start of
+    /// the calendar window, or `None` for a rolling one).
+    fires: Vec<(usize, usize, Option<Timestamp>)>,
+}
+
+impl Verdict {
+    /// A verdict made of one check (used by callers for rules outside the rule set, such as
+    /// not holding enough coins).
+    pub fn single(check: Check) -> Verdict {
+        Verdict {
+            level: check.verdict,
+            checks: vec![check],
+            deciding: 0,
+            fires: Vec::new(),
+        }
+    }
+
+    /// The deciding check.
+    pub fn decided_by(&self) -> &Check {
+        &self.checks[self.deciding]
+    }
+
+    /// Adds a check from a rule outside the rule set (such as holding enough coins) and
+    /// re-decides the verdict.
+    pub fn push(&mut self, check: Check) {
+        let mut checks = std::mem::take(&mut self.checks);
+        checks.push(check);
+        let fires = std::mem::take(&mut self.fires);
+        *self = finish(checks, fires);
+    }
+}
+
+/// The most that can be spent at a moment without passing a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Headroom {
+    /// The amount, or `None` when no cap limits it.
+    pub amount: Option<Money>,
+    /// The rule that limits it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limited_by: Option<String>,
+    /// The window of that rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<WindowOut>,
+    /// When a cooldown ends, if one is running.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_allowed_at: Option<String>,
+    /// True when purchases also need a guardian's approval.
+    pub needs_guardian_approval: bool,
+}
+
+/// Who the rules are applied to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// Age in whole years.
+    pub age: u32,
+    /// ISO 3166-1 alpha-2 region.
+    pub region: Option<String>,
+    /// Time zone for calendar windows.
+    pub zone: Zone,
+    /// A guardian approved every purchase in advance.
+    pub guardian_approved: bool,
+}
+
+/// Events accepted so far for one action, in time order, with running totals.
+#[derive(Debug, Default, Clone)]
+struct History {
+    times: Vec<Timestamp>,
+    /// `totals[i]` is the sum of the first `i` amounts, in minor units.
+    totals: Vec<i64>,
+}
+
+impl History {
+    fn push(&mut self, at: Timestamp, minor: i64) {
+        if self.totals.is_empty() {
+            self.totals.push(0);
+        }
+        let last = self.totals.last().copied().unwrap_or(0);
+        self.times.push(at);
+        self.totals.push(last.saturating_add(minor));
+    }
+
+    /// Sum of amounts with `lo < t` (or `lo ≤ t` when `lo_inclusive`) and `t < hi` (or `≤`).
+    fn sum(&self, lo: Timestamp, lo_inclusive: bool, hi: Timestamp, hi_inclusive: bool) -> i64 {
+        let from = self
+            .times
+            .partition_point(|t| if lo_inclusive { *t < lo } else { *t <= lo });
+        let to = self
+            .times
+            .partition_point(|t| if hi_inclusive { *t <= hi } else { *t < hi });
+        if to <= from {
+            return 0;
+        }
+        self.totals[to] - self.totals[from]
+    }
+}
+
+/// Applies a rule set to one person's events, which must be given in time order.
+#[derive(Debug)]
+pub struct Checker<'a> {
+    rules: &'a RuleSet,
+    person: Person,
+    bracket: Option<&'a Bracket>,
+    min_age: MinAge,
+    buys: History,
+    gifts: History,
+    last_buy: Option<Timestamp>,
+    /// Calendar thresholds fired: (cap, window start) → bit per threshold.
+    fired_calendar: HashMap<(usize, Timestamp), u64>,
+    /// Rolling thresholds fired: (cap, threshold) → when.
+    fired_rolling: HashMap<(usize, usize), Timestamp>,
+}
+
+fn money(minor: i64, currency: Currency) -> Money {
+    Money::from_minor(minor, currency)
+}
+
+fn show(m: Money) -> String {
+    format!("{m} {}", m.currency())
+}
+
+fn percent(fraction: Decimal) -> String {
+    (fraction * Decimal::ONE_HUNDRED).normalize().to_string() + " %"
+}
+
+impl<'a> Checker<'a> {
+    /// A checker for `person` under `rules`.
+    pub fn new(rules: &'a RuleSet, person: Person) -> Checker<'a> {
+        let bracket = rules.bracket_for(person.age);
+        let min_age = rules.min_age_in(person.region.as_deref());
+        Checker {
+            rules,
+            person,
+            bracket,
+            min_age,
+            buys: History::default(),
+            gifts: History::default(),
+            last_buy: None,
+            fired_calendar: HashMap::new(),
+            fired_rolling: HashMap::new(),
+        }
+    }
+
+    /// The person's bracket.
+    pub fn bracket(&self) -> Option<&Bracket> {
+        self.bracket
+    }
+
+    /// The minimum ages that apply to the person.
+    pub fn min_age(&self) -> MinAge {
+        self.min_age
+    }
+
+    fn history(&self, action: Action) -> &History {
+        match action {
+            Action::Buy => &self.buys,
+            Action::Gift => &self.gifts,
+        }
+    }
+
+    fn window_out(&self, kind: WindowKind, span: Option<Span>) -> WindowOut {
+        WindowOut {
+            kind,
+            start: span.map(|s| self.person.zone.format(s.start)),
+            end: span.map(|s| self.person.zone.format(s.end)),
+        }
+    }
+
+    /// Usage of `cap` in `span` before an event at `at` (calendar: the whole window so far;
+    /// rolling: strictly after the window's start).
+    fn used(&self, cap: &Cap, span: Span) -> i64 {
+        let h = self.history(cap.action);
+        if cap.window.rolling().is_some() {
+            h.sum(span.start, false, span.end, true)
+        } else {
+            h.sum(span.start, true, span.end, false)
+        }
+    }
+
+    fn caps(&self, action: Action) -> impl Iterator<Item = (usize, &'a Cap)> + '_ {
+        self.bracket
+            .into_iter()
+            .flat_map(|b| b.caps.iter().enumerate())
+            .filter(move |(_, c)| c.action == action)
+    }
+
+    /// The verdict on spending `amount` (in the rule set's currency) on `action` at `at`.
+    /// Nothing is recorded until [`Checker::commit`].
+    pub fn evaluate(
+        &self,
+        action: Action,
+        amount: Money,
+        at: Timestamp,
+        approved: bool,
+    ) -> Result<Verdict> {
+        let cur = self.rules.currency;
+        let age = self.person.age;
+        let mut checks = Vec::new();
+        let minimum = self.min_age.for_action(action);
+        let where_ = self
+            .person
+            .region
+            .as_deref()
+            .map(|r| format!(" in {r}"))
+            .unwrap_or_default();
+        let minimum_text = if minimum == 0 {
+            "no minimum age".to_string()
+        } else {
+            format!("minimum age {minimum}{where_}")
+        };
+        checks.push(if age < minimum {
+            Check {
+                verdict: Level::Block,
+                rule: "min-age".into(),
+                window: None,
+                limit: None,
+                used: None,
+                remaining: None,
+                code: MessageCode::AgeBelowMinimum,
+                message: format!(
+                    "At {age}, {} is not allowed: the minimum age is {minimum}{where_} under {}.",
+                    action.verb(),
+                    self.rules.name
+                ),
+            }
+        } else {
+            Check {
+                verdict: Level::Ok,
+                rule: "min-age".into(),
+                window: None,
+                limit: None,
+                used: None,
+                remaining: None,
+                code: MessageCode::AgeAllowed,
+                message: format!("At {age}, {} is allowed ({minimum_text}).", action.verb()),
+            }
+        });
+        let bracket = self.bracket;
+        if let (Some(b), Action::Buy) = (bracket, action) {
+            if b.guardian_approval {
+                let ok = approved || self.person.guardian_approved;
+                checks.push(Check {
+                    verdict: if ok { Level::Ok } else { Level::Block },
+                    rule: "guardian-approval".into(),
+                    window: None,
+                    limit: None,
+                    used: None,
+                    remaining: None,
+                    code: if ok { MessageCode::GuardianApproved } else { MessageCode::GuardianApprovalRequired },
+                    message: if ok {
+                        "A guardian approved this purchase.".into()
+                    } else {
+                        format!(
+                            "Purchases at {} need a guardian's approval; mark the event `guardian_approved: true` once a guardian approves.",
+                            b.describe()
+                        )
+                    },
+                });
+            }
+            if let (Some((minutes, enforcement)), Some(last)) = (b.cooldown, self.last_buy) {
+                let wait = SignedDuration::from_mins(i64::from(minutes));
+                let since = at.duration_since(last);
+                let too_soon = since < wait;
+                let next = last.checked_add(wait).unwrap_or(at);
+                checks.push(Check {
+                    verdict: match (too_soon, enforcement) {
+                        (false, _) => Level::Ok,
+                        (true, Enforcement::Hard) => Level::Block,
+                        (true, Enforcement::Soft) => Level::Warn,
+                    },
+                    rule: "cooldown".into(),
+                    window: None,
+                    limit: None,
+                    used: None,
+                    remaining: None,
+                    code: if too_soon { MessageCode::Cooldown } else { MessageCode::CooldownPassed },
+                    message: if too_soon {
+                        format!(
+                            "Only {} minutes since the last purchase; these rules ask for {minutes} minutes between purchases (next from {}).",
+                            since.as_mins(),
+                            self.person.zone.format(next)
+                        )
+                    } else {
+                        format!("More than {minutes} minutes since the last purchase.")
+                    },
+                });
+            }
+        }
+        let mut fires = Vec::new();
+        for (i, cap) in self.caps(action) {
+            let span = cap.window.span(at, &self.person.zone)?;
+            let window = Some(self.window_out(cap.window, span));
+            let before = span.map(|s| self.used(cap, s)).unwrap_or(0);
+            let after = before.saturating_add(amount.minor());
+            let limit = cap.limit.minor();
+            let over = after > limit;
+            let what = cap.window.describe();
+            let (verdict, code, used, message) = if over && cap.enforcement == Enforcement::Hard {
+                let message = if cap.window == WindowKind::Transaction {
+                    format!(
+                        "{} is more than the {} allowed in {what} for {}.",
+                        show(amount),
+                        show(cap.limit),
+                        bracket.map(Bracket::describe).unwrap_or_default()
+                    )
+                } else {
+                    format!(
+                        "{} would bring the total for {what} to {}, over the {} cap ({} left).",
+                        show(amount),
+                        show(money(after, cur)),
+                        show(cap.limit),
+                        show(money((limit - before).max(0), cur))
+                    )
+                };
+                let code = if cap.window == WindowKind::Transaction {
+                    MessageCode::TransactionCapExceeded
+                } else {
+                    MessageCode::WindowCapExceeded
+                };
+                (Level::Block, code, before, message)
+            } else if over {
+                let message = if cap.window == WindowKind::Transaction {
+                    format!(
+                        "{} in one transaction passes the soft cap of {}: allowed, with a warning.",
+                        show(amount),
+                        show(cap.limit)
+                    )
+                } else {
+                    format!(
+                        "The total for {what} reaches {}, past the soft cap of {}: allowed, with a warning.",
+                        show(money(after, cur)),
+                        show(cap.limit)
+                    )
+                };
+                (Level::Warn, MessageCode::SoftCapExceeded, after, message)
+            } else {
+                let crossed = self.crossed(i, cap, span, at, before, after);
+                match crossed.last() {
+                    Some(&highest) if cap.window != WindowKind::Transaction => {
+                        let calendar_start = span
+                            .filter(|_| cap.window.rolling().is_none())
+                            .map(|s| s.start);
+                        fires.extend(crossed.iter().map(|&t| (i, t, calendar_start)));
+                        let threshold = self.rules.thresholds[highest];
+                        (
+                            Level::Warn,
+                            MessageCode::ThresholdReached,
+                            after,
+                            format!(
+                                "The total for {what} is now {} of the {} cap: past the {} warning.",
+                                show(money(after, cur)),
+                                show(cap.limit),
+                                percent(threshold)
+                            ),
+                        )
+                    }
+                    _ => (
+                        Level::Ok,
+                        MessageCode::WithinCap,
+                        after,
+                        format!(
+                            "Within the {} cap for {what}: {} used, {} left.",
+                            show(cap.limit),
+                            show(money(after, cur)),
+                            show(money((limit - after).max(0), cur))
+                        ),
+                    ),
+                }
+            };
+            checks.push(Check {
+                verdict,
+                rule: cap.id.clone(),
+                window,
+                limit: Some(cap.limit),
+                used: Some(money(used, cur)),
+                remaining: Some(money((limit - used).max(0), cur)),
+                code,
+                message,
+            });
+        }
+        Ok(finish(checks, fires))
+    }
+
+    /// Thresholds of `cap` crossed going from `before` to `after` that have not fired in this
+    /// window (calendar) or in the last window length (rolling).
+    fn crossed(
+        &self,
+        i: usize,
+        cap: &Cap,
+        span: Option<Span>,
+        at: Timestamp,
+        before: i64,
+        after: i64,
+    ) -> Vec<usize> {
+        let limit = Decimal::from(cap.limit.minor());
+        let (before, after) = (Decimal::from(before), Decimal::from(after));
+        self.rules
+            .thresholds
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                let boundary = **t * limit;
+                before < boundary && boundary <= after
+            })
+            .map(|(j, _)| j)
+            .filter(|&j| match (cap.window.rolling(), span) {
+                (Some(length), _) => self
+                    .fired_rolling
+                    .get(&(i, j))
+                    .is_none_or(|t| at.duration_since(*t) >= length),
+                (None, Some(s)) => self
+                    .fired_calendar
+                    .get(&(i, s.start))
+                    .is_none_or(|bits| bits & (1 << j) == 0),
+                (None, None) => true,
+            })
+            .collect()
+    }
+
+    /// Records an event that was not blocked.
+    pub fn commit(&mut self, action: Action, amount: Money, at: Timestamp, verdict: &Verdict) {
+        if verdict.level == Level::Block {
+            return;
+        }
+        match action {
+            Action::Buy => {
+                self.buys.push(at, amount.minor());
+                self.last_buy = Some(at);
+            }
+            Action::Gift => self.gifts.push(at, amount.minor()),
+        }
+        for &(cap, threshold, calendar_start) in &verdict.fires {
+            match calendar_start {
+                Some(s) => *self.fired_calendar.entry((cap, s)).or_insert(0) |= 1 << threshold,
+                None => {
+                    self.fired_rolling.insert((cap, threshold), at);
+                }
+            }
+        }
+    }
+
+    /// The most that can be spent on `action` at `now` without a block (`hard_only`) or without
+    /// any warning.
+    pub fn headroom(&self, action: Action, now: Timestamp, hard_only: bool) -> Result<Headroom> {
+        let cur = self.rules.currency;
+        let needs_guardian_approval = action == Action::Buy
+            && self.bracket.is_some_and(|b| b.guardian_approval)
+            && !self.person.guardian_approved;
+        let mut best = Headroom {
+            amount: None,
+            limited_by: None,
+            window: None,
+            next_allowed_at: None,
+            needs_guardian_approval,
+        };
+        if self.person.age < self.min_age.for_action(action) {
+            best.amount = Some(Money::zero(cur));
+            best.limited_by = Some("min-age".into());
+            return Ok(best);
+        }
+        if let (Action::Buy, Some(b), Some(last)) = (action, self.bracket, self.last_buy) {
+            if let Some((minutes, enforcement)) = b.cooldown {
+                let next = last
+                    .checked_add(SignedDuration::from_mins(i64::from(minutes)))
+                    .unwrap_or(now);
+                if now < next && (enforcement == Enforcement::Hard || !hard_only) {
+                    best.amount = Some(Money::zero(cur));
+                    best.limited_by = Some("cooldown".into());
+                    best.next_allowed_at = Some(self.person.zone.format(next));
+                    return Ok(best);
+                }
+            }
+        }
+        for (i, cap) in self.caps(action) {
+            if hard_only && cap.enforcement == Enforcement::Soft {
+                continue;
+            }
+            let span = cap.window.span(now, &self.person.zone)?;
+            let used = span.map(|s| self.used(cap, s)).unwrap_or(0);
+            let mut room = (cap.limit.minor() - used).max(0);
+            if !hard_only && cap.window != WindowKind::Transaction {
+                // Stay below the next threshold that has not yet warned in this window.
+                let limit = Decimal::from(cap.limit.minor());
+                for (j, t) in self.rules.thresholds.iter().enumerate() {
+                    let boundary = (*t * limit).ceil();
+                    let fresh = self.crossed(i, cap, span, now, used, i64::MAX).contains(&j);
+                    if let (true, Ok(b)) = (fresh, i64::try_from(boundary)) {
+                        if b > used {
+                            room = room.min(b - used - 1);
+                        }
+                    }
+                }
+            }
+            if best.amount.is_none_or(|a| room < a.minor()) {
+                best.amount = Some(money(room, cur));
+                best.limited_by = Some(cap.id.clone());
+                best.window = Some(self.window_out(cap.window, span));
+            }
+        }
+        Ok(best)
+    }
+}
+
+/// The verdict from its checks: the most severe level, decided by the first check at that level,
+/// or for an allowed event by the cap with the least room left.
+fn finish(checks: Vec<Check>, fires: Vec<(usize, usize, Option<Timestamp>)>) -> Verdict {
+    let level = checks.iter().map(|c| c.verdict).max().unwrap_or(Level::Ok);
+    let deciding = if level == Level::Ok {
+        checks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.remaining.map(|r| (r.minor(), i)))
+            .min()
+            .map(|(_, i)| i)
+            .unwrap_or(0)
+    } else {
+        checks.iter().position(|c| c.verdict == level).unwrap_or(0)
+    };
+    Verdict {
+        level,
+        checks,
+        deciding,
+        fires,
+    }
+}
