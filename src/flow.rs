@@ -4,7 +4,7 @@
 use crate::bundles::{Item, Mix};
 use crate::error::{Error, Result};
 use crate::lots::{share, Lot, Wallet};
-use crate::money::{decimal_string, round, Money, RoundingPoint};
+use crate::money::{decimal_string, round, Fraction, Money, RoundingPoint};
 use crate::rate_card::{AgencyPayer, CreatorTerms, RateCard, Tax};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -145,52 +145,77 @@ pub struct Ledger {
     pub flow: Vec<FlowEntry>,
 }
 
-struct PurchaseMoney {
-    viewer_pays: Money,
-    tax: Money,
-    store_fee: Money,
-    payment_fee: Money,
+/// One purchase's money, split: what the viewer pays, the tax in it, the fees, and the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// What the viewer pays (price plus any tax on top).
+    pub viewer_pays: Money,
+    /// VAT inside, or sales tax on top.
+    pub tax: Money,
+    /// The store's commission.
+    pub store_fee: Money,
+    /// Card processing.
+    pub payment_fee: Money,
     /// Base of a share-of-net creator: price after tax and store fee.
-    after_store: Money,
-    net: Money,
+    pub after_store: Money,
+    /// What remains for the platform and creator.
+    pub net: Money,
+}
+
+/// The rates of a card as exact fractions, to split any purchase quickly.
+#[derive(Debug, Clone, Copy)]
+pub struct Splitter {
+    tax: Option<(bool, Fraction)>,
+    store: Fraction,
+    payment: Fraction,
+    fixed: Money,
+}
+
+impl Splitter {
+    /// The splitter for `card`.
+    pub fn for_card(card: &RateCard) -> Splitter {
+        Splitter {
+            tax: match card.tax {
+                Tax::None => None,
+                Tax::Inclusive(r) => Some((true, Fraction::from_decimal(r).inclusive_share())),
+                Tax::OnTop(r) => Some((false, Fraction::from_decimal(r))),
+            },
+            store: Fraction::from_decimal(card.store_fee_rate),
+            payment: Fraction::from_decimal(card.payment_fee.rate),
+            fixed: card.payment_fee.fixed,
+        }
+    }
+
+    /// Splits one purchase at listed price `price`.
+    pub fn split(&self, price: Money) -> Result<Split> {
+        let cur = price.currency();
+        let m = |minor: i64| Money::from_minor(minor, cur);
+        let (viewer_pays, tax) = match self.tax {
+            None => (price, Money::zero(cur)),
+            Some((true, share)) => (price, m(share.apply(price.minor(), RoundingPoint::Tax)?)),
+            Some((false, rate)) => {
+                let tax = m(rate.apply(price.minor(), RoundingPoint::Tax)?);
+                (price.checked_add(tax)?, tax)
+            }
+        };
+        let ex_tax = viewer_pays.checked_sub(tax)?;
+        let store_fee = m(self.store.apply(ex_tax.minor(), RoundingPoint::Fee)?);
+        let payment_fee = m(self.payment.apply(viewer_pays.minor(), RoundingPoint::Fee)?).checked_add(self.fixed)?;
+        let after_store = ex_tax.checked_sub(store_fee)?;
+        Ok(Split {
+            viewer_pays,
+            tax,
+            store_fee,
+            payment_fee,
+            after_store,
+            net: after_store.checked_sub(payment_fee)?,
+        })
+    }
 }
 
 /// Splits one purchase at listed price `price` into tax, fees and net.
-fn split_purchase(card: &RateCard, price: Money) -> Result<PurchaseMoney> {
-    let cur = card.currency;
-    let (viewer_pays, tax) = match card.tax {
-        Tax::None => (price, Money::zero(cur)),
-        Tax::Inclusive(rate) => {
-            let exact = price
-                .to_decimal()
-                .checked_mul(rate)
-                .and_then(|v| v.checked_div(Decimal::ONE + rate))
-                .ok_or_else(|| Error::overflow("", "the tax in a price"))?;
-            (price, round(exact, cur, RoundingPoint::Tax)?)
-        }
-        Tax::OnTop(rate) => {
-            let tax = round(price.times(rate)?, cur, RoundingPoint::Tax)?;
-            (price.checked_add(tax)?, tax)
-        }
-    };
-    let ex_tax = viewer_pays.checked_sub(tax)?;
-    let store_fee = round(ex_tax.times(card.store_fee_rate)?, cur, RoundingPoint::Fee)?;
-    let payment_fee = round(
-        viewer_pays.times(card.payment_fee.rate)?,
-        cur,
-        RoundingPoint::Fee,
-    )?
-    .checked_add(card.payment_fee.fixed)?;
-    let after_store = ex_tax.checked_sub(store_fee)?;
-    let net = after_store.checked_sub(payment_fee)?;
-    Ok(PurchaseMoney {
-        viewer_pays,
-        tax,
-        store_fee,
-        payment_fee,
-        after_store,
-        net,
-    })
+pub fn split_purchase(card: &RateCard, price: Money) -> Result<Split> {
+    Splitter::for_card(card).split(price)
 }
 
 /// Follows the money of `mix` bought on `card` and `spends` made from it, first-in-first-out

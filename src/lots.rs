@@ -2,8 +2,7 @@
 //! cost of a gift is exact even when its coins come from bundles of different price per coin.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{round, Money, RoundingPoint};
-use rust_decimal::Decimal;
+use crate::money::{Fraction, Money, RoundingPoint};
 
 /// Coins bought together at one price.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,18 +149,22 @@ impl Wallet {
 /// cumulatively (`round(amount·to/whole) − round(amount·from/whole)`), so that consecutive
 /// slices of a whole always add up to it exactly.
 pub fn share(amount: Money, whole: u64, from: u64, to: u64) -> Result<Money> {
-    let at = |k: u64| -> Result<Money> {
+    Ok(Money::from_minor(share_minor(amount.minor(), whole, from, to)?, amount.currency()))
+}
+
+/// [`share`] on minor units: `round(a·to/whole) − round(a·from/whole)`, half away from zero,
+/// in exact integer arithmetic (the simulation's hot loop uses it directly).
+pub fn share_minor(amount: i64, whole: u64, from: u64, to: u64) -> Result<i64> {
+    if whole == 0 {
+        return Ok(0);
+    }
+    let at = |k: u64| -> Result<i64> {
         if k == whole {
             return Ok(amount);
         }
-        let exact = amount
-            .to_decimal()
-            .checked_mul(Decimal::from(k))
-            .and_then(|v| v.checked_div(Decimal::from(whole)))
-            .ok_or_else(|| Error::overflow("", "a share of a purchase"))?;
-        round(exact, amount.currency(), RoundingPoint::CoinCost)
+        Fraction::new(i128::from(k), i128::from(whole)).apply(amount, RoundingPoint::CoinCost)
     };
-    at(to)?.checked_sub(at(from)?)
+    Ok(at(to)? - at(from)?)
 }
 
 #[cfg(test)]

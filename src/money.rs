@@ -328,6 +328,10 @@ pub enum RoundingPoint {
     Payout,
     /// An amount converted into another currency at a given rate: half away from zero.
     Exchange,
+    /// A price scaled by a what-if multiplier: half away from zero.
+    Price,
+    /// A mean over simulation runs: half away from zero.
+    Statistic,
 }
 
 impl RoundingPoint {
@@ -339,7 +343,9 @@ impl RoundingPoint {
             | RoundingPoint::Fee
             | RoundingPoint::CoinCost
             | RoundingPoint::Agency
-            | RoundingPoint::Exchange => RoundingStrategy::MidpointAwayFromZero,
+            | RoundingPoint::Exchange
+            | RoundingPoint::Price
+            | RoundingPoint::Statistic => RoundingStrategy::MidpointAwayFromZero,
             RoundingPoint::CreatorCash | RoundingPoint::Payout => RoundingStrategy::ToZero,
         }
     }
@@ -358,7 +364,77 @@ impl RoundingPoint {
             }
             RoundingPoint::Payout => "withdrawals, rounded toward zero",
             RoundingPoint::Exchange => "currency conversions, rounded half away from zero",
+            RoundingPoint::Price => "prices scaled by a what-if multiplier, rounded half away from zero",
+            RoundingPoint::Statistic => "means over simulation runs, rounded half away from zero",
         }
+    }
+}
+
+/// An exact rational rate (`num / den`), for applying decimal rates to integer amounts without
+/// `Decimal` in hot loops. It rounds exactly as [`round`] would at the same point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fraction {
+    num: i128,
+    den: i128,
+}
+
+impl Fraction {
+    /// Zero.
+    pub const ZERO: Fraction = Fraction { num: 0, den: 1 };
+    /// One.
+    pub const ONE: Fraction = Fraction { num: 1, den: 1 };
+
+    /// The exact value of a decimal.
+    pub fn from_decimal(d: Decimal) -> Fraction {
+        Fraction {
+            num: d.mantissa(),
+            den: 10i128.pow(d.scale()),
+        }
+    }
+
+    /// `num / den`; `den` must be positive.
+    pub fn new(num: i128, den: i128) -> Fraction {
+        Fraction { num, den }
+    }
+
+    /// `r / (1 + r)`: the share of a tax-inclusive price that is tax at rate `r`.
+    pub fn inclusive_share(self) -> Fraction {
+        Fraction {
+            num: self.num,
+            den: self.den + self.num,
+        }
+    }
+
+    /// `self × other`.
+    pub fn times(self, other: Fraction) -> Option<Fraction> {
+        Some(Fraction {
+            num: self.num.checked_mul(other.num)?,
+            den: self.den.checked_mul(other.den)?,
+        })
+    }
+
+    /// `minor × self`, rounded to whole minor units at `point`.
+    pub fn apply(self, minor: i64, point: RoundingPoint) -> Result<i64> {
+        let overflow = || Error::overflow("", "an amount times a rate");
+        let product = i128::from(minor).checked_mul(self.num).ok_or_else(overflow)?;
+        let magnitude = product.unsigned_abs();
+        let den = self.den.unsigned_abs();
+        let rounded = match point.strategy() {
+            RoundingStrategy::ToZero => magnitude / den,
+            _ => (magnitude.checked_mul(2).ok_or_else(overflow)? + den) / (2 * den),
+        };
+        let value = i64::try_from(rounded).map_err(|_| overflow())?;
+        Ok(if (product < 0) != (self.den < 0) { -value } else { value })
+    }
+
+    /// True when the rate is zero.
+    pub fn is_zero(self) -> bool {
+        self.num == 0
+    }
+
+    /// The rate as a float, for sampling only (never for money).
+    pub fn to_f64(self) -> f64 {
+        self.num as f64 / self.den as f64
     }
 }
 
@@ -414,30 +490,36 @@ impl ExchangeRates {
 
     /// `amount` in `to`, at the given rate (or the inverse of the reverse pair).
     pub fn convert(&self, amount: Money, to: Currency, path: &str) -> Result<Money> {
-        let from = amount.currency();
+        let rate = self.minor_rate(amount.currency(), to, path)?;
+        Ok(Money::from_minor(rate.apply(amount.minor(), RoundingPoint::Exchange)?, to))
+    }
+
+    /// The exact factor from minor units of `from` to minor units of `to`.
+    pub fn minor_rate(&self, from: Currency, to: Currency, path: &str) -> Result<Fraction> {
         if from == to {
-            return Ok(amount);
+            return Ok(Fraction::ONE);
         }
-        let exact = if let Some((_, _, r)) =
-            self.rates.iter().find(|(f, t, _)| *f == from && *t == to)
-        {
-            amount.times(*r)?
-        } else if let Some((_, _, r)) = self.rates.iter().find(|(f, t, _)| *f == to && *t == from) {
-            amount
-                .to_decimal()
-                .checked_div(*r)
-                .ok_or_else(|| Error::overflow(path, "a converted amount"))?
-        } else {
-            return Err(Error::new(
+        let scale = |c: Currency| 10i128.pow(c.minor_units());
+        let direct = self.rates.iter().find(|(f, t, _)| *f == from && *t == to);
+        let reverse = self.rates.iter().find(|(f, t, _)| *f == to && *t == from);
+        match (direct, reverse) {
+            (Some((_, _, r)), _) => {
+                let r = Fraction::from_decimal(*r);
+                Ok(Fraction::new(r.num * scale(to), r.den * scale(from)))
+            }
+            (None, Some((_, _, r))) => {
+                let r = Fraction::from_decimal(*r);
+                Ok(Fraction::new(r.den * scale(to), r.num * scale(from)))
+            }
+            (None, None) => Err(Error::new(
                 ErrorCode::CurrencyMismatch,
                 path,
                 format!(
                     "this amount is in {from} but the rules count {to}; add \"{}\": {{\"{from}/{to}\": \"rate\"}} (1 {from} = rate {to})",
                     if self.path.is_empty() { "exchange_rates" } else { &self.path }
                 ),
-            ));
-        };
-        round(exact, to, RoundingPoint::Exchange)
+            )),
+        }
     }
 }
 
@@ -645,6 +727,20 @@ mod tests {
             let m = round(d(amount), Currency::USD, *point).unwrap();
             assert_eq!(m.to_string(), *expected, "{amount} at {point:?}");
         }
+    }
+
+    #[test]
+    fn fractions_round_exactly_like_decimals() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        for (minor, rate) in [(1299, "0.0725"), (-1299, "0.0725"), (89, "0.2"), (74, "0.03"), (5, "0.5"), (15, "0.5"), (29999, "0.005")] {
+            for point in [RoundingPoint::Tax, RoundingPoint::CreatorCash] {
+                let via_decimal = round(Money::from_minor(minor, Currency::USD).times(d(rate)).unwrap(), Currency::USD, point).unwrap();
+                let via_fraction = Fraction::from_decimal(d(rate)).apply(minor, point).unwrap();
+                assert_eq!(via_decimal.minor(), via_fraction, "{minor} × {rate} at {point:?}");
+            }
+        }
+        // VAT inside £0.89 at 20 %: 0.89 × 0.2 / 1.2 = 0.1483 → 0.15.
+        assert_eq!(Fraction::from_decimal(d("0.20")).inclusive_share().apply(89, RoundingPoint::Tax).unwrap(), 15);
     }
 
     #[test]

@@ -962,6 +962,27 @@ impl RateCard {
         paths
     }
 
+    /// The card with every price (bundles and custom amount) multiplied by `m`, each rounded
+    /// half away from zero to the minor unit, and validated again.
+    pub fn with_price_multiplier(&self, m: Decimal, path: &str) -> Result<RateCard> {
+        let scale = |price: Money| -> Result<Money> {
+            crate::money::round(price.times(m)?, self.currency, crate::money::RoundingPoint::Price)
+        };
+        let mut input = self.to_input();
+        for (b, bundle) in input.bundles.iter_mut().zip(&self.bundles) {
+            b.price = scale(bundle.price)?.to_string();
+        }
+        if let (Some(c), Some(custom)) = (input.custom_amount.as_mut(), &self.custom) {
+            let step_price = scale(custom.step_price)?;
+            let per_coin = step_price
+                .to_decimal()
+                .checked_div(Decimal::from(custom.step_coins))
+                .ok_or_else(|| Error::overflow(path, "a scaled custom price"))?;
+            c.price_per_coin = per_coin.normalize().to_string();
+        }
+        RateCard::from_input(&input).map_err(|e| e.under(path))
+    }
+
     /// The coins a purchase of `index` gives, for bundles.
     pub fn bundle(&self, index: usize) -> Option<&Bundle> {
         self.bundles.get(index)
