@@ -6,11 +6,20 @@ SHELL := bash
 PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: help test lint test-rust tools-rust serve
+# The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
+# apt-get needs root; use sudo when not root (CI runs as root).
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# The WASM build: no CLI dependencies (clap, rayon, indicatif).
+WASM_SOURCES := $(shell find src -name '*.rs' -o -name '*.json' -o -name '*.d.ts') Cargo.toml Cargo.lock
+
+.PHONY: help test lint test-rust tools-rust serve tools-wasm tools-browser tools-node wasm www types \
+	test-types test-wasm test-e2e
 
 help:
 	@echo "make serve   build and serve the calculator on http://127.0.0.1:$(PORT)/ (PORT to change)"
 	@echo "make test    install what is missing and run every test"
+	@echo "make types   regenerate src/wasm_types.d.ts from docs/schema/"
 
 ## Rust ------------------------------------------------------------------------------------
 
@@ -25,11 +34,60 @@ lint: tools-rust
 test-rust:
 	cargo test
 
+## WebAssembly, npm package and page ---------------------------------------------------------
+
+tools-wasm:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+# npm ci only when package-lock.json changed since the last install.
+tools-node: node_modules/.ci-stamp
+node_modules/.ci-stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+tools-browser:
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || \
+		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
+
+# The npm package: ES module + .wasm + TypeScript types, optimized by wasm-opt (from the npm
+# package binaryen, found on PATH, so wasm-pack downloads nothing).
+wasm: pkg/giftsim_bg.wasm
+pkg/giftsim_bg.wasm: $(WASM_SOURCES) | tools-wasm tools-node
+	wasm-pack build --release --target web --out-dir pkg . -- --no-default-features
+	@touch $@
+
+# The page's build output: the engine and the chart library, copied into www/.
+www: wasm
+	@mkdir -p www/pkg www/vendor
+	@cp pkg/giftsim.js pkg/giftsim_bg.wasm www/pkg/
+	@cp node_modules/chart.js/dist/chart.umd.min.js www/vendor/
+	@node scripts/wasm-size.mjs
+
+serve: tools-node www
+	node scripts/serve.mjs
+
+types: tools-node
+	node scripts/wasm-types.mjs
+
+## Tests of the web surfaces ---------------------------------------------------------------
+
+# The TypeScript types are current with the schemas, and type-check real use of the package.
+test-types: tools-node wasm
+	node scripts/wasm-types.mjs --check
+	tsc -p tests/e2e/tsconfig.json
+
+# The JS edge itself, in headless Chromium (wasm-bindgen-test).
+test-wasm: tools-wasm tools-browser
+	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver . -- --no-default-features --test web
+
+# The page end to end in Debian's Chromium (Playwright without its own browser download).
+test-e2e: tools-node tools-browser www
+	node --test --test-concurrency=1 tests/e2e/
+
 ## Everything ------------------------------------------------------------------------------
 
-test: lint test-rust
+test: lint test-rust test-types test-wasm test-e2e
 	@echo "make test: all passed"
-
-serve:
-	@echo "The calculator page is not built yet (see issue 'The browser calculator')."
-	@echo "Meanwhile the engine answers on the command line:  cargo run -- quote examples/quote-lion-ios.json"

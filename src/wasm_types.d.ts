@@ -1,0 +1,965 @@
+// The types of giftsim's WASM API, generated from docs/schema/*.json by
+// scripts/wasm-types.mjs. Do not edit: run `make types`.
+//
+// Money is a decimal string ("12.99"); counts of coins and diamonds are numbers.
+
+/**
+ * Where coins are bought. Prices differ by channel because app stores take a fee.
+ */
+export type Channel = "web" | "ios" | "android" | "desktop" | "mobile" | "other";
+/**
+ * How tax relates to the listed price.
+ */
+export type TaxMode = "none" | "inclusive" | "on_top";
+/**
+ * How the creator's earnings are computed.
+ */
+export type CreatorModel = "per_diamond" | "share_of_net";
+/**
+ * Who pays the agency.
+ */
+export type AgencyPayer = "platform" | "creator";
+/**
+ * How much a source can be trusted, as graded in `research/economy-facts.md`.
+ */
+export type Confidence = "H" | "M" | "L";
+/**
+ * An amount as a decimal string with the currency's minor-unit digits, e.g. "12.99"
+ */
+export type Money = string;
+/**
+ * ISO 4217 currency code
+ */
+export type Currency =
+  | "AED"
+  | "ARS"
+  | "AUD"
+  | "BHD"
+  | "BRL"
+  | "CAD"
+  | "CHF"
+  | "CLP"
+  | "CNY"
+  | "COP"
+  | "CZK"
+  | "DKK"
+  | "EGP"
+  | "EUR"
+  | "GBP"
+  | "HKD"
+  | "HUF"
+  | "IDR"
+  | "ILS"
+  | "INR"
+  | "ISK"
+  | "JOD"
+  | "JPY"
+  | "KRW"
+  | "KWD"
+  | "MXN"
+  | "MYR"
+  | "NGN"
+  | "NOK"
+  | "NZD"
+  | "OMR"
+  | "PHP"
+  | "PKR"
+  | "PLN"
+  | "RON"
+  | "SAR"
+  | "SEK"
+  | "SGD"
+  | "THB"
+  | "TRY"
+  | "TWD"
+  | "UAH"
+  | "USD"
+  | "VND"
+  | "ZAR";
+/**
+ * Who receives a part of the viewer's money.
+ */
+export type Recipient =
+  "tax" | "store_fee" | "payment_fee" | "creator" | "agency" | "platform" | "unspent_coins";
+/**
+ * A stable, machine-readable error code. Codes never change meaning once shipped.
+ */
+export type ErrorCode =
+  | "invalid_json"
+  | "missing_field"
+  | "unknown_field"
+  | "invalid_type"
+  | "invalid_value"
+  | "invalid_decimal"
+  | "out_of_range"
+  | "unknown_preset"
+  | "unknown_gift"
+  | "unknown_currency"
+  | "currency_mismatch"
+  | "conflicting_fields"
+  | "duplicate"
+  | "overflow"
+  | "too_large"
+  | "no_solution"
+  | "io";
+/**
+ * The question as echoed in the answer.
+ */
+export type QuestionOut =
+  | {
+      coins: number;
+    }
+  | {
+      gifts: GiftWanted[];
+    }
+  | {
+      spend: Money;
+    }
+  | {
+      creator_cash: Money;
+    };
+/**
+ * What a purchase line buys.
+ */
+export type PurchaseKind = "bundle" | "custom";
+
+/**
+ * A rate card as JSON can write it. Every decimal is a string.
+ */
+export interface RateCardInput {
+  /**
+   * Lower-kebab-case id (`tiktok-ios`).
+   */
+  id: string;
+  /**
+   * Human name.
+   */
+  name: string;
+  /**
+   * Platform id (`tiktok`); channels of one platform are compared with each other.
+   */
+  platform: string;
+  /**
+   * Where coins are bought.
+   */
+  channel: Channel;
+  /**
+   * ISO 4217 code of every amount on the card.
+   */
+  currency: string;
+  /**
+   * Revision of the card's figures.
+   */
+  version?: number;
+  /**
+   * Date the figures hold for.
+   */
+  as_of?: string | null;
+  /**
+   * What the platform calls its coins (`Coins`, `Bits`, `Robux`).
+   */
+  coin_name?: string | null;
+  /**
+   * What the platform calls the creator's unit (`Diamonds`).
+   */
+  diamond_name?: string | null;
+  /**
+   * Coin bundles on sale.
+   */
+  bundles?: BundleInput[];
+  /**
+   * Rule for buying any number of coins, if the channel offers one.
+   */
+  custom_amount?: CustomAmountInput | null;
+  /**
+   * Tax handling.
+   */
+  tax?: TaxInput;
+  /**
+   * App-store commission on the price before tax (`"0.30"`).
+   */
+  store_fee_rate?: string;
+  /**
+   * Card processing fee, paid by the platform.
+   */
+  payment_fee?: FeeInput;
+  /**
+   * How the creator is paid.
+   */
+  creator: CreatorInput;
+  /**
+   * The agency's cut.
+   */
+  agency?: AgencyInput;
+  /**
+   * Withdrawal terms.
+   */
+  payout?: PayoutInput;
+  /**
+   * A shipped catalogue id (`"tiktok"`) or a list of gifts.
+   */
+  gifts?: string | GiftInput[] | null;
+  /**
+   * Where each figure comes from.
+   */
+  sources?: Provenance[];
+  /**
+   * Anything a reader should know about the card.
+   */
+  notes?: string | null;
+}
+/**
+ * A bundle as written: coins, bonus coins, price.
+ */
+export interface BundleInput {
+  /**
+   * Coins the bundle is sold as.
+   */
+  coins: number;
+  /**
+   * Extra coins given with it.
+   */
+  bonus_coins?: number;
+  /**
+   * Listed price, a decimal string.
+   */
+  price: string;
+}
+/**
+ * A custom-amount rule as written.
+ */
+export interface CustomAmountInput {
+  /**
+   * Price of one coin, a decimal string (may be finer than a cent).
+   */
+  price_per_coin: string;
+  /**
+   * Coins are bought in multiples of this step (default 1).
+   */
+  step_coins?: number;
+  /**
+   * Fewest coins one custom purchase may give.
+   */
+  min_coins: number;
+  /**
+   * Most coins one custom purchase may give.
+   */
+  max_coins: number;
+}
+/**
+ * Tax as written.
+ */
+export interface TaxInput {
+  /**
+   * Inclusive, on top, or none.
+   */
+  mode: TaxMode;
+  /**
+   * Rate as a decimal fraction (`"0.20"` for 20 %).
+   */
+  rate?: string;
+}
+/**
+ * A fee as written: a rate of the amount plus a fixed part.
+ */
+export interface FeeInput {
+  /**
+   * Fraction of the amount (`"0.03"`).
+   */
+  rate?: string;
+  /**
+   * Fixed amount per transaction.
+   */
+  fixed?: string;
+}
+/**
+ * The creator's terms as written.
+ */
+export interface CreatorInput {
+  /**
+   * `per_diamond` or `share_of_net`.
+   */
+  model: CreatorModel;
+  /**
+   * Diamonds the creator receives per coin gifted (`per_diamond`).
+   */
+  diamonds_per_coin?: string | null;
+  /**
+   * Cash value of one Diamond (`per_diamond`).
+   */
+  diamond_value?: string | null;
+  /**
+   * Share of the net price (`share_of_net`).
+   */
+  share?: string | null;
+}
+/**
+ * The agency's cut as written.
+ */
+export interface AgencyInput {
+  /**
+   * Fraction of the creator's earnings.
+   */
+  rate?: string;
+  /**
+   * Who pays it.
+   */
+  paid_by?: AgencyPayer & string;
+}
+/**
+ * Withdrawal terms as written.
+ */
+export interface PayoutInput {
+  /**
+   * Smallest balance that can be withdrawn.
+   */
+  minimum?: string;
+  /**
+   * Most that can be withdrawn per calendar day.
+   */
+  daily_cap?: string | null;
+  /**
+   * Fee on each withdrawal.
+   */
+  fee?: FeeInput;
+  /**
+   * Days from a withdrawal request to the money arriving.
+   */
+  delay_days?: number;
+}
+/**
+ * A gift as written in input: id, display name, price in coins.
+ */
+export interface GiftInput {
+  /**
+   * Lower-kebab-case id (`finger-heart`).
+   */
+  id: string;
+  /**
+   * Name as the app shows it.
+   */
+  name: string;
+  /**
+   * Price in coins.
+   */
+  coins: number;
+}
+/**
+ * The provenance of one or more figures, named by their field paths (`bundles[0]`, `tax`).
+ */
+export interface Provenance {
+  /**
+   * The figures this entry covers, as field paths within the document.
+   */
+  fields: string[];
+  /**
+   * Address of the page the figures come from.
+   */
+  source?: string | null;
+  /**
+   * Date the source states the figures for: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+   */
+  as_of?: string | null;
+  /**
+   * How far the source can be trusted.
+   */
+  confidence?: Confidence | null;
+  /**
+   * True when the figures are our own estimate rather than a published number.
+   */
+  estimate?: boolean;
+  /**
+   * How an estimate was made.
+   */
+  method?: string | null;
+  /**
+   * Anything a reader should know about these figures.
+   */
+  note?: string | null;
+}
+/**
+ * The `compare` request.
+ */
+export interface CompareRequest {
+  /**
+   * Money the fan spends, a decimal string.
+   */
+  spend: string;
+  /**
+   * Currency of `spend` (default `USD`).
+   */
+  currency?: string;
+  /**
+   * Preset ids or rate card objects; default: every preset in the currency.
+   *
+   * @minItems 1
+   * @maxItems 32
+   *
+   * Items: A preset id such as "tiktok-web" (see `presets`) or a full rate card object
+   */
+  rate_cards?: [string | RateCardInput, ...(string | RateCardInput)[]];
+}
+/**
+ * One platform's answer.
+ */
+export interface CompareRow {
+  /**
+   * The card.
+   */
+  rate_card: RateCardRef;
+  /**
+   * What the platform calls its coins.
+   */
+  coin_name: string;
+  /**
+   * Coins the money buys.
+   */
+  coins: number;
+  /**
+   * What the viewer pays for them.
+   */
+  viewer_pays: Money;
+  /**
+   * Money not spent because no purchase fits it.
+   */
+  budget_left: Money;
+  /**
+   * Price per coin.
+   */
+  price_per_coin?: string | null;
+  /**
+   * What the creator keeps when every coin is gifted.
+   */
+  creator_keeps: Money;
+  /**
+   * `creator_keeps` as a percentage of the money spent (2 decimals).
+   */
+  creator_percent?: string | null;
+  /**
+   * True when the creator can withdraw it at once (at or above the payout minimum).
+   */
+  creator_can_withdraw: boolean;
+  /**
+   * Where every cent goes; adds up to `viewer_pays`.
+   */
+  flow: FlowEntry[];
+}
+/**
+ * The card a result was computed with: id, version and as-of date.
+ */
+export interface RateCardRef {
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Platform.
+   */
+  platform: string;
+  /**
+   * Channel.
+   */
+  channel: Channel;
+  /**
+   * Currency.
+   */
+  currency: Currency;
+  /**
+   * Version.
+   */
+  version: number;
+  /**
+   * As-of date.
+   */
+  as_of?: string | null;
+}
+/**
+ * One part of the flow.
+ */
+export interface FlowEntry {
+  /**
+   * Who receives it.
+   */
+  to: Recipient;
+  /**
+   * How much.
+   */
+  amount: Money;
+}
+/**
+ * The `compare` answer.
+ */
+export interface CompareResponse {
+  /**
+   * The money spent on each platform.
+   */
+  spend: Money;
+  /**
+   * One row per rate card, in the order given.
+   */
+  rows: CompareRow[];
+  /**
+   * Id of the card whose creator keeps the most.
+   */
+  best_for_creator?: string | null;
+}
+/**
+ * An error as data: `{"error": {"code", "path", "message"}}` on the wire.
+ */
+export interface ErrorDetail {
+  /**
+   * Stable machine code.
+   */
+  code: ErrorCode;
+  /**
+   * JSON path of the offending field (`bundles[2].price`), empty for the document itself.
+   */
+  path: string;
+  /**
+   * A sentence a person understands.
+   */
+  message: string;
+}
+/**
+ * The wire form of an error: `{"error": {...}}`.
+ */
+export interface ErrorResponse {
+  /**
+   * The error.
+   */
+  error: ErrorDetail;
+}
+/**
+ * `presets` takes no input (an empty object is accepted)
+ */
+export interface PresetsRequest {}
+/**
+ * A validated catalogue: unique ids, positive prices.
+ */
+export interface GiftCatalogue {
+  /**
+   * The shipped catalogue's id, or `None` for gifts written inline in a rate card.
+   */
+  id?: string | null;
+  gifts: Gift[];
+  sources: Provenance[];
+}
+/**
+ * A validated gift.
+ */
+export interface Gift {
+  /**
+   * Lower-kebab-case id.
+   */
+  id: string;
+  /**
+   * Display name.
+   */
+  name: string;
+  /**
+   * Price in coins (at least 1).
+   */
+  coins: number;
+}
+/**
+ * A rounding rule, for readers of the answers.
+ */
+export interface RoundingRule {
+  /**
+   * Where it applies.
+   */
+  point: string;
+  /**
+   * The rule.
+   */
+  rule: string;
+}
+/**
+ * The `presets` answer.
+ */
+export interface PresetsResponse {
+  /**
+   * Every shipped rate card, in the same form a request may send back (edited or not).
+   */
+  rate_cards: RateCardInput[];
+  /**
+   * Every shipped gift catalogue with its sources.
+   */
+  gift_catalogues: GiftCatalogue[];
+  /**
+   * The rounding rules every answer follows.
+   */
+  rounding: RoundingRule[];
+}
+/**
+ * A gift wanted: id and count.
+ */
+export interface GiftWanted {
+  /**
+   * Gift id from the rate card's catalogue (`lion`).
+   */
+  gift: string;
+  /**
+   * How many (default 1).
+   */
+  count?: number;
+}
+/**
+ * The `quote` request. Exactly one of `coins`, `gifts`, `spend` and `creator_cash`.
+ */
+export interface QuoteRequest {
+  /**
+   * A preset id (`"tiktok-ios"`) or a full rate card object.
+   */
+  rate_card: string | RateCardInput;
+  /**
+   * Coins wanted.
+   */
+  coins?: number | null;
+  /**
+   * Gifts wanted.
+   */
+  gifts?: GiftWanted[] | null;
+  /**
+   * Money to spend (a decimal string in the card's currency).
+   */
+  spend?: string | null;
+  /**
+   * Cash the creator should receive (a decimal string in the card's currency).
+   */
+  creator_cash?: string | null;
+  /**
+   * Also answer on the platform's other channels (default true).
+   */
+  compare_channels?: boolean;
+}
+/**
+ * The purchase that answers the question.
+ */
+export interface Purchase {
+  /**
+   * Coins received.
+   */
+  coins: number;
+  /**
+   * Coins bought beyond what was needed.
+   */
+  leftover_coins: number;
+  /**
+   * Listed price of all purchases.
+   */
+  price: Money;
+  /**
+   * What the viewer pays (price plus any sales tax on top).
+   */
+  viewer_pays: Money;
+  /**
+   * Price per coin received, for comparison (6 decimals; display only).
+   */
+  price_per_coin?: string | null;
+  /**
+   * Number of purchases.
+   */
+  purchase_count: number;
+  /**
+   * The purchases, in the order they are made (the order coins are spent).
+   */
+  lines: PurchaseLine[];
+  /**
+   * For `spend`: what is left of the budget.
+   */
+  budget_left?: Money | null;
+}
+/**
+ * One line of purchases with what each purchase's money becomes.
+ */
+export interface PurchaseLine {
+  /**
+   * A bundle or a custom amount.
+   */
+  kind: PurchaseKind;
+  /**
+   * Index of the bundle on the rate card (bundles only).
+   */
+  bundle?: number | null;
+  /**
+   * Coins per purchase (bonus included).
+   */
+  coins: number;
+  /**
+   * Number of purchases.
+   */
+  count: number;
+  /**
+   * Listed price of one purchase.
+   */
+  price: Money;
+  /**
+   * What the viewer pays for one purchase (price plus any tax on top).
+   */
+  viewer_pays: Money;
+  /**
+   * Tax in one purchase.
+   */
+  tax: Money;
+  /**
+   * Store fee on one purchase.
+   */
+  store_fee: Money;
+  /**
+   * Payment fee on one purchase.
+   */
+  payment_fee: Money;
+  /**
+   * What remains of one purchase for the platform and creator.
+   */
+  net: Money;
+}
+/**
+ * What one spend cost and earned.
+ */
+export interface SpendResult {
+  /**
+   * Gift id, or `coins`.
+   */
+  gift: string;
+  /**
+   * Display name.
+   */
+  name: string;
+  /**
+   * Units.
+   */
+  count: number;
+  /**
+   * Coins in all.
+   */
+  coins: number;
+  /**
+   * What those coins cost the viewer (first-in-first-out from the purchases).
+   */
+  cost: Money;
+  /**
+   * Diamonds the creator receives (per-diamond model).
+   */
+  diamonds: number;
+  /**
+   * The creator's earnings from it, exact (before crediting rounds toward zero).
+   */
+  creator_earnings: string;
+}
+/**
+ * Unspent coins.
+ */
+export interface Unspent {
+  /**
+   * Coins.
+   */
+  coins: number;
+  /**
+   * What they cost the viewer.
+   */
+  cost: Money;
+}
+/**
+ * The creator's side of the answer.
+ */
+export interface CreatorOut {
+  /**
+   * Diamonds received (0 under a share-of-net model).
+   */
+  diamonds: number;
+  /**
+   * What the platform calls them.
+   */
+  diamond_name: string;
+  /**
+   * Exact value of the earnings.
+   */
+  earnings_exact: string;
+  /**
+   * Earnings credited (rounded toward zero).
+   */
+  earnings: Money;
+  /**
+   * Agency cut.
+   */
+  agency: Money;
+  /**
+   * What the creator keeps.
+   */
+  keeps: Money;
+  /**
+   * `keeps` as a percentage of what the viewer pays (2 decimals).
+   */
+  percent_of_viewer_pays?: string | null;
+}
+/**
+ * The cash-out of one balance.
+ */
+export interface PayoutPlan {
+  /**
+   * Balance available, in whole minor units.
+   */
+  balance: Money;
+  /**
+   * The card's minimum withdrawal.
+   */
+  minimum: Money;
+  /**
+   * The card's daily cap, if any.
+   */
+  daily_cap?: Money | null;
+  /**
+   * True when at least one withdrawal is possible now.
+   */
+  can_withdraw: boolean;
+  /**
+   * How much more is needed before the first withdrawal (zero when one is possible).
+   */
+  shortfall: Money;
+  /**
+   * The withdrawals, grouped by amount.
+   */
+  withdrawals: Withdrawals[];
+  /**
+   * Sum of all withdrawal fees.
+   */
+  total_fees: Money;
+  /**
+   * Sum of everything that arrives.
+   */
+  total_received: Money;
+  /**
+   * What stays in the balance (below the minimum).
+   */
+  remaining: Money;
+  /**
+   * Day the last money arrives, if any is withdrawn.
+   */
+  last_arrival_day?: number | null;
+}
+/**
+ * Withdrawals of the same amount on consecutive days.
+ */
+export interface Withdrawals {
+  /**
+   * Day of the first request.
+   */
+  first_day: number;
+  /**
+   * Number of withdrawals (one per day).
+   */
+  count: number;
+  /**
+   * Amount of each.
+   */
+  amount: Money;
+  /**
+   * Fee on each.
+   */
+  fee: Money;
+  /**
+   * What arrives from each.
+   */
+  received: Money;
+  /**
+   * Day the first arrives.
+   */
+  first_arrival_day: number;
+  /**
+   * Day the last arrives.
+   */
+  last_arrival_day: number;
+}
+/**
+ * The same question on another channel of the platform.
+ */
+export interface ChannelAnswer {
+  /**
+   * The other channel's card.
+   */
+  rate_card: RateCardRef;
+  /**
+   * Coins received there.
+   */
+  coins: number;
+  /**
+   * What the viewer pays there.
+   */
+  viewer_pays: Money;
+  /**
+   * Price per coin there.
+   */
+  price_per_coin?: string | null;
+  /**
+   * Leftover coins there.
+   */
+  leftover_coins: number;
+  /**
+   * What the creator keeps there.
+   */
+  creator_keeps: Money;
+  /**
+   * `viewer_pays` there minus here (negative: cheaper there).
+   */
+  difference: Money;
+}
+/**
+ * The `quote` answer.
+ */
+export interface QuoteResponse {
+  /**
+   * The rate card used.
+   */
+  rate_card: RateCardRef;
+  /**
+   * The question, as understood.
+   */
+  question: QuestionOut;
+  /**
+   * Coins the question needs (before bundle rounding).
+   */
+  coins_needed: number;
+  /**
+   * The cheapest purchase.
+   */
+  purchase: Purchase;
+  /**
+   * What each gift (or the coins) really cost, first-in-first-out.
+   */
+  spent: SpendResult[];
+  /**
+   * Coins left over after the gifts, and what they cost.
+   */
+  unspent: Unspent;
+  /**
+   * The creator's earnings.
+   */
+  creator: CreatorOut;
+  /**
+   * When the creator's earnings become cash.
+   */
+  payout: PayoutPlan;
+  /**
+   * Where every cent goes; the amounts add up to `purchase.viewer_pays`.
+   */
+  flow: FlowEntry[];
+  /**
+   * The same question on the platform's other channels in the same currency, cheapest first.
+   */
+  channels: ChannelAnswer[];
+}
+
+/** What every function throws: a JS `Error` whose `message` is the engine's sentence. */
+export interface GiftsimError extends Error {
+  name: "GiftsimError";
+  /** Stable machine code, e.g. `"unknown_gift"`. */
+  code: ErrorCode;
+  /** JSON path of the offending field, e.g. `"gifts[0].gift"`; empty for the whole input. */
+  path: string;
+}

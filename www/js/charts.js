@@ -1,0 +1,79 @@
+// Charts of where the money goes, drawn by Chart.js (vendored into ../vendor by `make www`,
+// loaded after the first answers so it never delays them). Colours come from the CSS custom
+// properties `--gs-flow-<recipient>`, so a theme restyles the charts too.
+import { RECIPIENTS } from './format.js';
+
+let library = null;
+
+/** Chart.js, loaded once on first use. */
+function chartLibrary() {
+  library ??= import('../vendor/chart.umd.min.js').then(() => globalThis.Chart);
+  return library;
+}
+
+function cssVar(name, fallback) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+const RECIPIENT_ORDER = Object.keys(RECIPIENTS);
+
+/**
+ * A horizontal stacked bar chart on `canvas`: one bar per row, one coloured segment per
+ * recipient. `update(rows, fmt)` redraws with rows `{ label, flow }`.
+ */
+export function flowChart(canvas) {
+  let chart = null;
+  let latest = null;
+
+  async function draw() {
+    const Chart = await chartLibrary();
+    const { rows, fmt } = latest;
+    const present = RECIPIENT_ORDER.filter((to) => rows.some((r) => r.flow.some((e) => e.to === to && Number(e.amount) !== 0)));
+    const datasets = present.map((to) => ({
+      label: RECIPIENTS[to],
+      data: rows.map((r) => Number(r.flow.find((e) => e.to === to)?.amount ?? 0)),
+      backgroundColor: cssVar(`--gs-flow-${to}`, '#888'),
+      borderColor: cssVar('--gs-surface', '#fff'),
+      borderWidth: 1,
+      barPercentage: 0.9,
+      categoryPercentage: 0.9,
+    }));
+    const text = cssVar('--gs-text', '#1b1f24');
+    const grid = cssVar('--gs-border', '#d0d7de');
+    const data = { labels: rows.map((r) => r.label), datasets };
+    if (chart) {
+      chart.data = data;
+      chart.options.scales.x.ticks.callback = (v) => fmt.money(v);
+      chart.options.plugins.tooltip.callbacks.label = (ctx) => `${ctx.dataset.label}: ${fmt.money(ctx.raw)}`;
+      chart.update('none');
+      return;
+    }
+    chart = new Chart(canvas, {
+      type: 'bar',
+      data,
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: {
+          x: { stacked: true, ticks: { color: text, callback: (v) => fmt.money(v) }, grid: { color: grid } },
+          y: { stacked: true, ticks: { color: text, autoSkip: false }, grid: { display: false } },
+        },
+        plugins: {
+          legend: { position: 'bottom', labels: { color: text, boxWidth: 14 } },
+          tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${fmt.money(ctx.raw)}` } },
+        },
+      },
+    });
+  }
+
+  return {
+    update(rows, fmt) {
+      latest = { rows, fmt };
+      return draw().catch((e) => {
+        canvas.replaceWith(Object.assign(document.createElement('p'), { className: 'chart-missing', textContent: `The chart could not be drawn (${e.message}); the figures beside it are complete.` }));
+      });
+    },
+  };
+}

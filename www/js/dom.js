@@ -1,0 +1,90 @@
+// Building DOM from data: elements and textContent only, never HTML strings.
+
+/**
+ * `h('p', { class: 'note', text: 'Hello' }, child, …)`: an element with properties, attributes,
+ * listeners (`onclick`) and children (nodes or strings, nested arrays flattened, null skipped).
+ */
+export function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value == null || value === false) continue;
+    if (key === 'text') el.textContent = value;
+    else if (key === 'class') el.className = value;
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(key.slice(2), value);
+    } else if (key === 'value' || key === 'checked' || key === 'selected') el[key] = value;
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+/** Appends children (nodes, strings, arrays of them; null and false skipped). */
+export function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child == null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** Replaces an element's children. */
+export function replace(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
+}
+
+let nextId = 0;
+/** A unique id for label/aria wiring. */
+export function uid(prefix = 'gs') {
+  nextId += 1;
+  return `${prefix}-${nextId}`;
+}
+
+/**
+ * A link to an outside source (named by its host unless `text` is given), only for http(s)
+ * addresses; anything else stays plain text. Nothing is fetched unless the person follows it.
+ */
+export function sourceLink(address, text) {
+  let url;
+  try {
+    url = new URL(address);
+  } catch {
+    return document.createTextNode(text ?? String(address));
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return document.createTextNode(text ?? String(address));
+  return h('a', { href: url.href, rel: 'noopener noreferrer external', target: '_blank', title: url.href, text: text ?? url.hostname.replace(/^www\./, '') });
+}
+
+/** `<dl>` rows from [term, description] pairs; a null pair is skipped. */
+export function facts(rows, className = 'facts') {
+  return h(
+    'dl',
+    { class: className },
+    rows.filter(Boolean).map(([term, desc]) => h('div', null, h('dt', { text: term }), h('dd', null, desc))),
+  );
+}
+
+/** A table from a header row and body rows of cells (strings or nodes). */
+export function table({ caption, head, rows, numeric = [], className = 'table' }) {
+  const cell = (tag, content, i) =>
+    h(tag, { class: numeric.includes(i) ? 'num' : null, scope: tag === 'th' ? 'col' : null }, content);
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: className },
+      caption ? h('caption', { text: caption }) : null,
+      h('thead', null, h('tr', null, head.map((c, i) => cell('th', c, i)))),
+      h(
+        'tbody',
+        null,
+        rows.map((row) =>
+          h('tr', { class: row.className ?? null }, (row.cells ?? row).map((c, i) => cell('td', c, i))),
+        ),
+      ),
+    ),
+  );
+}

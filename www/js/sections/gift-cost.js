@@ -1,0 +1,243 @@
+// "What a gift really costs": pick gifts, see the cheapest way to buy their coins, the real cost
+// of each gift, the coins left over, and what the platform's other channels would charge.
+import { facts, h, replace, table } from '../dom.js';
+import { field } from '../fields.js';
+import { purchaseLines } from '../answers.js';
+import { shortName } from '../rate-card.js';
+import { unitCount } from '../format.js';
+
+export default {
+  id: 'gift-cost',
+  nav: 'Gift cost',
+  title: 'What a gift really costs',
+  intro: 'Pick gifts and how many. The engine finds the cheapest mix of coin bundles, follows every coin first-in-first-out, and checks the other ways to buy the same coins.',
+
+  mount(el, app) {
+    const search = h('input', { type: 'search', autocomplete: 'off', placeholder: 'Lion, rose, galaxy…', oninput: () => this.filter() });
+    const chips = h('ul', { class: 'gift-chips', 'aria-label': 'Gifts you can add' });
+    const basket = h('ul', { class: 'basket', 'aria-label': 'Gifts chosen' });
+    const answer = h('div', { class: 'answer', 'aria-live': 'polite' });
+    const details = h('div', { class: 'answer-details' });
+    this.ui = { search, chips, basket, answer, details, catalogueKey: null, basketKey: null, app };
+    replace(
+      el,
+      h(
+        'div',
+        { class: 'split' },
+        h(
+          'div',
+          { class: 'picker' },
+          field({ label: 'Find a gift', control: search, hint: 'Type to filter; Enter or click adds the gift.' }).el,
+          chips,
+          h('h3', { class: 'subhead', text: 'Your gifts' }),
+          basket,
+        ),
+        h('div', { class: 'result' }, answer, details),
+      ),
+    );
+  },
+
+  queries(app) {
+    const gifts = app.presets.giftsOf(app.card());
+    if (!gifts.length || !app.state.gifts.length) return { gifts: null };
+    return {
+      gifts: {
+        op: 'quote',
+        input: { rate_card: app.cardInput(), gifts: app.state.gifts.map((g) => ({ gift: g.gift, count: g.count })) },
+      },
+    };
+  },
+
+  sync(app) {
+    this.ui.basketKey = null;
+  },
+
+  render(app) {
+    const { answer, details } = this.ui;
+    const catalogue = app.presets.giftsOf(app.card());
+    this.renderChips(app, catalogue);
+    this.renderBasket(app, catalogue);
+
+    const { value } = app.results.get('gifts') ?? {};
+    if (!catalogue.length) {
+      replace(answer, h('p', { class: 'empty', text: `${shortName(app.card())} has no gift catalogue in giftsim. Ask in ${app.card().coin_name ?? 'coins'} below, or pick a TikTok card above.` }));
+      replace(details);
+      return;
+    }
+    if (!app.state.gifts.length || !value) {
+      replace(answer, h('p', { class: 'empty', text: 'Add a gift to see what it costs.' }));
+      replace(details);
+      return;
+    }
+    const fmt = app.format(value.rate_card.currency);
+    const coinName = app.card().coin_name ?? 'coins';
+    const what = value.spent.map((s) => `${s.name} × ${fmt.count(s.count)}`).join(', ');
+    replace(
+      answer,
+      h('p', { class: 'headline-label', text: 'You pay' }),
+      h('p', { class: 'headline', dataset: { testid: 'gift-total' }, text: fmt.money(value.purchase.viewer_pays) }),
+      h('p', { class: 'headline-sub', text: `for ${what} (${unitCount(fmt, value.coins_needed, coinName)}) on ${shortName(value.rate_card)}` }),
+    );
+    const unspentCost = value.unspent.coins ? ` (paid ${fmt.money(value.unspent.cost)})` : '';
+    replace(
+      details,
+      h('h3', { class: 'subhead', text: 'The cheapest way to buy the coins' }),
+      purchaseLines(value.purchase, fmt, coinName),
+      facts([
+        [`${coinName} bought`, fmt.count(value.purchase.coins)],
+        ['Left over after the gifts', `${unitCount(fmt, value.unspent.coins, coinName)}${unspentCost}`],
+        [`Price per ${coinName.replace(/s$/, '')}`, fmt.fine(value.purchase.price_per_coin)],
+        ['Purchases', fmt.count(value.purchase.purchase_count)],
+        value.purchase.price !== value.purchase.viewer_pays ? ['Listed price before tax', fmt.money(value.purchase.price)] : null,
+      ]),
+      h('h3', { class: 'subhead', text: 'What each gift really cost' }),
+      table({
+        head: ['Gift', 'Count', coinName, 'Real cost', 'Creator earns'],
+        numeric: [1, 2, 3, 4],
+        rows: value.spent.map((s) => [s.name, fmt.count(s.count), fmt.count(s.coins), fmt.money(s.cost), fmt.fine(s.creator_earnings)]),
+      }),
+      channels(value, fmt),
+    );
+  },
+
+  renderChips(app, catalogue) {
+    const key = JSON.stringify(catalogue.map((g) => g.id));
+    if (key === this.ui.catalogueKey) return;
+    this.ui.catalogueKey = key;
+    const fmt = app.fmt;
+    replace(
+      this.ui.chips,
+      catalogue.map((gift) =>
+        h(
+          'li',
+          { dataset: { search: `${gift.name} ${gift.id}`.toLowerCase() } },
+          h(
+            'button',
+            { type: 'button', class: 'chip', 'aria-label': `Add ${gift.name}, ${gift.coins} coins`, onclick: () => this.add(gift.id) },
+            h('span', { class: 'chip-name', text: gift.name }),
+            h('span', { class: 'chip-coins', text: fmt.count(gift.coins) }),
+          ),
+        ),
+      ),
+    );
+    this.ui.search.disabled = !catalogue.length;
+    this.ui.search.onkeydown = (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      this.ui.chips.querySelector('li:not([hidden]) button')?.click();
+    };
+    this.filter();
+  },
+
+  filter() {
+    const words = this.ui.search.value.toLowerCase().trim().split(/\s+/).filter(Boolean);
+    for (const li of this.ui.chips.children) li.hidden = !words.every((w) => li.dataset.search.includes(w));
+  },
+
+  add(id) {
+    const { app } = this.ui;
+    const gifts = app.state.gifts.map((g) => ({ ...g }));
+    const existing = gifts.find((g) => g.gift === id);
+    if (existing) existing.count = (Number(existing.count) || 0) + 1;
+    else gifts.push({ gift: id, count: 1 });
+    if (!existing) this.ui.basketKey = null;
+    this.countFocus = id;
+    app.update({ gifts }, { sync: Boolean(existing) });
+  },
+
+  renderBasket(app, catalogue) {
+    const key = JSON.stringify([app.state.gifts.map((g) => g.gift), app.fmt.locale, catalogue.length]);
+    const byId = new Map(catalogue.map((g) => [g.id, g]));
+    if (key !== this.ui.basketKey) {
+      this.ui.basketKey = key;
+      replace(
+        this.ui.basket,
+        app.state.gifts.length
+          ? app.state.gifts.map((g, i) => this.basketRow(app, g, i, byId.get(g.gift)))
+          : h('li', { class: 'empty', text: catalogue.length ? 'No gifts yet: add one above.' : 'No gifts on this card.' }),
+      );
+    } else {
+      this.ui.basket.querySelectorAll('input[data-index]').forEach((input) => {
+        const g = app.state.gifts[Number(input.dataset.index)];
+        if (g && document.activeElement !== input && input.value !== String(g.count)) input.value = String(g.count);
+      });
+    }
+    for (const [i, g] of app.state.gifts.entries()) {
+      const row = this.ui.basket.children[i];
+      if (row?.registration) {
+        app.fields.register('gifts', `gifts[${i}].count`, row.registration);
+        app.fields.register('gifts', `gifts[${i}]`, row.registration);
+      }
+    }
+    if (this.countFocus) {
+      const index = app.state.gifts.findIndex((g) => g.gift === this.countFocus);
+      this.countFocus = null;
+      this.ui.basket.querySelector(`input[data-index="${index}"]`)?.focus();
+    }
+  },
+
+  basketRow(app, g, i, gift) {
+    const name = gift?.name ?? g.gift;
+    const count = h('input', {
+      type: 'number',
+      min: '0',
+      step: '1',
+      inputmode: 'numeric',
+      value: String(g.count),
+      dataset: { index: String(i) },
+      oninput: () => {
+        const gifts = app.state.gifts.map((x) => ({ ...x }));
+        gifts[i].count = /^\d{1,15}$/.test(count.value) ? Number(count.value) : count.value;
+        app.update({ gifts });
+      },
+    });
+    const f = field({ label: `How many ${name}`, control: count, className: 'field--count' });
+    const row = h(
+      'li',
+      { class: 'basket-row' },
+      h('span', { class: 'basket-name' }, h('strong', { text: name }), h('span', { class: 'muted', text: gift ? ` ${app.fmt.count(gift.coins)} coins each` : ' (not on this card)' })),
+      f.el,
+      h('button', {
+        type: 'button',
+        class: 'button button--quiet',
+        'aria-label': `Remove ${name}`,
+        text: 'Remove',
+        onclick: () => {
+          this.ui.basketKey = null;
+          app.update({ gifts: app.state.gifts.filter((_, j) => j !== i) });
+          requestAnimationFrame(() => this.ui.search.focus());
+        },
+      }),
+    );
+    row.registration = f;
+    return row;
+  },
+};
+
+/** The same coins bought on the platform's other channels. */
+function channels(value, fmt) {
+  if (!value.channels.length) return null;
+  return h(
+    'div',
+    { class: 'channels' },
+    h('h3', { class: 'subhead', text: 'The same coins elsewhere' }),
+    table({
+      head: ['Bought on', 'You would pay', 'Difference', 'Per coin'],
+      numeric: [1, 2, 3],
+      rows: [
+        { className: 'is-current', cells: [`${shortName(value.rate_card)} (this card)`, fmt.money(value.purchase.viewer_pays), '—', fmt.fine(value.purchase.price_per_coin)] },
+        ...value.channels.map((c) => ({
+          className: Number(c.difference) < 0 ? 'is-cheaper' : null,
+          cells: [shortName(c.rate_card), fmt.money(c.viewer_pays), difference(c.difference, fmt), fmt.fine(c.price_per_coin)],
+        })),
+      ],
+    }),
+  );
+}
+
+function difference(amount, fmt) {
+  const n = Number(amount);
+  if (n === 0) return 'same';
+  const abs = String(amount).replace('-', '');
+  return n < 0 ? `${fmt.money(abs)} cheaper` : `${fmt.money(abs)} dearer`;
+}
