@@ -79,9 +79,14 @@ test-types: tools-node wasm
 	node scripts/wasm-types.mjs --check
 	tsc -p tests/e2e/tsconfig.json
 
-# The JS edge itself, in headless Chromium (wasm-bindgen-test).
+# The JS edge itself (tests/web.rs), in headless Chromium with wasm-bindgen-test; Chromium's
+# options are in webdriver.json. This is what `wasm-pack test --headless --chrome` runs, minus
+# its `--tests`, which would also build the unit tests whose native-only dev-dependencies
+# (proptest) do not build for wasm32. Clippy checks the wasm-only code too.
 test-wasm: tools-wasm tools-browser
-	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver . -- --no-default-features --test web
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --test web -- -D warnings
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+		cargo test --target wasm32-unknown-unknown --no-default-features --test web
 
 # The page end to end in Debian's Chromium (Playwright without its own browser download).
 test-e2e: tools-node tools-browser www

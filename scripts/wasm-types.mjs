@@ -48,10 +48,11 @@ function mergedSchema() {
   const files = readdirSync(schemaDir).filter((f) => f.endsWith('.json')).sort();
   for (const file of files) {
     const schema = tidy(JSON.parse(readFileSync(join(schemaDir, file), 'utf8')));
-    const { $schema, $defs = {}, ...top } = schema;
-    if (!top.title) throw new Error(`${file}: a schema needs a title to name its type`);
+    const { $schema, $defs = {}, title, ...top } = schema;
+    if (!title) throw new Error(`${file}: a schema needs a title to name its type`);
     for (const [name, def] of Object.entries($defs)) addDef(renamed[name] ?? name, def, file);
-    addDef(top.title, top, file);
+    // The definition's key names the type; a top-level schema may also be another's definition.
+    addDef(title, top, file);
   }
   return { title: 'GiftsimSchemas', type: 'object', additionalProperties: false, $defs: defs };
 }

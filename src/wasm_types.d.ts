@@ -103,6 +103,45 @@ export type ErrorCode =
   | "no_solution"
   | "io";
 /**
+ * What a rule applies to.
+ */
+export type Action = "buy" | "gift";
+/**
+ * The span a cap counts over.
+ */
+export type WindowKind =
+  | "transaction"
+  | "calendar_day"
+  | "calendar_week"
+  | "calendar_month"
+  | "rolling_24h"
+  | "rolling_7d"
+  | "rolling_30d";
+/**
+ * Whether breaking a rule blocks the event or only warns.
+ */
+export type Enforcement = "hard" | "soft";
+/**
+ * How an event fares.
+ */
+export type Level = "ok" | "warn" | "block";
+/**
+ * Why, as a stable code.
+ */
+export type MessageCode =
+  | "age_allowed"
+  | "age_below_minimum"
+  | "guardian_approval_required"
+  | "guardian_approved"
+  | "cooldown"
+  | "cooldown_passed"
+  | "within_cap"
+  | "transaction_cap_exceeded"
+  | "window_cap_exceeded"
+  | "soft_cap_exceeded"
+  | "threshold_reached"
+  | "not_enough_coins";
+/**
  * The question as echoed in the answer.
  */
 export type QuestionOut =
@@ -534,6 +573,604 @@ export interface ErrorResponse {
   error: ErrorDetail;
 }
 /**
+ * A rule set as JSON can write it.
+ */
+export interface RuleSetInput {
+  /**
+   * Lower-kebab-case id (`cn-games-2019`).
+   */
+  id: string;
+  /**
+   * Human name.
+   */
+  name: string;
+  /**
+   * Revision.
+   */
+  version?: number;
+  /**
+   * Date the rules hold from.
+   */
+  as_of?: string | null;
+  /**
+   * Currency of every cap.
+   */
+  currency: string;
+  /**
+   * Time zone for calendar windows when the person gives none (default UTC).
+   */
+  time_zone?: string | null;
+  /**
+   * Minimum ages.
+   */
+  min_age?: MinAgeInput;
+  /**
+   * Regional exceptions to the minimum ages.
+   */
+  regions?: RegionInput[];
+  /**
+   * Caps by age bracket.
+   */
+  brackets?: BracketInput[];
+  /**
+   * Fractions of a cap at which a warning is given, once per window (default 0.5, 0.8, 1).
+   */
+  warning_thresholds?: string[];
+  /**
+   * Where each rule comes from.
+   */
+  sources?: Provenance[];
+  /**
+   * Anything a reader should know.
+   */
+  notes?: string | null;
+}
+/**
+ * Minimum ages as written; an absent age means no minimum (or, in a region, no override).
+ */
+export interface MinAgeInput {
+  /**
+   * Minimum age to buy coins.
+   */
+  buy?: number | null;
+  /**
+   * Minimum age to send gifts.
+   */
+  gift?: number | null;
+  /**
+   * Minimum age to receive gifts (go LIVE as a creator).
+   */
+  receive?: number | null;
+}
+/**
+ * A regional exception as written.
+ */
+export interface RegionInput {
+  /**
+   * ISO 3166-1 alpha-2 code (`KR`).
+   */
+  region: string;
+  /**
+   * Minimum ages that replace the rule set's in this region.
+   */
+  min_age: MinAgeInput;
+}
+/**
+ * An age bracket as written: `min_age ≤ age < max_age`.
+ */
+export interface BracketInput {
+  /**
+   * Lower-kebab-case id (`8-to-15`).
+   */
+  id: string;
+  /**
+   * Youngest age in the bracket.
+   */
+  min_age?: number;
+  /**
+   * First age past the bracket; absent for no upper bound.
+   */
+  max_age?: number | null;
+  /**
+   * Caps for people in the bracket.
+   */
+  caps?: CapInput[];
+  /**
+   * Minutes required between two purchases.
+   */
+  cooldown_minutes?: number | null;
+  /**
+   * Whether the cooldown blocks or warns.
+   */
+  cooldown_enforcement?: Enforcement & string;
+  /**
+   * Every purchase needs a guardian's approval (like Apple's Ask to Buy).
+   */
+  guardian_approval?: boolean;
+}
+/**
+ * A cap as written.
+ */
+export interface CapInput {
+  /**
+   * Lower-kebab-case id, named in verdicts.
+   */
+  id: string;
+  /**
+   * What it limits.
+   */
+  action: Action;
+  /**
+   * Per transaction, or per calendar or rolling window.
+   */
+  window: WindowKind;
+  /**
+   * Most money allowed, in the rule set's currency.
+   */
+  limit: string;
+  /**
+   * Block (`hard`, default) or warn (`soft`).
+   */
+  enforcement?: Enforcement & string;
+}
+/**
+ * The person the plan is for.
+ */
+export interface PersonInput {
+  /**
+   * Age in whole years.
+   */
+  age: number;
+  /**
+   * ISO 3166-1 alpha-2 region (`KR`), for regional age rules.
+   */
+  region?: string | null;
+  /**
+   * Time zone for calendar windows: a known IANA name, `UTC`, an offset or a POSIX rule
+   * (default: the rule set's, else UTC).
+   */
+  time_zone?: string | null;
+  /**
+   * A guardian approved every purchase in advance.
+   */
+  guardian_approved?: boolean;
+}
+/**
+ * One dated event: exactly one of `buy` and `gift`.
+ */
+export interface EventInput {
+  /**
+   * RFC 3339 timestamp with a zone (`2026-03-01T10:00:00+08:00`).
+   */
+  at: string;
+  /**
+   * A purchase of coins.
+   */
+  buy?: BuyInput | null;
+  /**
+   * A gift or tip.
+   */
+  gift?: GiftEventInput | null;
+  /**
+   * A guardian approved this purchase.
+   */
+  guardian_approved?: boolean;
+  /**
+   * A note, echoed in the verdict.
+   */
+  note?: string | null;
+}
+/**
+ * A purchase of coins: an amount of money, or a number of coins priced on the rate card.
+ */
+export interface BuyInput {
+  /**
+   * Money spent, a decimal string.
+   */
+  amount?: string | null;
+  /**
+   * Currency of `amount` (default: the rate card's, else the rule set's).
+   */
+  currency?: string | null;
+  /**
+   * Coins bought at the rate card's cheapest mix (needs a rate card).
+   */
+  coins?: number | null;
+}
+/**
+ * A gift from the rate card's catalogue, or a tip of an amount of money.
+ */
+export interface GiftEventInput {
+  /**
+   * Gift id (needs a rate card; its coins come from earlier purchases, first in first out).
+   */
+  gift?: string | null;
+  /**
+   * How many of the gift (default 1).
+   */
+  count?: number | null;
+  /**
+   * A tip of this much money instead of a catalogue gift.
+   */
+  amount?: string | null;
+  /**
+   * Currency of `amount` (default: the rate card's, else the rule set's).
+   */
+  currency?: string | null;
+}
+/**
+ * The `plan` request.
+ */
+export interface PlanRequest {
+  /**
+   * A preset id (`"cn-games-2019"`) or a full rule set object.
+   */
+  rule_set: string | RuleSetInput;
+  /**
+   * The person.
+   */
+  person: PersonInput;
+  /**
+   * A rate card to price coin purchases and gifts (preset id or object).
+   */
+  rate_card?: (string | RateCardInput) | null;
+  /**
+   * Exchange rates, `{"USD/CNY": "7.10"}` (1 USD = 7.10 CNY), for amounts in another
+   * currency than the rule set's.
+   */
+  exchange_rates?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * The moment for "what can still be spent" (default: the last event).
+   */
+  now?: string | null;
+  /**
+   * The events, in any order (they are applied in time order).
+   */
+  events: EventInput[];
+}
+/**
+ * The rule set a result was computed with.
+ */
+export interface RuleSetRef {
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Revision.
+   */
+  version: number;
+  /**
+   * As-of date.
+   */
+  as_of?: string | null;
+  /**
+   * Currency of its caps.
+   */
+  currency: Currency;
+}
+/**
+ * The person as the rules see them.
+ */
+export interface PersonOut {
+  /**
+   * Age.
+   */
+  age: number;
+  /**
+   * Region.
+   */
+  region?: string | null;
+  /**
+   * Time zone used for calendar windows.
+   */
+  time_zone: string;
+  /**
+   * The age bracket that applies, if any.
+   */
+  bracket?: string | null;
+  /**
+   * The minimum ages that apply.
+   */
+  min_age: MinAge;
+  /**
+   * May buy coins.
+   */
+  may_buy: boolean;
+  /**
+   * May send gifts.
+   */
+  may_gift: boolean;
+  /**
+   * May receive gifts (go LIVE).
+   */
+  may_receive: boolean;
+}
+/**
+ * Minimum ages, resolved.
+ */
+export interface MinAge {
+  /**
+   * To buy.
+   */
+  buy: number;
+  /**
+   * To gift.
+   */
+  gift: number;
+  /**
+   * To receive.
+   */
+  receive: number;
+}
+/**
+ * The verdict on one event.
+ */
+export interface EventVerdict {
+  /**
+   * Position of the event in the input.
+   */
+  index: number;
+  /**
+   * When, in the person's time zone.
+   */
+  at: string;
+  /**
+   * Buy or gift.
+   */
+  action: Action;
+  /**
+   * Gift id, for catalogue gifts.
+   */
+  gift?: string | null;
+  /**
+   * Coins bought or spent.
+   */
+  coins?: number | null;
+  /**
+   * The amount the rules count, in the rule set's currency.
+   */
+  amount: Money;
+  /**
+   * The amount as paid, when it was in another currency.
+   */
+  paid?: Amount | null;
+  /**
+   * ok, warn or block.
+   */
+  verdict: Level;
+  /**
+   * The rule that decided the verdict.
+   */
+  rule: string;
+  /**
+   * The window of that rule.
+   */
+  window?: WindowOut | null;
+  /**
+   * Its cap.
+   */
+  limit?: Money | null;
+  /**
+   * Used in its window.
+   */
+  used?: Money | null;
+  /**
+   * Left in its window.
+   */
+  remaining?: Money | null;
+  /**
+   * Stable code of the deciding check.
+   */
+  code: MessageCode;
+  /**
+   * The deciding check in words.
+   */
+  message: string;
+  /**
+   * Every rule checked.
+   */
+  checks: Check[];
+  /**
+   * The event's note.
+   */
+  note?: string | null;
+}
+/**
+ * An amount with its currency.
+ */
+export interface Amount {
+  /**
+   * The amount.
+   */
+  amount: Money;
+  /**
+   * Its currency.
+   */
+  currency: Currency;
+}
+/**
+ * A window in an answer, with its bounds in the person's time zone.
+ */
+export interface WindowOut {
+  /**
+   * Kind of window.
+   */
+  kind: WindowKind;
+  /**
+   * Start (inclusive for calendar windows, exclusive for rolling ones).
+   */
+  start?: string | null;
+  /**
+   * End (exclusive for calendar windows, inclusive for rolling ones).
+   */
+  end?: string | null;
+}
+/**
+ * One rule checked against one event.
+ */
+export interface Check {
+  /**
+   * What the rule says of the event.
+   */
+  verdict: Level;
+  /**
+   * The rule: a cap id, `min-age`, `guardian-approval`, `cooldown` or `coins`.
+   */
+  rule: string;
+  /**
+   * The window the rule counts over.
+   */
+  window?: WindowOut | null;
+  /**
+   * The cap.
+   */
+  limit?: Money | null;
+  /**
+   * Used in the window, this event included unless it is blocked.
+   */
+  used?: Money | null;
+  /**
+   * Left in the window (zero when passed).
+   */
+  remaining?: Money | null;
+  /**
+   * Stable code.
+   */
+  code: MessageCode;
+  /**
+   * A sentence a person understands.
+   */
+  message: string;
+}
+/**
+ * Totals over the plan.
+ */
+export interface PlanSummary {
+  /**
+   * Events checked.
+   */
+  events: number;
+  /**
+   * Allowed without warning.
+   */
+  ok: number;
+  /**
+   * Allowed with a warning.
+   */
+  warn: number;
+  /**
+   * Blocked.
+   */
+  block: number;
+  /**
+   * Money spent on allowed purchases.
+   */
+  bought: Money;
+  /**
+   * Money value of allowed gifts and tips.
+   */
+  gifted: Money;
+  /**
+   * Money of blocked events.
+   */
+  blocked: Money;
+  /**
+   * Index of the first blocked event in time order, if any.
+   */
+  first_block?: number | null;
+}
+/**
+ * What can still be spent at a moment.
+ */
+export interface StillSpendable {
+  /**
+   * The moment, in the person's time zone.
+   */
+  at: string;
+  /**
+   * On purchases.
+   */
+  buy: Spendable;
+  /**
+   * On gifts and tips.
+   */
+  gift: Spendable;
+}
+/**
+ * What can still be spent on one action.
+ */
+export interface Spendable {
+  /**
+   * The most without a block.
+   */
+  without_block: Headroom;
+  /**
+   * The most without any warning.
+   */
+  without_warning: Headroom;
+}
+/**
+ * The most that can be spent at a moment without passing a rule.
+ */
+export interface Headroom {
+  /**
+   * The amount, or `None` when no cap limits it.
+   */
+  amount?: Money | null;
+  /**
+   * The rule that limits it.
+   */
+  limited_by?: string | null;
+  /**
+   * The window of that rule.
+   */
+  window?: WindowOut | null;
+  /**
+   * When a cooldown ends, if one is running.
+   */
+  next_allowed_at?: string | null;
+  /**
+   * True when purchases also need a guardian's approval.
+   */
+  needs_guardian_approval: boolean;
+}
+/**
+ * The `plan` answer.
+ */
+export interface PlanResponse {
+  /**
+   * The rule set used.
+   */
+  rule_set: RuleSetRef;
+  /**
+   * The rate card used, if any.
+   */
+  rate_card?: RateCardRef | null;
+  /**
+   * The person.
+   */
+  person: PersonOut;
+  /**
+   * One verdict per event, in input order.
+   */
+  verdicts: EventVerdict[];
+  /**
+   * Totals.
+   */
+  summary: PlanSummary;
+  /**
+   * The most that can still be spent at the end of the plan (or at `now`).
+   */
+  can_still_spend: StillSpendable;
+}
+/**
  * `presets` takes no input (an empty object is accepted)
  */
 export interface PresetsRequest {}
@@ -591,6 +1228,10 @@ export interface PresetsResponse {
    */
   gift_catalogues: GiftCatalogue[];
   /**
+   * Every shipped rule set, in the form `plan` and `quote` accept back.
+   */
+  rule_sets: RuleSetInput[];
+  /**
    * The rounding rules every answer follows.
    */
   rounding: RoundingRule[];
@@ -636,6 +1277,24 @@ export interface QuoteRequest {
    * Also answer on the platform's other channels (default true).
    */
   compare_channels?: boolean;
+  /**
+   * Check the purchase and its gifts against these spending rules (needs `person`).
+   */
+  rule_set?: (string | RuleSetInput) | null;
+  /**
+   * The person the spending rules apply to (needs `rule_set`).
+   */
+  person?: PersonInput | null;
+  /**
+   * When the purchase happens, for the rules' calendar windows (RFC 3339 with a zone).
+   */
+  at?: string | null;
+  /**
+   * Exchange rates, `{"USD/CNY": "7.10"}`, when the rules count another currency.
+   */
+  exchange_rates?: {
+    [k: string]: string | undefined;
+  };
 }
 /**
  * The purchase that answers the question.
@@ -953,6 +1612,11 @@ export interface QuoteResponse {
    * The same question on the platform's other channels in the same currency, cheapest first.
    */
   channels: ChannelAnswer[];
+  /**
+   * The purchase (event 0) and its gifts (event 1) checked against the spending rules, when
+   * `rule_set` and `person` are given.
+   */
+  spending_check?: PlanResponse | null;
 }
 
 /** What every function throws: a JS `Error` whose `message` is the engine's sentence. */
