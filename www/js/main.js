@@ -70,9 +70,10 @@ function refresh(sync) {
   app.fmt = app.format();
   if (sync) for (const s of mounted) s.section.sync?.(app, s.el);
 
-  app.fields.clear();
-  for (const { section, el, notice } of mounted) {
-    const unplaced = [];
+  // Ask every question first, then draw, then mark errors: drawing may rebuild the fields
+  // an error belongs to.
+  const failed = new Map();
+  for (const { section } of mounted) {
     for (const [name, question] of Object.entries(section.queries?.(app) ?? {})) {
       const previous = app.results.get(name);
       if (!question) {
@@ -85,12 +86,17 @@ function refresh(sync) {
       } else {
         const error = { ...answer.error, path: question.mapPath?.(answer.error.path) ?? answer.error.path };
         app.results.set(name, { value: previous?.value ?? null, error, input: question.input });
-        if (!app.fields.show(name, error)) unplaced.push(error);
+        failed.set(name, { section, error });
       }
     }
-    section.render(app, el);
-    showNotice(notice, section, unplaced);
   }
+  for (const { section, el } of mounted) section.render(app, el);
+  app.fields.clear();
+  const unplaced = new Map();
+  for (const [name, { section, error }] of failed) {
+    if (!app.fields.show(name, error)) unplaced.set(section, [...(unplaced.get(section) ?? []), error]);
+  }
+  for (const { section, notice } of mounted) showNotice(notice, section, unplaced.get(section) ?? []);
   toolbar.render(app);
   if (!firstResultShown) markFirstResult();
 }

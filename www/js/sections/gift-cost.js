@@ -113,9 +113,11 @@ export default {
           { dataset: { search: `${gift.name} ${gift.id}`.toLowerCase() } },
           h(
             'button',
-            { type: 'button', class: 'chip', 'aria-label': `Add ${gift.name}, ${gift.coins} coins`, onclick: () => this.add(gift.id) },
+            { type: 'button', class: 'chip', onclick: () => this.add(gift.id) },
+            h('span', { class: 'sr-only', text: 'Add ' }),
             h('span', { class: 'chip-name', text: gift.name }),
             h('span', { class: 'chip-coins', text: fmt.count(gift.coins) }),
+            h('span', { class: 'sr-only', text: gift.coins === 1 ? ' coin' : ' coins' }),
           ),
         ),
       ),
