@@ -72,17 +72,17 @@ export default {
       this.ui.rows,
       table({
         caption: `${fmt.money(value.spend)} spent on each platform`,
-        head: ['Platform', 'Buys', 'Pays', 'Unspent budget', 'Creator keeps', 'Share', 'Can withdraw'],
+        head: ['Platform', 'Creator keeps', 'Share', 'Buys', 'Pays', 'Unspent budget', 'Can withdraw'],
         numeric: [1, 2, 3, 4, 5],
         rows: value.rows.map((row) => ({
           className: row.rate_card.id === app.preset().id ? 'is-current' : null,
           cells: [
             h('span', null, h('strong', { text: label(row) }), h('span', { class: 'muted block', text: row.rate_card.name })),
+            h('strong', { text: fmt.money(row.creator_keeps) }),
+            fmt.percent(row.creator_percent),
             `${fmt.count(row.coins)} ${row.coin_name}`,
             fmt.money(row.viewer_pays),
             fmt.money(row.budget_left),
-            fmt.money(row.creator_keeps),
-            fmt.percent(row.creator_percent),
             row.creator_can_withdraw ? 'yes' : 'not yet',
           ],
         })),
