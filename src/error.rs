@@ -43,6 +43,8 @@ pub enum ErrorCode {
     NoSolution,
     /// A file could not be read.
     Io,
+    /// A long computation was cancelled by its caller.
+    Cancelled,
 }
 
 impl ErrorCode {
@@ -66,6 +68,7 @@ impl ErrorCode {
             ErrorCode::TooLarge => "too_large",
             ErrorCode::NoSolution => "no_solution",
             ErrorCode::Io => "io",
+            ErrorCode::Cancelled => "cancelled",
         }
     }
 }

@@ -200,7 +200,10 @@ impl Splitter {
         };
         let ex_tax = viewer_pays.checked_sub(tax)?;
         let store_fee = m(self.store.apply(ex_tax.minor(), RoundingPoint::Fee)?);
-        let payment_fee = m(self.payment.apply(viewer_pays.minor(), RoundingPoint::Fee)?).checked_add(self.fixed)?;
+        let payment_fee = m(self
+            .payment
+            .apply(viewer_pays.minor(), RoundingPoint::Fee)?)
+        .checked_add(self.fixed)?;
         let after_store = ex_tax.checked_sub(store_fee)?;
         Ok(Split {
             viewer_pays,

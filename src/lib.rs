@@ -13,6 +13,7 @@
 //! - [`lots`]: coin lots spent first-in-first-out, so each gift's real cost is exact.
 //! - [`flow`]: where every cent of a purchase goes, as entries that add up to what the viewer paid.
 //! - [`payout`]: when a creator's earnings can be withdrawn.
+//! - [`simulate`]: population Monte Carlo, sweeps and A/B comparisons.
 //! - [`presets`]: the shipped rate cards and gift catalogues, with sources.
 //! - [`ops`]: the JSON contract, one function per operation.
 //! - [`error`]: the one error type, `{code, path, message}`.
@@ -32,6 +33,7 @@ pub mod ops;
 pub mod payout;
 pub mod presets;
 pub mod rate_card;
+pub mod simulate;
 pub mod sources;
 pub mod time_zone;
 #[cfg(target_arch = "wasm32")]

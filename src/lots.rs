@@ -149,7 +149,10 @@ impl Wallet {
 /// cumulatively (`round(amount·to/whole) − round(amount·from/whole)`), so that consecutive
 /// slices of a whole always add up to it exactly.
 pub fn share(amount: Money, whole: u64, from: u64, to: u64) -> Result<Money> {
-    Ok(Money::from_minor(share_minor(amount.minor(), whole, from, to)?, amount.currency()))
+    Ok(Money::from_minor(
+        share_minor(amount.minor(), whole, from, to)?,
+        amount.currency(),
+    ))
 }
 
 /// [`share`] on minor units: `round(a·to/whole) − round(a·from/whole)`, half away from zero,

@@ -22,6 +22,9 @@ struct Cli {
     /// Print JSON on one line instead of indented.
     #[arg(long, global = true)]
     compact: bool,
+    /// After the answer, print the elapsed time and peak memory on stderr as JSON.
+    #[arg(long, global = true)]
+    stats: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -79,6 +82,46 @@ enum Command {
         /// JSON file, or - for standard input.
         file: String,
     },
+    /// Population Monte Carlo: many viewers, days and runs; totals with P5/P50/P95.
+    #[command(
+        long_about = "Simulate a population of viewers over days and Monte Carlo runs.\n\n\
+        Input: a scenario (rate_card or channels, rule_set, viewers, ages, segments with budgets and \
+        gift mixes, elasticity, price_multiplier, creators, days, runs, seed). Output: totals over \
+        runs (P5, P50, P95, mean) for spend, taxes, fees, creator payouts, agency, platform margin, \
+        breakage, blocked spend and warnings; by age group; by day; and every run's totals. The same \
+        scenario and seed give the same answer, byte for byte, on any number of threads.",
+        after_help = "Examples:\n  giftsim simulate examples/simulate-tiktok-us-teens.json\n  giftsim simulate --csv examples/simulate-tiktok-us-teens.json > runs.csv"
+    )]
+    Simulate {
+        /// JSON file, or - for standard input.
+        file: String,
+        /// Print every run's totals as CSV instead of JSON.
+        #[arg(long)]
+        csv: bool,
+        /// Threads to use (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// A scenario over a grid of parameters, or A/B variants, each compared with the base.
+    #[command(
+        long_about = "Run a scenario over a grid of parameter values, or over named variants (A/B).\n\n\
+        Input: {\"base\": scenario, \"grid\": [{\"parameter\", \"values\"}]} or {\"base\", \"variants\": \
+        [{\"name\", \"changes\": {parameter: value}}]}. Parameters: price_multiplier, elasticity, \
+        creator_share, diamond_value, store_fee_rate, payment_fee_rate, cap_multiplier, \
+        guardian_approval_rate, cap:BRACKET/CAP. Each row has the point's totals and, for every \
+        metric, the run-by-run difference from the base and whether it exceeds the run-to-run noise.",
+        after_help = "Examples:\n  giftsim sweep examples/sweep-ios-prices.json\n  giftsim sweep --csv examples/sweep-ios-prices.json > sweep.csv"
+    )]
+    Sweep {
+        /// JSON file, or - for standard input.
+        file: String,
+        /// Print one CSV row per point instead of JSON.
+        #[arg(long)]
+        csv: bool,
+        /// Threads to use (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
 }
 
 fn read_input(file: &str) -> Result<String, Error> {
@@ -100,13 +143,97 @@ fn read_input(file: &str) -> Result<String, Error> {
     Ok(text)
 }
 
+/// A progress bar on stderr for long runs (hidden when stderr is not a terminal).
+fn progress_bar() -> indicatif::ProgressBar {
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {bar:40} {percent:>3}% {pos}/{len} viewer-runs, {eta} left",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+fn run_long(
+    op: Operation,
+    text: &str,
+    threads: Option<usize>,
+    csv: bool,
+    compact: bool,
+) -> Result<String, Error> {
+    let bar = progress_bar();
+    let report = |p: giftsim::simulate::Progress| {
+        bar.set_length(p.total);
+        bar.set_position(p.done);
+        true
+    };
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let result = if csv {
+        ops::run_csv(op, text, &report, threads)
+    } else {
+        ops::run_with_progress(op, text, &report, threads).map(|v| {
+            let text = if compact {
+                serde_json::to_string(&v)
+            } else {
+                serde_json::to_string_pretty(&v)
+            };
+            text.unwrap_or_default() + "\n"
+        })
+    };
+    bar.finish_and_clear();
+    result
+}
+
+/// Peak resident memory of this process in kilobytes (Linux), for `--stats`.
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
+    let code = run_cli();
+    if std::env::args().any(|a| a == "--stats") {
+        let stats = serde_json::json!({
+            "elapsed_ms": started.elapsed().as_secs_f64() * 1000.0,
+            "peak_rss_kb": peak_rss_kb(),
+        });
+        let _ = writeln!(std::io::stderr().lock(), "{stats}");
+    }
+    code
+}
+
+fn run_cli() -> ExitCode {
     let cli = Cli::parse();
     let (op, input) = match &cli.command {
         Command::Presets => (Operation::Presets, Ok(String::new())),
         Command::Quote { file } => (Operation::Quote, read_input(file)),
         Command::Compare { file } => (Operation::Compare, read_input(file)),
         Command::Plan { file } => (Operation::Plan, read_input(file)),
+        Command::Simulate { file, csv, threads } | Command::Sweep { file, csv, threads } => {
+            let op = if matches!(cli.command, Command::Simulate { .. }) {
+                Operation::Simulate
+            } else {
+                Operation::Sweep
+            };
+            let result =
+                read_input(file).and_then(|text| run_long(op, &text, *threads, *csv, cli.compact));
+            return match result {
+                Ok(text) => {
+                    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    let _ = writeln!(std::io::stderr().lock(), "{}", err.to_json());
+                    ExitCode::from(2)
+                }
+            };
+        }
     };
     match input.and_then(|text| ops::run(op, &text)) {
         Ok(value) => {

@@ -416,7 +416,9 @@ impl Fraction {
     /// `minor × self`, rounded to whole minor units at `point`.
     pub fn apply(self, minor: i64, point: RoundingPoint) -> Result<i64> {
         let overflow = || Error::overflow("", "an amount times a rate");
-        let product = i128::from(minor).checked_mul(self.num).ok_or_else(overflow)?;
+        let product = i128::from(minor)
+            .checked_mul(self.num)
+            .ok_or_else(overflow)?;
         let magnitude = product.unsigned_abs();
         let den = self.den.unsigned_abs();
         let rounded = match point.strategy() {
@@ -424,7 +426,22 @@ impl Fraction {
             _ => (magnitude.checked_mul(2).ok_or_else(overflow)? + den) / (2 * den),
         };
         let value = i64::try_from(rounded).map_err(|_| overflow())?;
-        Ok(if (product < 0) != (self.den < 0) { -value } else { value })
+        Ok(if (product < 0) != (self.den < 0) {
+            -value
+        } else {
+            value
+        })
+    }
+
+    /// The smallest whole number of minor units at or above `minor × self` (a threshold, not a
+    /// money amount: "the total at which 80 % of a cap is reached").
+    pub fn ceil_of(self, minor: i64) -> Result<i64> {
+        let product = i128::from(minor)
+            .checked_mul(self.num)
+            .ok_or_else(|| Error::overflow("", "a threshold"))?;
+        let q = product.div_euclid(self.den);
+        let q = if q * self.den == product { q } else { q + 1 };
+        i64::try_from(q).map_err(|_| Error::overflow("", "a threshold"))
     }
 
     /// True when the rate is zero.
@@ -491,7 +508,10 @@ impl ExchangeRates {
     /// `amount` in `to`, at the given rate (or the inverse of the reverse pair).
     pub fn convert(&self, amount: Money, to: Currency, path: &str) -> Result<Money> {
         let rate = self.minor_rate(amount.currency(), to, path)?;
-        Ok(Money::from_minor(rate.apply(amount.minor(), RoundingPoint::Exchange)?, to))
+        Ok(Money::from_minor(
+            rate.apply(amount.minor(), RoundingPoint::Exchange)?,
+            to,
+        ))
     }
 
     /// The exact factor from minor units of `from` to minor units of `to`.
@@ -732,15 +752,40 @@ mod tests {
     #[test]
     fn fractions_round_exactly_like_decimals() {
         let d = |s: &str| Decimal::from_str(s).unwrap();
-        for (minor, rate) in [(1299, "0.0725"), (-1299, "0.0725"), (89, "0.2"), (74, "0.03"), (5, "0.5"), (15, "0.5"), (29999, "0.005")] {
+        for (minor, rate) in [
+            (1299, "0.0725"),
+            (-1299, "0.0725"),
+            (89, "0.2"),
+            (74, "0.03"),
+            (5, "0.5"),
+            (15, "0.5"),
+            (29999, "0.005"),
+        ] {
             for point in [RoundingPoint::Tax, RoundingPoint::CreatorCash] {
-                let via_decimal = round(Money::from_minor(minor, Currency::USD).times(d(rate)).unwrap(), Currency::USD, point).unwrap();
+                let via_decimal = round(
+                    Money::from_minor(minor, Currency::USD)
+                        .times(d(rate))
+                        .unwrap(),
+                    Currency::USD,
+                    point,
+                )
+                .unwrap();
                 let via_fraction = Fraction::from_decimal(d(rate)).apply(minor, point).unwrap();
-                assert_eq!(via_decimal.minor(), via_fraction, "{minor} × {rate} at {point:?}");
+                assert_eq!(
+                    via_decimal.minor(),
+                    via_fraction,
+                    "{minor} × {rate} at {point:?}"
+                );
             }
         }
         // VAT inside £0.89 at 20 %: 0.89 × 0.2 / 1.2 = 0.1483 → 0.15.
-        assert_eq!(Fraction::from_decimal(d("0.20")).inclusive_share().apply(89, RoundingPoint::Tax).unwrap(), 15);
+        assert_eq!(
+            Fraction::from_decimal(d("0.20"))
+                .inclusive_share()
+                .apply(89, RoundingPoint::Tax)
+                .unwrap(),
+            15
+        );
     }
 
     #[test]

@@ -966,7 +966,11 @@ impl RateCard {
     /// half away from zero to the minor unit, and validated again.
     pub fn with_price_multiplier(&self, m: Decimal, path: &str) -> Result<RateCard> {
         let scale = |price: Money| -> Result<Money> {
-            crate::money::round(price.times(m)?, self.currency, crate::money::RoundingPoint::Price)
+            crate::money::round(
+                price.times(m)?,
+                self.currency,
+                crate::money::RoundingPoint::Price,
+            )
         };
         let mut input = self.to_input();
         for (b, bundle) in input.bundles.iter_mut().zip(&self.bundles) {

@@ -142,6 +142,53 @@ fn malformed_input_of_every_kind_exits_2_with_the_error_json() {
 }
 
 #[test]
+fn simulate_and_sweep_print_json_or_csv() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let out = giftsim(
+        &[
+            "simulate",
+            "--csv",
+            "--threads",
+            "2",
+            &format!("{dir}/examples/simulate-tiktok-us-teens.json"),
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].starts_with("run,budgets,viewer_spend"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines.len(), 1 + 20, "a header and one row per run");
+    let out = giftsim(
+        &[
+            "sweep",
+            "--csv",
+            &format!("{dir}/examples/sweep-prices-elasticity.json"),
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 12);
+    let out = giftsim(&["simulate", "-"], br#"{"rate_card": "tiktok-web", "viewers": 10, "days": 0, "segments": [{"id": "a", "share": "1"}]}"#);
+    assert_eq!(error_of(&out)["path"], "days");
+}
+
+#[test]
 fn invalid_utf8_is_an_error_not_a_panic() {
     let out = giftsim(&["quote", "-"], &[0xff, 0xfe, b'{', b'}']);
     assert_eq!(error_of(&out)["code"], "invalid_json");
@@ -151,10 +198,12 @@ fn invalid_utf8_is_an_error_not_a_panic() {
 fn help_explains_each_operation_with_an_example() {
     let out = giftsim(&["--help"], b"");
     let text = String::from_utf8(out.stdout).unwrap();
-    for word in ["presets", "quote", "compare", "plan", "Examples"] {
+    for word in [
+        "presets", "quote", "compare", "plan", "simulate", "sweep", "Examples",
+    ] {
         assert!(text.contains(word), "--help lacks {word}:\n{text}");
     }
-    for op in ["presets", "quote", "compare", "plan"] {
+    for op in ["presets", "quote", "compare", "plan", "simulate", "sweep"] {
         let out = giftsim(&[op, "--help"], b"");
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(

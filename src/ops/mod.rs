@@ -30,15 +30,21 @@ pub enum Operation {
     Compare,
     /// A dated plan of purchases and gifts checked against spending rules.
     Plan,
+    /// Population Monte Carlo.
+    Simulate,
+    /// `simulate` over a grid of parameters, or A/B variants.
+    Sweep,
 }
 
 impl Operation {
     /// Every operation, in documentation order.
-    pub const ALL: [Operation; 4] = [
+    pub const ALL: [Operation; 6] = [
         Operation::Presets,
         Operation::Quote,
         Operation::Compare,
         Operation::Plan,
+        Operation::Simulate,
+        Operation::Sweep,
     ];
 
     /// The operation's name on the CLI and in the WASM API.
@@ -48,6 +54,8 @@ impl Operation {
             Operation::Quote => "quote",
             Operation::Compare => "compare",
             Operation::Plan => "plan",
+            Operation::Simulate => "simulate",
+            Operation::Sweep => "sweep",
         }
     }
 
@@ -59,6 +67,17 @@ impl Operation {
 
 /// Runs `op` on a JSON document and returns its JSON answer.
 pub fn run(op: Operation, input: &str) -> Result<serde_json::Value> {
+    run_with_progress(op, input, &|_| true, 1)
+}
+
+/// [`run`], reporting the progress of long operations (`simulate`, `sweep`) and using up to
+/// `threads` threads where the build allows; the answer never depends on either.
+pub fn run_with_progress(
+    op: Operation,
+    input: &str,
+    progress: crate::simulate::ProgressFn<'_>,
+    threads: usize,
+) -> Result<serde_json::Value> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::new(
             ErrorCode::TooLarge,
@@ -89,6 +108,15 @@ pub fn run(op: Operation, input: &str) -> Result<serde_json::Value> {
         Operation::Quote => serde_json::to_value(quote(&from_json_str(input)?)?),
         Operation::Compare => serde_json::to_value(compare(&from_json_str(input)?)?),
         Operation::Plan => serde_json::to_value(plan(&from_json_str(input)?)?),
+        Operation::Simulate => {
+            let scenario = crate::simulate::scenario::Scenario::from_input(&from_json_str(input)?)?;
+            serde_json::to_value(crate::simulate::run_scenario(&scenario, progress, threads)?)
+        }
+        Operation::Sweep => serde_json::to_value(crate::simulate::sweep::sweep(
+            &from_json_str(input)?,
+            progress,
+            threads,
+        )?),
     };
     value.map_err(|e| {
         Error::new(
@@ -97,6 +125,32 @@ pub fn run(op: Operation, input: &str) -> Result<serde_json::Value> {
             format!("the answer could not be written: {e}"),
         )
     })
+}
+
+/// The CSV form of a long operation's answer: `simulate` gives one row per run, `sweep` one row
+/// per point.
+pub fn run_csv(
+    op: Operation,
+    input: &str,
+    progress: crate::simulate::ProgressFn<'_>,
+    threads: usize,
+) -> Result<String> {
+    match op {
+        Operation::Simulate => {
+            let scenario = crate::simulate::scenario::Scenario::from_input(&from_json_str(input)?)?;
+            Ok(crate::simulate::to_csv(&crate::simulate::run_scenario(
+                &scenario, progress, threads,
+            )?))
+        }
+        Operation::Sweep => Ok(crate::simulate::sweep::to_csv(
+            &crate::simulate::sweep::sweep(&from_json_str(input)?, progress, threads)?,
+        )),
+        _ => Err(Error::new(
+            ErrorCode::InvalidValue,
+            "",
+            format!("CSV output is for simulate and sweep, not {}", op.name()),
+        )),
+    }
 }
 
 /// Which side of an operation a schema describes.
@@ -126,6 +180,10 @@ pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
         (Operation::Compare, Direction::Output) => schema_for!(CompareResponse),
         (Operation::Plan, Direction::Input) => schema_for!(PlanRequest),
         (Operation::Plan, Direction::Output) => schema_for!(PlanResponse),
+        (Operation::Simulate, Direction::Input) => schema_for!(crate::simulate::SimulateRequest),
+        (Operation::Simulate, Direction::Output) => schema_for!(crate::simulate::SimulateResponse),
+        (Operation::Sweep, Direction::Input) => schema_for!(crate::simulate::sweep::SweepRequest),
+        (Operation::Sweep, Direction::Output) => schema_for!(crate::simulate::sweep::SweepResponse),
     };
     schema.to_value()
 }
