@@ -97,10 +97,11 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// An error with a code, a JSON path and a message.
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
+        // Input can be echoed in a message (an unknown id, a bad value); never echo megabytes.
         Error {
             code,
-            path: path.into(),
-            message: message.into(),
+            path: clip(path.into(), 200),
+            message: clip(message.into(), 400),
         }
     }
 
@@ -142,6 +143,16 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+fn clip(text: String, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut cut: String = text.chars().take(max - 1).collect();
+    cut.push('…');
+    cut
+}
 
 /// Joins JSON path segments: `join("bundles[2]", "price")` is `bundles[2].price`, and an index
 /// segment (`[3]`) attaches without a dot.
@@ -200,6 +211,14 @@ fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let path = path_string(err.path());
     let inner = err.into_inner();
     match inner.classify() {
+        serde_json::error::Category::Syntax if inner.to_string().contains("recursion limit") => {
+            Error::new(
+                ErrorCode::TooLarge,
+                // The field where the nesting starts, not 128 levels of it.
+                path.split(['[', '.']).next().unwrap_or_default(),
+                "the input nests deeper than 128 levels; no giftsim document needs that",
+            )
+        }
         serde_json::error::Category::Io
         | serde_json::error::Category::Syntax
         | serde_json::error::Category::Eof => syntax(&inner),
@@ -230,6 +249,14 @@ fn classify_data(path: String, text: String) -> Error {
             ErrorCode::MissingField,
             path,
             format!("the field `{field}` is required"),
+        );
+    }
+    if let Some(rest) = text.strip_prefix("duplicate field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        return Error::new(
+            ErrorCode::Duplicate,
+            join(&path, field),
+            format!("the field `{field}` appears twice"),
         );
     }
     if text.starts_with("unknown field `") {
