@@ -1,0 +1,89 @@
+//! Native benchmarks: medians over repeated runs, printed as a table and as JSON (the last line,
+//! prefixed `BENCH_JSON `) for `scripts/bench.mjs`, which compares them with WASM in Chromium.
+//!
+//! `cargo bench --bench native` (or `make bench`). `BENCH_QUICK=1` runs fewer repetitions.
+
+use giftsim::bundles::Optimizer;
+use giftsim::ops::{self, Operation};
+use giftsim::presets;
+use std::time::Instant;
+
+/// Median of `reps` timings of `f`, in microseconds (after one warm-up call).
+fn median_us(reps: usize, mut f: impl FnMut()) -> f64 {
+    f();
+    let mut times: Vec<f64> = (0..reps)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    times.sort_by(|a, b| a.total_cmp(b));
+    times[times.len() / 2]
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + path).unwrap()
+}
+
+fn main() {
+    let quick = std::env::var_os("BENCH_QUICK").is_some();
+    let reps = |n: usize| if quick { (n / 10).max(3) } else { n };
+    let mut results: Vec<(String, f64, String)> = Vec::new();
+    let mut record = |name: &str, us: f64, note: String| {
+        println!("{name:<44} {us:>14.1} µs  {note}");
+        results.push((name.to_string(), us, note));
+    };
+
+    let lion = r#"{"rate_card": "tiktok-ios", "gifts": [{"gift": "lion", "count": 1}], "compare_channels": false}"#;
+    record("quote: one gift (lion, iOS)", median_us(reps(2000), || {
+        ops::run(Operation::Quote, lion).unwrap();
+    }), String::new());
+    let basket = read("examples/quote-gift-basket-uk.json");
+    record("quote: gift basket (UK, with channels)", median_us(reps(1000), || {
+        ops::run(Operation::Quote, &basket).unwrap();
+    }), String::new());
+
+    for card in presets::all_rate_cards() {
+        let opt = Optimizer::for_card(card);
+        let targets = [1u64, 999, 29_999, 1_000_000, 10_000_000];
+        let us = median_us(reps(200), || {
+            for &t in &targets {
+                std::hint::black_box(opt.cheapest(t));
+            }
+        }) / targets.len() as f64;
+        record(&format!("optimizer: {}", card.id), us, "per target, 1 to 10,000,000 coins".into());
+    }
+    let build = median_us(reps(200), || {
+        for card in presets::all_rate_cards() {
+            std::hint::black_box(Optimizer::for_card(card));
+        }
+    }) / presets::all_rate_cards().count() as f64;
+    record("optimizer: build for a card", build, "mean over presets".into());
+
+    let plan = read("examples/plan-cn-games-2019.json");
+    record("plan: a month of top-ups", median_us(reps(1000), || {
+        ops::run(Operation::Plan, &plan).unwrap();
+    }), String::new());
+
+    let bench = read("examples/bench-population.json");
+    let doc: serde_json::Value = serde_json::from_str(&bench).unwrap();
+    let viewer_days = doc["viewers"].as_f64().unwrap() * doc["days"].as_f64().unwrap() * doc["runs"].as_f64().unwrap_or(1.0);
+    let sim = median_us(reps(7), || {
+        ops::run_with_progress(Operation::Simulate, &bench, &|_| true, 1).unwrap();
+    });
+    record("simulate: bench population, 1 thread", sim, format!("{:.0} M viewer-days/s", viewer_days / sim));
+
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let sweep = read("examples/sweep-prices-elasticity.json");
+    let sw = median_us(reps(5), || {
+        ops::run_with_progress(Operation::Sweep, &sweep, &|_| true, threads).unwrap();
+    });
+    record(&format!("sweep: 12 points, {threads} threads"), sw, String::new());
+
+    let json: Vec<serde_json::Value> = results
+        .iter()
+        .map(|(name, us, note)| serde_json::json!({"name": name, "median_us": us, "note": note}))
+        .collect();
+    println!("BENCH_JSON {}", serde_json::json!({"native": json, "viewer_days": viewer_days}));
+}
