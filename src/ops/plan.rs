@@ -2,7 +2,7 @@
 //! event by event: what would be allowed, what would warn and what would be blocked, and why.
 
 use crate::bundles::{check_target, Optimizer};
-use crate::caps::check::{Check, Checker, Headroom, Level, MessageCode, Person, WindowOut};
+use crate::caps::check::{Check, Checker, Headroom, Level, MessageCode, Person};
 use crate::caps::{self, Action, MinAge, RuleSet, RuleSetRef, MAX_AGE};
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::flow;
@@ -147,26 +147,10 @@ pub struct EventVerdict {
     /// The amount as paid, when it was in another currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paid: Option<Amount>,
-    /// ok, warn or block.
-    pub verdict: Level,
-    /// The rule that decided the verdict.
-    pub rule: String,
-    /// The window of that rule.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub window: Option<WindowOut>,
-    /// Its cap.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<Money>,
-    /// Used in its window.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub used: Option<Money>,
-    /// Left in its window.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub remaining: Option<Money>,
-    /// Stable code of the deciding check.
-    pub code: MessageCode,
-    /// The deciding check in words.
-    pub message: String,
+    /// The check that decided the verdict: its level is the event's verdict (`ok`, `warn` or
+    /// `block`), with its rule, window, limit, what is used and left, code and message.
+    #[serde(flatten)]
+    pub decided: Check,
     /// Every rule checked.
     pub checks: Vec<Check>,
     /// The event's note.
@@ -630,14 +614,7 @@ pub(crate) fn run(
                 amount: paid,
                 currency: paid.currency(),
             }),
-            verdict: verdict.level,
-            rule: decided.rule,
-            window: decided.window,
-            limit: decided.limit,
-            used: decided.used,
-            remaining: decided.remaining,
-            code: decided.code,
-            message: decided.message,
+            decided,
             checks,
             note: e.note.clone(),
         });
