@@ -118,7 +118,7 @@ fn malformed_input_of_every_kind_exits_2_with_the_error_json() {
         ("quote", r#"{"rate_card": {"id": "x", "name": "x", "platform": "x", "channel": "tv", "currency": "USD", "creator": {"model": "share_of_net", "share": "0.5"}}, "coins": 1}"#.into(), "invalid_value", "rate_card.channel"),
         ("quote", r#"{"rate_card": {"id": "x", "name": "x", "platform": "x", "channel": "web", "currency": "ABC", "creator": {"model": "share_of_net", "share": "0.5"}}, "coins": 1}"#.into(), "unknown_currency", "rate_card.currency"),
         ("quote", huge, "too_large", ""),
-        ("quote", deep, "invalid_json", ""),
+        ("quote", deep, "too_large", ""),
         ("compare", r#"{"spend": "100.00", "rate_cards": ["tiktok-web", "tiktok-ios-gbp"]}"#.into(), "currency_mismatch", "rate_cards[1]"),
         ("compare", r#"{"spend": "100.00", "rate_cards": []}"#.into(), "out_of_range", "rate_cards"),
         ("compare", r#"{"spend": "100.00", "currency": "usd"}"#.into(), "unknown_currency", "currency"),
