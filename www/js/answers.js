@@ -57,7 +57,7 @@ export function payoutPlan(payout, fmt) {
       w.first_arrival_day === w.last_arrival_day
         ? `day ${fmt.count(w.first_arrival_day)}`
         : `days ${fmt.count(w.first_arrival_day)}–${fmt.count(w.last_arrival_day)}`;
-    return h('li', null, h('strong', { text: `${days}: ` }), `${each}${fee}; ${fmt.money(w.received)} each arrives on ${arrives}.`);
+    return h('li', null, h('strong', { text: `${days}: ` }), `${each}${fee}; ${fmt.money(w.received)}${w.count > 1 ? ' each' : ''} arrives on ${arrives}.`);
   });
   return h(
     'div',

@@ -34,9 +34,15 @@ export function mountToolbar(el, app) {
     edited,
   );
 
+  let drawn = null;
+  let drawnEdited = null;
   return {
     render() {
       const { state, presets } = app;
+      // Rebuild the lists only when they change, so a control in use is left alone.
+      const key = `${state.currency}|${state.card}|${state.locale}`;
+      if (key === drawn) return renderEdited();
+      drawn = key;
       replace(
         currency,
         presets.currencies().map((c) => h('option', { value: c, text: c, selected: c === state.currency })),
@@ -57,18 +63,24 @@ export function mountToolbar(el, app) {
         ),
       );
       locale.value = state.locale;
-
-      edited.hidden = !state.edits;
-      if (state.edits) {
-        replace(
-          edited,
-          h('span', { class: 'badge badge--edited', text: 'What if' }),
-          ` The figures of ${shortName(app.preset())} are edited: every answer uses them. `,
-          h('a', { href: '#rate-card', text: 'See the edited figures' }),
-          ' ',
-          h('button', { type: 'button', class: 'button button--small', onclick: () => app.update({ edits: null }, { sync: true }), text: 'Reset to the preset' }),
-        );
-      }
+      renderEdited();
     },
   };
+
+  function renderEdited() {
+    const { state } = app;
+    const key = state.edits ? state.card : '';
+    if (key === drawnEdited) return;
+    drawnEdited = key;
+    edited.hidden = !state.edits;
+    if (!state.edits) return replace(edited);
+    replace(
+      edited,
+      h('span', { class: 'badge badge--edited', text: 'What if' }),
+      ` The figures of ${shortName(app.preset())} are edited: every answer uses them. `,
+      h('a', { href: '#rate-card', text: 'See the edited figures' }),
+      ' ',
+      h('button', { type: 'button', class: 'button button--small', onclick: () => app.update({ edits: null }, { sync: true }), text: 'Reset to the preset' }),
+    );
+  }
 }

@@ -100,7 +100,11 @@ export default {
     const key = JSON.stringify([preset.id, card.bundles?.length, Boolean(card.custom_amount), card.creator?.model, app.state.locale]);
     if (key !== this.ui.key) {
       this.ui.key = key;
+      const hadFocus = this.ui.el.contains(document.activeElement);
       this.build(app, card, preset);
+      // A rebuild (a bundle added or removed) keeps the keyboard where the person was.
+      if (hadFocus) (this.ui.el.querySelector(this.ui.focusAfterBuild ?? '') ?? this.ui.el.querySelector('.editor-group--bundles button:last-of-type'))?.focus();
+      this.ui.focusAfterBuild = null;
     }
     for (const input of this.ui.inputs) {
       const now = valueAt(card, input.path);
@@ -210,6 +214,7 @@ export default {
         const bundles = [...(app.card().bundles ?? [])];
         const last = bundles[bundles.length - 1];
         bundles.push(last ? { coins: last.coins * 2, price: doubled(last.price) } : { coins: 100, price: '1.00' });
+        this.ui.focusAfterBuild = '.bundle-row:last-child input';
         this.set('bundles', bundles);
       },
     });
