@@ -73,8 +73,11 @@ function refresh(sync) {
   // Ask every question first, then draw, then mark errors: drawing may rebuild the fields
   // an error belongs to.
   const failed = new Map();
+  const asked = new Map();
   for (const { section } of mounted) {
-    for (const [name, question] of Object.entries(section.queries?.(app) ?? {})) {
+    const questions = Object.entries(section.queries?.(app) ?? {});
+    asked.set(section, questions.map(([name]) => name));
+    for (const [name, question] of questions) {
       const previous = app.results.get(name);
       if (!question) {
         app.results.set(name, { value: null, error: null, input: null });
@@ -96,14 +99,16 @@ function refresh(sync) {
   for (const [name, { section, error }] of failed) {
     if (!app.fields.show(name, error)) unplaced.set(section, [...(unplaced.get(section) ?? []), error]);
   }
-  for (const { section, notice } of mounted) showNotice(notice, section, unplaced.get(section) ?? []);
+  for (const { section, notice } of mounted) {
+    const stale = asked.get(section).some((name) => app.results.get(name)?.error);
+    showNotice(notice, stale, unplaced.get(section) ?? []);
+  }
   toolbar.render(app);
   if (!firstResultShown) markFirstResult();
 }
 
 /** Errors no field could take, and the "last good answer" reminder, at the top of a section. */
-function showNotice(notice, section, unplaced) {
-  const stale = Object.keys(section.queries?.(app) ?? {}).some((n) => app.results.get(n)?.error);
+function showNotice(notice, stale, unplaced) {
   if (!stale) {
     notice.hidden = true;
     replace(notice);

@@ -18,6 +18,11 @@ export const DEFAULTS = Object.freeze({
   flow: 'gifts',
 });
 
+/** Fields kept as typed (the engine judges them), by name in the state, URL and files. */
+const TEXT_FIELDS = ['coins', 'spend', 'cash', 'compare'];
+/** Fields chosen from fixed lists, checked by `fromObject`. */
+const CHOICE_FIELDS = ['locale', 'currency', 'card', 'flow'];
+
 /** The questions whose money flow can be drawn. */
 export const FLOWS = ['gifts', 'coins', 'spend', 'cash'];
 
@@ -37,18 +42,16 @@ export function fromObject(raw) {
   const src = raw && typeof raw === 'object' ? raw : {};
   const text = (v, d) => (typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, MAX_TEXT) : d);
   const pick = (v, ok, d) => (typeof v === 'string' && ok(v) ? v : d);
-  return {
+  const state = {
     locale: pick(src.locale, (v) => LOCALE.test(v) && Intl.NumberFormat.supportedLocalesOf(v).length > 0, DEFAULTS.locale),
     currency: pick(src.currency, (v) => CURRENCY.test(v), DEFAULTS.currency),
     card: pick(src.card, (v) => ID.test(v) && v.length <= 64, DEFAULTS.card),
     edits: cleanEdits(src.edits),
     gifts: cleanGifts(src.gifts),
-    coins: text(src.coins, DEFAULTS.coins),
-    spend: text(src.spend, DEFAULTS.spend),
-    cash: text(src.cash, DEFAULTS.cash),
-    compare: text(src.compare, DEFAULTS.compare),
     flow: pick(src.flow, (v) => FLOWS.includes(v), DEFAULTS.flow),
   };
+  for (const key of TEXT_FIELDS) state[key] = text(src[key], DEFAULTS[key]);
+  return state;
 }
 
 function cleanGifts(gifts) {
@@ -71,7 +74,7 @@ function cleanEdits(edits) {
 export function toQuery(state) {
   const q = new URLSearchParams();
   q.set('v', String(VERSION));
-  for (const key of ['locale', 'currency', 'card', 'coins', 'spend', 'cash', 'compare', 'flow']) {
+  for (const key of [...CHOICE_FIELDS, ...TEXT_FIELDS]) {
     if (state[key] !== DEFAULTS[key]) q.set(key, state[key]);
   }
   const gifts = state.gifts.map((g) => `${g.gift}*${g.count}`).join(',');
@@ -84,7 +87,7 @@ export function toQuery(state) {
 export function fromQuery(search) {
   const q = new URLSearchParams(search);
   const raw = {};
-  for (const key of ['locale', 'currency', 'card', 'coins', 'spend', 'cash', 'compare', 'flow']) {
+  for (const key of [...CHOICE_FIELDS, ...TEXT_FIELDS]) {
     if (q.has(key)) raw[key] = q.get(key);
   }
   if (q.has('gifts')) {
