@@ -44,6 +44,12 @@ operation!(quote => Quote, "QuoteRequest" -> "QuoteResponse",
     "One viewer's question on one rate card: `coins`, `gifts`, `spend` or `creator_cash`.");
 operation!(compare => Compare, "CompareRequest" -> "CompareResponse",
     "The same spending on several platforms, side by side.");
+operation!(plan => Plan, "PlanRequest" -> "PlanResponse",
+    "Checks one person's dated spending plan against a rule set: a verdict per event.");
+operation!(simulate => Simulate, "ScenarioInput" -> "SimulateResponse",
+    "Population Monte Carlo: seeded, deterministic totals and percentiles over runs.");
+operation!(sweep => Sweep, "SweepRequest" -> "SweepResponse",
+    "`simulate` over a grid of parameter values, one row per grid point.");
 
 /// Runs the operation named `op` on a JSON text and returns the answer as JSON text, formatted
 /// exactly as the CLI prints it (without the final newline). Errors are thrown as by the other

@@ -101,7 +101,8 @@ export type ErrorCode =
   | "overflow"
   | "too_large"
   | "no_solution"
-  | "io";
+  | "io"
+  | "cancelled";
 /**
  * What a rule applies to.
  */
@@ -161,6 +162,10 @@ export type QuestionOut =
  * What a purchase line buys.
  */
 export type PurchaseKind = "bundle" | "custom";
+/**
+ * How a segment's monthly budget is distributed.
+ */
+export type BudgetDistribution = "fixed" | "uniform" | "lognormal" | "pareto";
 
 /**
  * A rate card as JSON can write it. Every decimal is a string.
@@ -942,35 +947,35 @@ export interface EventVerdict {
    */
   paid?: Amount | null;
   /**
-   * ok, warn or block.
+   * What the rule says of the event.
    */
   verdict: Level;
   /**
-   * The rule that decided the verdict.
+   * The rule: a cap id, `min-age`, `guardian-approval`, `cooldown` or `coins`.
    */
   rule: string;
   /**
-   * The window of that rule.
+   * The window the rule counts over.
    */
   window?: WindowOut | null;
   /**
-   * Its cap.
+   * The cap.
    */
   limit?: Money | null;
   /**
-   * Used in its window.
+   * Used in the window, this event included unless it is blocked.
    */
   used?: Money | null;
   /**
-   * Left in its window.
+   * Left in the window (zero when passed).
    */
   remaining?: Money | null;
   /**
-   * Stable code of the deciding check.
+   * Stable code.
    */
   code: MessageCode;
   /**
-   * The deciding check in words.
+   * A sentence a person understands.
    */
   message: string;
   /**
@@ -1617,6 +1622,619 @@ export interface QuoteResponse {
    * `rule_set` and `person` are given.
    */
   spending_check?: PlanResponse | null;
+}
+/**
+ * A channel and the share of viewers who buy there.
+ */
+export interface ChannelInput {
+  /**
+   * A preset id or a rate card object.
+   */
+  rate_card: string | RateCardInput;
+  /**
+   * Share of viewers, a decimal string; the shares add up to 1.
+   */
+  share: string;
+  /**
+   * This channel's prices are multiplied by this too (default 1).
+   */
+  price_multiplier?: string;
+}
+/**
+ * An age group of the population: `min_age ≤ age < max_age`.
+ */
+export interface AgeGroupInput {
+  /**
+   * Lower-kebab-case id used in the results (default `13-to-15` from the ages).
+   */
+  id?: string | null;
+  /**
+   * Youngest age.
+   */
+  min_age: number;
+  /**
+   * First age past the group.
+   */
+  max_age: number;
+  /**
+   * Share of viewers; the shares add up to 1.
+   */
+  share: string;
+}
+/**
+ * A group of viewers who behave alike.
+ */
+export interface SegmentInput {
+  /**
+   * Lower-kebab-case id (`whales`).
+   */
+  id: string;
+  /**
+   * Share of viewers; the shares add up to 1.
+   */
+  share: string;
+  /**
+   * Money for 30 days; absent for viewers who never spend.
+   */
+  budget?: BudgetInput | null;
+  /**
+   * Days a week with gifting, on average (default 2).
+   */
+  active_days_per_week?: string;
+  /**
+   * Gifts sent on an active day, on average (default 3).
+   */
+  gifts_per_active_day?: string;
+  /**
+   * Money a top-up aims at (default: the card's cheapest purchase); the most coins that fit
+   * are bought.
+   */
+  top_up?: string | null;
+  /**
+   * The gifts this segment sends.
+   */
+  gifts?: GiftChoiceInput[];
+}
+/**
+ * A budget for 30 days, in money.
+ */
+export interface BudgetInput {
+  /**
+   * Shape of the distribution.
+   */
+  distribution: BudgetDistribution;
+  /**
+   * `fixed`: the amount.
+   */
+  amount?: string | null;
+  /**
+   * `lognormal`: the median.
+   */
+  median?: string | null;
+  /**
+   * `lognormal`: the standard deviation of the logarithm.
+   */
+  sigma?: string | null;
+  /**
+   * `uniform` and `pareto`: the smallest budget.
+   */
+  min?: string | null;
+  /**
+   * `uniform`: the largest; `lognormal` and `pareto`: a cap.
+   */
+  max?: string | null;
+  /**
+   * `pareto`: the tail index (above 1 for a finite mean).
+   */
+  alpha?: string | null;
+}
+/**
+ * A gift a segment sends, and how often relative to its other gifts.
+ */
+export interface GiftChoiceInput {
+  /**
+   * A gift id from the cards' catalogues.
+   */
+  gift?: string | null;
+  /**
+   * Or a plain number of coins (a cheer of Bits, a Super Chat in cents).
+   */
+  coins?: number | null;
+  /**
+   * Relative weight.
+   */
+  weight: number;
+}
+/**
+ * How many creators receive gifts, and how unequal their popularity is.
+ */
+export interface CreatorsInput {
+  /**
+   * Number of creators.
+   */
+  count: number;
+  /**
+   * Zipf exponent of popularity: creator `k` is chosen with weight `1 / k^s` (default 1).
+   */
+  zipf_exponent?: string;
+}
+/**
+ * A scenario as JSON can write it.
+ */
+export interface ScenarioInput {
+  /**
+   * One rate card for every viewer (or give `channels`).
+   */
+  rate_card?: (string | RateCardInput) | null;
+  /**
+   * Channels and the share of viewers on each (same currency).
+   */
+  channels?: ChannelInput[];
+  /**
+   * Spending rules enforced per viewer (default `none`).
+   */
+  rule_set?: string | RuleSetInput;
+  /**
+   * Exchange rates when the rules count another currency (`{"USD/CNY": "7.10"}`).
+   */
+  exchange_rates?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Viewers' region, for regional age rules.
+   */
+  region?: string | null;
+  /**
+   * Number of viewers.
+   */
+  viewers: number;
+  /**
+   * Age groups (default: everyone 18 to 64).
+   */
+  ages?: AgeGroupInput[];
+  /**
+   * Spender segments.
+   */
+  segments: SegmentInput[];
+  /**
+   * Price elasticity of coin demand: coins bought scale with `price_multiplier^elasticity`
+   * (0: the same coins whatever the price; −1: the same money).
+   */
+  elasticity?: string;
+  /**
+   * Every price on every card is multiplied by this (default 1).
+   */
+  price_multiplier?: string;
+  /**
+   * Creators receiving the gifts.
+   */
+  creators?: CreatorsInput;
+  /**
+   * Chance a guardian approves a purchase that needs approval (default 0.5).
+   */
+  guardian_approval_rate?: string;
+  /**
+   * Days simulated.
+   */
+  days: number;
+  /**
+   * First day (`YYYY-MM-DD`), for calendar windows (default 2026-01-01).
+   */
+  start?: string;
+  /**
+   * Monte Carlo runs (default 1).
+   */
+  runs?: number;
+  /**
+   * Seed: the same scenario and seed give the same answer, byte for byte.
+   */
+  seed?: number;
+}
+/**
+ * What was simulated.
+ */
+export interface ScenarioOut {
+  /**
+   * The channels' cards.
+   */
+  rate_cards: RateCardRef[];
+  /**
+   * The rules.
+   */
+  rule_set: RuleSetRef;
+  /**
+   * Currency of every amount.
+   */
+  currency: Currency;
+  /**
+   * Viewers.
+   */
+  viewers: number;
+  /**
+   * Creators.
+   */
+  creators: number;
+  /**
+   * Days.
+   */
+  days: number;
+  /**
+   * Runs.
+   */
+  runs: number;
+  /**
+   * Seed.
+   */
+  seed: number;
+  /**
+   * Price multiplier applied to every card.
+   */
+  price_multiplier: string;
+  /**
+   * Elasticity.
+   */
+  elasticity: string;
+}
+/**
+ * Totals over runs.
+ */
+export interface TotalsOut {
+  /**
+   * Money metrics.
+   */
+  money: MoneyMetric[];
+  /**
+   * Count metrics.
+   */
+  counts: CountMetric[];
+}
+/**
+ * A money metric over runs.
+ */
+export interface MoneyMetric {
+  /**
+   * Metric name.
+   */
+  metric: string;
+  /**
+   * What it means.
+   */
+  description: string;
+  /**
+   * 5th percentile.
+   */
+  p5: Money;
+  /**
+   * Median.
+   */
+  p50: Money;
+  /**
+   * 95th percentile.
+   */
+  p95: Money;
+  /**
+   * Mean, rounded half away from zero.
+   */
+  mean: Money;
+}
+/**
+ * A count metric over runs.
+ */
+export interface CountMetric {
+  /**
+   * Metric name.
+   */
+  metric: string;
+  /**
+   * What it means.
+   */
+  description: string;
+  /**
+   * 5th percentile.
+   */
+  p5: number;
+  /**
+   * Median.
+   */
+  p50: number;
+  /**
+   * 95th percentile.
+   */
+  p95: number;
+  /**
+   * Mean with two decimals.
+   */
+  mean: string;
+}
+/**
+ * One age group over runs.
+ */
+export interface AgeGroupOut {
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Youngest age.
+   */
+  min_age: number;
+  /**
+   * First age past it.
+   */
+  max_age: number;
+  /**
+   * Viewers.
+   */
+  viewers: CountStat;
+  /**
+   * Viewers with a budget.
+   */
+  spenders: CountStat;
+  /**
+   * Money paid.
+   */
+  spend: MoneyStat;
+  /**
+   * Money of blocked purchases.
+   */
+  blocked_spend: MoneyStat;
+  /**
+   * Value of blocked gifts.
+   */
+  blocked_gifts: MoneyStat;
+  /**
+   * Events that warned.
+   */
+  warnings: CountStat;
+}
+/**
+ * A count metric over runs.
+ */
+export interface CountStat {
+  /**
+   * 5th percentile.
+   */
+  p5: number;
+  /**
+   * Median.
+   */
+  p50: number;
+  /**
+   * 95th percentile.
+   */
+  p95: number;
+  /**
+   * Mean with two decimals.
+   */
+  mean: string;
+}
+/**
+ * A money metric over runs.
+ */
+export interface MoneyStat {
+  /**
+   * 5th percentile.
+   */
+  p5: Money;
+  /**
+   * Median.
+   */
+  p50: Money;
+  /**
+   * 95th percentile.
+   */
+  p95: Money;
+  /**
+   * Mean, rounded half away from zero.
+   */
+  mean: Money;
+}
+/**
+ * One day over runs.
+ */
+export interface DayOut {
+  /**
+   * Day number from 0.
+   */
+  day: number;
+  /**
+   * The date.
+   */
+  date: string;
+  /**
+   * Money paid.
+   */
+  spend: MoneyStat;
+  /**
+   * Value of gifts sent.
+   */
+  gifted: MoneyStat;
+  /**
+   * Money of blocked purchases and gifts.
+   */
+  blocked: MoneyStat;
+  /**
+   * Events that warned.
+   */
+  warnings: CountStat;
+}
+/**
+ * The metrics of one run.
+ */
+export interface RunMetrics {
+  /**
+   * Run number.
+   */
+  run: number;
+  /**
+   * Money metrics by name.
+   */
+  money: {
+    [k: string]: Money | undefined;
+  };
+  /**
+   * Count metrics by name.
+   */
+  counts: {
+    [k: string]: number | undefined;
+  };
+}
+/**
+ * The `simulate` answer.
+ */
+export interface SimulateResponse {
+  /**
+   * What was simulated.
+   */
+  scenario: ScenarioOut;
+  /**
+   * Totals: P5, P50, P95 and mean over runs.
+   */
+  totals: TotalsOut;
+  /**
+   * By age group.
+   */
+  by_age: AgeGroupOut[];
+  /**
+   * By day.
+   */
+  by_day: DayOut[];
+  /**
+   * Every run's totals (they reconcile to the cent).
+   */
+  runs: RunMetrics[];
+}
+/**
+ * One parameter and the values it takes.
+ */
+export interface Axis {
+  /**
+   * `price_multiplier`, `elasticity`, `creator_share`, `diamond_value`, `store_fee_rate`,
+   * `payment_fee_rate`, `cap_multiplier`, `guardian_approval_rate`, or `cap:BRACKET/CAP`
+   * (one cap's limit, e.g. `cap:16-to-17/monthly`).
+   */
+  parameter: string;
+  /**
+   * Values, as decimal strings.
+   */
+  values: string[];
+}
+/**
+ * A named set of parameter changes.
+ */
+export interface Variant {
+  /**
+   * Name shown in the row.
+   */
+  name: string;
+  /**
+   * Parameter → value, as in a grid.
+   */
+  changes: {
+    [k: string]: string | undefined;
+  };
+}
+/**
+ * The `sweep` request.
+ */
+export interface SweepRequest {
+  /**
+   * The scenario every point starts from.
+   */
+  base: ScenarioInput;
+  /**
+   * Parameters and their values; every combination is a row.
+   */
+  grid?: Axis[];
+  /**
+   * Or named variants, each compared with the base (an A/B test is one variant).
+   */
+  variants?: Variant[];
+}
+/**
+ * One point of the sweep.
+ */
+export interface SweepRow {
+  /**
+   * Name (a variant's, or the parameter values joined).
+   */
+  name: string;
+  /**
+   * Parameter values of this point.
+   */
+  point: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Totals over runs.
+   */
+  totals: TotalsOut;
+  /**
+   * Differences from the base.
+   */
+  vs_base: Difference[];
+}
+/**
+ * How a metric of a point differs from the base, run by run.
+ */
+export interface Difference {
+  /**
+   * Metric name.
+   */
+  metric: string;
+  /**
+   * `money` or `count`.
+   */
+  unit: string;
+  /**
+   * The base's median.
+   */
+  base: string;
+  /**
+   * This point's median.
+   */
+  value: string;
+  /**
+   * Mean of the per-run differences (point − base).
+   */
+  mean_difference: string;
+  /**
+   * 5th percentile of the per-run differences.
+   */
+  difference_p5: string;
+  /**
+   * 95th percentile of the per-run differences.
+   */
+  difference_p95: string;
+  /**
+   * Relative change of the mean, in percent (2 decimals), when the base is not zero.
+   */
+  percent?: string | null;
+  /**
+   * True when the mean difference is more than twice its standard error over runs.
+   */
+  significant: boolean;
+  /**
+   * `higher`, `lower`, `no clear difference`, or `one run: no noise estimate`.
+   */
+  judgement: string;
+}
+/**
+ * The `sweep` answer.
+ */
+export interface SweepResponse {
+  /**
+   * The parameters varied.
+   */
+  parameters: string[];
+  /**
+   * The base scenario's totals.
+   */
+  base: TotalsOut;
+  /**
+   * One row per point.
+   */
+  rows: SweepRow[];
 }
 
 /** What every function throws: a JS `Error` whose `message` is the engine's sentence. */

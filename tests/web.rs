@@ -159,3 +159,41 @@ fn run_json_gives_the_cli_bytes() {
     let (_, code, _, _) = thrown(wasm::run_json("quote", "{").expect_err("truncated JSON"));
     assert_eq!(code, "invalid_json");
 }
+
+#[wasm_bindgen_test]
+fn every_operation_gives_the_cli_bytes_for_its_examples() {
+    // The same input gives byte-identical JSON natively (the golden files) and in WASM.
+    let cases = [
+        (
+            "plan",
+            include_str!("../examples/plan-under18-family.json"),
+            include_str!("golden/plan-under18-family.json"),
+        ),
+        (
+            "plan",
+            include_str!("../examples/plan-cn-live-2022.json"),
+            include_str!("golden/plan-cn-live-2022.json"),
+        ),
+        (
+            "simulate",
+            include_str!("../examples/simulate-tiktok-us-teens.json"),
+            include_str!("golden/simulate-tiktok-us-teens.json"),
+        ),
+        (
+            "sweep",
+            include_str!("../examples/sweep-prices-elasticity.json"),
+            include_str!("golden/sweep-prices-elasticity.json"),
+        ),
+    ];
+    for (op, input, golden) in cases {
+        let text = wasm::run_json(op, input).unwrap_or_else(|e| panic!("{op}: {:?}", thrown(e)));
+        assert!(
+            text.trim_end() == golden.trim_end(),
+            "{op}: the WASM answer differs from the native golden file"
+        );
+    }
+    let planned =
+        wasm::plan(JSON::parse(include_str!("../examples/plan-none.json")).expect("json"))
+            .expect("plan");
+    assert!(Object::get_prototype_of(&planned) == Object::get_prototype_of(&Object::new()));
+}

@@ -69,15 +69,19 @@ const field = (page, label) => page.getByLabel(label, { exact: true });
 
 describe('the calculator page', () => {
   test('shows its first result within 500 ms of load on localhost', async () => {
-    // A warm-up load so the server's first-read cost is not counted, then the measured one.
+    // A warm-up load so the server's first-read cost is not counted, then three measured ones;
+    // the median is held to the budget (one load can be slowed by anything else on the machine).
     await (await open()).context().close();
-    const page = await open();
-    await page.locator('[data-testid=gift-total]').waitFor();
-    const ms = Number(await page.evaluate(() => document.documentElement.dataset.firstResultMs));
-    const mark = await page.evaluate(() => performance.getEntriesByName('giftsim:first-result')[0]?.startTime);
-    console.log(`time to first result: ${ms} ms after navigation start (mark at ${Math.round(mark)} ms)`);
-    assert.ok(ms > 0 && ms < 500, `first result after ${ms} ms`);
-    await page.context().close();
+    const times = [];
+    for (let i = 0; i < 3; i += 1) {
+      const page = await open();
+      await page.locator('[data-testid=gift-total]').waitFor();
+      times.push(Number(await page.evaluate(() => document.documentElement.dataset.firstResultMs)));
+      await page.context().close();
+    }
+    const median = [...times].sort((a, b) => a - b)[1];
+    console.log(`time to first result: median ${median} ms after navigation start (loads: ${times.join(', ')} ms)`);
+    assert.ok(median > 0 && median < 500, `first result after ${median} ms`);
   });
 
   test("computes a Lion's cost on iOS and on the web", async () => {

@@ -153,12 +153,14 @@ async function boot() {
     replace(root, h('p', { class: 'fatal', role: 'alert', text: `The calculator could not start: the engine did not load (${e.message}).` }));
     return;
   }
+  performance.mark('giftsim:engine-ready');
   const presets = engine.run('presets');
   if (!presets.ok) {
     replace(root, h('p', { class: 'fatal', role: 'alert', text: `The calculator could not start: ${presets.error.message}` }));
     return;
   }
   app.presets = new Presets(presets.value);
+  performance.mark('giftsim:presets-ready');
   normalizeState();
   app.fmt = app.format();
 
