@@ -3,6 +3,7 @@ import { h, replace } from '../dom.js';
 import { flowTable } from '../answers.js';
 import { flowChart } from '../charts.js';
 import { shortName } from '../rate-card.js';
+import { RECIPIENTS } from '../format.js';
 
 const CHOICES = [
   ['gifts', 'The gifts above'],
@@ -68,7 +69,7 @@ export default {
       ` (${fmt.percent(value.creator.percent_of_viewer_pays)}).`,
     );
     replace(this.ui.figures, flowTable(value.flow, value.purchase.viewer_pays, fmt, 'Every cent of the purchase'));
-    this.ui.canvas.setAttribute('aria-label', `Stacked bar: ${value.flow.filter((e) => Number(e.amount)).map((e) => `${e.to.replace('_', ' ')} ${fmt.money(e.amount)}`).join(', ')}`);
+    this.ui.canvas.setAttribute('aria-label', `Stacked bar: ${value.flow.filter((e) => Number(e.amount)).map((e) => `${RECIPIENTS[e.to] ?? e.to} ${fmt.money(e.amount)}`).join(', ')}`);
     this.ui.chart.update([{ label: 'Viewer pays', flow: value.flow }], fmt);
   },
 };

@@ -1,6 +1,6 @@
 // "What a gift really costs": pick gifts, see the cheapest way to buy their coins, the real cost
 // of each gift, the coins left over, and what the platform's other channels would charge.
-import { facts, h, replace, table } from '../dom.js';
+import { append, facts, h, replace, table } from '../dom.js';
 import { field } from '../fields.js';
 import { purchaseLines } from '../answers.js';
 import { shortName } from '../rate-card.js';
@@ -18,20 +18,19 @@ export default {
     const basket = h('ul', { class: 'basket', 'aria-label': 'Gifts chosen' });
     const answer = h('div', { class: 'answer', 'aria-live': 'polite' });
     const details = h('div', { class: 'answer-details' });
-    this.ui = { search, chips, basket, answer, details, catalogueKey: null, basketKey: null, app };
+    const picker = h('div', { class: 'picker' });
+    this.ui = { search, chips, basket, answer, details, picker, catalogueKey: null, basketKey: null, app };
     replace(
       el,
       h(
         'div',
         { class: 'split' },
-        h(
-          'div',
-          { class: 'picker' },
+        append(picker, [
           field({ label: 'Find a gift', control: search, hint: 'Type to filter; Enter or click adds the gift.' }).el,
           chips,
           h('h3', { class: 'subhead', text: 'Your gifts' }),
           basket,
-        ),
+        ]),
         h('div', { class: 'result' }, answer, details),
       ),
     );
@@ -59,6 +58,9 @@ export default {
     this.renderBasket(app, catalogue);
 
     const { value } = app.results.get('gifts') ?? {};
+    // A card without gifts (Twitch Bits, Super Chat…) keeps the basket for when one returns.
+    this.ui.picker.hidden = !catalogue.length;
+    this.ui.picker.parentElement.classList.toggle('split--single', !catalogue.length);
     if (!catalogue.length) {
       replace(answer, h('p', { class: 'empty', text: `${shortName(app.card())} has no gift catalogue in giftsim. Ask in ${app.card().coin_name ?? 'coins'} below, or pick a TikTok card above.` }));
       replace(details);
