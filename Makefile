@@ -67,7 +67,7 @@ www: wasm
 	@node scripts/wasm-size.mjs
 
 serve: tools-node www
-	node scripts/serve.mjs
+	PORT=$(PORT) node scripts/serve.mjs
 
 types: tools-node
 	node scripts/wasm-types.mjs
