@@ -36,13 +36,21 @@ fn main() {
     };
 
     let lion = r#"{"rate_card": "tiktok-ios", "gifts": [{"gift": "lion", "count": 1}], "compare_channels": false}"#;
-    record("quote: one gift (lion, iOS)", median_us(reps(2000), || {
-        ops::run(Operation::Quote, lion).unwrap();
-    }), String::new());
+    record(
+        "quote: one gift (lion, iOS)",
+        median_us(reps(2000), || {
+            ops::run(Operation::Quote, lion).unwrap();
+        }),
+        String::new(),
+    );
     let basket = read("examples/quote-gift-basket-uk.json");
-    record("quote: gift basket (UK, with channels)", median_us(reps(1000), || {
-        ops::run(Operation::Quote, &basket).unwrap();
-    }), String::new());
+    record(
+        "quote: gift basket (UK, with channels)",
+        median_us(reps(1000), || {
+            ops::run(Operation::Quote, &basket).unwrap();
+        }),
+        String::new(),
+    );
 
     for card in presets::all_rate_cards() {
         let opt = Optimizer::for_card(card);
@@ -52,38 +60,63 @@ fn main() {
                 std::hint::black_box(opt.cheapest(t));
             }
         }) / targets.len() as f64;
-        record(&format!("optimizer: {}", card.id), us, "per target, 1 to 10,000,000 coins".into());
+        record(
+            &format!("optimizer: {}", card.id),
+            us,
+            "per target, 1 to 10,000,000 coins".into(),
+        );
     }
     let build = median_us(reps(200), || {
         for card in presets::all_rate_cards() {
             std::hint::black_box(Optimizer::for_card(card));
         }
     }) / presets::all_rate_cards().count() as f64;
-    record("optimizer: build for a card", build, "mean over presets".into());
+    record(
+        "optimizer: build for a card",
+        build,
+        "mean over presets".into(),
+    );
 
     let plan = read("examples/plan-cn-games-2019.json");
-    record("plan: a month of top-ups", median_us(reps(1000), || {
-        ops::run(Operation::Plan, &plan).unwrap();
-    }), String::new());
+    record(
+        "plan: a month of top-ups",
+        median_us(reps(1000), || {
+            ops::run(Operation::Plan, &plan).unwrap();
+        }),
+        String::new(),
+    );
 
     let bench = read("examples/bench-population.json");
     let doc: serde_json::Value = serde_json::from_str(&bench).unwrap();
-    let viewer_days = doc["viewers"].as_f64().unwrap() * doc["days"].as_f64().unwrap() * doc["runs"].as_f64().unwrap_or(1.0);
+    let viewer_days = doc["viewers"].as_f64().unwrap()
+        * doc["days"].as_f64().unwrap()
+        * doc["runs"].as_f64().unwrap_or(1.0);
     let sim = median_us(reps(7), || {
         ops::run_with_progress(Operation::Simulate, &bench, &|_| true, 1).unwrap();
     });
-    record("simulate: bench population, 1 thread", sim, format!("{:.0} M viewer-days/s", viewer_days / sim));
+    record(
+        "simulate: bench population, 1 thread",
+        sim,
+        format!("{:.0} M viewer-days/s", viewer_days / sim),
+    );
 
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let sweep = read("examples/sweep-prices-elasticity.json");
     let sw = median_us(reps(5), || {
         ops::run_with_progress(Operation::Sweep, &sweep, &|_| true, threads).unwrap();
     });
-    record(&format!("sweep: 12 points, {threads} threads"), sw, String::new());
+    record(
+        &format!("sweep: 12 points, {threads} threads"),
+        sw,
+        String::new(),
+    );
 
     let json: Vec<serde_json::Value> = results
         .iter()
         .map(|(name, us, note)| serde_json::json!({"name": name, "median_us": us, "note": note}))
         .collect();
-    println!("BENCH_JSON {}", serde_json::json!({"native": json, "viewer_days": viewer_days}));
+    println!(
+        "BENCH_JSON {}",
+        serde_json::json!({"native": json, "viewer_days": viewer_days})
+    );
 }
