@@ -6,12 +6,19 @@
 //! set of error paths and byte-identical answers. Failures are thrown as real JS `Error`s
 //! (`name` `"GiftsimError"`) carrying the engine's `code` and `path`.
 //!
+//! The long operations (`simulate`, `sweep`) also come in forms that report progress to a JS
+//! callback and can be cancelled by it (`simulateWithProgress`, `sweepWithProgress`,
+//! `runJsonWithProgress`), and as the CLI's CSV (`runCsv`): the pricing lab runs them in a Web
+//! Worker.
+//!
 //! The TypeScript types of every request and answer live in `wasm_types.d.ts`, generated from
 //! `docs/schema/` by `scripts/wasm-types.mjs` (`make types`; `make test` checks it is current).
 
 use crate::error::{Error, ErrorCode};
 use crate::ops::{self, Operation};
+use crate::simulate::Progress;
 use serde::Serialize;
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -59,6 +66,166 @@ pub fn run_json(op: &str, text: &str) -> Result<String, JsValue> {
     let op = Operation::from_name(op).ok_or_else(|| to_js_error(unknown_operation(op)))?;
     let value = ops::run(op, text).map_err(to_js_error)?;
     serde_json::to_string_pretty(&value).map_err(|e| to_js_error(unwritable(&e.to_string())))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const PROGRESS_TYPES: &str = r#"
+/** How far a long run is: `done` out of `total` viewer-runs (every point of a sweep counted). */
+export interface RunProgress {
+  done: number;
+  total: number;
+}
+/**
+ * Called after every chunk of viewers (32,768) of a long run. Returning `false` cancels the run,
+ * which then throws a `GiftsimError` with code `"cancelled"`; a callback that throws cancels it
+ * too, and its exception is rethrown. Anything else (`undefined`, `true`) lets it go on.
+ */
+export type OnProgress = (progress: RunProgress) => boolean | void;
+"#;
+
+/// `simulate`, calling `onProgress` after every chunk of viewers; the answer is the same as
+/// `simulate`'s. Returning `false` from the callback cancels the run.
+#[wasm_bindgen(js_name = simulateWithProgress, unchecked_return_type = "SimulateResponse")]
+pub fn simulate_with_progress(
+    #[wasm_bindgen(unchecked_param_type = "ScenarioInput")] input: JsValue,
+    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "OnProgress")] on_progress: JsValue,
+) -> Result<JsValue, JsValue> {
+    call_with_progress(Operation::Simulate, &input, &on_progress)
+}
+
+/// `sweep`, calling `onProgress` after every chunk of viewers of every point; the answer is the
+/// same as `sweep`'s. Returning `false` from the callback cancels the run.
+#[wasm_bindgen(js_name = sweepWithProgress, unchecked_return_type = "SweepResponse")]
+pub fn sweep_with_progress(
+    #[wasm_bindgen(unchecked_param_type = "SweepRequest")] input: JsValue,
+    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "OnProgress")] on_progress: JsValue,
+) -> Result<JsValue, JsValue> {
+    call_with_progress(Operation::Sweep, &input, &on_progress)
+}
+
+/// `runJson` reporting progress to `onProgress` (which may cancel, as above): the CLI's exact
+/// JSON text, without the final newline.
+#[wasm_bindgen(js_name = runJsonWithProgress)]
+pub fn run_json_with_progress(
+    op: &str,
+    text: &str,
+    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "OnProgress | void")]
+    on_progress: Option<js_sys::Function>,
+) -> Result<String, JsValue> {
+    let op = Operation::from_name(op).ok_or_else(|| to_js_error(unknown_operation(op)))?;
+    let value = with_progress(&optional(on_progress), |report| {
+        ops::run_with_progress(op, text, report, 1)
+    })?;
+    serde_json::to_string_pretty(&value).map_err(|e| to_js_error(unwritable(&e.to_string())))
+}
+
+/// The CSV the CLI prints with `--csv` for `simulate` (one row per run) or `sweep` (one row per
+/// point), with optional progress as above.
+#[wasm_bindgen(js_name = runCsv)]
+pub fn run_csv(
+    op: &str,
+    text: &str,
+    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "OnProgress | void")]
+    on_progress: Option<js_sys::Function>,
+) -> Result<String, JsValue> {
+    let op = Operation::from_name(op).ok_or_else(|| to_js_error(unknown_operation(op)))?;
+    if text.len() > ops::MAX_INPUT_BYTES {
+        // The limit `run` applies (the CLI applies it while reading).
+        return Err(to_js_error(Error::new(
+            ErrorCode::TooLarge,
+            "",
+            format!(
+                "the input is {} bytes; at most {} are accepted",
+                text.len(),
+                ops::MAX_INPUT_BYTES
+            ),
+        )));
+    }
+    with_progress(&optional(on_progress), |report| {
+        ops::run_csv(op, text, report, 1)
+    })
+}
+
+/// An optional callback as the JS value [`with_progress`] checks (`undefined` when absent).
+fn optional(on_progress: Option<js_sys::Function>) -> JsValue {
+    on_progress.map_or(JsValue::UNDEFINED, JsValue::from)
+}
+
+thread_local! {
+    /// The JS callback of the run in progress. The engine's progress function must be `Sync`,
+    /// which a JS function is not; WebAssembly here is single-threaded, so the callback waits
+    /// in this slot and the function handed to the engine captures nothing.
+    static ON_PROGRESS: Cell<Option<js_sys::Function>> = const { Cell::new(None) };
+    /// What the callback threw, to rethrow once the engine has stopped.
+    static THROWN: Cell<Option<JsValue>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with `on_progress` (a function, or `undefined`/`null` for none) as its progress
+/// callback. Restores the previous callback afterwards, so a callback may start another run.
+fn with_progress<T>(
+    on_progress: &JsValue,
+    f: impl FnOnce(crate::simulate::ProgressFn<'_>) -> Result<T, Error>,
+) -> Result<T, JsValue> {
+    let callback = if on_progress.is_undefined() || on_progress.is_null() {
+        None
+    } else {
+        match on_progress.dyn_ref::<js_sys::Function>() {
+            Some(f) => Some(f.clone()),
+            None => {
+                return Err(to_js_error(Error::new(
+                    ErrorCode::InvalidType,
+                    "",
+                    "onProgress must be a function (or undefined)",
+                )))
+            }
+        }
+    };
+    let previous = ON_PROGRESS.with(|slot| slot.replace(callback));
+    let previous_thrown = THROWN.with(|slot| slot.take());
+    let result = f(&report_progress);
+    ON_PROGRESS.with(|slot| slot.set(previous));
+    let thrown = THROWN.with(|slot| slot.replace(previous_thrown));
+    match (result, thrown) {
+        (Ok(value), _) => Ok(value),
+        (Err(_), Some(thrown)) => Err(thrown),
+        (Err(err), None) => Err(to_js_error(err)),
+    }
+}
+
+/// The engine's progress function: calls the callback in the slot. `false` or a throw cancels.
+fn report_progress(progress: Progress) -> bool {
+    let Some(callback) = ON_PROGRESS.with(|slot| {
+        let f = slot.take();
+        slot.set(f.clone());
+        f
+    }) else {
+        return true;
+    };
+    let arg = js_sys::Object::new();
+    // Setting a property on a fresh plain object cannot fail. Counts stay below 2^53: the
+    // engine caps viewer-runs far below it.
+    let _ = js_sys::Reflect::set(&arg, &"done".into(), &(progress.done as f64).into());
+    let _ = js_sys::Reflect::set(&arg, &"total".into(), &(progress.total as f64).into());
+    match callback.call1(&JsValue::UNDEFINED, &arg) {
+        Ok(answer) => answer.as_bool() != Some(false),
+        Err(thrown) => {
+            THROWN.with(|slot| slot.set(Some(thrown)));
+            false
+        }
+    }
+}
+
+/// [`call`] with a progress callback.
+fn call_with_progress(
+    op: Operation,
+    input: &JsValue,
+    on_progress: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = to_json_text(input).map_err(to_js_error)?;
+    let value = with_progress(on_progress, |report| {
+        ops::run_with_progress(op, &text, report, 1)
+    })?;
+    to_js(&value).map_err(to_js_error)
 }
 
 /// Runs `op` on a JS value: the value becomes JSON text, the answer a plain JS object.
