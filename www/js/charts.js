@@ -11,8 +11,9 @@ function chartLibrary() {
   return library;
 }
 
-function cssVar(name, fallback) {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+/** A theme colour as the canvas sees it (inside a widget's shadow root too). */
+function cssVar(el, name, fallback) {
+  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
 }
 
 const RECIPIENT_ORDER = Object.keys(RECIPIENTS);
@@ -32,14 +33,14 @@ export function flowChart(canvas) {
     const datasets = present.map((to) => ({
       label: RECIPIENTS[to],
       data: rows.map((r) => Number(r.flow.find((e) => e.to === to)?.amount ?? 0)),
-      backgroundColor: cssVar(`--gs-flow-${to}`, '#888'),
-      borderColor: cssVar('--gs-surface', '#fff'),
+      backgroundColor: cssVar(canvas, `--gs-flow-${to}`, '#888'),
+      borderColor: cssVar(canvas, '--gs-surface', '#fff'),
       borderWidth: 1,
       barPercentage: 0.9,
       categoryPercentage: 0.9,
     }));
-    const text = cssVar('--gs-text', '#1b1f24');
-    const grid = cssVar('--gs-border', '#d0d7de');
+    const text = cssVar(canvas, '--gs-text', '#1b1f24');
+    const grid = cssVar(canvas, '--gs-border', '#d0d7de');
     const data = { labels: rows.map((r) => r.label), datasets };
     if (chart) {
       chart.data = data;

@@ -88,3 +88,11 @@ export function table({ caption, head, rows, numeric = [], className = 'table' }
     ),
   );
 }
+
+/**
+ * Whether `el` has the keyboard focus, in the page or inside a shadow root (where
+ * `document.activeElement` is the shadow host, not the control).
+ */
+export function isFocused(el) {
+  return el.getRootNode?.().activeElement === el;
+}

@@ -3,7 +3,7 @@
 import { h, uid } from './dom.js';
 
 /**
- * A labelled control with room for a hint and an error: `{ label, control, hint, wide }` →
+ * A labelled control (the label: text, or nodes such as a visually hidden part) with room for a hint and an error: `{ label, control, hint, className }` →
  * `{ el, control, error }`. The control gets an id, and `aria-describedby` names hint and error.
  */
 export function field({ label, control, hint, className }) {
@@ -14,7 +14,7 @@ export function field({ label, control, hint, className }) {
   const el = h(
     'div',
     { class: `field${className ? ` ${className}` : ''}` },
-    h('label', { for: control.id, text: label }),
+    h('label', { for: control.id }, label),
     control,
     hintEl,
     error,

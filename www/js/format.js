@@ -13,8 +13,16 @@ export const LOCALES = [
   ['hi-IN', 'हिन्दी (भारत)'],
 ];
 
-/** Formatting functions for one locale and one currency. */
+const formatters = new Map();
+
+/** Formatting functions for one locale and one currency (made once: Intl objects are slow to build). */
 export function formatter(locale, currency) {
+  const key = `${locale}|${currency}`;
+  if (!formatters.has(key)) formatters.set(key, makeFormatter(locale, currency));
+  return formatters.get(key);
+}
+
+function makeFormatter(locale, currency) {
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const fine = new Intl.NumberFormat(locale, {
     style: 'currency',

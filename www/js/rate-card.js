@@ -1,6 +1,6 @@
-// Rate cards as the page uses them: the shipped presets, the "what if" edits laid over one of
-// them, and the sources behind each figure. An edited card is sent to the engine whole, in
-// exactly the form `presets` returns it.
+// Rate cards and spending rule sets as the page uses them: the shipped presets, the "what if"
+// edits laid over a card, and the sources behind each figure. An edited card (or rule set) is
+// sent to the engine whole, in exactly the form `presets` returns it.
 import { CHANNELS } from './format.js';
 
 /** The presets, looked up the ways the page needs. */
@@ -9,6 +9,9 @@ export class Presets {
     this.cards = answer.rate_cards;
     this.catalogues = new Map(answer.gift_catalogues.map((c) => [c.id, c]));
     this.byId = new Map(this.cards.map((c) => [c.id, c]));
+    /** Spending rule sets, in the form `plan` and `quote` accept back as `rule_set`. */
+    this.ruleSets = answer.rule_sets ?? [];
+    this.ruleSetById = new Map(this.ruleSets.map((r) => [r.id, r]));
   }
 
   /** Currencies with at least one preset, in preset order. */

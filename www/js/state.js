@@ -16,12 +16,44 @@ export const DEFAULTS = Object.freeze({
   cash: '100.00',
   compare: '100.00',
   flow: 'gifts',
+  // The spending check: a person, a rule set and a dated plan (China's 2019 rules for a
+  // 15-year-old's month of top-ups, the example of examples/plan-cn-games-2019.json).
+  rules: 'cn-games-2019',
+  age: '15',
+  region: 'CN',
+  zone: '',
+  guardian: false,
+  fx: '',
+  now: '',
+  check: false,
+  events: Object.freeze([
+    ['2026-03-01T10:00', '45.00', 'first top-up of the month'],
+    ['2026-03-05T19:30', '45.00'],
+    ['2026-03-09T20:00', '50.01', 'one cent over the per-top-up cap'],
+    ['2026-03-12T18:00', '45.00'],
+    ['2026-03-20T21:00', '45.00'],
+    ['2026-03-28T12:00', '45.00', 'the fifth ¥45 top-up would pass ¥200'],
+    ['2026-04-01T00:00', '45.00', 'a new calendar month'],
+  ].map(([at, amount, note]) => Object.freeze({ ...newEvent('buy', at, 'CNY'), amount, note: note ?? '' }))),
 });
 
 /** Fields kept as typed (the engine judges them), by name in the state, URL and files. */
-const TEXT_FIELDS = ['coins', 'spend', 'cash', 'compare'];
+const TEXT_FIELDS = ['coins', 'spend', 'cash', 'compare', 'age', 'fx', 'now'];
 /** Fields chosen from fixed lists, checked by `fromObject`. */
-const CHOICE_FIELDS = ['locale', 'currency', 'card', 'flow'];
+const CHOICE_FIELDS = ['locale', 'currency', 'card', 'flow', 'rules', 'region', 'zone'];
+/** Yes/no fields, `1` in the URL when set. */
+const FLAGS = ['guardian', 'check'];
+
+/**
+ * The kinds of event in a plan: a top-up of an amount of money, coins bought on the rate card,
+ * a gift from the card's catalogue, a tip of an amount of money.
+ */
+export const EVENT_KINDS = ['buy', 'coins', 'gift', 'tip'];
+
+/** An event of `kind` at a wall-clock time, every field filled so switching kinds keeps them. */
+export function newEvent(kind, at, currency) {
+  return { at, kind, amount: '10.00', currency, coins: '1000', gift: 'rose', count: '1', approved: false, note: '' };
+}
 
 /** The questions whose money flow can be drawn. */
 export const FLOWS = ['gifts', 'coins', 'spend', 'cash'];
@@ -32,6 +64,10 @@ const CURRENCY = /^[A-Z]{3}$/;
 const MAX_TEXT = 40;
 const MAX_GIFTS = 50;
 const MAX_EDITS = 20_000;
+const MAX_EVENTS = 60;
+const MAX_NOTE = 120;
+const REGION = /^[A-Z]{2}$/;
+const ZONE = /^(UTC|[A-Za-z_]+(\/[A-Za-z_]+){1,2}|[+-]\d{2}(:\d{2})?)$/;
 
 /**
  * A clean state from untrusted data (URL, file, storage): every field checked, anything odd
@@ -49,9 +85,79 @@ export function fromObject(raw) {
     edits: cleanEdits(src.edits),
     gifts: cleanGifts(src.gifts),
     flow: pick(src.flow, (v) => FLOWS.includes(v), DEFAULTS.flow),
+    rules: pick(src.rules, (v) => ID.test(v) && v.length <= 64, DEFAULTS.rules),
+    region: pick(src.region, (v) => v === '' || REGION.test(v), DEFAULTS.region),
+    zone: pick(src.zone, (v) => v === '' || (v.length <= 40 && ZONE.test(v)), DEFAULTS.zone),
+    events: cleanEvents(src.events),
   };
   for (const key of TEXT_FIELDS) state[key] = text(src[key], DEFAULTS[key]);
+  for (const key of FLAGS) state[key] = src[key] === undefined ? DEFAULTS[key] : src[key] === true || src[key] === '1';
   return state;
+}
+
+/**
+ * A plan's events from untrusted data: at most MAX_EVENTS, each with a known kind; typed values
+ * stay text (the engine judges them), a currency is three capitals, a gift an id.
+ */
+function cleanEvents(events) {
+  if (!Array.isArray(events)) return DEFAULTS.events.map((e) => ({ ...e }));
+  const text = (v, d, max = MAX_TEXT) => (typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, max) : d);
+  return events
+    .slice(0, MAX_EVENTS)
+    .filter((e) => e && typeof e === 'object' && EVENT_KINDS.includes(e.kind))
+    .map((e) => {
+      const base = newEvent(e.kind, '', 'USD');
+      return {
+        at: text(e.at, ''),
+        kind: e.kind,
+        amount: text(e.amount, base.amount),
+        currency: typeof e.currency === 'string' && CURRENCY.test(e.currency) ? e.currency : base.currency,
+        coins: text(e.coins, base.coins),
+        gift: typeof e.gift === 'string' && ID.test(e.gift) && e.gift.length <= 64 ? e.gift : base.gift,
+        count: text(e.count, base.count),
+        approved: e.approved === true,
+        note: text(e.note, '', MAX_NOTE),
+      };
+    });
+}
+
+/**
+ * The events in a URL: events joined by `,`, each `at;kind;value;value;flags;note` with every
+ * part URI-encoded (so no part can hold a separator); the values are the kind's own (an amount
+ * and its currency, coins, a gift and its count), `g` in flags marks a guardian's approval.
+ */
+export function eventsToText(events) {
+  return events
+    .map((e) => {
+      const values = { buy: [e.amount, e.currency], tip: [e.amount, e.currency], coins: [e.coins, ''], gift: [e.gift, e.count] }[e.kind];
+      const parts = [e.at, e.kind, ...values, e.approved ? 'g' : '', e.note];
+      while (parts.length > 2 && parts[parts.length - 1] === '') parts.pop();
+      return parts.map((p) => encodeURIComponent(p)).join(';');
+    })
+    .join(',');
+}
+
+/** The inverse of `eventsToText`, as raw events for `fromObject` to clean. */
+export function eventsFromText(text) {
+  if (text === '') return [];
+  return String(text)
+    .split(',')
+    .slice(0, MAX_EVENTS)
+    .map((item) => {
+      let parts;
+      try {
+        parts = item.split(';').map((p) => decodeURIComponent(p));
+      } catch {
+        return null;
+      }
+      const [at, kind, a = '', b = '', flags = '', note = ''] = parts;
+      const e = { at, kind, approved: flags.includes('g'), note };
+      if (kind === 'buy' || kind === 'tip') Object.assign(e, { amount: a, currency: b });
+      else if (kind === 'coins') e.coins = a;
+      else if (kind === 'gift') Object.assign(e, { gift: a, count: b });
+      return e;
+    })
+    .filter(Boolean);
 }
 
 function cleanGifts(gifts) {
@@ -77,9 +183,14 @@ export function toQuery(state) {
   for (const key of [...CHOICE_FIELDS, ...TEXT_FIELDS]) {
     if (state[key] !== DEFAULTS[key]) q.set(key, state[key]);
   }
+  for (const key of FLAGS) {
+    if (state[key] !== DEFAULTS[key]) q.set(key, state[key] ? '1' : '0');
+  }
   const gifts = state.gifts.map((g) => `${g.gift}*${g.count}`).join(',');
   if (gifts !== 'lion*1') q.set('gifts', gifts);
   if (state.edits) q.set('edits', JSON.stringify(state.edits));
+  const events = eventsToText(state.events);
+  if (events !== eventsToText(DEFAULTS.events)) q.set('events', events);
   return `?${q}`;
 }
 
@@ -87,9 +198,10 @@ export function toQuery(state) {
 export function fromQuery(search) {
   const q = new URLSearchParams(search);
   const raw = {};
-  for (const key of [...CHOICE_FIELDS, ...TEXT_FIELDS]) {
+  for (const key of [...CHOICE_FIELDS, ...TEXT_FIELDS, ...FLAGS]) {
     if (q.has(key)) raw[key] = q.get(key);
   }
+  if (q.has('events')) raw.events = eventsFromText(q.get('events'));
   if (q.has('gifts')) {
     raw.gifts = q
       .get('gifts')

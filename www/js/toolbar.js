@@ -5,7 +5,7 @@ import { field } from './fields.js';
 import { LOCALES } from './format.js';
 import { shortName } from './rate-card.js';
 
-export function mountToolbar(el, app) {
+export function mountToolbar(el, app, { embedCode = false } = {}) {
   const card = h('select', {
     onchange: () => app.update({ card: card.value, edits: null }, { sync: true }),
   });

@@ -1,5 +1,5 @@
 // Coins and money in both directions: "I want N coins" and "I want to spend X".
-import { facts, h, replace } from '../dom.js';
+import { facts, h, isFocused, replace } from '../dom.js';
 import { field } from '../fields.js';
 import { moneyInput, unitCount } from '../format.js';
 import { purchaseLines } from '../answers.js';
@@ -36,8 +36,8 @@ export default {
 
   sync(app) {
     const { coins, spend } = this.ui;
-    if (document.activeElement !== coins) coins.value = app.state.coins;
-    if (document.activeElement !== spend) spend.value = app.state.spend;
+    if (!isFocused(coins)) coins.value = app.state.coins;
+    if (!isFocused(spend)) spend.value = app.state.spend;
   },
 
   queries(app) {

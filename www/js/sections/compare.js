@@ -1,6 +1,6 @@
 // The same spending on every platform priced in the currency, side by side: how many coins it
 // buys, what the creator keeps, and where the rest goes.
-import { h, replace, table } from '../dom.js';
+import { h, isFocused, replace, table } from '../dom.js';
 import { field } from '../fields.js';
 import { moneyInput } from '../format.js';
 import { flowChart } from '../charts.js';
@@ -10,6 +10,7 @@ export default {
   id: 'compare',
   nav: 'Platforms',
   title: 'The same money on every platform',
+  defer: true,
   intro: 'One fan spends the same amount on each platform’s cheapest bundles, and gifts it all. Who ends up with what?',
 
   mount(el, app) {
@@ -30,7 +31,7 @@ export default {
   },
 
   sync(app) {
-    if (document.activeElement !== this.ui.spend) this.ui.spend.value = app.state.compare;
+    if (!isFocused(this.ui.spend)) this.ui.spend.value = app.state.compare;
   },
 
   queries(app) {

@@ -1,6 +1,6 @@
 // The creator's side: what reaches the creator as Diamonds and cash and when it can be
 // withdrawn; and the reverse question, what fans must spend for the creator to get a sum.
-import { facts, h, replace } from '../dom.js';
+import { facts, h, isFocused, replace } from '../dom.js';
 import { field } from '../fields.js';
 import { moneyInput } from '../format.js';
 import { payoutPlan } from '../answers.js';
@@ -34,7 +34,7 @@ export default {
   },
 
   sync(app) {
-    if (document.activeElement !== this.ui.cash) this.ui.cash.value = app.state.cash;
+    if (!isFocused(this.ui.cash)) this.ui.cash.value = app.state.cash;
   },
 
   queries(app) {

@@ -1,10 +1,11 @@
 // "What a gift really costs": pick gifts, see the cheapest way to buy their coins, the real cost
 // of each gift, the coins left over, and what the platform's other channels would charge.
-import { append, facts, h, replace, table } from '../dom.js';
+import { append, facts, h, isFocused, replace, table } from '../dom.js';
 import { field } from '../fields.js';
 import { purchaseLines } from '../answers.js';
 import { shortName } from '../rate-card.js';
 import { unitCount } from '../format.js';
+import { badge, exchangeError, exchangePath, exchangeRates, personInput } from './spending-check.js';
 
 export default {
   id: 'gift-cost',
@@ -19,7 +20,11 @@ export default {
     const answer = h('div', { class: 'answer', 'aria-live': 'polite' });
     const details = h('div', { class: 'answer-details' });
     const picker = h('div', { class: 'picker' });
-    this.ui = { search, chips, basket, answer, details, picker, catalogueKey: null, basketKey: null, app };
+    const checkBox = h('input', { type: 'checkbox', id: `${this.id}-check`, onchange: () => app.update({ check: checkBox.checked }) });
+    const checkHint = h('span', { class: 'muted block', id: `${this.id}-check-hint` });
+    checkBox.setAttribute('aria-describedby', checkHint.id);
+    const check = h('div', { class: 'gift-check', 'aria-live': 'polite' });
+    this.ui = { search, chips, basket, answer, details, picker, checkBox, checkHint, check, catalogueKey: null, basketKey: null, app };
     replace(
       el,
       h(
@@ -31,24 +36,86 @@ export default {
           h('h3', { class: 'subhead', text: 'Your gifts' }),
           basket,
         ]),
-        h('div', { class: 'result' }, answer, details),
+        h(
+          'div',
+          { class: 'result' },
+          answer,
+          h(
+            'div',
+            { class: 'gift-check-box' },
+            h('div', { class: 'check' }, checkBox, h('label', { for: checkBox.id }, 'Check it against spending rules for a person', checkHint)),
+            check,
+          ),
+          details,
+        ),
       ),
     );
   },
 
   queries(app) {
     const gifts = app.presets.giftsOf(app.card());
-    if (!gifts.length || !app.state.gifts.length) return { gifts: null };
-    return {
-      gifts: {
-        op: 'quote',
-        input: { rate_card: app.cardInput(), gifts: app.state.gifts.map((g) => ({ gift: g.gift, count: g.count })) },
-      },
-    };
+    if (!gifts.length || !app.state.gifts.length) return { gifts: null, 'gift-check': null };
+    const input = { rate_card: app.cardInput(), gifts: app.state.gifts.map((g) => ({ gift: g.gift, count: g.count })) };
+    return { gifts: { op: 'quote', input }, 'gift-check': app.state.check ? this.checkQuery(app, input) : null };
+  },
+
+  /**
+   * The same purchase checked against the spending check's person and rules, now: asked apart
+   * from the answer, so a rule the purchase breaks (or a missing exchange rate) never hides it.
+   */
+  checkQuery(app, input) {
+    const { person, error } = personInput(app);
+    if (error) return { error, notice: false };
+    const checked = { ...input, compare_channels: false, rule_set: app.state.rules, person, at: new Date().toISOString() };
+    const rates = exchangeRates(app);
+    if (rates) checked.exchange_rates = rates;
+    return { op: 'quote', input: checked, mapPath: exchangePath, mapError: exchangeError, notice: false };
   },
 
   sync(app) {
     this.ui.basketKey = null;
+    this.ui.checkBox.checked = app.state.check;
+  },
+
+  /** The spending check of the purchase: may this person buy these coins and send these gifts? */
+  renderCheck(app) {
+    const { check, checkHint, checkBox } = this.ui;
+    const rs = app.ruleSet();
+    checkBox.checked = app.state.check;
+    const age = String(app.state.age).trim();
+    checkHint.textContent = ` Age ${age || '?'}${app.state.region ? ` in ${app.state.region}` : ''}, ${rs?.name ?? app.state.rules}: set under “Spending check”.`;
+    if (!app.state.check) return replace(check);
+    const result = app.results.get('gift-check');
+    if (result?.error) {
+      return replace(
+        check,
+        h('p', { class: 'notice-error', text: `Not checked: ${result.error.message}` }),
+        h('a', { href: '#spending-check', text: 'Change the person or the rules' }),
+      );
+    }
+    const value = result?.value?.spending_check;
+    if (!value) return replace(check);
+    const [buy, gift] = value.verdicts;
+    const who = `a ${value.person.age}-year-old${value.person.region ? ` in ${value.person.region}` : ''}`;
+    const under = `under ${value.rule_set.name}`;
+    const sentence =
+      buy?.verdict === 'block'
+        ? `${cap(who)} may not buy these coins ${under}.`
+        : gift?.verdict === 'block'
+          ? `${cap(who)} may buy the coins but not send these gifts ${under}.`
+          : buy?.verdict === 'warn' || gift?.verdict === 'warn'
+            ? `Allowed for ${who} ${under}, with a warning.`
+            : `Allowed for ${who} ${under}.`;
+    const worst = [buy, gift].some((v) => v?.verdict === 'block') ? 'block' : [buy, gift].some((v) => v?.verdict === 'warn') ? 'warn' : 'ok';
+    replace(
+      check,
+      h('p', { class: `gift-check-verdict is-${worst}`, dataset: { testid: 'gift-check' } }, badge(worst), ' ', sentence),
+      h(
+        'ul',
+        { class: 'gift-check-list' },
+        [buy && ['Buying the coins', buy], gift && ['Sending the gifts', gift]].filter(Boolean).map(([what, v]) => h('li', null, badge(v.verdict), ` ${what}: ${v.message}`)),
+      ),
+    );
   },
 
   render(app) {
@@ -57,6 +124,7 @@ export default {
     this.renderChips(app, catalogue);
     this.renderBasket(app, catalogue);
 
+    this.renderCheck(app);
     const { value } = app.results.get('gifts') ?? {};
     // A card without gifts (Twitch Bits, Super Chat…) keeps the basket for when one returns.
     this.ui.picker.hidden = !catalogue.length;
@@ -163,7 +231,7 @@ export default {
     } else {
       this.ui.basket.querySelectorAll('input[data-index]').forEach((input) => {
         const g = app.state.gifts[Number(input.dataset.index)];
-        if (g && document.activeElement !== input && input.value !== String(g.count)) input.value = String(g.count);
+        if (g && !isFocused(input) && input.value !== String(g.count)) input.value = String(g.count);
       });
     }
     for (const [i, g] of app.state.gifts.entries()) {
@@ -217,6 +285,10 @@ export default {
     return row;
   },
 };
+
+function cap(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** The same coins bought on the platform's other channels. */
 function channels(value, fmt) {

@@ -1,7 +1,7 @@
 // "What if": the rate card's figures, editable in place. Every answer on the page uses the
 // edited card at once; edited figures are marked with what the preset says, and each group
 // shows the sources and dates behind the preset's figures.
-import { h, replace, sourceLink, uid } from '../dom.js';
+import { h, isFocused, replace, sourceLink, uid } from '../dom.js';
 import { field } from '../fields.js';
 import { moneyInput } from '../format.js';
 import { diffEdits, sourcesFor, valueAt, withValueAt } from '../rate-card.js';
@@ -100,7 +100,7 @@ export default {
     const key = JSON.stringify([preset.id, card.bundles?.length, Boolean(card.custom_amount), card.creator?.model, app.state.locale]);
     if (key !== this.ui.key) {
       this.ui.key = key;
-      const hadFocus = this.ui.el.contains(document.activeElement);
+      const hadFocus = this.ui.el.contains(this.ui.el.getRootNode().activeElement);
       this.build(app, card, preset);
       // A rebuild (a bundle added or removed) keeps the keyboard where the person was.
       if (hadFocus) (this.ui.el.querySelector(this.ui.focusAfterBuild ?? '') ?? this.ui.el.querySelector('.editor-group--bundles button:last-of-type'))?.focus();
@@ -113,7 +113,7 @@ export default {
       input.f.el.classList.toggle('is-edited', edited);
       input.mark.hidden = !edited;
       input.mark.textContent = edited ? `Edited; the preset says ${was == null || was === '' ? 'nothing' : shown(was)}.` : '';
-      if (document.activeElement !== input.control && input.kind !== 'select' && parse(input.kind, input.control.value, app.fmt.decimalSeparator) !== now) {
+      if (!isFocused(input.control) && input.kind !== 'select' && parse(input.kind, input.control.value, app.fmt.decimalSeparator) !== now) {
         input.control.value = shown(now);
       }
       if (input.kind === 'select') input.control.value = shown(now);

@@ -1,0 +1,201 @@
+// The calculator, mountable anywhere: the page (main.js) and the <giftsim-calculator> widget
+// (../embed.js) each create one over their own root. On every change it asks the engine each
+// section's questions, keeps the last good answers, marks bad fields and redraws; the owner
+// hears about each refresh (the page writes the URL, the widget fires its event).
+//
+// Nothing here touches the page's global DOM: a calculator only knows the elements it is given.
+import * as engine from './engine.js';
+import { h, replace } from './dom.js';
+import { FieldErrors } from './fields.js';
+import { formatter } from './format.js';
+import { Presets, applyEdits } from './rate-card.js';
+import { mountToolbar } from './toolbar.js';
+
+let presetsLoading = null;
+
+/**
+ * Loads the engine and its presets, once for every calculator in the document. Rejects with an
+ * Error saying which step failed.
+ */
+export function loadPresets() {
+  presetsLoading ??= (async () => {
+    try {
+      await engine.load();
+    } catch (e) {
+      throw new Error(`the engine did not load (${e.message})`);
+    }
+    performance.mark('giftsim:engine-ready');
+    const answer = engine.run('presets');
+    if (!answer.ok) throw new Error(answer.error.message);
+    performance.mark('giftsim:presets-ready');
+    return new Presets(answer.value);
+  })();
+  return presetsLoading;
+}
+
+/**
+ * A calculator over `root`: `{ presets, state, sections, root, toolbar?, toolbarOptions?,
+ * onRefresh?(app) }`. Each section is used through its own instance, so two calculators on
+ * one page never share controls. Returns the shared `app` (state, presets, answers…).
+ */
+export function createCalculator({ presets, state, sections, root, toolbar: toolbarEl = null, toolbarOptions = {}, onRefresh = () => {} }) {
+  /** What the sections share: the state, the presets, the answers, formatting, field errors. */
+  const app = {
+    state,
+    presets,
+    fmt: null,
+    fields: new FieldErrors(),
+    /** name → { value (last good answer), error (of the latest try, or null), input } */
+    results: new Map(),
+
+    /** The preset the state names (falling back to the first of the currency). */
+    preset() {
+      return this.presets.byId.get(this.state.card) ?? this.presets.cardsIn(this.state.currency)[0] ?? this.presets.cards[0];
+    },
+
+    /** The card in use: the preset with the "what if" edits laid over it. */
+    card() {
+      return this.state.edits ? applyEdits(this.preset(), this.state.edits) : this.preset();
+    },
+
+    /** The card as the engine should get it: the preset id, or the whole edited card. */
+    cardInput() {
+      return this.state.edits ? this.card() : this.preset().id;
+    },
+
+    /** The spending rule set the state names (falling back to the first preset). */
+    ruleSet() {
+      return this.presets.ruleSetById.get(this.state.rules) ?? this.presets.ruleSets[0];
+    },
+
+    /** A formatter for the state's locale and the given currency (default: the card's). */
+    format(currency = this.card().currency) {
+      return formatter(this.state.locale, currency);
+    },
+
+    /** Changes the state; `{ sync: true }` also rewrites the controls (for outside changes). */
+    update(change, { sync = false } = {}) {
+      this.state = { ...this.state, ...change };
+      schedule(sync);
+    },
+  };
+
+  const mounted = [];
+  let toolbar = null;
+  let pending = null;
+
+  function schedule(sync) {
+    if (pending) {
+      pending.sync ||= sync;
+      return;
+    }
+    pending = { sync };
+    queueMicrotask(() => {
+      const { sync: s } = pending;
+      pending = null;
+      refresh(s);
+    });
+  }
+
+  /**
+   * Recomputes every answer and redraws; the heart of the calculator. The first time, sections
+   * marked `defer` (far down, and slower) wait for the next task, so the first answers show
+   * sooner.
+   */
+  function refresh(sync, { first = false } = {}) {
+    normalizeState();
+    app.fmt = app.format();
+    const live = first ? mounted.filter(({ section }) => !section.defer) : mounted;
+    if (sync) for (const s of live) s.section.sync?.(app, s.el);
+
+    // Ask every question first, then draw, then mark errors: drawing may rebuild the fields
+    // an error belongs to.
+    const failed = new Map();
+    const asked = new Map();
+    for (const { section } of live) {
+      const questions = Object.entries(section.queries?.(app) ?? {});
+      asked.set(section, questions.filter(([, q]) => q?.notice !== false).map(([name]) => name));
+      for (const [name, question] of questions) {
+        const previous = app.results.get(name);
+        if (!question) {
+          app.results.set(name, { value: null, error: null, input: null });
+          continue;
+        }
+        // A question may carry its own error (a check the page makes before asking the engine).
+        const answer = question.error ? { ok: false, error: question.error } : engine.run(question.op, question.input);
+        if (answer.ok) {
+          app.results.set(name, { value: answer.value, error: null, input: question.input });
+        } else {
+          const mapped = question.mapError?.(answer.error) ?? answer.error;
+          const error = { ...mapped, path: question.mapPath?.(mapped.path, mapped) ?? mapped.path };
+          app.results.set(name, { value: previous?.value ?? null, error, input: question.input });
+          failed.set(name, { section, error, notice: question.notice !== false });
+        }
+      }
+    }
+    for (const { section, el } of live) section.render(app, el);
+    app.fields.clear();
+    const unplaced = new Map();
+    for (const [name, { section, error, notice }] of failed) {
+      if (!app.fields.show(name, error) && notice) unplaced.set(section, [...(unplaced.get(section) ?? []), error]);
+    }
+    for (const { section, notice } of live) {
+      const stale = asked.get(section).some((name) => app.results.get(name)?.error);
+      showNotice(notice, stale, unplaced.get(section) ?? []);
+    }
+    toolbar?.render(app);
+    onRefresh(app);
+  }
+
+  /** Keeps the state consistent with the presets (a card in the chosen currency, and so on). */
+  function normalizeState() {
+    const currencies = app.presets.currencies();
+    if (!currencies.includes(app.state.currency)) app.state.currency = currencies[0];
+    const card = app.presets.byId.get(app.state.card);
+    if (!card || card.currency !== app.state.currency) {
+      app.state.card = app.presets.counterpart(card, app.state.currency).id;
+      app.state.edits = null;
+    }
+    if (!app.presets.ruleSetById.has(app.state.rules)) app.state.rules = app.presets.ruleSets[0]?.id ?? app.state.rules;
+  }
+
+  normalizeState();
+  app.fmt = app.format();
+  if (toolbarEl) toolbar = mountToolbar(toolbarEl, app, toolbarOptions);
+  replace(root);
+  for (const template of sections) {
+    const section = Object.create(template);
+    const headingId = `${section.id}-title`;
+    const notice = h('div', { class: 'notice', role: 'status', hidden: true });
+    const el = h('div', { class: 'section-body' });
+    root.append(
+      h(
+        'section',
+        { id: section.id, class: `card section section--${section.id}`, 'aria-labelledby': headingId },
+        h('header', { class: 'section-head' }, h('h2', { id: headingId, text: section.title }), section.intro ? h('p', { class: 'section-intro', text: section.intro }) : null),
+        notice,
+        el,
+      ),
+    );
+    section.mount(el, app);
+    mounted.push({ section, el, notice });
+  }
+  refresh(true, { first: true });
+  if (mounted.some(({ section }) => section.defer)) setTimeout(() => refresh(true), 0);
+  return app;
+}
+
+/** Errors no field could take, and the "last good answer" reminder, at the top of a section. */
+function showNotice(notice, stale, unplaced) {
+  if (!stale) {
+    notice.hidden = true;
+    replace(notice);
+    return;
+  }
+  notice.hidden = false;
+  replace(
+    notice,
+    unplaced.map((e) => h('p', { class: 'notice-error', text: e.message })),
+    h('p', { text: 'These answers were not updated: fix the marked figure. The last good answer stays on screen.' }),
+  );
+}

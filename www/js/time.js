@@ -1,0 +1,157 @@
+// Dates and times for spending rules. People type wall-clock times ("10:00 on 1 March") in the
+// person's time zone; the engine wants RFC 3339 with an offset, and answers in the person's
+// zone. Conversions use the browser's own time-zone data (Intl); answers are shown as the engine
+// wrote them, so a window's dates are always the person's, whatever the reader's zone.
+
+/** The IANA zones the engine knows (src/time_zone.rs), which the page offers. */
+export const ZONES = [
+  'UTC',
+  'Africa/Cairo', 'Africa/Johannesburg', 'Africa/Lagos',
+  'America/Argentina/Buenos_Aires', 'America/Bogota', 'America/Chicago', 'America/Denver',
+  'America/Los_Angeles', 'America/Mexico_City', 'America/New_York', 'America/Phoenix',
+  'America/Sao_Paulo', 'America/Toronto', 'America/Vancouver',
+  'Asia/Bangkok', 'Asia/Dubai', 'Asia/Ho_Chi_Minh', 'Asia/Hong_Kong', 'Asia/Jakarta', 'Asia/Karachi',
+  'Asia/Kolkata', 'Asia/Manila', 'Asia/Riyadh', 'Asia/Seoul', 'Asia/Shanghai', 'Asia/Singapore',
+  'Asia/Taipei', 'Asia/Tokyo',
+  'Australia/Melbourne', 'Australia/Sydney',
+  'Europe/Amsterdam', 'Europe/Berlin', 'Europe/Dublin', 'Europe/Istanbul', 'Europe/Lisbon',
+  'Europe/London', 'Europe/Madrid', 'Europe/Moscow', 'Europe/Paris', 'Europe/Rome',
+  'Europe/Stockholm', 'Europe/Warsaw',
+  'Pacific/Auckland',
+];
+
+/** A wall-clock time as a datetime-local control writes it: `2026-03-01T10:00`. */
+export const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const OFFSET = /^([+-])(\d{2})(?::?(\d{2}))?$/;
+const STAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+const dateFormats = new Map();
+
+/** An Intl.DateTimeFormat, made once per locale and options (they are slow to build). */
+function dateFormat(locale, options) {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  if (!dateFormats.has(key)) dateFormats.set(key, new Intl.DateTimeFormat(locale, options));
+  return dateFormats.get(key);
+}
+
+/** Minutes east of UTC in `zone` at the instant `ms`, or null for a zone the browser lacks. */
+export function offsetMinutes(zone, ms) {
+  const fixed = OFFSET.exec(zone);
+  if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] ?? 0));
+  let parts;
+  try {
+    parts = dateFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    }).formatToParts(new Date(ms));
+  } catch {
+    return null;
+  }
+  const get = (type) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60000);
+}
+
+/** "+08:00" for 480 minutes. */
+export function offsetText(minutes) {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A wall-clock time in `zone` as the engine's RFC 3339 timestamp (`2026-03-01T10:00:00+08:00`),
+ * or null when the text is not a wall-clock time or the zone is unknown to the browser.
+ */
+export function toTimestamp(wall, zone) {
+  const m = WALL.exec(String(wall));
+  if (!m) return null;
+  const [, y, mo, d, hh, mm, ss = '00'] = m;
+  const guess = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh), Number(mm), Number(ss));
+  const first = offsetMinutes(zone, guess);
+  if (first == null) return null;
+  const offset = offsetMinutes(zone, guess - first * 60000) ?? first;
+  return `${y}-${mo}-${d}T${hh}:${mm}:${ss}${offsetText(offset)}`;
+}
+
+/** The wall-clock time in `zone` at the instant `ms`, as `2026-03-01T10:00`. */
+export function wallAt(ms, zone) {
+  const offset = offsetMinutes(zone, ms) ?? 0;
+  return new Date(ms + offset * 60000).toISOString().slice(0, 16);
+}
+
+/** The wall-clock time a day after `wall` (for the next event of a plan). */
+export function nextDay(wall) {
+  const m = WALL.exec(String(wall));
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1, Number(m[4]), Number(m[5]));
+  return new Date(t).toISOString().slice(0, 16);
+}
+
+/**
+ * An engine timestamp shown as its own wall-clock time (the person's), in the reader's locale:
+ * `{ date, time, offset, ms }` or null. `ms` is the wall time read as UTC, for formatting only.
+ */
+export function wallOf(stamp) {
+  const m = STAMP.exec(String(stamp));
+  if (!m) return null;
+  const [, y, mo, d, hh, mm, ss, zone] = m;
+  return { ms: Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh), Number(mm), Number(ss)), offset: zone === 'Z' ? '+00:00' : zone };
+}
+
+/** Formats an engine timestamp in the person's wall-clock time: "Sun, Mar 1, 2026, 10:00". */
+export function formatStamp(stamp, locale, options = { dateStyle: 'medium', timeStyle: 'short' }) {
+  const w = wallOf(stamp);
+  if (!w) return String(stamp ?? '');
+  return dateFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(w.ms));
+}
+
+/** "UTC+08:00" for a timestamp's offset. */
+export function offsetLabel(stamp) {
+  const w = wallOf(stamp);
+  return w ? `UTC${w.offset === '+00:00' ? '' : w.offset}` : '';
+}
+
+/**
+ * A window of the engine's answer in words, in the person's time: "March 2026",
+ * "Sun, Mar 1, 2026", "the week from Mon, Mar 2", "the 24 hours to Mar 1, 10:00".
+ */
+export function describeWindow(window, locale) {
+  if (!window) return '';
+  const { kind, start, end } = window;
+  const date = (s, o) => formatStamp(s, locale, o);
+  switch (kind) {
+    case 'transaction':
+      return 'this one transaction';
+    case 'calendar_day':
+      return start ? date(start, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }) : 'the calendar day';
+    case 'calendar_week':
+      return start ? `the week from ${date(start, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })}` : 'the calendar week';
+    case 'calendar_month':
+      return start ? date(start, { month: 'long', year: 'numeric' }) : 'the calendar month';
+    case 'rolling_24h':
+    case 'rolling_7d':
+    case 'rolling_30d': {
+      const span = { rolling_24h: 'the 24 hours', rolling_7d: 'the 7 days', rolling_30d: 'the 30 days' }[kind];
+      return end ? `${span} to ${date(end, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}` : span;
+    }
+    default:
+      return kind;
+  }
+}
+
+/** A window's exact bounds: "Mar 1, 2026, 00:00 – Apr 1, 2026, 00:00 (UTC+08:00)", or ''. */
+export function windowBounds(window, locale) {
+  if (!window?.start || !window?.end) return '';
+  const o = { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' };
+  return `${formatStamp(window.start, locale, o)} – ${formatStamp(window.end, locale, o)} (${offsetLabel(window.start)})`;
+}
+
+/** The kinds of window, as a cap describes them: "a calendar month". */
+export const WINDOW_PHRASES = {
+  transaction: 'per top-up or gift',
+  calendar_day: 'per calendar day',
+  calendar_week: 'per calendar week (from Monday)',
+  calendar_month: 'per calendar month',
+  rolling_24h: 'in any 24 hours',
+  rolling_7d: 'in any 7 days',
+  rolling_30d: 'in any 30 days',
+};
