@@ -173,11 +173,7 @@ pub fn index(prefix: &str, i: usize) -> String {
 /// Parses a JSON document into a request type, turning serde's complaint into an [`Error`] with
 /// the path of the offending field.
 pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
-    // Trailing characters after the document are an error, as in serde_json::from_str.
-    de.end().map_err(|e| syntax(&e))?;
-    Ok(value)
+    serde_json::from_str(text).map_err(|e| from_serde(text, &e))
 }
 
 /// Converts an already-parsed JSON value into a request type, with paths under `prefix`.
@@ -185,9 +181,9 @@ pub fn from_json_value<T: serde::de::DeserializeOwned>(
     value: &serde_json::Value,
     prefix: &str,
 ) -> Result<T> {
-    serde_path_to_error::deserialize(value)
-        .map_err(from_serde_value)
-        .map_err(|e| e.under(prefix))
+    // Through text, so serde_json reports a position the path can be found from.
+    let text = value.to_string();
+    from_json_str(&text).map_err(|e| e.under(prefix))
 }
 
 fn syntax(e: &serde_json::Error) -> Error {
@@ -198,20 +194,13 @@ fn syntax(e: &serde_json::Error) -> Error {
     )
 }
 
-fn path_string(path: &serde_path_to_error::Path) -> String {
-    let s = path.to_string();
-    if s == "." {
-        String::new()
-    } else {
-        s
-    }
-}
-
-fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = path_string(err.path());
-    let inner = err.into_inner();
-    match inner.classify() {
-        serde_json::error::Category::Syntax if inner.to_string().contains("recursion limit") => {
+fn from_serde(text: &str, err: &serde_json::Error) -> Error {
+    let path = crate::json_path::path_at(
+        text,
+        crate::json_path::offset_of(text, err.line(), err.column()),
+    );
+    match err.classify() {
+        serde_json::error::Category::Syntax if err.to_string().contains("recursion limit") => {
             Error::new(
                 ErrorCode::TooLarge,
                 // The field where the nesting starts, not 128 levels of it.
@@ -221,10 +210,10 @@ fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
         }
         serde_json::error::Category::Io
         | serde_json::error::Category::Syntax
-        | serde_json::error::Category::Eof => syntax(&inner),
+        | serde_json::error::Category::Eof => syntax(err),
         serde_json::error::Category::Data => {
             // serde_json appends " at line L column C"; the path says where, in JSON terms.
-            let text = inner.to_string();
+            let text = err.to_string();
             let text = match text.rfind(" at line ") {
                 Some(i) => text[..i].to_string(),
                 None => text,
@@ -234,10 +223,55 @@ fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
     }
 }
 
-fn from_serde_value(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = path_string(err.path());
-    let text = err.into_inner().to_string();
-    classify_data(path, text)
+/// serde's wording of a type, in the contract's words.
+fn plain(kind: &str) -> String {
+    let kind = kind.trim();
+    let unquote = |s: &str| s.trim_matches('`').to_string();
+    if let Some(v) = kind
+        .strip_prefix("integer ")
+        .or_else(|| kind.strip_prefix("floating point "))
+    {
+        return format!("the number {}", unquote(v));
+    }
+    if let Some(v) = kind.strip_prefix("string ") {
+        return format!("the string {v}");
+    }
+    if let Some(v) = kind.strip_prefix("boolean ") {
+        return unquote(v);
+    }
+    match kind {
+        "u64" | "u32" | "u16" | "u8" | "usize" | "i64" | "i32" => "a whole number".into(),
+        "map" | "a map" => "an object".into(),
+        "sequence" | "a sequence" => "a list".into(),
+        "unit value" | "null" => "null".into(),
+        "a boolean" => "true or false".into(),
+        k if k.starts_with("struct ") || k.starts_with("a map") => "an object".into(),
+        k => k.to_string(),
+    }
+}
+
+/// "invalid type: string \"5\", expected u64" → "expected a whole number, found the string \"5\"".
+fn friendly(text: &str) -> String {
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            if let Some((found, expected)) = rest.rsplit_once(", expected ") {
+                let expected = plain(expected);
+                let expected = if prefix == "invalid value: " && expected == "a whole number" {
+                    "a whole number of 0 or more".to_string()
+                } else {
+                    expected
+                };
+                return format!("expected {expected}, found {}", plain(found));
+            }
+        }
+    }
+    if let Some(rest) = text.strip_prefix("unknown variant `") {
+        if let Some((value, choices)) = rest.split_once("`, expected ") {
+            let choices = choices.trim_start_matches("one of ").replace('`', "");
+            return format!("`{value}` is not one of: {choices}");
+        }
+    }
+    text.to_string()
 }
 
 /// Maps serde's data-error sentences onto stable codes.
@@ -274,14 +308,10 @@ fn classify_data(path: String, text: String) -> Error {
     }
     let code = if text.starts_with("invalid type") {
         ErrorCode::InvalidType
-    } else if text.starts_with("unknown variant") {
-        ErrorCode::InvalidValue
-    } else if text.contains("recursion limit") {
-        ErrorCode::TooLarge
     } else {
         ErrorCode::InvalidValue
     };
-    Error::new(code, path, text)
+    Error::new(code, path, friendly(&text))
 }
 
 #[cfg(test)]

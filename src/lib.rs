@@ -27,6 +27,7 @@ pub mod error;
 pub mod flow;
 pub mod gifts;
 pub mod id;
+mod json_path;
 pub mod lots;
 pub mod money;
 pub mod ops;

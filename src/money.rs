@@ -415,6 +415,19 @@ impl Fraction {
 
     /// `minor × self`, rounded to whole minor units at `point`.
     pub fn apply(self, minor: i64, point: RoundingPoint) -> Result<i64> {
+        // Fast path in 64 bits (128-bit division is emulated in WebAssembly): same result.
+        if let (Ok(num), Ok(den)) = (i64::try_from(self.num), i64::try_from(self.den)) {
+            if let Some(product) = minor.checked_mul(num) {
+                if den > 0 && product.unsigned_abs() < (1 << 62) {
+                    let (magnitude, den) = (product.unsigned_abs(), den.unsigned_abs());
+                    let rounded = match point.strategy() {
+                        RoundingStrategy::ToZero => magnitude / den,
+                        _ => (2 * magnitude + den) / (2 * den),
+                    } as i64;
+                    return Ok(if product < 0 { -rounded } else { rounded });
+                }
+            }
+        }
         let overflow = || Error::overflow("", "an amount times a rate");
         let product = i128::from(minor)
             .checked_mul(self.num)
@@ -786,6 +799,22 @@ mod tests {
                 .unwrap(),
             15
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fraction_application_matches_decimal_rounding(minor in -1_000_000_000_000i64..1_000_000_000_000, mantissa in 0i64..100_000_000, scale in 0u32..9) {
+            let rate = Decimal::new(mantissa, scale);
+            for point in [RoundingPoint::Tax, RoundingPoint::CreatorCash] {
+                let exact = Decimal::from(minor) * rate;
+                let expected = exact.round_dp_with_strategy(0, point.strategy());
+                match Fraction::from_decimal(rate).apply(minor, point) {
+                    Ok(got) => proptest::prop_assert_eq!(Decimal::from(got), expected, "{} × {} at {:?}", minor, rate, point),
+                    // Only results beyond i64 overflow.
+                    Err(_) => proptest::prop_assert!(expected.abs() > Decimal::from(i64::MAX)),
+                }
+            }
+        }
     }
 
     #[test]

@@ -62,9 +62,21 @@ impl Rng {
         ((self.next_u64() >> 11) + 1) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
-    /// Uniform integer in [0, n), without modulo bias (Lemire's method).
+    /// Uniform integer in [0, n), without modulo bias (Lemire's method). Below 2^32 it needs
+    /// only 64-bit multiplications, which WebAssembly has natively (128-bit ones are emulated).
     #[inline]
     pub fn below(&mut self, n: u64) -> u64 {
+        if let Ok(n32) = u32::try_from(n) {
+            let n = u64::from(n32);
+            let mut m = (self.next_u64() >> 32) * n;
+            if (m as u32 as u64) < n {
+                let threshold = (n32.wrapping_neg() % n32) as u64;
+                while (m as u32 as u64) < threshold {
+                    m = (self.next_u64() >> 32) * n;
+                }
+            }
+            return m >> 32;
+        }
         let mut m = u128::from(self.next_u64()) * u128::from(n);
         if (m as u64) < n {
             let threshold = n.wrapping_neg() % n;
@@ -112,7 +124,7 @@ impl Rng {
 /// Walker's alias table: O(1) draws from a fixed discrete distribution.
 #[derive(Debug, Clone)]
 pub struct Alias {
-    /// Probability of keeping column `i`, scaled to 2^53.
+    /// Probability of keeping column `i`, scaled to 2^32.
     keep: Vec<u64>,
     alias: Vec<u32>,
 }
@@ -132,7 +144,7 @@ impl Alias {
             (0..n).partition(|&i| scaled[i] < 1.0);
         while let (Some(&s), Some(&l)) = (small.last(), large.last()) {
             small.pop();
-            keep[s] = (scaled[s] * (1u64 << 53) as f64) as u64;
+            keep[s] = (scaled[s] * (1u64 << 32) as f64) as u64;
             alias[s] = l as u32;
             scaled[l] -= 1.0 - scaled[s];
             if scaled[l] < 1.0 {
@@ -141,18 +153,19 @@ impl Alias {
             }
         }
         for i in large.into_iter().chain(small) {
-            keep[i] = 1u64 << 53;
+            keep[i] = 1u64 << 32;
             alias[i] = i as u32;
         }
         Alias { keep, alias }
     }
 
-    /// Draws an index.
+    /// Draws an index from one 64-bit draw: the high half picks a column, the low half decides
+    /// between it and its alias (64-bit arithmetic only).
     #[inline]
     pub fn sample(&self, rng: &mut Rng) -> usize {
         let bits = rng.next_u64();
-        let column = ((u128::from(bits) * self.keep.len() as u128) >> 64) as usize;
-        let coin = rng.next_u64() >> 11;
+        let column = (((bits >> 32) * self.keep.len() as u64) >> 32) as usize;
+        let coin = bits & 0xFFFF_FFFF;
         if coin < self.keep[column] {
             column
         } else {
