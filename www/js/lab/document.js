@@ -1,0 +1,332 @@
+// The lab's document — `{ mode, scenario, grid, variants }` — and the ways in and out of it:
+// the engine's inputs (a `simulate` scenario or a `sweep` request, which are also what the
+// scenario file holds, so the CLI runs it as is), imported files checked field by field, and
+// the compact form the URL carries (preset cards and rule sets as their id plus the edits).
+import { DEFAULT_GRID, DEFAULT_VARIANTS, EXAMPLE_SCENARIO } from './defaults.js';
+
+export const MODES = ['simulate', 'sweep', 'ab'];
+
+/** A deep copy of plain JSON data. */
+export function clone(value) {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+export function isObject(v) {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Keys that could reach an object's prototype: refused wherever data names a key. */
+export const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** The document the lab opens with: the example scenario, a grid and one A/B variant. */
+export function defaultDocument() {
+  return { mode: 'simulate', scenario: clone(EXAMPLE_SCENARIO), grid: clone(DEFAULT_GRID), variants: clone(DEFAULT_VARIANTS) };
+}
+
+/** The engine's operation and input for the document's mode. */
+export function engineRequest(doc) {
+  if (doc.mode === 'sweep') return { op: 'sweep', input: { base: doc.scenario, grid: doc.grid } };
+  if (doc.mode === 'ab') return { op: 'sweep', input: { base: doc.scenario, variants: doc.variants } };
+  return { op: 'simulate', input: doc.scenario };
+}
+
+/** Prefixes an engine error path belongs under, by mode: "base.viewers" is the scenario's. */
+export function scenarioPath(doc, path) {
+  return doc.mode === 'simulate' ? path : path.replace(/^base(\.|$)/, '');
+}
+
+// The presets, as the lab looks them up ------------------------------------------------------
+
+export class Library {
+  constructor(presets) {
+    this.cards = presets.rate_cards ?? [];
+    this.ruleSets = presets.rule_sets ?? [];
+    this.cardById = new Map(this.cards.map((c) => [c.id, c]));
+    this.ruleSetById = new Map(this.ruleSets.map((r) => [r.id, r]));
+    this.catalogues = new Map((presets.gift_catalogues ?? []).map((c) => [c.id, c]));
+  }
+
+  /** A channel's card as an object (a preset id resolved), or null when unknown. */
+  card(ref) {
+    if (typeof ref === 'string') return this.cardById.get(ref) ?? null;
+    return isObject(ref) ? ref : null;
+  }
+
+  /** The scenario's rule set as an object, or null when unknown. */
+  ruleSet(ref) {
+    if (typeof ref === 'string') return this.ruleSetById.get(ref) ?? null;
+    return isObject(ref) ? ref : null;
+  }
+
+  /** The gifts a card offers: its catalogue's, its own list, or none. */
+  giftsOf(card) {
+    if (typeof card?.gifts === 'string') return this.catalogues.get(card.gifts)?.gifts ?? [];
+    return Array.isArray(card?.gifts) ? card.gifts.filter(isObject) : [];
+  }
+}
+
+// Reading documents from outside (files, links) ----------------------------------------------
+
+/** A problem with a document from outside, naming where it is. */
+export class DocumentError extends Error {
+  constructor(path, message) {
+    super(path ? `${path}: ${message}` : message);
+    this.name = 'DocumentError';
+    this.path = path;
+  }
+}
+
+// The shape the editor relies on; the engine checks every value when the scenario runs.
+// 'leaf': a string, number, boolean or null. Objects marked `open` may hold other keys.
+const leaf = 'leaf';
+const cardShape = {
+  either: ['string', {
+    open: true,
+    keys: {
+      bundles: { list: { keys: { coins: leaf, bonus_coins: leaf, price: leaf } } },
+      custom_amount: { nullable: true, keys: { price_per_coin: leaf, step_coins: leaf, min_coins: leaf, max_coins: leaf } },
+      tax: { keys: { mode: leaf, rate: leaf } },
+      store_fee_rate: leaf,
+      payment_fee: { keys: { rate: leaf, fixed: leaf } },
+      creator: { keys: { model: leaf, diamonds_per_coin: leaf, diamond_value: leaf, share: leaf } },
+      agency: { keys: { rate: leaf, paid_by: leaf } },
+      payout: { keys: { minimum: leaf, daily_cap: leaf, fee: { keys: { rate: leaf, fixed: leaf } }, delay_days: leaf } },
+      gifts: { either: ['string', 'null', { list: { open: true, keys: {} } }] },
+      sources: { list: { open: true, keys: {} } },
+    },
+  }],
+};
+const ruleSetShape = {
+  either: ['string', {
+    open: true,
+    keys: {
+      min_age: { keys: { buy: leaf, gift: leaf, receive: leaf } },
+      brackets: {
+        list: {
+          open: true,
+          keys: {
+            min_age: leaf,
+            max_age: leaf,
+            guardian_approval: leaf,
+            caps: { list: { keys: { id: leaf, action: leaf, window: leaf, limit: leaf, enforcement: leaf } } },
+          },
+        },
+      },
+    },
+  }],
+};
+const scenarioShape = {
+  keys: {
+    rate_card: cardShape,
+    channels: { list: { keys: { rate_card: cardShape, share: leaf, price_multiplier: leaf }, required: ['rate_card'] } },
+    rule_set: ruleSetShape,
+    exchange_rates: { map: leaf },
+    region: leaf,
+    viewers: leaf,
+    ages: { list: { keys: { id: leaf, min_age: leaf, max_age: leaf, share: leaf } } },
+    segments: {
+      list: {
+        keys: {
+          id: leaf,
+          share: leaf,
+          budget: { nullable: true, keys: { distribution: leaf, amount: leaf, median: leaf, sigma: leaf, min: leaf, max: leaf, alpha: leaf } },
+          active_days_per_week: leaf,
+          gifts_per_active_day: leaf,
+          top_up: leaf,
+          gifts: { list: { keys: { gift: leaf, coins: leaf, weight: leaf } } },
+        },
+      },
+    },
+    elasticity: leaf,
+    price_multiplier: leaf,
+    creators: { keys: { count: leaf, zipf_exponent: leaf } },
+    guardian_approval_rate: leaf,
+    days: leaf,
+    start: leaf,
+    runs: leaf,
+    seed: leaf,
+  },
+  required: ['viewers', 'segments', 'days'],
+};
+const sweepShape = {
+  keys: {
+    base: scenarioShape,
+    grid: { list: { keys: { parameter: 'string', values: { list: leaf } }, required: ['parameter', 'values'] } },
+    variants: { list: { keys: { name: 'string', changes: { map: 'string' } }, required: ['name', 'changes'] } },
+  },
+  required: ['base'],
+};
+
+const at = (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+const kindOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+
+/** Checks `value` against `shape`; throws a DocumentError naming the first problem. */
+function check(value, shape, path) {
+  if (shape === leaf) {
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return;
+    throw new DocumentError(path, `expected a single value, found ${kindOf(value)}`);
+  }
+  if (shape === 'string' || shape === 'null') {
+    if (shape === 'string' ? typeof value === 'string' : value === null) return;
+    throw new DocumentError(path, `expected ${shape === 'string' ? 'text' : 'null'}, found ${kindOf(value)}`);
+  }
+  if (shape.either) {
+    const problems = [];
+    for (const option of shape.either) {
+      try {
+        return check(value, option, path);
+      } catch (e) {
+        problems.push(e);
+      }
+    }
+    // The most informative problem is the one that got deepest.
+    throw problems.sort((a, b) => b.path.length - a.path.length)[0];
+  }
+  if (shape.list) {
+    if (!Array.isArray(value)) throw new DocumentError(path, `expected a list, found ${kindOf(value)}`);
+    value.forEach((item, i) => check(item, shape.list, at(path, i)));
+    return;
+  }
+  if (value === null && shape.nullable) return;
+  if (!isObject(value)) throw new DocumentError(path, `expected an object, found ${kindOf(value)}`);
+  for (const [key, item] of Object.entries(value)) {
+    if (UNSAFE_KEYS.has(key)) throw new DocumentError(at(path, key), 'this key is not allowed');
+    if (shape.map) {
+      check(item, shape.map, at(path, key));
+    } else if (key in shape.keys) {
+      check(item, shape.keys[key], at(path, key));
+    } else if (!shape.open) {
+      throw new DocumentError(at(path, key), 'unknown field');
+    } else {
+      refuseUnsafeKeys(item, at(path, key));
+    }
+  }
+  for (const key of shape.required ?? []) {
+    if (!(key in value)) throw new DocumentError(path, `the field \`${key}\` is missing`);
+  }
+}
+
+function refuseUnsafeKeys(value, path) {
+  if (Array.isArray(value)) value.forEach((v, i) => refuseUnsafeKeys(v, at(path, i)));
+  else if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (UNSAFE_KEYS.has(k)) throw new DocumentError(at(path, k), 'this key is not allowed');
+      refuseUnsafeKeys(v, at(path, k));
+    }
+  }
+}
+
+function checkSeed(scenario, path) {
+  const seed = scenario.seed;
+  if (seed !== undefined && !(Number.isSafeInteger(seed) && seed >= 0)) {
+    throw new DocumentError(at(path, 'seed'), 'the lab keeps seeds from 0 to 9,007,199,254,740,991 (2^53 − 1) exactly; use a smaller seed');
+  }
+}
+
+/**
+ * A scenario file's JSON (a `simulate` scenario or a `sweep` request, as the CLI takes them)
+ * as a lab document, keeping from `current` what the file does not say (the grid when the
+ * file is an A/B test, and so on). Throws DocumentError with the reason.
+ */
+export function fromEngineDocument(value, current) {
+  if (!isObject(value)) throw new DocumentError('', `a scenario file holds a JSON object, not ${kindOf(value)}`);
+  if ('base' in value) {
+    check(value, sweepShape, '');
+    checkSeed(value.base, 'base');
+    const hasGrid = Array.isArray(value.grid) && value.grid.length > 0;
+    const hasVariants = Array.isArray(value.variants) && value.variants.length > 0;
+    if (hasGrid === hasVariants) throw new DocumentError('', 'a sweep file gives either a `grid` or `variants`');
+    return {
+      mode: hasGrid ? 'sweep' : 'ab',
+      scenario: clone(value.base),
+      grid: hasGrid ? clone(value.grid) : clone(current.grid),
+      variants: hasVariants ? clone(value.variants) : clone(current.variants),
+    };
+  }
+  if (!('viewers' in value) && !('segments' in value)) {
+    throw new DocumentError('', 'this is not a giftsim scenario: it has neither `viewers` and `segments` nor a sweep’s `base`');
+  }
+  check(value, scenarioShape, '');
+  checkSeed(value, '');
+  return { mode: 'simulate', scenario: clone(value), grid: clone(current.grid), variants: clone(current.variants) };
+}
+
+// The compact form for links --------------------------------------------------------------
+
+/**
+ * The edits that turn `base` into `next`: an object patches an object key by key; `[value]`
+ * replaces; `[]` deletes. Arrays are replaced whole.
+ */
+export function diff(base, next) {
+  if (isObject(base) && isObject(next)) {
+    const out = {};
+    for (const key of Object.keys(base)) if (!(key in next)) out[key] = [];
+    for (const key of Object.keys(next)) {
+      const d = key in base ? diff(base[key], next[key]) : [next[key]];
+      if (d !== undefined) out[key] = d;
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+  return JSON.stringify(base) === JSON.stringify(next) ? undefined : [clone(next)];
+}
+
+/** `base` with the edits `diff` gave applied. */
+export function patch(base, edits, path = '') {
+  if (Array.isArray(edits)) {
+    if (edits.length > 1) throw new DocumentError(path, 'a replacement holds one value');
+    return edits.length ? clone(edits[0]) : undefined;
+  }
+  if (!isObject(edits)) throw new DocumentError(path, 'the edits are damaged');
+  const out = isObject(base) ? clone(base) : {};
+  for (const [key, e] of Object.entries(edits)) {
+    if (UNSAFE_KEYS.has(key)) throw new DocumentError(at(path, key), 'this key is not allowed');
+    const value = patch(out[key], e, at(path, key));
+    if (value === undefined) delete out[key];
+    else out[key] = value;
+  }
+  return out;
+}
+
+function compactRef(ref, presets) {
+  if (!isObject(ref) || typeof ref.id !== 'string' || !presets.has(ref.id)) return ref;
+  const edits = diff(presets.get(ref.id), ref);
+  return edits === undefined ? ref.id : { $preset: ref.id, $edits: edits };
+}
+
+function expandRef(ref, presets, path) {
+  if (!isObject(ref) || !('$preset' in ref)) return ref;
+  const base = presets.get(ref.$preset);
+  if (!base) throw new DocumentError(path, `there is no preset "${String(ref.$preset).slice(0, 40)}"`);
+  return patch(base, ref.$edits ?? {}, path);
+}
+
+/** The document as the link carries it: edited presets as their id and edits. */
+export function compact(doc, library) {
+  const s = clone(doc.scenario);
+  if (Array.isArray(s.channels)) for (const c of s.channels) if (isObject(c)) c.rate_card = compactRef(c.rate_card, library.cardById);
+  if (s.rate_card !== undefined) s.rate_card = compactRef(s.rate_card, library.cardById);
+  if (s.rule_set !== undefined) s.rule_set = compactRef(s.rule_set, library.ruleSetById);
+  return { mode: doc.mode, scenario: s, grid: doc.grid, variants: doc.variants };
+}
+
+/** A link's document, expanded and checked; throws DocumentError. */
+export function expand(value, library) {
+  if (!isObject(value)) throw new DocumentError('', 'the link holds no scenario');
+  refuseUnsafeKeys(value, '');
+  const { mode, scenario, grid, variants } = value;
+  if (!MODES.includes(mode)) throw new DocumentError('mode', 'unknown mode');
+  if (!isObject(scenario)) throw new DocumentError('scenario', 'missing');
+  const s = clone(scenario);
+  if (Array.isArray(s.channels)) {
+    s.channels.forEach((c, i) => {
+      if (isObject(c)) c.rate_card = expandRef(c.rate_card, library.cardById, `scenario.channels[${i}].rate_card`);
+    });
+  }
+  if (s.rate_card !== undefined) s.rate_card = expandRef(s.rate_card, library.cardById, 'scenario.rate_card');
+  if (s.rule_set !== undefined) s.rule_set = expandRef(s.rule_set, library.ruleSetById, 'scenario.rule_set');
+  check(s, scenarioShape, 'scenario');
+  checkSeed(s, 'scenario');
+  check(grid, sweepShape.keys.grid, 'grid');
+  check(variants, sweepShape.keys.variants, 'variants');
+  return { mode, scenario: s, grid: clone(grid), variants: clone(variants) };
+}

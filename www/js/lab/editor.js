@@ -1,0 +1,103 @@
+// The scenario editor: where to start from, then one group per part of the scenario (and, in
+// a sweep or an A/B test, what varies first). Groups are rebuilt from the document whenever its
+// shape changes; typing only writes the document.
+import { h, replace } from '../dom.js';
+import { shortName } from '../rate-card.js';
+import { button } from './controls.js';
+import { EXAMPLE_SCENARIO } from './defaults.js';
+import { clone } from './document.js';
+import { channelsGroup } from './editor/channels.js';
+import { abGroup, sweepGroup } from './editor/experiment.js';
+import { populationGroup } from './editor/population.js';
+import { rulesGroup } from './editor/rules.js';
+import { settingsGroup } from './editor/settings.js';
+
+/** Draws the editor into `form`, keeping which groups are open and where the keyboard was. */
+export function renderEditor(form, app, { focus } = {}) {
+  const open = new Map([...form.querySelectorAll('details.lab-group')].map((d) => [d.id, d.open]));
+  const active = document.activeElement;
+  const focusPath = focus ?? (form.contains(active) ? active.dataset.path ?? null : null);
+  const focusLabel = !focusPath && form.contains(active) ? active.getAttribute('aria-label') ?? active.textContent : null;
+  const groups = [
+    app.doc.mode === 'sweep' ? sweepGroup(app) : null,
+    app.doc.mode === 'ab' ? abGroup(app) : null,
+    channelsGroup(app),
+    populationGroup(app),
+    rulesGroup(app),
+    settingsGroup(app),
+  ].filter(Boolean);
+  for (const g of groups) if (open.has(g.id)) g.open = open.get(g.id);
+  const again = h('div', { class: 'lab-run-again' }, button(app.doc.mode === 'simulate' ? 'Run this scenario' : app.doc.mode === 'sweep' ? 'Run the sweep' : 'Run the A/B test', () => app.run(), { kind: 'button--primary' }));
+  replace(form, startFrom(app), groups, again);
+  app.fields.clear();
+  app.showErrors();
+  // Put the keyboard back where it was (a rebuilt control, or the button that was pressed).
+  let target = focusPath ? form.querySelector(`[data-path="${CSS.escape(focusPath)}"]`) : null;
+  if (!target && focusLabel) target = [...form.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === focusLabel);
+  if (target) {
+    target.closest('details:not([open])')?.setAttribute('open', '');
+    target.focus();
+  }
+}
+
+/** "Start from": the example, or one channel of any preset card. */
+function startFrom(app) {
+  const select = h(
+    'select',
+    { id: 'start-from' },
+    h('option', { value: 'example', text: 'US teens on TikTok’s three channels (the example)' }),
+    app.library.cards.map((c) => h('option', { value: c.id, text: `One channel: ${shortName(c)} (${c.currency}) — ${c.id}` })),
+  );
+  return h(
+    'div',
+    { class: 'lab-start-from' },
+    h('label', { for: 'start-from', text: 'Start from' }),
+    h(
+      'div',
+      { class: 'lab-start-from-row' },
+      select,
+      button('Load', () => app.replaceDocument({ ...app.doc, scenario: startingScenario(app, select.value) }, `Started from ${select.selectedOptions[0]?.textContent ?? select.value}.`), {
+        label: 'Load this starting point (replaces the scenario)',
+      }),
+    ),
+  );
+}
+
+/**
+ * A scenario on one preset card: the example's population, with gift mixes the card can send
+ * (its catalogue's gifts, or amounts of coins worth about 1, 5 and 50 of its currency) and
+ * rules in its currency.
+ */
+export function startingScenario(app, id) {
+  const s = clone(EXAMPLE_SCENARIO);
+  const card = app.library.cardById.get(id);
+  if (!card) return s;
+  s.channels = [{ rate_card: card.id, share: '1' }];
+  const known = new Set(app.library.giftsOf(card).map((g) => g.id));
+  const example = s.segments.flatMap((seg) => seg.gifts ?? []);
+  if (!example.every((g) => known.has(g.gift))) {
+    const perUnit = coinsPerUnit(card);
+    const worth = { minnows: [0.5, 1, 2], dolphins: [2, 5, 10], whales: [20, 50, 100] };
+    for (const seg of s.segments) {
+      if (!seg.gifts) continue;
+      seg.gifts = (worth[seg.id] ?? [1]).map((money, k) => ({ coins: roundNicely(money * perUnit), weight: [4, 2, 1][k] ?? 1 }));
+    }
+  }
+  const rules = app.library.ruleSet(s.rule_set);
+  if (rules?.currency !== card.currency) s.rule_set = 'none';
+  return s;
+}
+
+/** About how many coins one unit of money buys on a card. */
+function coinsPerUnit(card) {
+  const rates = (card.bundles ?? []).map((b) => Number(b.coins) / Number(b.price)).filter(Number.isFinite);
+  if (card.custom_amount) rates.push(1 / Number(card.custom_amount.price_per_coin));
+  const best = Math.max(...rates.filter((r) => r > 0), 0);
+  return best > 0 ? best : 100;
+}
+
+function roundNicely(x) {
+  if (x < 1) return 1;
+  const digits = 10 ** Math.max(0, Math.floor(Math.log10(x)) - 1);
+  return Math.round(x / digits) * digits;
+}

@@ -1,0 +1,500 @@
+// The pricing lab: loads the presets through the engine worker, opens the scenario from the
+// link (or the example), and wires the editor, the run bar and the results together. The
+// engine only ever runs in the worker, so the page never freezes.
+import { h, replace } from '../dom.js';
+import { FieldErrors } from '../fields.js';
+import { LOCALES } from '../format.js';
+import { pathParts, setAt } from './controls.js';
+import { DocumentError, Library, MODES, UNSAFE_KEYS, clone, defaultDocument, engineRequest, fromEngineDocument } from './document.js';
+import { renderEditor } from './editor.js';
+import { parameters } from './editor/experiment.js';
+import { fromFragment, toFragment } from './link.js';
+import { labFormatter } from './metrics.js';
+import { renderResults } from './results.js';
+import { CANCELLED, Runner } from './runner.js';
+
+const root = document.documentElement;
+const editorEl = document.getElementById('editor');
+const resultsEl = document.getElementById('results');
+const runBarEl = document.getElementById('run-bar');
+
+const MODE_LABELS = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test' };
+const MAX_IMPORT_BYTES = 1 << 20;
+
+const app = {
+  doc: defaultDocument(),
+  library: null,
+  locale: 'en-US',
+  fmt: null,
+  fields: new FieldErrors(),
+  /** The engine's complaint about the last run, at a path of the document. */
+  error: null,
+  /** The last finished run: { doc, op, inputText, text, answer, ms, currency, csv }. */
+  lastRun: null,
+  sweepMetric: 'viewer_spend',
+  /** Cards whose figures are shown (kept open across redraws). */
+  openFigures: new Set(),
+  runner: new Runner(),
+
+  /** The currency of the scenario's first card (USD if none is known). */
+  currency(doc = this.doc) {
+    const s = doc.scenario;
+    const ref = Array.isArray(s.channels) ? s.channels[0]?.rate_card : s.rate_card;
+    const code = this.library?.card(ref)?.currency;
+    return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? code : 'USD';
+  },
+
+  format(currency = this.currency()) {
+    return labFormatter(this.locale, currency);
+  },
+
+  /** The value at `path`, reading a preset card or rule set named by its id as its figures. */
+  read(path) {
+    let v = this.doc;
+    for (const part of pathParts(path)) {
+      if (v == null || typeof v !== 'object' || !Object.hasOwn(v, part)) return undefined;
+      v = v[part];
+      if (typeof v === 'string' && (part === 'rate_card' || part === 'rule_set') && this.library) {
+        v = (part === 'rate_card' ? this.library.cardById.get(v) : this.library.ruleSetById.get(v)) ?? v;
+      }
+    }
+    return v;
+  },
+
+  /** Writes `value` at `path` of the document; `rebuild` redraws the editor. */
+  edit(path, value, { rebuild = false, focus } = {}) {
+    materialize(path);
+    setAt(this.doc, path, value);
+    if (this.error && (this.error.path === path || this.error.path.startsWith(`${path}.`) || this.error.path.startsWith(`${path}[`))) {
+      this.error = null;
+      this.fields.clear();
+      notice(null);
+    }
+    this.changed({ rebuild, focus });
+  },
+
+  /** Removes the element or key at `path`, keeping the keyboard in the same group. */
+  removeAt(path) {
+    const groupId = document.activeElement?.closest?.('details.lab-group')?.id;
+    setAt(this.doc, path, undefined);
+    this.error = null;
+    this.changed({ rebuild: true });
+    if (groupId) document.querySelector(`#${groupId} > summary`)?.focus();
+  },
+
+  /** Sets (or with undefined removes) the change `parameter` of variant `i`. */
+  setChange(i, parameter, value, { rebuild = false } = {}) {
+    const variant = this.doc.variants?.[i];
+    if (!variant || UNSAFE_KEYS.has(parameter)) return;
+    if (typeof variant.changes !== 'object' || variant.changes === null || Array.isArray(variant.changes)) variant.changes = {};
+    if (value === undefined) delete variant.changes[parameter];
+    else variant.changes[parameter] = value;
+    this.changed({ rebuild });
+  },
+
+  changed({ rebuild = false, focus } = {}) {
+    if (rebuild) this.rebuild({ focus });
+    markStale();
+    scheduleLink();
+  },
+
+  rebuild({ focus } = {}) {
+    this.fmt = this.format();
+    renderEditor(editorEl, this, { focus });
+    syncRunBar();
+  },
+
+  /** Replaces the whole document (a starting point, an imported file, a link). */
+  replaceDocument(doc, message) {
+    this.doc = doc;
+    this.error = null;
+    notice(null);
+    this.openFigures.clear();
+    this.changed({ rebuild: true });
+    if (message) say(message);
+  },
+
+  /** Marks the field of the last engine error again (after a redraw). */
+  showErrors() {
+    if (this.error) this.fields.show('*', this.error);
+  },
+
+  run() {
+    return run();
+  },
+
+  parameterLabels() {
+    return new Map(parameters(this));
+  },
+
+  async downloadResults(kind) {
+    const run = this.lastRun;
+    if (!run) return;
+    const name = `giftsim-${run.doc.mode === 'simulate' ? 'simulate' : run.doc.mode === 'ab' ? 'ab-test' : 'sweep'}-seed-${run.doc.scenario.seed ?? 0}`;
+    if (kind === 'json') return download(`${name}.json`, `${run.text}\n`, 'application/json');
+    if (!run.csv) {
+      // The CSV comes from the engine itself: the same run again (same input and seed, so the
+      // same figures), written as the CLI's --csv writes it.
+      try {
+        run.csv = (await work(run.op, run.inputText, { format: 'csv', label: 'Writing the CSV' })).text;
+      } catch (err) {
+        if (err !== CANCELLED) say(`The CSV could not be written: ${err.message}`, { alert: true });
+        return;
+      }
+    }
+    download(`${name}.csv`, run.csv, 'text/csv');
+  },
+};
+
+/** Turns a preset id on the way to `path` into the preset's object, so a figure can be edited. */
+function materialize(path) {
+  const parts = pathParts(path);
+  let v = app.doc;
+  for (let k = 0; k < parts.length - 1 && v && typeof v === 'object'; k += 1) {
+    const part = parts[k];
+    const next = v[part];
+    if (typeof next === 'string' && (part === 'rate_card' || part === 'rule_set')) {
+      const preset = part === 'rate_card' ? app.library.cardById.get(next) : app.library.ruleSetById.get(next);
+      if (preset) v[part] = clone(preset);
+    }
+    v = v[part];
+  }
+}
+
+// The run bar ----------------------------------------------------------------------------------
+
+const ui = {};
+
+function buildRunBar() {
+  // The editor sits below the sticky run bar, whatever height the bar wraps to.
+  new ResizeObserver(() => root.style.setProperty('--lab-run-height', `${runBarEl.parentElement.offsetHeight}px`)).observe(runBarEl.parentElement);
+  const modes = h(
+    'div',
+    { class: 'lab-mode-switch', role: 'radiogroup', 'aria-label': 'What to run' },
+    MODES.map((mode) => {
+      const id = `mode-${mode}`;
+      return h(
+        'span',
+        { class: 'lab-mode' },
+        h('input', { type: 'radio', name: 'mode', id, value: mode, checked: app.doc.mode === mode, onchange: () => setMode(mode) }),
+        h('label', { for: id, text: MODE_LABELS[mode] }),
+      );
+    }),
+  );
+  ui.run = h('button', { type: 'button', class: 'button button--primary lab-button--run', text: 'Run', onclick: run, 'aria-keyshortcuts': 'Control+Enter' });
+  ui.cancel = h('button', { type: 'button', class: 'button lab-button--cancel', text: 'Cancel', disabled: true, onclick: cancel });
+  ui.progress = h('progress', { id: 'run-progress', max: 1, value: 0, 'aria-label': 'Progress of the run' });
+  ui.progressText = h('span', { class: 'lab-progress-text', 'data-testid': 'progress-text' });
+  ui.progressWrap = h('div', { class: 'lab-progress', hidden: true }, ui.progress, ui.progressText);
+  ui.status = h('p', { class: 'lab-run-status', role: 'status', 'data-testid': 'run-status' });
+
+  const locale = h('select', { id: 'lab-locale' }, LOCALES.map(([code, name]) => h('option', { value: code, text: name })));
+  locale.value = app.locale;
+  locale.addEventListener('change', () => {
+    app.locale = locale.value;
+    root.lang = app.locale;
+    app.rebuild();
+    renderResults(resultsEl, app, app.lastRun);
+    scheduleLink();
+  });
+  ui.locale = locale;
+
+  const fileInput = h('input', { type: 'file', id: 'import-file', class: 'lab-file-input', accept: '.json,application/json' });
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (file) importFile(file);
+  });
+
+  replace(
+    runBarEl,
+    h('div', { class: 'lab-run-row' }, modes, h('div', { class: 'lab-run-actions' }, ui.run, ui.cancel), ui.progressWrap),
+    h(
+      'div',
+      { class: 'lab-share-row' },
+      h(
+        'div',
+        { class: 'button-row', role: 'group', 'aria-label': 'The scenario' },
+        h('button', { type: 'button', class: 'button button--small', text: 'Export scenario', onclick: exportScenario }),
+        fileInput,
+        h('label', { for: 'import-file', class: 'button button--small lab-file-label', text: 'Import scenario…' }),
+        h('button', { type: 'button', class: 'button button--small', text: 'Copy link', onclick: copyLink }),
+      ),
+      h('div', { class: 'field lab-field--inline' }, h('label', { for: 'lab-locale', text: 'Numbers' }), locale),
+    ),
+    ui.status,
+  );
+}
+
+function syncRunBar() {
+  for (const input of runBarEl.querySelectorAll('input[name=mode]')) input.checked = input.value === app.doc.mode;
+  ui.locale.value = app.locale;
+  ui.run.textContent = app.doc.mode === 'simulate' ? 'Run' : app.doc.mode === 'sweep' ? 'Run the sweep' : 'Run the A/B test';
+}
+
+function setMode(mode) {
+  if (!MODES.includes(mode) || mode === app.doc.mode) return;
+  app.doc.mode = mode;
+  app.error = null;
+  notice(null);
+  app.changed({ rebuild: true });
+}
+
+function say(...parts) {
+  const last = parts[parts.length - 1];
+  const { alert = false } = last && typeof last === 'object' && !(last instanceof Node) ? parts.pop() : {};
+  ui.status.textContent = '';
+  ui.status.classList.toggle('is-error', alert);
+  ui.status.setAttribute('role', alert ? 'alert' : 'status');
+  // A fresh text node, so assistive technology announces a repeated message too.
+  ui.status.append(...parts);
+}
+
+function setBusy(busy, label = '') {
+  root.toggleAttribute('data-running', busy);
+  ui.run.disabled = busy;
+  ui.cancel.disabled = !busy;
+  ui.progressWrap.hidden = !busy;
+  resultsEl.setAttribute('aria-busy', String(busy));
+  if (busy) {
+    ui.progress.value = 0;
+    ui.progress.removeAttribute('value');
+    ui.progressText.textContent = `${label}…`;
+  }
+}
+
+/** Runs one job in the worker with the progress bar; resolves as the runner does. */
+async function work(op, text, { format = 'json', label }) {
+  const fmt = app.format();
+  const started = performance.now();
+  setBusy(true, label);
+  say(`${label}…`);
+  let shown = 0;
+  try {
+    return await app.runner.run(op, text, {
+      format,
+      onProgress(done, total) {
+        const now = performance.now();
+        if (now - shown < 60 && done < total) return;
+        shown = now;
+        ui.progress.max = total;
+        ui.progress.value = done;
+        ui.progressText.textContent = `${label}: ${fmt.share(total ? done / total : 0)} · ${fmt.count(done)} of ${fmt.count(total)} viewer-runs · ${fmt.seconds(now - started)}`;
+        root.dataset.progress = String(done);
+      },
+    });
+  } finally {
+    setBusy(false);
+  }
+}
+
+async function run() {
+  if (app.runner.busy || !app.library) return;
+  const doc = clone(app.doc);
+  const { op, input } = engineRequest(doc);
+  const inputText = JSON.stringify(input);
+  app.error = null;
+  app.fields.clear();
+  notice(null);
+  const started = performance.now();
+  const label = doc.mode === 'simulate' ? 'Simulating' : doc.mode === 'sweep' ? 'Sweeping' : 'Running the A/B test';
+  try {
+    const { text } = await work(op, inputText, { label });
+    const ms = performance.now() - started;
+    const answer = JSON.parse(text);
+    app.lastRun = { doc, op, inputText, text, answer, ms, currency: app.currency(doc), csv: null };
+    renderResults(resultsEl, app, app.lastRun);
+    root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1);
+    root.dataset.lastRunMs = String(Math.round(ms));
+    const fmt = app.format(app.lastRun.currency);
+    say(`Done in ${fmt.seconds(ms)}. `, h('a', { href: '#results', text: 'Go to the results' }), '.');
+  } catch (err) {
+    if (err === CANCELLED) {
+      const fmt = app.format();
+      say(`Cancelled after ${fmt.seconds(performance.now() - started)}. ${app.lastRun ? 'The previous results stay on screen.' : ''}`);
+      ui.run.focus();
+      return;
+    }
+    if (err instanceof Error && !('code' in err)) {
+      // A fault of the page itself, not of the scenario: say so, and keep the details.
+      console.error(err);
+      say(`The lab failed to show the results (${err.message}). Please report this.`, { alert: true });
+      return;
+    }
+    showEngineError(doc, err);
+  }
+}
+
+function cancel() {
+  if (!app.runner.busy) return;
+  app.runner.cancel();
+}
+
+/** The engine refused the input: the message next to its field, and in a notice. */
+function showEngineError(doc, err) {
+  let path = String(err.path ?? '');
+  if (doc.mode === 'simulate') path = path ? `scenario.${path}` : '';
+  else path = path === 'base' ? 'scenario' : path.replace(/^base\./, 'scenario.');
+  app.error = { path, message: err.message, code: err.code };
+  const marked = app.fields.show('*', app.error);
+  const field = marked ? [...app.fields.shown].at(-1)?.control : null;
+  notice(err, field);
+  say(`The engine could not run this scenario: ${err.message}`, { alert: true });
+  if (field) {
+    field.closest('details:not([open])')?.setAttribute('open', '');
+    field.closest('details.lab-card-figures')?.setAttribute('open', '');
+  }
+}
+
+/** A notice above the results about the last error (or none). */
+function notice(err, field) {
+  document.getElementById('lab-notice')?.remove();
+  if (!err) return;
+  const box = h(
+    'div',
+    { class: 'notice lab-notice', id: 'lab-notice' },
+    h('p', { class: 'notice-error', text: `The engine could not run this scenario (${err.code}).` }),
+    h('p', { text: err.message }),
+    err.path ? h('p', { class: 'muted', text: `At ${err.path}.` }) : null,
+    field
+      ? h('button', {
+          type: 'button',
+          class: 'button button--small',
+          text: 'Go to the field',
+          onclick: () => {
+            field.scrollIntoView({ block: 'center' });
+            field.focus();
+          },
+        })
+      : null,
+  );
+  resultsEl.prepend(box);
+}
+
+function markStale() {
+  const note = resultsEl.querySelector('.lab-stale');
+  if (note && app.lastRun) note.hidden = JSON.stringify(app.lastRun.doc) === JSON.stringify(app.doc);
+}
+
+// Files and links ----------------------------------------------------------------------------
+
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function exportScenario() {
+  const { input } = engineRequest(app.doc);
+  const name = app.doc.mode === 'simulate' ? 'simulate' : app.doc.mode === 'ab' ? 'sweep-ab' : 'sweep';
+  download(`giftsim-${name}-scenario.json`, `${JSON.stringify(input, null, 2)}\n`, 'application/json');
+  say(`Exported the scenario as giftsim-${name}-scenario.json: the command line runs it as is (giftsim ${app.doc.mode === 'simulate' ? 'simulate' : 'sweep'} FILE).`);
+}
+
+async function importFile(file) {
+  const fail = (why) => say(`${file.name} was not opened: ${why}`, { alert: true });
+  if (file.size > MAX_IMPORT_BYTES) return fail(`it is ${app.format().count(file.size)} bytes; a scenario is at most 1 MB.`);
+  let value;
+  try {
+    value = JSON.parse(await file.text());
+  } catch (e) {
+    return fail(`it is not valid JSON (${e.message}).`);
+  }
+  try {
+    app.replaceDocument(fromEngineDocument(value, app.doc), `Opened ${file.name}${value?.base ? '' : ''}. Press Run to simulate it.`);
+  } catch (e) {
+    if (e instanceof DocumentError) return fail(`it is not a scenario the lab can open — ${e.message}.`);
+    throw e;
+  }
+}
+
+async function copyLink() {
+  await writeLink();
+  try {
+    await navigator.clipboard.writeText(location.href);
+    say('The link is copied: it opens this scenario, seed and all.');
+  } catch {
+    say('The link is in the address bar: it opens this scenario, seed and all.');
+  }
+}
+
+let linkTimer = null;
+let lastFragment = '';
+function scheduleLink() {
+  clearTimeout(linkTimer);
+  linkTimer = setTimeout(writeLink, 250);
+}
+
+async function writeLink() {
+  clearTimeout(linkTimer);
+  if (!app.library) return;
+  let fragment = await toFragment(app.doc, app.library);
+  if (app.locale !== 'en-US') fragment += `&l=${encodeURIComponent(app.locale)}`;
+  if (fragment !== lastFragment) {
+    lastFragment = fragment;
+    history.replaceState(null, '', `${location.pathname}${location.search}${fragment}`);
+  }
+  root.dataset.linkWritten = String(Number(root.dataset.linkWritten ?? 0) + 1);
+}
+
+/** The document in the address bar, or the example; a damaged link is reported, not dropped. */
+async function documentFromLink() {
+  const hash = location.hash;
+  const locale = new URLSearchParams(hash.replace(/^#/, '')).get('l');
+  if (locale && LOCALES.some(([code]) => code === locale)) app.locale = locale;
+  try {
+    const doc = await fromFragment(hash, app.library);
+    lastFragment = hash;
+    return { doc };
+  } catch (e) {
+    if (!(e instanceof DocumentError)) throw e;
+    return { doc: null, problem: e.message };
+  }
+}
+
+window.addEventListener('hashchange', async () => {
+  if (location.hash === lastFragment || !app.library) return;
+  const { doc, problem } = await documentFromLink();
+  if (doc) app.replaceDocument(doc, 'Opened the scenario in the link.');
+  else if (problem) say(`The link’s scenario could not be read: ${problem}. The scenario on screen is unchanged.`, { alert: true });
+});
+
+// Keyboard: Ctrl/Cmd+Enter runs, Escape cancels a run.
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    run();
+  } else if (e.key === 'Escape' && app.runner.busy) {
+    cancel();
+  }
+});
+
+// Start ----------------------------------------------------------------------------------------
+
+async function start() {
+  buildRunBar();
+  let presets;
+  try {
+    presets = JSON.parse((await app.runner.run('presets', '')).text);
+  } catch (err) {
+    document.getElementById('lab-loading').textContent = `The engine could not start: ${err.message}. The lab needs Web Workers and WebAssembly.`;
+    document.getElementById('lab-loading').className = 'fatal';
+    return;
+  }
+  app.library = new Library(presets);
+  const { doc, problem } = await documentFromLink();
+  if (doc) app.doc = doc;
+  root.lang = app.locale;
+  document.getElementById('lab-loading').remove();
+  document.querySelector('.lab-grid').hidden = false;
+  app.rebuild();
+  renderResults(resultsEl, app, null);
+  if (problem) say(`The link’s scenario could not be read: ${problem}. The lab opened the example instead.`, { alert: true });
+  else if (doc) say('Opened the scenario in the link. Press Run to simulate it.');
+  root.dataset.labReady = '';
+}
+
+start();

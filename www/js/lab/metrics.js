@@ -1,0 +1,104 @@
+// The engine's metrics as a product team reads them, and the lab's number formatting (every
+// number through Intl.NumberFormat; money from its decimal string, so no digit is lost).
+import { formatter } from '../format.js';
+
+/** Money metrics, in the engine's order. */
+export const MONEY_METRICS = {
+  budgets: 'Budgets (what spenders would spend)',
+  viewer_spend: 'Viewers paid',
+  tax: 'Tax',
+  store_fees: 'App store fees',
+  payment_fees: 'Payment processing',
+  creator_payouts: 'Creator payouts',
+  agency: 'Agencies',
+  platform_margin: 'Platform margin',
+  unspent_coins_value: 'Coins bought, not gifted (breakage)',
+  gifted_value: 'Gifts sent (what they cost)',
+  blocked_spend: 'Top-ups blocked by the rules',
+  blocked_gifts: 'Gifts blocked by the rules',
+  withdrawn: 'Withdrawn by creators',
+  withdrawal_fees: 'Withdrawal fees',
+  unwithdrawn: 'Creator money below the payout minimum',
+};
+
+/** Count metrics, in the engine's order. */
+export const COUNT_METRICS = {
+  spenders: 'Viewers with a budget',
+  purchases: 'Top-ups',
+  gifts: 'Gifts sent',
+  coins_bought: 'Coins bought',
+  coins_gifted: 'Coins gifted',
+  unspent_coins: 'Coins not gifted',
+  diamonds: 'Diamonds to creators',
+  creators_with_gifts: 'Creators who received gifts',
+  creators_paid: 'Creators reaching the payout minimum',
+  warnings: 'Warnings',
+};
+
+export const metricName = (m) => MONEY_METRICS[m] ?? COUNT_METRICS[m] ?? m;
+
+/** Where every cent of viewer spend goes: [metric, colour (theme.css --gs-flow-*), label]. The
+ * parts add up to viewer spend in each run. */
+export const SPLIT = [
+  ['tax', 'tax', 'Tax'],
+  ['store_fees', 'store_fee', 'App store fees'],
+  ['payment_fees', 'payment_fee', 'Payment processing'],
+  ['creator_payouts', 'creator', 'Creators'],
+  ['agency', 'agency', 'Agencies'],
+  ['platform_margin', 'platform', 'Platform margin'],
+  ['unspent_coins_value', 'unspent_coins', 'Coins not gifted (breakage)'],
+];
+
+/** The money metrics an A/B chart shows, most asked-about first. */
+export const AB_METRICS = ['viewer_spend', 'creator_payouts', 'platform_margin', 'store_fees', 'payment_fees', 'unspent_coins_value', 'blocked_spend', 'blocked_gifts', 'gifted_value', 'unwithdrawn'];
+
+/** The calculator's formatter plus what the lab needs: compact axes and signed changes. */
+export function labFormatter(locale, currency) {
+  const base = formatter(locale, currency);
+  const compactMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+  const compactCount = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+  const signedMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, signDisplay: 'exceptZero' });
+  const signedCount = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 0 });
+  const signedPercent = new Intl.NumberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 2 });
+  const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const seconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 2 });
+  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+  return {
+    ...base,
+    compactMoney: (v) => compactMoney.format(v),
+    compactCount: (v) => compactCount.format(v),
+    /** "-553.81" → "−$553.81", "+$1.00". */
+    signedMoney: (s) => (s == null ? '—' : signedMoney.format(String(s))),
+    signedCount: (s) => (s == null ? '—' : signedCount.format(String(s))),
+    /** The engine's percent figure ("-0.48") as "−0.48%". */
+    signedPercent: (s) => (s == null ? '—' : signedPercent.format(Number(s) / 100)),
+    share: (fraction) => share.format(fraction),
+    seconds: (ms) => seconds.format(ms / 1000),
+    /** A parameter value ("1.10") in the locale's digits. */
+    value: (s) => (/^-?\d+(\.\d+)?$/.test(String(s)) ? decimal.format(String(s)) : String(s)),
+    /** A metric's value: money or a count. */
+    metric: (unit, v) => (unit === 'money' ? base.money(v) : base.count(Number(v))),
+    signedMetric: (unit, v) => {
+      if (v == null) return '—';
+      return unit === 'money' ? signedMoney.format(String(v)) : signedCount.format(String(v));
+    },
+  };
+}
+
+/** A sweep parameter's short name, for table heads and legends ("cap:13-to-17/monthly" → "Cap 13-to-17/monthly"). */
+export function parameterShortName(p) {
+  const fixed = {
+    price_multiplier: 'Price ×',
+    elasticity: 'Elasticity',
+    creator_share: 'Creator share',
+    diamond_value: 'Diamond value',
+    store_fee_rate: 'Store fee',
+    payment_fee_rate: 'Payment fee',
+    cap_multiplier: 'Caps ×',
+    guardian_approval_rate: 'Guardian approval',
+  };
+  if (fixed[p]) return fixed[p];
+  if (p.startsWith('price_multiplier:')) return `Price × ${p.slice('price_multiplier:'.length)}`;
+  if (p.startsWith('cap:')) return `Cap ${p.slice(4)}`;
+  return p;
+}

@@ -1,0 +1,63 @@
+// The results column: what was run (cards, rules, population, seed — enough to trace every
+// figure), the downloads, and the view of the run's mode.
+import { h, replace } from '../dom.js';
+import { destroyCharts } from './charts.js';
+import { button } from './controls.js';
+import { renderAb } from './results/ab.js';
+import { renderSimulate } from './results/simulate.js';
+import { renderSweep } from './results/sweep.js';
+
+const MODE_TITLES = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test' };
+
+/** Draws `run` (the last finished run) into `section`, or the empty state. */
+export function renderResults(section, app, run) {
+  destroyCharts();
+  const title = h('h2', { id: 'results-title', text: 'Results' });
+  if (!run) {
+    replace(
+      section,
+      h('div', { class: 'lab-results-head' }, title),
+      h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: 'Press Run to simulate the scenario on the left. The example — 100,000 US viewers on TikTok’s three channels under family spending rules, 30 days, 20 runs — takes about a second.' }), h('p', { class: 'muted', text: 'Switch to Sweep or A/B test above to compare prices, fees and caps.' })),
+    );
+    return;
+  }
+  const { doc, answer, ms } = run;
+  const fmt = app.format(run.currency);
+  const stale = JSON.stringify(doc) !== JSON.stringify(app.doc);
+  const content =
+    doc.mode === 'simulate'
+      ? renderSimulate(answer, fmt)
+      : doc.mode === 'sweep'
+        ? renderSweep(answer, fmt, { metric: app.sweepMetric, onMetric: (m) => ((app.sweepMetric = m), renderResults(section, app, run)), labels: app.parameterLabels() })
+        : renderAb(answer, fmt);
+  replace(
+    section,
+    h(
+      'div',
+      { class: 'lab-results-head' },
+      title,
+      h(
+        'div',
+        { class: 'button-row lab-downloads', role: 'group', 'aria-label': 'Download the results' },
+        button('Results as CSV', () => app.downloadResults('csv'), { kind: '' }),
+        button('Results as JSON', () => app.downloadResults('json'), { kind: '' }),
+      ),
+    ),
+    h('p', { class: 'lab-run-meta', 'data-testid': 'run-meta' }, `${MODE_TITLES[doc.mode]} · `, describe(doc, fmt, app), ` · computed in ${fmt.seconds(ms)}`),
+    h('p', { class: 'lab-stale', hidden: !stale, text: 'The scenario has changed since this run: press Run to update the results.' }),
+    content,
+  );
+}
+
+/** What the run used, in one line: cards, rules, population, runs and seed. */
+function describe(doc, fmt, app) {
+  const s = doc.scenario;
+  const refs = Array.isArray(s.channels) ? s.channels.map((c) => c.rate_card) : [s.rate_card];
+  const named = (ref, kind) => {
+    const o = kind === 'card' ? app.library.card(ref) : app.library.ruleSet(ref);
+    if (!o) return String(ref);
+    const edited = typeof ref === 'object' ? ' (edited)' : '';
+    return `${o.id} v${o.version ?? 1}${o.as_of ? ` (${o.as_of})` : ''}${edited}`;
+  };
+  return `${refs.map((r) => named(r, 'card')).join(', ')}; rules ${named(s.rule_set ?? 'none', 'rules')}; ${fmt.count(Number(s.viewers))} viewers × ${fmt.days(Number(s.days))} × ${fmt.count(Number(s.runs ?? 1))} runs, seed ${s.seed ?? 0}`;
+}

@@ -1,0 +1,97 @@
+// An A/B test's answer: for each variant, how each figure differs from the base run by run —
+// the mean difference as a bar, its P5–P95 as a whisker — and the engine's judgement of
+// whether it stands out from the noise.
+import { h, table } from '../../dom.js';
+import { differenceChart } from '../charts.js';
+import { AB_METRICS, MONEY_METRICS, metricName } from '../metrics.js';
+import { judgement, seriesColour } from './common.js';
+
+const SENTENCES = [
+  ['viewer_spend', 'Viewers pay'],
+  ['creator_payouts', 'Creators receive'],
+  ['platform_margin', 'The platform keeps'],
+  ['blocked_spend', 'The rules block'],
+];
+
+export function renderAb(answer, fmt) {
+  const rows = answer.rows;
+  const summary = h(
+    'div',
+    { class: 'lab-results-summary', 'aria-live': 'polite', 'data-testid': 'summary' },
+    rows.map((row) =>
+      h(
+        'div',
+        { class: 'lab-verdict' },
+        h('p', { class: 'lab-verdict-title' }, h('strong', { text: row.name }), ' against the base:'),
+        h(
+          'ul',
+          { class: 'lab-verdict-list' },
+          SENTENCES.map(([m, lead]) => {
+            const d = row.vs_base.find((x) => x.metric === m);
+            if (!d) return null;
+            return h(
+              'li',
+              { 'data-testid': `verdict-${m}` },
+              `${lead} ${fmt.signedMoney(d.mean_difference)}`,
+              d.percent == null ? '' : ` (${fmt.signedPercent(d.percent)})`,
+              ' — ',
+              judgement(d),
+              d.significant ? '' : h('span', { class: 'muted', text: ' (within the noise)' }),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+
+  const canvas = h('canvas', { role: 'img', 'aria-label': 'Mean difference from the base for each money figure, with P5–P95 whiskers; pale bars are within the noise. The figures are in the tables below.' });
+  const variants = rows.map((row, i) => {
+    const ds = AB_METRICS.map((m) => row.vs_base.find((x) => x.metric === m));
+    return {
+      label: row.name,
+      colour: seriesColour(i),
+      values: ds.map((d) => d?.mean_difference ?? '0'),
+      ranges: ds.map((d) => (d ? [d.difference_p5, d.difference_p95] : null)),
+      significant: ds.map((d) => Boolean(d?.significant)),
+    };
+  });
+  queueMicrotask(() => differenceChart(canvas, { labels: AB_METRICS.map((m) => metricName(m)), variants }, fmt));
+
+  const tableOf = (row, metrics, caption) =>
+    table({
+      caption,
+      head: ['Figure', 'Base', 'Variant', 'Difference', 'P5 to P95', 'Judgement'],
+      rows: metrics.map((d) => {
+        const unit = d.metric in MONEY_METRICS ? 'money' : 'count';
+        return {
+          className: d.significant ? null : 'lab-is-noise',
+          cells: [
+            metricName(d.metric),
+            fmt.metric(unit, d.base),
+            fmt.metric(unit, d.value),
+            h('span', null, fmt.signedMetric(unit, d.mean_difference), d.percent == null ? null : h('span', { class: 'lab-sub', text: fmt.signedPercent(d.percent) })),
+            h('span', { class: 'lab-range' }, `${fmt.signedMetric(unit, d.difference_p5)} to`, ' ', fmt.signedMetric(unit, d.difference_p95)),
+            judgement(d),
+          ],
+        };
+      }),
+      numeric: [1, 2, 3, 4],
+      className: 'table lab-table--ab',
+    });
+  const tables = rows.map((row) => [
+    tableOf(row, AB_METRICS.map((m) => row.vs_base.find((d) => d.metric === m)).filter(Boolean), `${row.name} against the base: medians over runs, differences paired run by run`),
+    h('details', { class: 'lab-figures' }, h('summary', { text: `Every figure of ${row.name}` }), tableOf(row, row.vs_base, `${row.name}: every figure against the base`)),
+  ]);
+
+  return [
+    summary,
+    h(
+      'section',
+      { class: 'lab-result-panel', 'aria-labelledby': 'result-ab-title' },
+      h('h3', { id: 'result-ab-title', text: 'Differences from the base' }),
+      h('p', { class: 'lab-panel-intro', text: 'Bars: the mean difference over runs; whiskers: its 5th to 95th percentile. A difference is judged higher or lower when it exceeds twice its standard error; pale bars are within the noise.' }),
+      h('div', { class: `lab-chart lab-chart--ab${rows.length > 1 ? ' lab-is-tall' : ''}` }, canvas),
+      tables,
+    ),
+  ];
+}

@@ -1,0 +1,42 @@
+// The pricing lab's Web Worker: the engine runs here, so the page never freezes. One job at a
+// time; the page cancels a job by terminating this worker and starting a fresh one.
+//
+// page → worker  { id, op, text, format }       format: "json" (the CLI's JSON text) or "csv"
+// worker → page  { kind: "ready", ms }           the engine is loaded
+//                { id, kind: "progress", done, total }
+//                { id, kind: "done", text, ms }
+//                { id, kind: "error", error: { code, path, message } }
+import init, { runCsv, runJsonWithProgress } from '../../pkg/giftsim.js';
+
+const started = performance.now();
+const ready = init({ module_or_path: new URL('../../pkg/giftsim_bg.wasm', import.meta.url) }).then(
+  () => postMessage({ kind: 'ready', ms: Math.round(performance.now() - started) }),
+  (e) => postMessage({ kind: 'error', error: { code: 'engine_unavailable', path: '', message: `the engine could not be loaded: ${e?.message ?? e}` } }),
+);
+
+/** Progress goes to the page at most every 50 ms, and always at the end. */
+const PROGRESS_EVERY_MS = 50;
+
+self.onmessage = async ({ data }) => {
+  await ready;
+  const { id, op, text, format } = data ?? {};
+  let sent = 0;
+  const onProgress = ({ done, total }) => {
+    const now = performance.now();
+    if (done === total || now - sent >= PROGRESS_EVERY_MS) {
+      sent = now;
+      postMessage({ id, kind: 'progress', done, total });
+    }
+  };
+  const t0 = performance.now();
+  try {
+    const answer = format === 'csv' ? runCsv(op, text, onProgress) : runJsonWithProgress(op, text, onProgress);
+    postMessage({ id, kind: 'done', text: answer, ms: performance.now() - t0 });
+  } catch (e) {
+    const error =
+      e instanceof Error && typeof e.code === 'string'
+        ? { code: e.code, path: e.path ?? '', message: e.message }
+        : { code: 'internal', path: '', message: `the engine failed unexpectedly: ${String(e?.message ?? e)}` };
+    postMessage({ id, kind: 'error', error });
+  }
+};
