@@ -83,10 +83,15 @@ export function startingScenario(app, id) {
       seg.gifts = (worth[seg.id] ?? [1]).map((money, k) => ({ coins: roundNicely(money * perUnit), weight: [4, 2, 1][k] ?? 1 }));
     }
   }
+  // Rules count their own currency: a card in another one needs a rate, which the rules group
+  // shows next to the rule set (an assumption to edit, not a published figure).
   const rules = app.library.ruleSet(s.rule_set);
-  if (rules?.currency !== card.currency) s.rule_set = 'none';
+  if (rules && rules.currency !== card.currency) s.exchange_rates = { [`${card.currency}/${rules.currency}`]: ASSUMED_RATES[`${card.currency}/${rules.currency}`] ?? '1' };
   return s;
 }
+
+/** Rough exchange rates for a first run from a preset in another currency; edit them. */
+const ASSUMED_RATES = { 'GBP/USD': '1.27', 'EUR/USD': '1.08' };
 
 /** About how many coins one unit of money buys on a card. */
 function coinsPerUnit(card) {

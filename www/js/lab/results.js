@@ -9,29 +9,47 @@ import { renderSweep } from './results/sweep.js';
 
 const MODE_TITLES = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test' };
 
+/**
+ * The results column's three parts, made once: the head (title, downloads, what was run), a
+ * live region that only ever holds the summary (so assistive technology reads the new answer,
+ * not the whole column), and the body (charts and tables).
+ */
+function parts(section) {
+  section.labParts ??= {
+    head: h('div', { class: 'lab-results-top' }),
+    live: h('div', { class: 'lab-live', 'aria-live': 'polite', 'data-testid': 'summary' }),
+    body: h('div', { class: 'lab-results-body' }),
+  };
+  const p = section.labParts;
+  if (!p.live.isConnected) replace(section, p.head, p.live, p.body);
+  return p;
+}
+
 /** Draws `run` (the last finished run) into `section`, or the empty state. */
 export function renderResults(section, app, run) {
   destroyCharts();
+  const { head, live, body } = parts(section);
   const title = h('h2', { id: 'results-title', text: 'Results' });
   if (!run) {
+    replace(head, h('div', { class: 'lab-results-head' }, title));
+    replace(live);
     replace(
-      section,
-      h('div', { class: 'lab-results-head' }, title),
-      h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: 'Press Run to simulate the scenario on the left. The example — 100,000 US viewers on TikTok’s three channels under family spending rules, 30 days, 20 runs — takes about a second.' }), h('p', { class: 'muted', text: 'Switch to Sweep or A/B test above to compare prices, fees and caps.' })),
+      body,
+      h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: 'Press Run to simulate the scenario on the left. The example — 100,000 US viewers on TikTok’s three channels under family spending rules, 30 days, 20 runs — takes well under a second.' }), h('p', { class: 'muted', text: 'Switch to Sweep or A/B test above to compare prices, fees and caps.' })),
     );
     return;
   }
   const { doc, answer, ms } = run;
   const fmt = app.format(run.currency);
   const stale = JSON.stringify(doc) !== JSON.stringify(app.doc);
-  const content =
+  const [summary, ...content] =
     doc.mode === 'simulate'
       ? renderSimulate(answer, fmt)
       : doc.mode === 'sweep'
         ? renderSweep(answer, fmt, { metric: app.sweepMetric, onMetric: (m) => ((app.sweepMetric = m), renderResults(section, app, run)), labels: app.parameterLabels() })
         : renderAb(answer, fmt);
   replace(
-    section,
+    head,
     h(
       'div',
       { class: 'lab-results-head' },
@@ -45,8 +63,9 @@ export function renderResults(section, app, run) {
     ),
     h('p', { class: 'lab-run-meta', 'data-testid': 'run-meta' }, `${MODE_TITLES[doc.mode]} · `, describe(doc, fmt, app), ` · computed in ${fmt.seconds(ms)}`),
     h('p', { class: 'lab-stale', hidden: !stale, text: 'The scenario has changed since this run: press Run to update the results.' }),
-    content,
   );
+  replace(live, summary);
+  replace(body, content);
 }
 
 /** What the run used, in one line: cards, rules, population, runs and seed. */

@@ -43,9 +43,15 @@ export function parseValues(text, decimalSeparator) {
 export function sweepGroup(app) {
   const grid = Array.isArray(app.doc.grid) ? app.doc.grid : [];
   const options = parameters(app);
-  const points = grid.reduce((n, axis) => n * Math.max(1, Array.isArray(axis?.values) ? axis.values.length : 0), 1);
-  const s = app.doc.scenario;
-  const work = (points + 1) * (Number(s.viewers) || 0) * (Number(s.runs) || 1);
+  const size = h('p', { class: 'field-hint', 'data-testid': 'grid-size' });
+  const showSize = () => {
+    const points = grid.reduce((n, axis) => n * Math.max(1, Array.isArray(axis?.values) ? axis.values.length : 0), 1);
+    const s = app.doc.scenario;
+    const work = (points + 1) * (Number(s.viewers) || 0) * (Number(s.runs) || 1);
+    size.classList.toggle('notice-error', points > MAX_POINTS);
+    size.textContent = `${app.fmt.count(points)} points plus the base${points > MAX_POINTS ? ` — at most ${MAX_POINTS}` : ''}: ${app.fmt.count(work)} viewer-runs.`;
+  };
+  showSize();
   return group(
     'group-sweep',
     'Sweep: what to vary',
@@ -64,7 +70,10 @@ export function sweepGroup(app) {
             label: `Values of parameter ${i + 1}`,
             hint: 'separated by spaces',
             value: (Array.isArray(axis?.values) ? axis.values : []).map((v) => String(v).replace('.', app.fmt.decimalSeparator)).join(' '),
-            write: (text) => app.edit(`grid[${i}].values`, parseValues(text, app.fmt.decimalSeparator)),
+            write: (text) => {
+              app.edit(`grid[${i}].values`, parseValues(text, app.fmt.decimalSeparator));
+              showSize();
+            },
           }),
           grid.length > 1 ? button('×', () => app.removeAt(`grid[${i}]`), { label: `Remove parameter ${i + 1}`, kind: 'button--small button--quiet' }) : null,
         ),
@@ -81,7 +90,7 @@ export function sweepGroup(app) {
           })
         : null,
     ),
-    h('p', { class: `field-hint${points > MAX_POINTS ? ' notice-error' : ''}`, 'data-testid': 'grid-size', text: `${app.fmt.count(points)} points plus the base${points > MAX_POINTS ? ` — at most ${MAX_POINTS}` : ''}: ${app.fmt.count(work)} viewer-runs.` }),
+    size,
   );
 }
 
@@ -132,7 +141,7 @@ export function abGroup(app) {
             const next = options.find(([p]) => !changes.some(([q]) => q === p))?.[0];
             if (next) app.setChange(i, next, next.startsWith('cap:') ? '10.00' : '1', { rebuild: true });
           }, { label: `Add a change to ${name}` }),
-          variants.length > 1 ? button('Remove this variant', () => app.removeAt(`variants[${i}]`), { label: `Remove ${name}`, kind: 'button--small button--quiet' }) : null,
+          variants.length > 1 ? button('Remove this variant', () => app.removeAt(`variants[${i}]`), { label: `Remove this variant (${name})`, kind: 'button--small button--quiet' }) : null,
         ),
       );
     }),

@@ -151,7 +151,7 @@ function segment(app, seg, i, count) {
           }, { label: `Add a gift to ${name}` }),
         )
       : null,
-    count > 1 ? h('div', { class: 'button-row' }, button('Remove this segment', () => app.removeAt(base), { label: `Remove segment ${name}`, kind: 'button--small button--quiet' })) : null,
+    count > 1 ? h('div', { class: 'button-row' }, button('Remove this segment', () => app.removeAt(base), { label: `Remove this segment (${name})`, kind: 'button--small button--quiet' })) : null,
   );
 }
 

@@ -78,7 +78,7 @@ export function rulesGroup(app) {
       { class: 'lab-field-row' },
       bound(app, 'scenario.guardian_approval_rate', { label: 'Guardian approves a purchase', optional: true, placeholder: '0.5', hint: 'chance, where a bracket needs approval' }),
       needsRate
-        ? bound(app, `scenario.exchange_rates.${cardCurrency}/${rules.currency}`, { label: `1 ${cardCurrency} in ${rules.currency}`, hint: `the rules count ${rules.currency}, the cards ${cardCurrency}` })
+        ? bound(app, `scenario.exchange_rates.${cardCurrency}/${rules.currency}`, { label: `1 ${cardCurrency} in ${rules.currency}`, hint: `the rules count ${rules.currency}, the cards ${cardCurrency}: your assumption` })
         : null,
     ),
   );
@@ -105,7 +105,7 @@ function bracket(app, path, b, i, currency) {
       'div',
       { class: 'button-row' },
       button('Add a cap', () => app.edit(`${path}.caps[${caps.length}]`, { id: `cap-${caps.length + 1}`, action: 'buy', window: 'calendar_month', limit: '50.00' }, { rebuild: true, focus: `${path}.caps[${caps.length}].limit` }), { label: `Add a cap to ${name}` }),
-      button('Remove this bracket', () => app.removeAt(path), { label: `Remove bracket ${name}`, kind: 'button--small button--quiet' }),
+      button('Remove this bracket', () => app.removeAt(path), { label: `Remove this bracket (${name})`, kind: 'button--small button--quiet' }),
     ),
   );
 }

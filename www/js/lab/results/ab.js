@@ -17,7 +17,7 @@ export function renderAb(answer, fmt) {
   const rows = answer.rows;
   const summary = h(
     'div',
-    { class: 'lab-results-summary', 'aria-live': 'polite', 'data-testid': 'summary' },
+    { class: 'lab-results-summary' },
     rows.map((row) =>
       h(
         'div',

@@ -25,7 +25,7 @@ export function renderSimulate(answer, fmt) {
   const paid = stat(totals, 'creators_paid');
   const summary = h(
     'div',
-    { class: 'lab-results-summary', 'aria-live': 'polite', 'data-testid': 'summary' },
+    { class: 'lab-results-summary' },
     h('p', { class: 'lab-summary-line' }, `Over ${fmt.days(sc.days)}, ${fmt.count(sc.viewers)} viewers pay `, h('strong', { text: fmt.money(spend.p50) }), ` (P5–P95: ${fmt.money(spend.p5)} to ${fmt.money(spend.p95)}, ${fmt.count(sc.runs)} runs).`),
     h(
       'dl',

@@ -41,7 +41,7 @@ export function renderSweep(answer, fmt, { metric = 'viewer_spend', onMetric, la
   const best = [...answer.rows].sort((a, b) => Number(stat(b.totals, metric).p50) - Number(stat(a.totals, metric).p50))[0];
   const summary = h(
     'div',
-    { class: 'lab-results-summary', 'aria-live': 'polite', 'data-testid': 'summary' },
+    { class: 'lab-results-summary' },
     h(
       'p',
       { class: 'lab-summary-line' },

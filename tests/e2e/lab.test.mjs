@@ -1,0 +1,308 @@
+// The pricing lab (lab.html) end to end, in Debian's Chromium driven by playwright-core (no
+// browser download): `make test-e2e`. The engine runs in a Web Worker; simulations here are
+// small except the example, whose answer must equal the native golden file byte for byte.
+// Screenshots land in test-results/ (gitignored).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const require = createRequire(import.meta.url);
+const root = new URL('../../', import.meta.url);
+const results = new URL('test-results/', root);
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+/** Generous: two cores are shared with other builds. */
+const RUN_TIMEOUT = 120_000;
+
+let server;
+let base;
+let browser;
+const requests = [];
+const problems = [];
+
+before(async () => {
+  ({ server, url: base } = await serve({ port: 0 }));
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  await mkdir(results, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** The lab in a fresh context, watched for requests and errors (its worker's too). */
+async function open(fragment = '', { viewport = { width: 1400, height: 900 } } = {}) {
+  const ctx = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await ctx.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && problems.push(`worker console: ${m.text()}`)));
+  page.on('dialog', (d) => {
+    problems.push(`dialog opened: ${d.message()}`);
+    d.dismiss();
+  });
+  await page.goto(`${base}lab.html${fragment}`);
+  await page.locator('html[data-lab-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+  return page;
+}
+
+const field = (page, label) => page.getByLabel(label, { exact: true });
+const runs = (page) => page.evaluate(() => Number(document.documentElement.dataset.runs ?? 0));
+
+/** Presses Run and waits for the results of that run; returns the time it took. */
+async function runAndWait(page) {
+  const before = await runs(page);
+  const started = Date.now();
+  await page.locator('.lab-button--run').click();
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.runs ?? 0) > n, before, { timeout: RUN_TIMEOUT });
+  return Date.now() - started;
+}
+
+/** Clicks `button` and returns the downloaded file's name and text. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+/** A small population, so a run takes a fraction of a second. */
+async function small(page, { viewers = '5000', runs: n = '4' } = {}) {
+  await field(page, 'Viewers').fill(viewers);
+  await field(page, 'Runs').fill(n);
+}
+
+describe('the pricing lab', () => {
+  test('runs the example in the worker: progress, a chart, and the native golden answer byte for byte', async () => {
+    const page = await open();
+    // The lab opens on examples/simulate-tiktok-us-teens.json itself.
+    const example = JSON.parse(await readFile(new URL('examples/simulate-tiktok-us-teens.json', root), 'utf8'));
+    const exported = await download(page, page.getByRole('button', { name: 'Export scenario' }));
+    assert.deepEqual(JSON.parse(exported.text), example);
+
+    const times = [];
+    for (let i = 0; i < 3; i += 1) times.push(await runAndWait(page));
+    const engineMs = await page.evaluate(() => Number(document.documentElement.dataset.lastRunMs));
+    console.log(`example (100,000 viewers × 30 days × 20 runs) in the lab: ${times.join(', ')} ms from click to results (median ${[...times].sort((a, b) => a - b)[1]} ms; last run ${engineMs} ms in the worker)`);
+    assert.ok(Number(await page.evaluate(() => document.documentElement.dataset.progress)) === 2_000_000, 'progress reached every viewer-run');
+
+    await page.locator('#result-days canvas').waitFor();
+    assert.ok(await page.evaluate(() => Boolean(window.Chart?.getChart(document.querySelector('#result-days canvas')))), 'the day chart is drawn');
+    assert.ok(await page.evaluate(() => Boolean(window.Chart?.getChart(document.querySelector('#result-split canvas')))), 'the split chart is drawn');
+    const golden = await readFile(new URL('tests/golden/simulate-tiktok-us-teens.json', root), 'utf8');
+    const answer = JSON.parse(golden);
+    const spend = answer.totals.money.find((m) => m.metric === 'viewer_spend').p50;
+    const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(spend);
+    assert.ok((await page.locator('[data-testid=figure-viewer_spend]').innerText()).includes(dollars), `the median spend ${dollars} is shown`);
+    assert.match(await page.locator('#result-split').innerText(), /add up to the cent/);
+    const json = await download(page, page.getByRole('button', { name: 'Results as JSON' }));
+    assert.ok(json.text === golden, 'the lab’s JSON equals tests/golden/simulate-tiktok-us-teens.json byte for byte');
+
+    const csv = await download(page, page.getByRole('button', { name: 'Results as CSV' }));
+    assert.match(csv.name, /\.csv$/);
+    const lines = csv.text.trimEnd().split('\n');
+    assert.equal(lines[0].split(',')[0], 'run');
+    assert.ok(lines[0].includes('viewer_spend') && lines[0].includes('creator_payouts') && lines[0].includes('warnings'), lines[0]);
+    assert.equal(lines.length, 1 + 20, 'one row per run');
+    const col = lines[0].split(',').indexOf('viewer_spend');
+    assert.deepEqual(lines.slice(1).map((l) => l.split(',')[col]), answer.runs.map((r) => r.money.viewer_spend));
+    await page.context().close();
+  });
+
+  test('shows progress, cancels a long run, stays usable, and runs again', async () => {
+    const page = await open();
+    await field(page, 'Viewers').fill('3000000');
+    await field(page, 'Runs').fill('30');
+    await page.locator('.lab-button--run').click();
+    await page.waitForFunction(() => Number(document.documentElement.dataset.progress ?? 0) > 0, null, { timeout: RUN_TIMEOUT });
+    assert.match(await page.locator('[data-testid=progress-text]').innerText(), /of 90,000,000 viewer-runs/);
+    // The page answers while the engine works: a frame is painted and typing is taken.
+    const frameMs = await page.evaluate(() => new Promise((resolve) => {
+      const t = performance.now();
+      requestAnimationFrame(() => resolve(performance.now() - t));
+    }));
+    assert.ok(frameMs < 1000, `a frame took ${frameMs} ms during the run`);
+    await field(page, 'Seed').fill('7');
+    assert.equal(await field(page, 'Seed').inputValue(), '7');
+
+    const cancelled = Date.now();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('[data-testid=run-status]', { hasText: 'Cancelled' }).waitFor();
+    console.log(`cancel: the page was free again ${Date.now() - cancelled} ms after the click`);
+    assert.equal(await page.locator('html[data-running]').count(), 0);
+    assert.ok(await page.getByRole('button', { name: 'Cancel' }).isDisabled());
+    assert.ok(await page.locator('.lab-button--run').isEnabled());
+    assert.equal(await runs(page), 0, 'no results from a cancelled run');
+
+    await small(page);
+    await runAndWait(page);
+    assert.match(await page.locator('[data-testid=summary]').innerText(), /5,000 viewers pay/);
+    await page.context().close();
+  });
+
+  test('marks a value the engine refuses next to its field', async () => {
+    const page = await open();
+    await small(page);
+    await field(page, 'Days').fill('0');
+    await page.locator('.lab-button--run').click();
+    const error = page.locator('.lab-editor .field-error:not([hidden])');
+    await error.waitFor();
+    assert.match(await error.innerText(), /1 to 366 days/);
+    assert.equal(await field(page, 'Days').getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('[data-testid=run-status]').innerText(), /could not run/);
+    await field(page, 'Days').fill('7');
+    await runAndWait(page);
+    assert.equal(await page.locator('.lab-editor .field-error:not([hidden])').count(), 0);
+    await page.context().close();
+  });
+
+  test('runs a small A/B test and gives the engine’s judgement', async () => {
+    const page = await open();
+    await small(page, { viewers: '20000', runs: '6' });
+    await page.getByRole('radio', { name: 'A/B test' }).check();
+    await page.locator('#group-ab').waitFor();
+    await runAndWait(page);
+    const verdicts = page.locator('[data-testid^=verdict-]');
+    assert.equal(await verdicts.count(), 4);
+    for (const text of await verdicts.allInnerTexts()) assert.match(text, /higher|lower|no clear difference/);
+    assert.ok(await page.evaluate(() => Boolean(window.Chart?.getChart(document.querySelector('.lab-chart--ab canvas')))), 'the difference chart is drawn');
+    const table = await page.locator('.lab-table--ab').first().innerText();
+    assert.match(table, /Viewers paid/);
+    assert.match(table, /P5 to P95/i);
+    await page.context().close();
+  });
+
+  test('sweeps a small grid and draws one line per value of the second parameter', async () => {
+    const page = await open();
+    await small(page, { viewers: '3000', runs: '3' });
+    await page.getByRole('radio', { name: 'Sweep' }).check();
+    await field(page, 'Values of parameter 1').fill('1 1.2');
+    await field(page, 'Values of parameter 2').fill('0 -1');
+    assert.match(await page.locator('[data-testid=grid-size]').innerText(), /^4 points/);
+    await runAndWait(page);
+    const lines = await page.evaluate(() => window.Chart.getChart(document.querySelector('.lab-chart--sweep canvas')).data.datasets.map((d) => d.label));
+    assert.deepEqual(lines, ['Elasticity = 0', 'Elasticity = -1']);
+    assert.equal(await page.locator('.lab-table--sweep tbody tr').count(), 4);
+    const csv = await download(page, page.getByRole('button', { name: 'Results as CSV' }));
+    const rows = csv.text.trimEnd().split('\n');
+    assert.match(rows[0], /^name,price_multiplier,elasticity,budgets_p50,/);
+    assert.equal(rows.length, 5);
+    await page.context().close();
+  });
+
+  test('reproduces an edited scenario, and its results, from the link', async () => {
+    const page = await open();
+    await small(page);
+    await field(page, 'Seed').fill('424242');
+    await page.getByText('Figures of tiktok-ios: bundles, fees, creator terms').click();
+    await field(page, 'App store fee rate').first().fill('0.15');
+    const limit = page.locator('fieldset.lab-cap', { hasText: 'Cap “monthly” of 13-to-17' }).getByLabel('Limit (USD)');
+    await limit.fill('20.00');
+    await page.getByRole('radio', { name: 'A/B test' }).check();
+    await page.waitForFunction(() => location.hash.includes('z=') || location.hash.includes('j='));
+    await page.waitForTimeout(400); // the link is written 250 ms after the last change
+    const url = page.url();
+    assert.match(url, /#v=1&[zj]=/, 'the link is versioned');
+    console.log(`link length for an edited A/B scenario: ${url.length - base.length} characters`);
+    await runAndWait(page);
+    const first = await download(page, page.getByRole('button', { name: 'Results as JSON' }));
+    const scenario = await download(page, page.getByRole('button', { name: 'Export scenario' }));
+
+    const again = await open(url.slice(`${base}lab.html`.length));
+    assert.ok(await again.getByRole('radio', { name: 'A/B test' }).isChecked());
+    assert.equal(await field(again, 'Seed').inputValue(), '424242');
+    const reopened = await download(again, again.getByRole('button', { name: 'Export scenario' }));
+    assert.deepEqual(JSON.parse(reopened.text), JSON.parse(scenario.text));
+    assert.equal(JSON.parse(reopened.text).base.channels[0].rate_card.store_fee_rate, '0.15');
+    await runAndWait(again);
+    const second = await download(again, again.getByRole('button', { name: 'Results as JSON' }));
+    assert.ok(second.text === first.text, 'the same link gives the same answer, byte for byte');
+    await page.context().close();
+    await again.context().close();
+  });
+
+  test('imports scenario files, and reports damaged files and links', async () => {
+    const page = await open();
+    const file = new URL('examples/sweep-ab-ios-price-and-teen-cap.json', root).pathname;
+    await field(page, 'Import scenario…').setInputFiles(file);
+    await page.locator('[data-testid=run-status]', { hasText: 'Opened sweep-ab-ios-price-and-teen-cap.json' }).waitFor();
+    assert.ok(await page.getByRole('radio', { name: 'A/B test' }).isChecked());
+    assert.match(await page.locator('#group-rules').innerText(), /US teens: monthly caps by age/);
+    const exported = await download(page, page.getByRole('button', { name: 'Export scenario' }));
+    assert.deepEqual(JSON.parse(exported.text), JSON.parse(await readFile(file, 'utf8')));
+
+    const status = page.locator('[data-testid=run-status]');
+    const broken = new URL('lab-broken.json', results).pathname;
+    await writeFile(broken, '{"viewers": 1000, "segments": [');
+    await field(page, 'Import scenario…').setInputFiles(broken);
+    await page.locator('[data-testid=run-status][role=alert]', { hasText: 'not valid JSON' }).waitFor();
+    const stranger = new URL('lab-stranger.json', results).pathname;
+    await writeFile(stranger, JSON.stringify({ viewers: 10, segments: [{ id: '<img src=x onerror=alert(1)>', share: '1', gifts: 'many' }], days: 1 }));
+    await field(page, 'Import scenario…').setInputFiles(stranger);
+    await status.filter({ hasText: 'segments[0].gifts' }).waitFor();
+    assert.ok(await page.getByRole('radio', { name: 'A/B test' }).isChecked(), 'the scenario on screen is unchanged');
+    assert.equal(await page.locator('img').count(), 0);
+
+    const damaged = await open('#v=1&z=AAAA-not-deflate');
+    await damaged.locator('[data-testid=run-status][role=alert]', { hasText: 'could not be read' }).waitFor();
+    assert.equal(await field(damaged, 'Viewers').inputValue(), '100000', 'the example opens instead');
+    const future = await open('#v=9&j=e30');
+    await future.locator('[data-testid=run-status]', { hasText: 'version' }).waitFor();
+    await page.context().close();
+    await damaged.context().close();
+    await future.context().close();
+  });
+
+  test('has no accessibility violations (axe-core)', async () => {
+    const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const check = async (page, what) => {
+      await page.evaluate(axe);
+      const { violations } = await page.evaluate(() =>
+        window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
+      );
+      const summary = violations.map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      assert.deepEqual(summary, []);
+    };
+    const page = await open();
+    await small(page);
+    await page.getByText('Figures of tiktok-ios: bundles, fees, creator terms').click();
+    await runAndWait(page);
+    await page.locator('#result-all summary').click();
+    await check(page, 'one scenario');
+    await page.getByRole('radio', { name: 'A/B test' }).check();
+    await runAndWait(page);
+    await check(page, 'A/B test');
+    await page.context().close();
+  });
+
+  test('takes screenshots at desktop and phone width, without sideways scrolling', async () => {
+    for (const [name, viewport] of [['desktop', { width: 1400, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+      const page = await open('', { viewport });
+      await small(page, { viewers: '20000', runs: '10' });
+      await runAndWait(page);
+      await page.waitForTimeout(300);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the screen`);
+      await page.screenshot({ path: new URL(`lab-${name}.png`, results).pathname, fullPage: name === 'phone' });
+      await page.context().close();
+    }
+  });
+
+  test('sent no request beyond 127.0.0.1 and logged no error', () => {
+    const outside = requests.filter((u) => {
+      const { protocol, hostname } = new URL(u);
+      return !(protocol === 'blob:' || protocol === 'data:' || hostname === '127.0.0.1');
+    });
+    assert.deepEqual(outside, []);
+    assert.ok(requests.some((u) => u.endsWith('/js/lab/worker.js')), 'the worker was loaded locally');
+    assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the engine was fetched locally');
+    assert.deepEqual(problems, []);
+  });
+});
