@@ -4,7 +4,11 @@ import init, {
   compare,
   presets,
   quote,
+  runCsv,
   runJson,
+  runJsonWithProgress,
+  simulateWithProgress,
+  sweepWithProgress,
   type CompareRequest,
   type CompareResponse,
   type GiftsimError,
@@ -13,6 +17,9 @@ import init, {
   type QuoteRequest,
   type QuoteResponse,
   type RateCardInput,
+  type RunProgress,
+  type SimulateResponse,
+  type SweepResponse,
 } from '../../pkg/giftsim.js';
 
 export async function usage(): Promise<Money> {
@@ -50,4 +57,18 @@ export async function usage(): Promise<Money> {
   answer.purchase.total;
 
   return `${paid}${coins}${firstFlow}${keeps}${text}`;
+}
+
+// The long operations with a progress callback (the pricing lab's worker uses them).
+export function progressUsage(text: string): string {
+  let last: RunProgress | null = null;
+  const answer: SimulateResponse = simulateWithProgress(JSON.parse(text), (p) => {
+    last = p;
+  });
+  const swept: SweepResponse = sweepWithProgress({ base: JSON.parse(text), grid: [{ parameter: 'elasticity', values: ['0'] }] }, (p) => p.done < p.total);
+  const csv: string = runCsv('simulate', text);
+  const json: string = runJsonWithProgress('simulate', text, ({ done, total }) => done <= total);
+  // @ts-expect-error progress counts are numbers, not strings
+  runJsonWithProgress('simulate', text, (p: { done: string }) => p.done);
+  return `${answer.scenario.seed}${swept.rows.length}${csv}${json}${last}`;
 }

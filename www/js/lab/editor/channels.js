@@ -48,6 +48,7 @@ function channel(app, { path, card: ref, i }, count) {
     kind: 'select',
     label: i === undefined ? 'Rate card' : `Channel ${i + 1}: rate card`,
     options: cardOptions(app, ref),
+    value: card?.id ?? (typeof ref === 'string' ? ref : ''),
     rebuild: true,
   });
   // A picked preset replaces the whole card (the select writes its id).

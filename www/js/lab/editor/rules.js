@@ -77,6 +77,7 @@ export function rulesGroup(app) {
       'div',
       { class: 'lab-field-row' },
       bound(app, 'scenario.guardian_approval_rate', { label: 'Guardian approves a purchase', optional: true, placeholder: '0.5', hint: 'chance, where a bracket needs approval' }),
+      bound(app, 'scenario.region', { kind: 'text', label: 'Viewers’ region', optional: true, placeholder: 'none', hint: 'e.g. KR, for regional ages' }),
       needsRate
         ? bound(app, `scenario.exchange_rates.${cardCurrency}/${rules.currency}`, { label: `1 ${cardCurrency} in ${rules.currency}`, hint: `the rules count ${rules.currency}, the cards ${cardCurrency}: your assumption` })
         : null,

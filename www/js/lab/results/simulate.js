@@ -136,7 +136,7 @@ function split(answer, fmt) {
 function ages(answer, fmt) {
   const range = (s, money = true) => (money ? `${fmt.money(s.p50)}` : fmt.count(s.p50));
   const rows = answer.by_age.map((g) => [
-    `${g.min_age}–${g.max_age - 1}`,
+    `${fmt.count(g.min_age)}–${fmt.count(g.max_age - 1)}`,
     fmt.count(g.viewers.p50),
     fmt.count(g.spenders.p50),
     range(g.spend),
