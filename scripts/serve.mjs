@@ -1,8 +1,10 @@
 // A tiny static server for www/: the right MIME types (application/wasm for the engine),
-// `Access-Control-Allow-Origin: *`, the page's Content-Security-Policy, and nothing outside www/.
+// `Access-Control-Allow-Origin: *` (so the widget, embed.js, loads from another origin, as from a
+// CDN), the page's Content-Security-Policy, and nothing outside www/.
 //
 //   node scripts/serve.mjs            serves on http://127.0.0.1:8080/ (PORT and HOST to change)
-//   import { serve } from './serve.mjs'   the same from a test: `await serve({ port: 0 })`
+//   import { serve } from './serve.mjs'   the same from a test: `await serve({ port: 0 })`, or
+//                                         `serve({ root, csp })` for another folder and policy
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -24,14 +26,15 @@ const types = {
   '.map': 'application/json; charset=utf-8',
 };
 
-// The same policy as the page's <meta>; the header form can also forbid framing by others' pages
-// (frame-ancestors is ignored in <meta>), which stays open here for the coming iframe embed.
+// The same policy as the page's <meta>; the header form could also forbid framing by others' pages
+// (frame-ancestors is ignored in <meta>), which stays open for the iframe embed (embed.html).
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
+  "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -51,15 +54,18 @@ function fileFor(root, urlPath) {
   return file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
 }
 
-/** Starts the server; resolves to `{ server, url }` once it listens. */
-export function serve({ root = defaultRoot, host = '127.0.0.1', port = 8080, log = false } = {}) {
+/**
+ * Starts the server; resolves to `{ server, url }` once it listens. `csp` replaces the policy
+ * (null sends none), for test pages that play someone else's site.
+ */
+export function serve({ root = defaultRoot, host = '127.0.0.1', port = 8080, log = false, csp = contentSecurityPolicy } = {}) {
   const server = createServer(async (req, res) => {
     const common = {
       'Access-Control-Allow-Origin': '*',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': contentSecurityPolicy,
       'Cache-Control': 'no-cache',
     };
+    if (csp) common['Content-Security-Policy'] = csp;
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
       res.writeHead(status, { ...common, 'Content-Type': type });
       res.end(req.method === 'HEAD' ? undefined : body);

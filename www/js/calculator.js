@@ -35,10 +35,12 @@ export function loadPresets() {
 
 /**
  * A calculator over `root`: `{ presets, state, sections, root, toolbar?, toolbarOptions?,
- * onRefresh?(app) }`. Each section is used through its own instance, so two calculators on
- * one page never share controls. Returns the shared `app` (state, presets, answers…).
+ * landmarks?, onRefresh?(app) }`. Each section is used through its own instance, so two
+ * calculators on one page never share controls. Sections are landmarks (`<section>`) unless
+ * `landmarks` is false, as in a widget, where several copies on one page would repeat them.
+ * Returns the shared `app` (state, presets, answers…).
  */
-export function createCalculator({ presets, state, sections, root, toolbar: toolbarEl = null, toolbarOptions = {}, onRefresh = () => {} }) {
+export function createCalculator({ presets, state, sections, root, toolbar: toolbarEl = null, toolbarOptions = {}, landmarks = true, onRefresh = () => {} }) {
   /** What the sections share: the state, the presets, the answers, formatting, field errors. */
   const app = {
     state,
@@ -170,8 +172,8 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
     const el = h('div', { class: 'section-body' });
     root.append(
       h(
-        'section',
-        { id: section.id, class: `card section section--${section.id}`, 'aria-labelledby': headingId },
+        landmarks ? 'section' : 'div',
+        { id: section.id, class: `card section section--${section.id}`, 'aria-labelledby': landmarks ? headingId : null },
         h('header', { class: 'section-head' }, h('h2', { id: headingId, text: section.title }), section.intro ? h('p', { class: 'section-intro', text: section.intro }) : null),
         notice,
         el,

@@ -66,13 +66,36 @@ export function facts(rows, className = 'facts') {
   );
 }
 
+/**
+ * Scrolling boxes take the keyboard focus only while they scroll (a wide table on a narrow
+ * screen or in a narrow widget), so keyboard users can scroll them too.
+ */
+const scrollables = typeof ResizeObserver === 'function'
+  ? new ResizeObserver((entries) => {
+      for (const { target } of entries) {
+        if (!target.isConnected) {
+          scrollables.unobserve(target);
+          continue;
+        }
+        const scrolls = target.scrollWidth > target.clientWidth + 1;
+        if (scrolls) {
+          target.setAttribute('tabindex', '0');
+          target.setAttribute('role', 'group');
+          target.setAttribute('aria-label', target.dataset.label);
+        } else {
+          for (const name of ['tabindex', 'role', 'aria-label']) target.removeAttribute(name);
+        }
+      }
+    })
+  : null;
+
 /** A table from a header row and body rows of cells (strings or nodes). */
 export function table({ caption, head, rows, numeric = [], className = 'table' }) {
   const cell = (tag, content, i) =>
     h(tag, { class: numeric.includes(i) ? 'num' : null, scope: tag === 'th' ? 'col' : null }, content);
-  return h(
-    'div',
-    { class: 'table-wrap' },
+  const wrap = h('div', { class: 'table-wrap', dataset: { label: `Table: ${caption ?? head.join(', ')}` } });
+  scrollables?.observe(wrap);
+  return append(wrap, [
     h(
       'table',
       { class: className },
@@ -86,7 +109,7 @@ export function table({ caption, head, rows, numeric = [], className = 'table' }
         ),
       ),
     ),
-  );
+  ]);
 }
 
 /**

@@ -1,9 +1,11 @@
-// The bar above the sections: which rate card, which currency, which number format; and a mark
-// when the card's figures are edited, with the way back to the preset.
-import { h, replace } from './dom.js';
+// The bar above the sections: which rate card, which currency, which number format; a mark
+// when the card's figures are edited, with the way back to the preset; and on the page, the
+// code that embeds this view in another site.
+import { h, replace, uid } from './dom.js';
 import { field } from './fields.js';
 import { LOCALES } from './format.js';
 import { shortName } from './rate-card.js';
+import { embedSnippet } from './embed/snippet.js';
 
 export function mountToolbar(el, app, { embedCode = false } = {}) {
   const card = h('select', {
@@ -21,16 +23,19 @@ export function mountToolbar(el, app, { embedCode = false } = {}) {
     LOCALES.map(([code, name]) => h('option', { value: code, text: `${name} — ${code}` })),
   );
   const edited = h('div', { class: 'edited-banner', role: 'status' });
+  const embed = embedCode ? embedPanel(app) : null;
 
   replace(
     el,
     h(
       'div',
-      { class: 'toolbar-fields' },
+      { class: `toolbar-fields${embed ? ' toolbar-fields--actions' : ''}` },
       field({ label: 'Platform and where coins are bought', control: card, className: 'field--card' }).el,
       field({ label: 'Currency', control: currency }).el,
       field({ label: 'Number format', control: locale }).el,
+      embed?.toggle,
     ),
+    embed?.panel,
     edited,
   );
 
@@ -38,6 +43,7 @@ export function mountToolbar(el, app, { embedCode = false } = {}) {
   let drawnEdited = null;
   return {
     render() {
+      embed?.render();
       const { state, presets } = app;
       // Rebuild the lists only when they change, so a control in use is left alone.
       const key = `${state.currency}|${state.card}|${state.locale}`;
@@ -83,4 +89,80 @@ export function mountToolbar(el, app, { embedCode = false } = {}) {
       h('button', { type: 'button', class: 'button button--small', onclick: () => app.update({ edits: null }, { sync: true }), text: 'Reset to the preset' }),
     );
   }
+}
+
+/**
+ * "Copy embed code": the script tag and element (or an iframe) that show this view in another
+ * site, copied at a click, with the choice of one question or the whole calculator.
+ */
+function embedPanel(app) {
+  const id = uid('embed');
+  const choice = (name, options, checked) =>
+    h(
+      'fieldset',
+      { class: 'choices embed-choices' },
+      h('legend', { text: name }),
+      options.map(([value, label]) => {
+        const input = h('input', { type: 'radio', name: `${id}-${name}`, value, id: `${id}-${value}`, checked: value === checked, onchange: () => render() });
+        return h('div', { class: 'radio' }, input, h('label', { for: input.id, text: label }));
+      }),
+    );
+  const kind = choice('Embed as', [['element', 'A widget (script tag)'], ['iframe', 'An iframe']], 'element');
+  const mode = choice('Show', [['simple', 'One question and its answer'], ['full', 'The whole calculator']], 'simple');
+  const code = h('textarea', { readonly: true, rows: '4', spellcheck: 'false', class: 'embed-code', 'aria-describedby': `${id}-how` });
+  const status = h('p', { class: 'embed-status', role: 'status' });
+  const copy = h('button', { type: 'button', class: 'button button--primary button--small', text: 'Copy', onclick: () => copyCode() });
+  const panel = h(
+    'div',
+    { class: 'embed-panel', id, hidden: true },
+    h('div', { class: 'embed-options' }, kind, mode),
+    field({ label: 'Embed code for this view', control: code }).el,
+    h('p', { class: 'field-hint', id: `${id}-how`, text: 'Paste it into a help article’s HTML. Every attribute is documented in docs/embedding.md.' }),
+    h('div', { class: 'button-row' }, copy, h('button', { type: 'button', class: 'button button--small', text: 'Close', onclick: () => show(false) })),
+    status,
+  );
+  const toggle = h('button', {
+    type: 'button',
+    class: 'button toolbar-embed',
+    'aria-expanded': 'false',
+    'aria-controls': id,
+    text: 'Copy embed code',
+    onclick: () => {
+      if (panel.hidden) {
+        show(true);
+        copyCode();
+      } else show(false);
+    },
+  });
+
+  function show(open) {
+    panel.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    if (open) render();
+    else toggle.focus();
+  }
+
+  function render() {
+    if (panel.hidden) return;
+    const picked = (fieldset) => fieldset.querySelector('input:checked')?.value;
+    const text = embedSnippet(app.state, { kind: picked(kind), mode: picked(mode), origin: new URL('.', location.href).href });
+    if (code.value !== text) {
+      code.value = text;
+      code.rows = Math.min(8, text.split('\n').length + (picked(kind) === 'iframe' ? 3 : 1));
+    }
+  }
+
+  async function copyCode() {
+    render();
+    try {
+      await navigator.clipboard.writeText(code.value);
+      status.textContent = 'Copied. Paste it into the article where the calculator should appear.';
+    } catch {
+      code.focus();
+      code.select();
+      status.textContent = 'The browser did not allow copying: the code is selected, press Ctrl+C (⌘C) to copy it.';
+    }
+  }
+
+  return { toggle, panel, render };
 }
