@@ -3,7 +3,7 @@
 // that differ from the preset are marked, and one click goes back to it).
 import { h } from '../../dom.js';
 import { shortName } from '../../rate-card.js';
-import { bound, button, getAt, group, shown } from '../controls.js';
+import { bound, button, getAt, group, shareSum, shown } from '../controls.js';
 import { isObject } from '../document.js';
 
 const TAX_MODES = [['none', 'No tax modelled'], ['inclusive', 'In the price (VAT)'], ['on_top', 'On top (sales tax)']];
@@ -27,15 +27,20 @@ export function channelsGroup(app) {
   const s = app.doc.scenario;
   const single = s.rate_card !== undefined && !Array.isArray(s.channels);
   const rows = single ? [{ path: 'scenario.rate_card', card: s.rate_card }] : (s.channels ?? []).map((c, i) => ({ path: `scenario.channels[${i}].rate_card`, card: c?.rate_card, i }));
-  return group(
+  const g = group(
     'group-channels',
     'Rate cards and channels',
-    'Which share of viewers buys on which card, and at what price. Shares are fractions that add up to 1; a price multiplier of 1.10 makes every price on that channel 10 % dearer.',
+    'Which share of viewers buys on which card, and at what price. A price multiplier of 1.10 makes every price on that channel 10 % dearer.',
     rows.map((row) => channel(app, row, rows.length)),
-    single
-      ? null
-      : h('div', { class: 'button-row' }, button('Add a channel', () => addChannel(app), { label: 'Add a channel' })),
   );
+  const body = g.querySelector('.lab-group-body');
+  if (!single) {
+    body.append(
+      shareSum(app, g, () => (app.doc.scenario.channels ?? []).map((c) => c?.share), 'channel shares'),
+      h('div', { class: 'button-row' }, button('Add a channel', () => addChannel(app), { label: 'Add a channel' })),
+    );
+  }
+  return g;
 }
 
 function channel(app, { path, card: ref, i }, count) {
@@ -56,7 +61,7 @@ function channel(app, { path, card: ref, i }, count) {
     'div',
     { class: 'lab-channel-head' },
     picker,
-    i === undefined ? null : bound(app, `${base}.share`, { label: 'Share of viewers', hint: 'e.g. 0.55' }),
+    i === undefined ? null : bound(app, `${base}.share`, { label: 'Share of viewers' }),
     i === undefined ? null : bound(app, `${base}.price_multiplier`, { label: 'Price multiplier', optional: true, placeholder: '1' }),
   );
   const actions = h(
@@ -126,40 +131,56 @@ function cardFigures(app, path, card, preset) {
             'div',
             { class: 'lab-figure-group' },
             h('h3', { text: 'Custom amount' }),
-            f('custom_amount.price_per_coin', 'Price per coin'),
-            f('custom_amount.step_coins', 'Sold in steps of (coins)', { kind: 'int', optional: true, placeholder: '1' }),
-            f('custom_amount.min_coins', 'Fewest coins', { kind: 'int' }),
-            f('custom_amount.max_coins', 'Most coins', { kind: 'int' }),
+            h(
+              'div',
+              { class: 'lab-field-row lab-field-row--2' },
+              f('custom_amount.price_per_coin', 'Price per coin'),
+              f('custom_amount.step_coins', 'Sold in steps of (coins)', { kind: 'int', optional: true, placeholder: '1' }),
+              f('custom_amount.min_coins', 'Fewest coins', { kind: 'int' }),
+              f('custom_amount.max_coins', 'Most coins', { kind: 'int' }),
+            ),
           )
         : null,
       h(
         'div',
         { class: 'lab-figure-group' },
         h('h3', { text: 'Tax and fees' }),
-        f('tax.mode', 'Tax', { kind: 'select', options: TAX_MODES }),
-        f('tax.rate', 'Tax rate', { optional: true, placeholder: '0' }),
-        f('store_fee_rate', 'App store fee rate', { optional: true, placeholder: '0' }),
-        f('payment_fee.rate', 'Payment processing rate', { optional: true, placeholder: '0' }),
-        f('payment_fee.fixed', 'Payment processing per purchase', { optional: true, placeholder: '0' }),
+        h(
+          'div',
+          { class: 'lab-field-row lab-field-row--2' },
+          f('tax.mode', 'Tax', { kind: 'select', options: TAX_MODES }),
+          f('tax.rate', 'Tax rate', { optional: true, placeholder: '0' }),
+          f('store_fee_rate', 'App store fee rate', { optional: true, placeholder: '0' }),
+          f('payment_fee.rate', 'Payment processing rate', { optional: true, placeholder: '0' }),
+          f('payment_fee.fixed', 'Payment processing per purchase', { optional: true, placeholder: '0' }),
+        ),
       ),
       h(
         'div',
         { class: 'lab-figure-group' },
         h('h3', { text: 'Creator and agency' }),
-        f('creator.model', 'How creators are paid', { kind: 'select', options: MODELS, rebuild: true }),
-        creator,
-        f('agency.rate', 'Agency’s cut of creator earnings', { optional: true, placeholder: '0' }),
-        f('agency.paid_by', 'The agency is paid by', { kind: 'select', options: PAYERS }),
+        h(
+          'div',
+          { class: 'lab-field-row lab-field-row--2' },
+          f('creator.model', 'How creators are paid', { kind: 'select', options: MODELS, rebuild: true }),
+          creator,
+          f('agency.rate', 'Agency’s cut of creator earnings', { optional: true, placeholder: '0' }),
+          f('agency.paid_by', 'The agency is paid by', { kind: 'select', options: PAYERS }),
+        ),
       ),
       h(
         'div',
         { class: 'lab-figure-group' },
         h('h3', { text: 'Payout' }),
-        f('payout.minimum', 'Minimum withdrawal', { optional: true, placeholder: '0' }),
-        bound(app, `${path}.payout.daily_cap`, { label: 'Daily withdrawal limit', placeholder: 'none', edited: mark('payout.daily_cap') }),
-        f('payout.fee.rate', 'Withdrawal fee rate', { optional: true, placeholder: '0' }),
-        f('payout.fee.fixed', 'Withdrawal fee per withdrawal', { optional: true, placeholder: '0' }),
-        f('payout.delay_days', 'Days until the money arrives', { kind: 'int', optional: true, placeholder: '0' }),
+        h(
+          'div',
+          { class: 'lab-field-row lab-field-row--2' },
+          f('payout.minimum', 'Minimum withdrawal', { optional: true, placeholder: '0' }),
+          bound(app, `${path}.payout.daily_cap`, { label: 'Daily withdrawal limit', placeholder: 'none', edited: mark('payout.daily_cap') }),
+          f('payout.fee.rate', 'Withdrawal fee rate', { optional: true, placeholder: '0' }),
+          f('payout.fee.fixed', 'Withdrawal fee per withdrawal', { optional: true, placeholder: '0' }),
+          f('payout.delay_days', 'Days until the money arrives', { kind: 'int', optional: true, placeholder: '0' }),
+        ),
       ),
     ),
     preset ? h('p', { class: 'field-hint', text: `The preset’s figures are as of ${shown(preset.as_of) || 'an undated source'}; the calculator shows the source of each.` }) : null,

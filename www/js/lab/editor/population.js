@@ -2,7 +2,7 @@
 // budget distribution, how often it gifts, what it tops up and which gifts it sends — plus
 // prices and elasticity.
 import { h } from '../../dom.js';
-import { bound, button, getAt, group } from '../controls.js';
+import { bound, button, getAt, group, shareSum } from '../controls.js';
 import { giftsOfScenario } from './channels.js';
 
 const DISTRIBUTIONS = [
@@ -29,6 +29,15 @@ const STARTING_BUDGET = {
 };
 
 export function populationGroup(app) {
+  const g = populationBody(app);
+  const body = g.querySelector('.lab-group-body');
+  const segmentsTitle = body.querySelector('.lab-segments-title');
+  body.insertBefore(shareSum(app, g, () => (app.doc.scenario.ages ?? []).map((a) => a?.share), 'age group shares'), segmentsTitle);
+  body.append(shareSum(app, g, () => (app.doc.scenario.segments ?? []).map((x) => x?.share), 'segment shares'));
+  return g;
+}
+
+function populationBody(app) {
   const s = app.doc.scenario;
   const ages = Array.isArray(s.ages) ? s.ages : null;
   const segments = Array.isArray(s.segments) ? s.segments : [];
@@ -71,7 +80,7 @@ export function populationGroup(app) {
         app.edit(`scenario.ages[${list.length}]`, { min_age: from, max_age: from + 10, share: '0' }, { rebuild: true, focus: `scenario.ages[${list.length}].share` });
       }),
     ),
-    h('h3', { class: 'lab-subgroup', text: 'Spender segments' }),
+    h('h3', { class: 'lab-subgroup lab-segments-title', text: 'Spender segments' }),
     segments.map((seg, i) => segment(app, seg, i, segments.length)),
     h(
       'div',
