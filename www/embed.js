@@ -144,6 +144,8 @@ export class GiftsimCalculator extends HTMLElement {
 
   /** After each refresh: a new answer (or a new error) is announced to the host page. */
   #changed(app) {
+    // Screen readers read numbers and names in the widget's language.
+    this.#shadow.querySelector('.gs-root')?.setAttribute('lang', app.state.locale);
     const catalogue = app.presets.giftsOf(app.card());
     const result = app.results.get(catalogue.length ? 'gifts' : 'coins');
     if (!result || result === this.#answer) return;
