@@ -73,6 +73,11 @@ async function download(page, button) {
   return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
 }
 
+/** Waits until Chart.js has drawn into the canvas under `selector`. */
+async function chartDrawn(page, selector) {
+  await page.waitForFunction((s) => Boolean(window.Chart?.getChart(document.querySelector(s))), selector, { timeout: 30_000 });
+}
+
 /** A small population, so a run takes a fraction of a second. */
 async function small(page, { viewers = '5000', runs: n = '4' } = {}) {
   await field(page, 'Viewers').fill(viewers);
@@ -93,9 +98,10 @@ describe('the pricing lab', () => {
     console.log(`example (100,000 viewers × 30 days × 20 runs) in the lab: ${times.join(', ')} ms from click to results (median ${[...times].sort((a, b) => a - b)[1]} ms; last run ${engineMs} ms in the worker)`);
     assert.ok(Number(await page.evaluate(() => document.documentElement.dataset.progress)) === 2_000_000, 'progress reached every viewer-run');
 
-    await page.locator('#result-days canvas').waitFor();
-    assert.ok(await page.evaluate(() => Boolean(window.Chart?.getChart(document.querySelector('#result-days canvas')))), 'the day chart is drawn');
-    assert.ok(await page.evaluate(() => Boolean(window.Chart?.getChart(document.querySelector('#result-split canvas')))), 'the split chart is drawn');
+    await chartDrawn(page, '#result-days canvas');
+    await chartDrawn(page, '#result-split canvas');
+    const bands = await page.evaluate(() => window.Chart.getChart(document.querySelector('#result-days canvas')).data.datasets.map((d) => d.label));
+    assert.deepEqual(bands, ['Viewers paid P95', 'Viewers paid P5', 'Viewers paid', 'Gifts sent P95', 'Gifts sent P5', 'Gifts sent', 'Blocked by rules P95', 'Blocked by rules P5', 'Blocked by rules']);
     const golden = await readFile(new URL('tests/golden/simulate-tiktok-us-teens.json', root), 'utf8');
     const answer = JSON.parse(golden);
     const spend = answer.totals.money.find((m) => m.metric === 'viewer_spend').p50;
@@ -172,7 +178,7 @@ describe('the pricing lab', () => {
     const verdicts = page.locator('[data-testid^=verdict-]');
     assert.equal(await verdicts.count(), 4);
     for (const text of await verdicts.allInnerTexts()) assert.match(text, /higher|lower|no clear difference/);
-    assert.ok(await page.evaluate(() => Boolean(window.Chart?.getChart(document.querySelector('.lab-chart--ab canvas')))), 'the difference chart is drawn');
+    await chartDrawn(page, '.lab-chart--ab canvas');
     const table = await page.locator('.lab-table--ab').first().innerText();
     assert.match(table, /Viewers paid/);
     assert.match(table, /P5 to P95/i);
@@ -187,6 +193,7 @@ describe('the pricing lab', () => {
     await field(page, 'Values of parameter 2').fill('0 -1');
     assert.match(await page.locator('[data-testid=grid-size]').innerText(), /^4 points/);
     await runAndWait(page);
+    await chartDrawn(page, '.lab-chart--sweep canvas');
     const lines = await page.evaluate(() => window.Chart.getChart(document.querySelector('.lab-chart--sweep canvas')).data.datasets.map((d) => d.label));
     assert.deepEqual(lines, ['Elasticity = 0', 'Elasticity = -1']);
     assert.equal(await page.locator('.lab-table--sweep tbody tr').count(), 4);
@@ -286,11 +293,15 @@ describe('the pricing lab', () => {
     for (const [name, viewport] of [['desktop', { width: 1400, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
       const page = await open('', { viewport });
       await small(page, { viewers: '20000', runs: '10' });
-      await runAndWait(page);
-      await page.waitForTimeout(300);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the screen`);
-      await page.screenshot({ path: new URL(`lab-${name}.png`, results).pathname, fullPage: name === 'phone' });
+      for (const mode of ['One scenario', 'A/B test', 'Sweep']) {
+        await page.getByRole('radio', { name: mode }).check();
+        await runAndWait(page);
+        await page.waitForTimeout(300);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${name}, ${mode}: the page is ${overflow}px wider than the screen`);
+        const file = `lab-${name}${mode === 'One scenario' ? '' : mode === 'Sweep' ? '-sweep' : '-ab'}.png`;
+        await page.screenshot({ path: new URL(file, results).pathname, fullPage: name === 'phone' });
+      }
       await page.context().close();
     }
   });

@@ -103,16 +103,35 @@ export function splitChart(canvas, { label, parts }, fmt) {
   });
 }
 
-/** Lines over a parameter's values: `lines` = [{ label, colour, values: [] }]. */
-export function linesChart(canvas, { labels, lines, money, xTitle }, fmt) {
+/**
+ * Lines over a parameter's values: `lines` = [{ label, colour, values: [] }] at `xs` (decimal
+ * strings: drawn to scale when they are all numbers), labelled by `labels`.
+ */
+export function linesChart(canvas, { xs, labels, lines, money, xTitle }, fmt) {
   const options = baseOptions(fmt, { money });
+  const numeric = xs.every((x) => /^-?\d+(\.\d+)?$/.test(String(x)));
   options.scales.x.title = { display: Boolean(xTitle), text: xTitle, color: theme().muted };
-  options.plugins.tooltip = { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${money ? fmt.money(lines[ctx.datasetIndex].values[ctx.dataIndex]) : fmt.count(Number(lines[ctx.datasetIndex].values[ctx.dataIndex]))}` } };
+  if (numeric) {
+    options.scales.x.type = 'linear';
+    options.scales.x.ticks.callback = (v) => fmt.value(String(v));
+    options.scales.x.grid = { color: theme().grid };
+    options.interaction = { mode: 'nearest', intersect: false, axis: 'x' };
+  }
+  const point = (l, i) => (numeric ? { x: Number(xs[i]), y: l.values[i] == null ? null : Number(l.values[i]) } : l.values[i] == null ? null : Number(l.values[i]));
+  options.plugins.tooltip = {
+    callbacks: {
+      title: (items) => (items[0] ? `${xTitle} ${labels[items[0].dataIndex]}` : ''),
+      label: (ctx) => {
+        const v = lines[ctx.datasetIndex].values[ctx.dataIndex];
+        return `${ctx.dataset.label}: ${money ? fmt.money(v) : fmt.count(Number(v))}`;
+      },
+    },
+  };
   return make(canvas, {
     type: 'line',
     data: {
-      labels,
-      datasets: lines.map((l) => ({ label: l.label, data: l.values.map((v) => (v == null ? null : Number(v))), borderColor: l.colour, backgroundColor: l.colour, borderWidth: 2, pointRadius: 4, pointHoverRadius: 6, tension: 0, spanGaps: false })),
+      labels: numeric ? undefined : labels,
+      datasets: lines.map((l) => ({ label: l.label, data: xs.map((_, i) => point(l, i)), borderColor: l.colour, backgroundColor: l.colour, borderWidth: 2, pointRadius: 4, pointHoverRadius: 6, tension: 0, spanGaps: false })),
     },
     options,
   });

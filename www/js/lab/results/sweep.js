@@ -36,7 +36,7 @@ export function renderSweep(answer, fmt, { metric = 'viewer_spend', onMetric, la
   picker.addEventListener('change', () => onMetric(picker.value));
 
   const canvas = h('canvas', { role: 'img', 'aria-label': `${metricName(metric)} (median over runs) across ${parameterName(across, labels)}${others.length ? `, one line per ${others.map((p) => parameterName(p, labels)).join(' and ')}` : ''}; the figures are in the table below.` });
-  queueMicrotask(() => linesChart(canvas, { labels: xs.map((x) => fmt.value(x)), lines, money: unit === 'money', xTitle: parameterName(across, labels) }, fmt));
+  queueMicrotask(() => linesChart(canvas, { xs, labels: xs.map((x) => fmt.value(x)), lines, money: unit === 'money', xTitle: parameterName(across, labels) }, fmt));
 
   const best = [...answer.rows].sort((a, b) => Number(stat(b.totals, metric).p50) - Number(stat(a.totals, metric).p50))[0];
   const summary = h(
@@ -47,7 +47,7 @@ export function renderSweep(answer, fmt, { metric = 'viewer_spend', onMetric, la
       { class: 'lab-summary-line' },
       `${fmt.count(answer.rows.length)} points. ${metricName(metric)} in the base scenario: `,
       h('strong', { text: fmt.metric(unit, base.p50) }),
-      best ? `; highest at ${best.name}: ${fmt.metric(unit, stat(best.totals, metric).p50)}.` : '.',
+      best ? `; highest at ${params.map((p) => `${parameterShortName(p)} ${fmt.value(best.point[p])}`).join(', ')}: ${fmt.metric(unit, stat(best.totals, metric).p50)}.` : '.',
     ),
   );
 
