@@ -120,7 +120,7 @@ export function linesChart(canvas, { xs, labels, lines, money, xTitle }, fmt) {
   const point = (l, i) => (numeric ? { x: Number(xs[i]), y: l.values[i] == null ? null : Number(l.values[i]) } : l.values[i] == null ? null : Number(l.values[i]));
   options.plugins.tooltip = {
     callbacks: {
-      title: (items) => (items[0] ? `${xTitle} ${labels[items[0].dataIndex]}` : ''),
+      title: (items) => (items[0] ? `${xTitle}: ${labels[items[0].dataIndex]}` : ''),
       label: (ctx) => {
         const v = lines[ctx.datasetIndex].values[ctx.dataIndex];
         return `${ctx.dataset.label}: ${money ? fmt.money(v) : fmt.count(Number(v))}`;

@@ -220,7 +220,7 @@ function buildRunBar() {
         h('label', { for: 'import-file', class: 'button button--small lab-file-label', text: 'Import scenario…' }),
         h('button', { type: 'button', class: 'button button--small', text: 'Copy link', onclick: copyLink }),
       ),
-      h('div', { class: 'field lab-field--inline' }, h('label', { for: 'lab-locale', text: 'Numbers' }), locale),
+      h('div', { class: 'field lab-field--inline' }, h('label', { for: 'lab-locale', text: 'Number format' }), locale),
     ),
     ui.status,
   );
@@ -494,7 +494,7 @@ async function start() {
   renderResults(resultsEl, app, null);
   if (problem) say(`The link’s scenario could not be read: ${problem}. The lab opened the example instead.`, { alert: true });
   else if (doc) say('Opened the scenario in the link. Press Run to simulate it.');
-  root.dataset.labReady = '';
+  root.dataset.labReady = String(Math.round(performance.now()));
 }
 
 start();

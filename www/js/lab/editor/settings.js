@@ -11,7 +11,7 @@ export function settingsGroup(app) {
     h(
       'div',
       { class: 'lab-field-row' },
-      bound(app, 'scenario.creators.count', { kind: 'int', label: 'Creators receiving gifts' }),
+      bound(app, 'scenario.creators.count', { kind: 'int', label: 'Creators receiving gifts', placeholder: '1000' }),
       bound(app, 'scenario.creators.zipf_exponent', { label: 'Popularity skew (Zipf exponent)', optional: true, placeholder: '1' }),
     ),
     h(
