@@ -108,7 +108,7 @@ export function abGroup(app) {
         'fieldset',
         { class: 'lab-variant' },
         h('legend', { text: `Variant ${String.fromCharCode(66 + (i % 25))}: ${name}` }),
-        bound(app, `variants[${i}].name`, { kind: 'text', label: `Name of variant ${i + 1}` }),
+        bound(app, `variants[${i}].name`, { kind: 'text', label: 'Name', rebuild: true }),
         h(
           'div',
           { class: 'lab-rows', role: 'group', 'aria-label': `Changes of ${name}` },
