@@ -114,6 +114,11 @@ export class GiftsimCalculator extends HTMLElement {
       return;
     }
     if (run !== this.#run) return;
+    // The mode may have changed while the engine loaded.
+    if ((this.getAttribute('mode') === 'full' ? 'full' : 'simple') !== mode) {
+      this.#start();
+      return;
+    }
     this.#mode = mode;
     this.#shadow.adoptedStyleSheets = [BASE, ...sheets];
     const toolbar = mode === 'full' ? h('div', { class: 'toolbar gs-toolbar', role: 'group', 'aria-label': 'Rate card and formats' }) : null;
