@@ -205,7 +205,7 @@ impl Optimizer {
             Some(cu) if self.custom_is_base => self.custom_base(target, cu),
             Some(cu) => self.bundle_base(target, cu),
         };
-        mix.lines.sort_by(|a, b| {
+        crate::sort::sort_by(&mut mix.lines, |a, b| {
             let custom = |l: &Line| matches!(l.item, Item::Custom);
             custom(a)
                 .cmp(&custom(b))

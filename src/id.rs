@@ -36,7 +36,7 @@ pub fn suggestions<'a>(wanted: &str, known: impl Iterator<Item = &'a str>) -> Ve
         .map(|k| (distance(wanted, k), k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3) || (wanted.len() >= 3 && k.contains(wanted)))
         .collect();
-    scored.sort();
+    crate::sort::sort_by_key(&mut scored, |s| *s);
     scored.into_iter().take(3).map(|(_, k)| k).collect()
 }
 

@@ -35,6 +35,7 @@ pub mod payout;
 pub mod presets;
 pub mod rate_card;
 pub mod simulate;
+mod sort;
 pub mod sources;
 pub mod time_zone;
 #[cfg(target_arch = "wasm32")]

@@ -66,6 +66,16 @@ pub enum CreatorModel {
     ShareOfNet,
 }
 
+impl CreatorModel {
+    /// The name as written in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            CreatorModel::PerDiamond => "per_diamond",
+            CreatorModel::ShareOfNet => "share_of_net",
+        }
+    }
+}
+
 /// Who pays the agency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -735,7 +745,7 @@ impl RateCard {
                 Error::new(
                     ErrorCode::MissingField,
                     join("creator", f),
-                    format!("creator.model `{model:?}` needs `{f}`").to_lowercase(),
+                    format!("creator.model `{}` needs `{f}`", model.name()),
                 )
             })
         }

@@ -5,8 +5,8 @@ use super::window::{Span, WindowKind};
 use super::{Action, Bracket, Cap, Enforcement, MinAge, RuleSet};
 use crate::error::Result;
 use crate::money::{Currency, Money};
+use crate::time_zone::Instant;
 use crate::time_zone::Zone;
-use jiff::{SignedDuration, Timestamp};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -103,7 +103,7 @@ pub struct Verdict {
     pub deciding: usize,
     /// Thresholds this event crosses, recorded if it is committed: (cap, threshold, start of
     /// the calendar window, or `None` for a rolling one).
-    fires: Vec<(usize, usize, Option<Timestamp>)>,
+    fires: Vec<(usize, usize, Option<Instant>)>,
 }
 
 impl Verdict {
@@ -167,13 +167,13 @@ pub struct Person {
 /// Events accepted so far for one action, in time order, with running totals.
 #[derive(Debug, Default, Clone)]
 struct History {
-    times: Vec<Timestamp>,
+    times: Vec<Instant>,
     /// `totals[i]` is the sum of the first `i` amounts, in minor units.
     totals: Vec<i64>,
 }
 
 impl History {
-    fn push(&mut self, at: Timestamp, minor: i64) {
+    fn push(&mut self, at: Instant, minor: i64) {
         if self.totals.is_empty() {
             self.totals.push(0);
         }
@@ -183,7 +183,7 @@ impl History {
     }
 
     /// Sum of amounts with `lo < t` (or `lo ≤ t` when `lo_inclusive`) and `t < hi` (or `≤`).
-    fn sum(&self, lo: Timestamp, lo_inclusive: bool, hi: Timestamp, hi_inclusive: bool) -> i64 {
+    fn sum(&self, lo: Instant, lo_inclusive: bool, hi: Instant, hi_inclusive: bool) -> i64 {
         let from = self
             .times
             .partition_point(|t| if lo_inclusive { *t < lo } else { *t <= lo });
@@ -206,11 +206,11 @@ pub struct Checker<'a> {
     min_age: MinAge,
     buys: History,
     gifts: History,
-    last_buy: Option<Timestamp>,
+    last_buy: Option<Instant>,
     /// Calendar thresholds fired: (cap, window start) → bit per threshold.
-    fired_calendar: HashMap<(usize, Timestamp), u64>,
+    fired_calendar: HashMap<(usize, Instant), u64>,
     /// Rolling thresholds fired: (cap, threshold) → when.
-    fired_rolling: HashMap<(usize, usize), Timestamp>,
+    fired_rolling: HashMap<(usize, usize), Instant>,
 }
 
 fn money(minor: i64, currency: Currency) -> Money {
@@ -272,7 +272,7 @@ impl<'a> Checker<'a> {
     /// rolling: strictly after the window's start).
     fn used(&self, cap: &Cap, span: Span) -> i64 {
         let h = self.history(cap.action);
-        if cap.window.rolling().is_some() {
+        if cap.window.is_rolling() {
             h.sum(span.start, false, span.end, true)
         } else {
             h.sum(span.start, true, span.end, false)
@@ -292,7 +292,7 @@ impl<'a> Checker<'a> {
         &self,
         action: Action,
         amount: Money,
-        at: Timestamp,
+        at: Instant,
         approved: bool,
     ) -> Result<Verdict> {
         let cur = self.rules.currency;
@@ -360,10 +360,9 @@ impl<'a> Checker<'a> {
                 });
             }
             if let (Some((minutes, enforcement)), Some(last)) = (b.cooldown, self.last_buy) {
-                let wait = SignedDuration::from_mins(i64::from(minutes));
-                let since = at.duration_since(last);
-                let too_soon = since < wait;
-                let next = last.checked_add(wait).unwrap_or(at);
+                let since = at.minutes_since(last);
+                let too_soon = at.millis() - last.millis() < i64::from(minutes) * 60_000;
+                let next = last.plus_minutes(i64::from(minutes));
                 checks.push(Check {
                     verdict: match (too_soon, enforcement) {
                         (false, _) => Level::Ok,
@@ -379,7 +378,7 @@ impl<'a> Checker<'a> {
                     message: if too_soon {
                         format!(
                             "Only {} minutes since the last purchase; these rules ask for {minutes} minutes between purchases (next from {}).",
-                            since.as_mins(),
+                            since,
                             self.person.zone.format(next)
                         )
                     } else {
@@ -439,9 +438,8 @@ impl<'a> Checker<'a> {
                 let crossed = self.crossed(i, cap, span, at, before, after);
                 match crossed.last() {
                     Some(&highest) if cap.window != WindowKind::Transaction => {
-                        let calendar_start = span
-                            .filter(|_| cap.window.rolling().is_none())
-                            .map(|s| s.start);
+                        let calendar_start =
+                            span.filter(|_| !cap.window.is_rolling()).map(|s| s.start);
                         fires.extend(crossed.iter().map(|&t| (i, t, calendar_start)));
                         let threshold = self.rules.thresholds[highest];
                         (
@@ -490,7 +488,7 @@ impl<'a> Checker<'a> {
         i: usize,
         cap: &Cap,
         span: Option<Span>,
-        at: Timestamp,
+        at: Instant,
         before: i64,
         after: i64,
     ) -> Vec<usize> {
@@ -505,11 +503,11 @@ impl<'a> Checker<'a> {
                 before < boundary && boundary <= after
             })
             .map(|(j, _)| j)
-            .filter(|&j| match (cap.window.rolling(), span) {
-                (Some(length), _) => self
+            .filter(|&j| match (cap.window.rolling_hours(), span) {
+                (Some(hours), _) => self
                     .fired_rolling
                     .get(&(i, j))
-                    .is_none_or(|t| at.duration_since(*t) >= length),
+                    .is_none_or(|t| at.millis() - t.millis() >= hours * 3_600_000),
                 (None, Some(s)) => self
                     .fired_calendar
                     .get(&(i, s.start))
@@ -520,7 +518,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Records an event that was not blocked.
-    pub fn commit(&mut self, action: Action, amount: Money, at: Timestamp, verdict: &Verdict) {
+    pub fn commit(&mut self, action: Action, amount: Money, at: Instant, verdict: &Verdict) {
         if verdict.level == Level::Block {
             return;
         }
@@ -543,7 +541,7 @@ impl<'a> Checker<'a> {
 
     /// The most that can be spent on `action` at `now` without a block (`hard_only`) or without
     /// any warning.
-    pub fn headroom(&self, action: Action, now: Timestamp, hard_only: bool) -> Result<Headroom> {
+    pub fn headroom(&self, action: Action, now: Instant, hard_only: bool) -> Result<Headroom> {
         let cur = self.rules.currency;
         let needs_guardian_approval = action == Action::Buy
             && self.bracket.is_some_and(|b| b.guardian_approval)
@@ -562,9 +560,7 @@ impl<'a> Checker<'a> {
         }
         if let (Action::Buy, Some(b), Some(last)) = (action, self.bracket, self.last_buy) {
             if let Some((minutes, enforcement)) = b.cooldown {
-                let next = last
-                    .checked_add(SignedDuration::from_mins(i64::from(minutes)))
-                    .unwrap_or(now);
+                let next = last.plus_minutes(i64::from(minutes));
                 if now < next && (enforcement == Enforcement::Hard || !hard_only) {
                     best.amount = Some(Money::zero(cur));
                     best.limited_by = Some("cooldown".into());
@@ -605,7 +601,7 @@ impl<'a> Checker<'a> {
 
 /// The verdict from its checks: the most severe level, decided by the first check at that level,
 /// or for an allowed event by the cap with the least room left.
-fn finish(checks: Vec<Check>, fires: Vec<(usize, usize, Option<Timestamp>)>) -> Verdict {
+fn finish(checks: Vec<Check>, fires: Vec<(usize, usize, Option<Instant>)>) -> Verdict {
     let level = checks.iter().map(|c| c.verdict).max().unwrap_or(Level::Ok);
     let deciding = if level == Level::Ok {
         checks

@@ -1,9 +1,9 @@
 //! Cap windows: one transaction, a calendar day, week or month in the person's time zone, or a
 //! rolling 24 hours, 7 days or 30 days.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::time_zone::Instant;
 use crate::time_zone::Zone;
-use jiff::{SignedDuration, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -37,56 +37,51 @@ pub enum WindowKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Span {
     /// Start.
-    pub start: Timestamp,
+    pub start: Instant,
     /// End.
-    pub end: Timestamp,
+    pub end: Instant,
 }
 
 impl WindowKind {
-    /// The length of a rolling window.
-    pub fn rolling(self) -> Option<SignedDuration> {
-        let hours = match self {
-            WindowKind::Rolling24h => 24,
-            WindowKind::Rolling7d => 24 * 7,
-            WindowKind::Rolling30d => 24 * 30,
-            _ => return None,
-        };
-        Some(SignedDuration::from_hours(hours))
+    /// The length of a rolling window, in hours.
+    pub fn rolling_hours(self) -> Option<i64> {
+        match self {
+            WindowKind::Rolling24h => Some(24),
+            WindowKind::Rolling7d => Some(24 * 7),
+            WindowKind::Rolling30d => Some(24 * 30),
+            _ => None,
+        }
+    }
+
+    /// True for rolling windows.
+    pub fn is_rolling(self) -> bool {
+        self.rolling_hours().is_some()
     }
 
     /// The window holding the instant `at`, or `None` for a single transaction.
-    pub fn span(self, at: Timestamp, zone: &Zone) -> Result<Option<Span>> {
+    pub fn span(self, at: Instant, zone: &Zone) -> Result<Option<Span>> {
         if self == WindowKind::Transaction {
             return Ok(None);
         }
-        if let Some(length) = self.rolling() {
-            let start = at
-                .checked_sub(length)
-                .map_err(|_| Error::overflow("", "the start of a rolling window"))?;
-            return Ok(Some(Span { start, end: at }));
+        if let Some(hours) = self.rolling_hours() {
+            return Ok(Some(Span {
+                start: at.plus_hours(-hours),
+                end: at,
+            }));
         }
-        let err = |_| Error::overflow("", "a calendar window");
-        let date = at.to_zoned(zone.tz().clone()).date();
+        let date = zone.date_of(at);
         let (first, next) = match self {
-            WindowKind::CalendarDay => (date, date.tomorrow().map_err(err)?),
+            WindowKind::CalendarDay => (date, date.plus_days(1)),
             WindowKind::CalendarWeek => {
-                let back = i64::from(date.weekday().to_monday_zero_offset());
-                let monday = date
-                    .checked_sub(jiff::Span::new().days(back))
-                    .map_err(err)?;
-                (
-                    monday,
-                    monday.checked_add(jiff::Span::new().days(7)).map_err(err)?,
-                )
+                let monday = date.plus_days(-date.days_from_monday());
+                (monday, monday.plus_days(7))
             }
-            _ => {
-                let first = date.first_of_month();
-                (first, date.last_of_month().tomorrow().map_err(err)?)
-            }
+            _ => (date.first_of_month(), date.first_of_next_month()),
         };
-        let start = first.to_zoned(zone.tz().clone()).map_err(err)?.timestamp();
-        let end = next.to_zoned(zone.tz().clone()).map_err(err)?.timestamp();
-        Ok(Some(Span { start, end }))
+        Ok(Some(Span {
+            start: zone.start_of(first),
+            end: zone.start_of(next),
+        }))
     }
 
     /// The window in words, for messages.
@@ -107,8 +102,8 @@ impl WindowKind {
 mod tests {
     use super::*;
 
-    fn ts(s: &str) -> Timestamp {
-        s.parse().unwrap()
+    fn ts(s: &str) -> Instant {
+        crate::time_zone::parse_timestamp(s, "t").unwrap()
     }
 
     #[test]
@@ -137,17 +132,14 @@ mod tests {
             .span(ts("2026-03-08T12:00:00Z"), &ny)
             .unwrap()
             .unwrap();
-        assert_eq!(
-            day.end.duration_since(day.start),
-            SignedDuration::from_hours(23)
-        );
+        assert_eq!(day.end.millis() - day.start.millis(), 23 * 3_600_000);
         let rolling = WindowKind::Rolling24h
             .span(ts("2026-03-08T12:00:00Z"), &ny)
             .unwrap()
             .unwrap();
         assert_eq!(
-            rolling.end.duration_since(rolling.start),
-            SignedDuration::from_hours(24)
+            rolling.end.millis() - rolling.start.millis(),
+            24 * 3_600_000
         );
         assert!(WindowKind::Transaction
             .span(ts("2026-03-08T12:00:00Z"), &ny)

@@ -108,10 +108,17 @@ pub fn run_with_progress(
         Operation::Quote => serde_json::to_value(quote(&from_json_str(input)?)?),
         Operation::Compare => serde_json::to_value(compare(&from_json_str(input)?)?),
         Operation::Plan => serde_json::to_value(plan(&from_json_str(input)?)?),
+        #[cfg(feature = "lean")]
+        Operation::Simulate | Operation::Sweep => {
+            let _ = (progress, threads);
+            return Err(not_in_lean_build(op));
+        }
+        #[cfg(not(feature = "lean"))]
         Operation::Simulate => {
             let scenario = crate::simulate::scenario::Scenario::from_input(&from_json_str(input)?)?;
             serde_json::to_value(crate::simulate::run_scenario(&scenario, progress, threads)?)
         }
+        #[cfg(not(feature = "lean"))]
         Operation::Sweep => serde_json::to_value(crate::simulate::sweep::sweep(
             &from_json_str(input)?,
             progress,
@@ -136,12 +143,19 @@ pub fn run_csv(
     threads: usize,
 ) -> Result<String> {
     match op {
+        #[cfg(feature = "lean")]
+        Operation::Simulate | Operation::Sweep => {
+            let _ = (input, progress, threads);
+            Err(not_in_lean_build(op))
+        }
+        #[cfg(not(feature = "lean"))]
         Operation::Simulate => {
             let scenario = crate::simulate::scenario::Scenario::from_input(&from_json_str(input)?)?;
             Ok(crate::simulate::to_csv(&crate::simulate::run_scenario(
                 &scenario, progress, threads,
             )?))
         }
+        #[cfg(not(feature = "lean"))]
         Operation::Sweep => Ok(crate::simulate::sweep::to_csv(
             &crate::simulate::sweep::sweep(&from_json_str(input)?, progress, threads)?,
         )),
@@ -151,6 +165,19 @@ pub fn run_csv(
             format!("CSV output is for simulate and sweep, not {}", op.name()),
         )),
     }
+}
+
+/// The error of `simulate` and `sweep` in a build made without them.
+#[cfg(feature = "lean")]
+fn not_in_lean_build(op: Operation) -> Error {
+    Error::new(
+        ErrorCode::InvalidValue,
+        "",
+        format!(
+            "{} is not in this build (the calculator's); use the full giftsim package",
+            op.name()
+        ),
+    )
 }
 
 /// Which side of an operation a schema describes.

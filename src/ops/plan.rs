@@ -9,8 +9,7 @@ use crate::flow;
 use crate::lots::{Lot, Wallet};
 use crate::money::{Currency, ExchangeRates, Money};
 use crate::rate_card::{RateCard, RateCardRef};
-use crate::time_zone::{self, Zone};
-use jiff::Timestamp;
+use crate::time_zone::{self, Instant, Zone};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -245,7 +244,7 @@ pub struct PlanResponse {
 #[derive(Debug, Clone)]
 pub(crate) struct Event {
     pub index: usize,
-    pub at: Timestamp,
+    pub at: Instant,
     pub kind: EventKind,
     pub approved: bool,
     pub note: Option<String>,
@@ -488,7 +487,7 @@ pub(crate) fn run(
     card: Option<&RateCard>,
     rates: &ExchangeRates,
     events: &[Event],
-    now: Option<Timestamp>,
+    now: Option<Instant>,
     show_windows: bool,
 ) -> Result<PlanResponse> {
     let cur = rules.currency;
@@ -496,7 +495,7 @@ pub(crate) fn run(
     let mut checker = Checker::new(rules, person.clone());
     let mut wallet = Wallet::default();
     let mut order: Vec<&Event> = events.iter().collect();
-    order.sort_by_key(|e| (e.at, e.index));
+    crate::sort::sort_by_key(&mut order, |e| (e.at, e.index));
     let mut verdicts: Vec<Option<EventVerdict>> = vec![None; events.len()];
     let mut summary = PlanSummary {
         events: events.len(),
@@ -732,7 +731,7 @@ pub(crate) fn check_quote(
     let rates = ExchangeRates::parse(&req.exchange_rates, "exchange_rates")?;
     let when = match &req.at {
         Some(t) => time_zone::parse_timestamp(t, "at")?,
-        None => Timestamp::UNIX_EPOCH,
+        None => Instant::EPOCH,
     };
     let lots = lots_from(ledger)?;
     let mut events = vec![Event {

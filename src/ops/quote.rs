@@ -493,7 +493,9 @@ fn other_channels(card: &RateCard, q: &Question, here: Money) -> Result<Vec<Chan
             difference: a.ledger.viewer_pays.checked_sub(here)?,
         });
     }
-    out.sort_by_key(|c| (c.viewer_pays.minor(), c.rate_card.id.clone()));
+    crate::sort::sort_by_key(&mut out, |c| {
+        (c.viewer_pays.minor(), c.rate_card.id.clone())
+    });
     Ok(out)
 }
 

@@ -11,37 +11,79 @@ use std::sync::OnceLock;
 
 /// The shipped rate cards, in the order `presets` lists them.
 const RATE_CARDS: &[(&str, &str)] = &[
-    ("tiktok-web", include_str!("rate_cards/tiktok-web.json")),
-    ("tiktok-ios", include_str!("rate_cards/tiktok-ios.json")),
+    (
+        "tiktok-web",
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rate_cards/tiktok-web.json"
+        )),
+    ),
+    (
+        "tiktok-ios",
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rate_cards/tiktok-ios.json"
+        )),
+    ),
     (
         "tiktok-android",
-        include_str!("rate_cards/tiktok-android.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rate_cards/tiktok-android.json"
+        )),
     ),
     (
         "tiktok-ios-gbp",
-        include_str!("rate_cards/tiktok-ios-gbp.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rate_cards/tiktok-ios-gbp.json"
+        )),
     ),
-    ("twitch-bits", include_str!("rate_cards/twitch-bits.json")),
+    (
+        "twitch-bits",
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rate_cards/twitch-bits.json"
+        )),
+    ),
     (
         "twitch-bits-mobile",
-        include_str!("rate_cards/twitch-bits-mobile.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rate_cards/twitch-bits-mobile.json"
+        )),
     ),
     (
         "youtube-super-chat",
-        include_str!("rate_cards/youtube-super-chat.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rate_cards/youtube-super-chat.json"
+        )),
     ),
-    ("roblox", include_str!("rate_cards/roblox.json")),
+    (
+        "roblox",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/rate_cards/roblox.json")),
+    ),
     (
         "facebook-stars",
-        include_str!("rate_cards/facebook-stars.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rate_cards/facebook-stars.json"
+        )),
     ),
     (
         "instagram-gifts",
-        include_str!("rate_cards/instagram-gifts.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rate_cards/instagram-gifts.json"
+        )),
     ),
     (
         "snapchat-gifts",
-        include_str!("rate_cards/snapchat-gifts.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rate_cards/snapchat-gifts.json"
+        )),
     ),
 ];
 
@@ -49,27 +91,54 @@ const RATE_CARDS: &[(&str, &str)] = &[
 const RULE_SETS: &[(&str, &str)] = &[
     (
         "tiktok-global",
-        include_str!("rule_sets/tiktok-global.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rule_sets/tiktok-global.json"
+        )),
     ),
     (
         "cn-games-2019",
-        include_str!("rule_sets/cn-games-2019.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rule_sets/cn-games-2019.json"
+        )),
     ),
-    ("cn-live-2022", include_str!("rule_sets/cn-live-2022.json")),
+    (
+        "cn-live-2022",
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rule_sets/cn-live-2022.json"
+        )),
+    ),
     (
         "under18-family",
-        include_str!("rule_sets/under18-family.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rule_sets/under18-family.json"
+        )),
     ),
-    ("kr-live", include_str!("rule_sets/kr-live.json")),
+    (
+        "kr-live",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/rule_sets/kr-live.json")),
+    ),
     (
         "youtube-viewer-limits",
-        include_str!("rule_sets/youtube-viewer-limits.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rule_sets/youtube-viewer-limits.json"
+        )),
     ),
-    ("none", include_str!("rule_sets/none.json")),
+    (
+        "none",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/rule_sets/none.json")),
+    ),
 ];
 
 /// The shipped gift catalogues.
-const GIFT_CATALOGUES: &[(&str, &str)] = &[("tiktok", include_str!("gifts/tiktok.json"))];
+const GIFT_CATALOGUES: &[(&str, &str)] = &[(
+    "tiktok",
+    include_str!(concat!(env!("OUT_DIR"), "/presets/gifts/tiktok.json")),
+)];
 
 fn parse_card(id: &str, text: &str) -> Result<RateCard> {
     let input: RateCardInput = from_json_str(text)?;

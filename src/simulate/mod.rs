@@ -514,11 +514,7 @@ fn respond(s: &Scenario, totals: &[Totals], runs: Vec<RunMetrics>) -> SimulateRe
             let col = |f: &dyn Fn(&population::DayTotals) -> i64| -> Vec<i64> {
                 totals.iter().map(|t| f(&t.by_day[d])).collect()
             };
-            let date = s
-                .start
-                .checked_add(jiff::Span::new().days(d as i64))
-                .map(|x| x.to_string())
-                .unwrap_or_default();
+            let date = s.start.plus_days(d as i64).to_string();
             DayOut {
                 day: d as u32,
                 date,

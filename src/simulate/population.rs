@@ -207,7 +207,9 @@ impl Channel {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        offers.sort_by_key(|o| (o.split.viewer_pays.minor(), std::cmp::Reverse(o.coins)));
+        crate::sort::sort_by_key(&mut offers, |o| {
+            (o.split.viewer_pays.minor(), std::cmp::Reverse(o.coins))
+        });
         let mut best_upto: Vec<usize> = Vec::with_capacity(offers.len());
         for (i, o) in offers.iter().enumerate() {
             let best = match best_upto.last() {
@@ -435,12 +437,9 @@ impl<'a> Model<'a> {
         }
         let mut week_of = Vec::with_capacity(s.days as usize);
         let mut month_of = Vec::with_capacity(s.days as usize);
-        let monday_offset = i64::from(s.start.weekday().to_monday_zero_offset());
+        let monday_offset = s.start.days_from_monday();
         for d in 0..s.days {
-            let date = s
-                .start
-                .checked_add(jiff::Span::new().days(i64::from(d)))
-                .unwrap_or(s.start);
+            let date = s.start.plus_days(i64::from(d));
             week_of.push((i64::from(d) + monday_offset).div_euclid(7));
             month_of.push(i64::from(date.year()) * 12 + i64::from(date.month()));
         }

@@ -7,7 +7,7 @@ use crate::caps::{self, RuleSet};
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::money::{parse_decimal, parse_decimal_in, Currency, ExchangeRates, Fraction, Money};
 use crate::rate_card::RateCard;
-use jiff::civil::Date;
+use crate::time_zone::Date;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -66,6 +66,18 @@ pub enum BudgetDistribution {
     Lognormal,
     /// Pareto from `min` with tail index `alpha`, capped at `max` if given.
     Pareto,
+}
+
+impl BudgetDistribution {
+    /// The name as written in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            BudgetDistribution::Fixed => "fixed",
+            BudgetDistribution::Uniform => "uniform",
+            BudgetDistribution::Lognormal => "lognormal",
+            BudgetDistribution::Pareto => "pareto",
+        }
+    }
 }
 
 /// A budget for 30 days, in money.
@@ -447,7 +459,7 @@ impl Scenario {
         let weights: Vec<f64> = (1..=creators.count)
             .map(|k| libm::pow(k as f64, -s))
             .collect();
-        let start = input.start.parse::<Date>().map_err(|_| {
+        let start = Date::parse(&input.start).ok_or_else(|| {
             Error::new(
                 ErrorCode::InvalidValue,
                 "start",
@@ -751,7 +763,7 @@ impl Scenario {
                 Error::new(
                     ErrorCode::MissingField,
                     join(at, f),
-                    format!("a {:?} budget needs `{f}`", b.distribution).to_lowercase(),
+                    format!("a {} budget needs `{f}`", b.distribution.name()),
                 )
             })
         }

@@ -33,7 +33,7 @@ impl MoneyStat {
     /// The statistic of per-run values in minor units.
     pub fn of(values: &[i64], currency: Currency) -> MoneyStat {
         let mut sorted = values.to_vec();
-        sorted.sort_unstable();
+        crate::sort::sort_by_key(&mut sorted, |x| *x);
         let m = |v: Option<i64>| Money::from_minor(v.unwrap_or(0), currency);
         let sum: i128 = values.iter().map(|&v| i128::from(v)).sum();
         let mean = mean_minor(sum, values.len());
@@ -76,7 +76,7 @@ impl CountStat {
     /// The statistic of per-run counts.
     pub fn of(values: &[u64]) -> CountStat {
         let mut sorted = values.to_vec();
-        sorted.sort_unstable();
+        crate::sort::sort_by_key(&mut sorted, |x| *x);
         let sum: u128 = values.iter().map(|&v| u128::from(v)).sum();
         let hundredths = mean_minor(i128::try_from(sum * 100).unwrap_or(i128::MAX), values.len());
         CountStat {

@@ -539,7 +539,7 @@ fn difference(
 ) -> Difference {
     let sorted = |v: &[i64]| {
         let mut s = v.to_vec();
-        s.sort_unstable();
+        crate::sort::sort_by_key(&mut s, |x| *x);
         s
     };
     let (sa, sb, sd) = (sorted(a), sorted(b), sorted(d));
