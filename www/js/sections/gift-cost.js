@@ -5,7 +5,7 @@ import { field } from '../fields.js';
 import { purchaseLines } from '../answers.js';
 import { shortName } from '../rate-card.js';
 import { unitCount } from '../format.js';
-import { badge, exchangeError, exchangePath, exchangeRates, personInput } from './spending-check.js';
+import { badge, exchangeError, exchangePath, exchangeRates, pageMessage, personInput } from './spending-check.js';
 
 export default {
   id: 'gift-cost',
@@ -113,7 +113,7 @@ export default {
       h(
         'ul',
         { class: 'gift-check-list' },
-        [buy && ['Buying the coins', buy], gift && ['Sending the gifts', gift]].filter(Boolean).map(([what, v]) => h('li', null, badge(v.verdict), ` ${what}: ${v.message}`)),
+        [buy && ['Buying the coins', buy], gift && ['Sending the gifts', gift]].filter(Boolean).map(([what, v]) => h('li', null, badge(v.verdict), ` ${what}: ${pageMessage(v.message)}`)),
       ),
     );
   },

@@ -656,12 +656,7 @@ export function verdictDetails(v, fmt, app, person) {
   const usage = v.limit != null ? `${fmt.money(v.used)} of ${fmt.money(v.limit)} used, ${fmt.money(v.remaining)} left` : null;
   const others = v.checks.filter((c) => !(c.rule === v.rule && c.code === v.code));
   return [
-    h(
-      'p',
-      { class: 'verdict-line' },
-      h('span', { class: 'verdict-when', text: formatStamp(v.at, locale) }),
-      h('span', { class: 'verdict-what', text: what }),
-    ),
+    h('p', { class: 'verdict-line', text: `${formatStamp(v.at, locale)} · ${what}` }),
     h(
       'p',
       { class: 'verdict-rule' },
@@ -669,7 +664,7 @@ export function verdictDetails(v, fmt, app, person) {
       windowText ? h('span', { title: bounds || null, text: ` · ${windowText}` }) : null,
       usage ? h('span', { text: ` · ${usage}` }) : null,
     ),
-    h('p', { class: 'verdict-message', text: v.message }),
+    h('p', { class: 'verdict-message', text: pageMessage(v.message) }),
     bounds ? h('p', { class: 'verdict-bounds muted', text: `Window: ${bounds}` }) : null,
     others.length
       ? h(
@@ -679,11 +674,16 @@ export function verdictDetails(v, fmt, app, person) {
           h(
             'ul',
             null,
-            v.checks.map((c) => h('li', null, badge(c.verdict), ' ', h('strong', { text: cap(ruleName(c.rule, app, person)) }), `: ${c.message}`)),
+            v.checks.map((c) => h('li', null, badge(c.verdict), ' ', h('strong', { text: cap(ruleName(c.rule, app, person)) }), `: ${pageMessage(c.message)}`)),
           ),
         )
       : null,
   ];
+}
+
+/** The engine's sentence, with its JSON advice said in the page's terms. */
+export function pageMessage(message) {
+  return String(message).replace('mark the event `guardian_approved: true`', 'tick “Guardian approved”');
 }
 
 /** Where a rule set's figures come from, with dates and confidence, or the estimate's method. */
