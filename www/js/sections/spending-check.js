@@ -602,10 +602,10 @@ function cap(text) {
 
 function kindLabel(kind, card) {
   return {
-    buy: 'Top-up of an amount',
+    buy: 'Top-up (money)',
     coins: `${card.coin_name ?? 'Coins'} on ${shortName(card)}`,
-    gift: 'Gift from the catalogue',
-    tip: 'Tip of an amount',
+    gift: 'Gift',
+    tip: 'Tip (money)',
   }[kind];
 }
 
