@@ -44,6 +44,11 @@ export function flowChart(canvas) {
     const data = { labels: rows.map((r) => r.label), datasets };
     if (chart) {
       chart.data = data;
+      // The theme may have changed (a widget's theme="dark"): take its colours again.
+      chart.options.scales.x.ticks.color = text;
+      chart.options.scales.x.grid.color = grid;
+      chart.options.scales.y.ticks.color = text;
+      chart.options.plugins.legend.labels.color = text;
       chart.options.scales.x.ticks.callback = (v) => fmt.money(v);
       chart.options.plugins.tooltip.callbacks.label = (ctx) => `${ctx.dataset.label}: ${fmt.money(ctx.raw)}`;
       chart.update('none');
