@@ -80,6 +80,9 @@ async function chartDrawn(page, selector) {
 
 /** A small population, so a run takes a fraction of a second. */
 async function small(page, { viewers = '5000', runs: n = '4' } = {}) {
+  for (const group of ['#group-population', '#group-settings']) {
+    if (!(await page.locator(group).evaluate((d) => d.open))) await page.locator(`${group} > summary`).click();
+  }
   await field(page, 'Viewers').fill(viewers);
   await field(page, 'Runs').fill(n);
 }

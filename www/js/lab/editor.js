@@ -26,7 +26,13 @@ export function renderEditor(form, app, { focus } = {}) {
     rulesGroup(app),
     settingsGroup(app),
   ].filter(Boolean);
-  for (const g of groups) if (open.has(g.id)) g.open = open.get(g.id);
+  // On a phone the groups start closed, so the page is a list of what can be edited; later
+  // redraws keep whatever the person opened or closed.
+  const narrow = open.size === 0 && window.matchMedia('(max-width: 640px)').matches;
+  for (const g of groups) {
+    if (open.has(g.id)) g.open = open.get(g.id);
+    else if (narrow && g.id !== 'group-sweep' && g.id !== 'group-ab') g.open = false;
+  }
   const again = h('div', { class: 'lab-run-again' }, button(app.doc.mode === 'simulate' ? 'Run this scenario' : app.doc.mode === 'sweep' ? 'Run the sweep' : 'Run the A/B test', () => app.run(), { kind: 'button--primary' }));
   replace(form, startFrom(app), groups, again);
   app.fields.clear();

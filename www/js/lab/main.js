@@ -404,7 +404,7 @@ async function importFile(file) {
     return fail(`it is not valid JSON (${e.message}).`);
   }
   try {
-    app.replaceDocument(fromEngineDocument(value, app.doc), `Opened ${file.name}${value?.base ? '' : ''}. Press Run to simulate it.`);
+    app.replaceDocument(fromEngineDocument(value, app.doc), `Opened ${file.name}. Press Run to simulate it.`);
   } catch (e) {
     if (e instanceof DocumentError) return fail(`it is not a scenario the lab can open — ${e.message}.`);
     throw e;
