@@ -121,16 +121,16 @@ pub struct Score {
 }
 
 /// Finds cheapest mixes on one rate card. Build once, ask for many targets.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Optimizer {
     offers: Vec<(usize, Offer)>,
     custom: Option<CustomOffer>,
     residues: Option<Residues>,
     /// True when customs are cheaper per coin than every bundle (or tie and come larger).
     custom_is_base: bool,
-    /// When customs are the base: the cheapest exact bundle purchases for every coin count an
-    /// optimal mix can hold.
-    exact: Option<ExactTable>,
+    /// When customs are the base: the most bundle coins an optimal mix can hold, and the
+    /// cheapest exact bundle purchases for each count, grown on demand.
+    exact: Option<(u64, Mutex<ExactTable>)>,
 }
 
 impl Optimizer {
@@ -182,7 +182,7 @@ impl Optimizer {
                 let span = (cu.step - 1)
                     .saturating_mul(max_offer)
                     .min(MAX_TARGET_COINS - 1);
-                Some(ExactTable::build(span, &kept))
+                Some((span, Mutex::new(ExactTable::new())))
             }
             _ => None,
         };
@@ -292,10 +292,14 @@ impl Optimizer {
 
     /// Customs are the base: fewer than `step` bundles, so an exact table over their coins.
     fn custom_base(&self, target: u64, cu: CustomOffer) -> Mix {
-        let Some(table) = &self.exact else {
+        let Some((most, table)) = &self.exact else {
             return Mix::default();
         };
-        let span = table.span().min(target - 1);
+        let span = (*most).min(target - 1);
+        // A poisoned lock only means another thread panicked while growing it; what it holds
+        // is still a valid prefix.
+        let mut table = table.lock().unwrap_or_else(|e| e.into_inner());
+        table.grow(span, &self.offers);
         let mut best: Option<(Score, u64)> = None;
         for s in 0..=span {
             let Some((price, purchases)) = table.get(s) else {
@@ -383,30 +387,8 @@ struct Residues {
     pred: Vec<u8>,
     /// Per target residue: the best path residue to complete with base copies.
     ramp: Vec<u32>,
-    /// Targets up to this need the exact table: a residue path may hold more coins than them.
-    span: u64,
     /// Exact answers for small targets, grown on demand up to `span`.
     small: Mutex<CoverTable>,
-}
-
-impl Clone for Residues {
-    fn clone(&self) -> Self {
-        let small = self
-            .small
-            .lock()
-            .map(|t| t.clone())
-            .unwrap_or_else(|e| e.into_inner().clone());
-        Residues {
-            base: self.base,
-            c: self.c,
-            p: self.p,
-            paths: self.paths.clone(),
-            pred: self.pred.clone(),
-            ramp: self.ramp.clone(),
-            span: self.span,
-            small: Mutex::new(small),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -537,7 +519,6 @@ impl Residues {
             }
             carry = best;
         }
-        let span = paths.iter().flatten().map(|t| t.coins).max().unwrap_or(0);
         Some(Residues {
             base,
             c,
@@ -545,12 +526,14 @@ impl Residues {
             paths,
             pred,
             ramp,
-            span,
             small: Mutex::new(CoverTable::new()),
         })
     }
 
-    fn formula(&self, target: u64) -> (usize, PathTotals, u64) {
+    /// The best residue for `target` and the copies of the base it needs, or `None` when its
+    /// path holds more coins than the target allows (only possible for small targets). The
+    /// formula's value is a lower bound on every mix, so a feasible answer is the optimum.
+    fn formula(&self, target: u64) -> Option<(usize, PathTotals, u64)> {
         let n = self.c as usize;
         let delta = (target % self.c) as usize;
         let rho = self.ramp[delta] as usize;
@@ -561,8 +544,8 @@ impl Residues {
             coins: 0,
         });
         let leftover = ((rho + n - delta) % n) as u64;
-        let copies = (target + leftover - t.coins) / self.c;
-        (rho, t, copies)
+        let copies = (target + leftover).checked_sub(t.coins)? / self.c;
+        Some((rho, t, copies))
     }
 
     /// Runs `f` on the exact table, grown to cover `target` first.
@@ -580,10 +563,9 @@ impl Residues {
     }
 
     fn cover_score(&self, target: u64, offers: &[(usize, Offer)]) -> Score {
-        if target <= self.span {
+        let Some((_, t, copies)) = self.formula(target) else {
             return self.with_small(target, offers, |t| t.score(target));
-        }
-        let (_, t, copies) = self.formula(target);
+        };
         Score {
             price: t.price + copies * self.p,
             leftover: t.coins + copies * self.c - target,
@@ -595,10 +577,9 @@ impl Residues {
         if target == 0 {
             return Mix::default();
         }
-        if target <= self.span {
+        let Some((rho, _, copies)) = self.formula(target) else {
             return self.with_small(target, offers, |t| t.mix(target, offers));
-        }
-        let (rho, _, copies) = self.formula(target);
+        };
         let mut counts = vec![0u64; offers.len()];
         counts[self.base] += copies;
         let n = self.c as usize;
@@ -695,11 +676,22 @@ struct ExactTable {
 impl ExactTable {
     const NONE: (u64, u32, u32) = (u64::MAX, 0, 0);
 
-    fn build(span: u64, offers: &[(usize, Offer)]) -> ExactTable {
+    fn new() -> ExactTable {
+        ExactTable {
+            cells: vec![(0, 0, u32::MAX)],
+        }
+    }
+
+    /// Extends the table to cover every count up to `span`.
+    fn grow(&mut self, span: u64, offers: &[(usize, Offer)]) {
+        let cells = &mut self.cells;
         let len = span as usize + 1;
-        let mut cells = vec![Self::NONE; len];
-        cells[0] = (0, 0, u32::MAX);
-        for s in 1..len {
+        let from = cells.len();
+        if len <= from {
+            return;
+        }
+        cells.resize(len, Self::NONE);
+        for s in from..len {
             for (k, (_, o)) in offers.iter().enumerate() {
                 let Some(prev) = (s as u64).checked_sub(o.coins) else {
                     continue;
@@ -714,11 +706,6 @@ impl ExactTable {
                 }
             }
         }
-        ExactTable { cells }
-    }
-
-    fn span(&self) -> u64 {
-        self.cells.len() as u64 - 1
     }
 
     fn get(&self, s: u64) -> Option<(u64, u64)> {
