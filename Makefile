@@ -13,7 +13,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The WASM build: no CLI dependencies (clap, rayon, indicatif).
 WASM_SOURCES := $(shell find src -name '*.rs' -o -name '*.json' -o -name '*.d.ts') Cargo.toml Cargo.lock
 
-.PHONY: help test lint test-rust tools-rust serve tools-wasm tools-browser tools-node wasm www types \
+.PHONY: bench bench-quick help test lint test-rust tools-rust serve tools-wasm tools-browser tools-node wasm wasm-lean www types \
 	test-types test-wasm test-e2e
 
 help:
@@ -52,17 +52,29 @@ tools-browser:
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || \
 		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
 
-# The npm package: ES module + .wasm + TypeScript types, optimized by wasm-opt (from the npm
-# package binaryen, found on PATH, so wasm-pack downloads nothing).
+# The npm package: ES module + .wasm + TypeScript types, every operation, optimized for speed
+# by wasm-opt (from the npm package binaryen, found on PATH, so wasm-pack downloads nothing).
+# The pricing lab runs this one.
 wasm: pkg/giftsim_bg.wasm
 pkg/giftsim_bg.wasm: $(WASM_SOURCES) | tools-wasm tools-node
 	wasm-pack build --release --target web --out-dir pkg . -- --no-default-features
 	@touch $@
 
+# The calculator page and the embedded widget need no simulation: the `lean` build leaves
+# simulate and sweep out and is optimized for size (opt-level z, wasm-opt -Oz), in its own
+# target folder so the two builds do not rebuild each other.
+wasm-lean: pkg-lean/giftsim_bg.wasm
+pkg-lean/giftsim_bg.wasm: $(WASM_SOURCES) | tools-wasm tools-node
+	CARGO_TARGET_DIR=target/lean wasm-pack build --release --no-opt --target web --out-dir pkg-lean . -- \
+		--no-default-features --features lean --config 'profile.release.opt-level="z"'
+	wasm-opt -Oz pkg-lean/giftsim_bg.wasm -o pkg-lean/giftsim_bg.wasm
+	@touch $@
+
 # The page's build output: the engine and the chart library, copied into www/.
-www: wasm
-	@mkdir -p www/pkg www/vendor
-	@cp pkg/giftsim.js pkg/giftsim_bg.wasm www/pkg/
+www: wasm wasm-lean
+	@mkdir -p www/pkg www/pkg-full www/vendor
+	@cp pkg-lean/giftsim.js pkg-lean/giftsim_bg.wasm www/pkg/
+	@cp pkg/giftsim.js pkg/giftsim_bg.wasm www/pkg-full/
 	@cp node_modules/chart.js/dist/chart.umd.min.js www/vendor/
 	@node scripts/wasm-size.mjs
 
@@ -91,6 +103,16 @@ test-wasm: tools-wasm tools-browser
 # The page end to end in Debian's Chromium (Playwright without its own browser download).
 test-e2e: tools-node tools-browser www
 	node --test --test-concurrency=1 tests/e2e/
+
+## Benchmarks -------------------------------------------------------------------------------
+
+# Speed, size and memory, natively and as WASM in Chromium, against the budgets (exits 1 when
+# one fails). Not part of `make test`: timings are noisy. `bench-quick` is a short smoke run.
+bench: tools-node tools-browser www
+	node scripts/bench.mjs
+
+bench-quick: tools-node tools-browser www
+	node scripts/bench.mjs --quick
 
 ## Everything ------------------------------------------------------------------------------
 

@@ -53,30 +53,37 @@ fn main() {
     );
 
     for card in presets::all_rate_cards() {
-        let opt = Optimizer::for_card(card);
-        let targets = [1u64, 999, 29_999, 1_000_000, 10_000_000];
-        let us = median_us(reps(200), || {
-            for &t in &targets {
-                std::hint::black_box(opt.cheapest(t));
+        let questions: Vec<String> = [1u64, 999, 29_999, 1_000_000, 10_000_000]
+            .iter()
+            .map(|coins| {
+                serde_json::json!({"rate_card": card.id, "coins": coins, "compare_channels": false})
+                    .to_string()
+            })
+            .collect();
+        let us = median_us(reps(50), || {
+            for q in &questions {
+                ops::run(Operation::Quote, q).unwrap();
             }
-        }) / targets.len() as f64;
+        }) / questions.len() as f64;
         record(
-            &format!("optimizer: {}", card.id),
+            &format!("quote: coins 1 to 10,000,000 on {}", card.id),
             us,
-            "per target, 1 to 10,000,000 coins".into(),
+            "per question".into(),
         );
     }
-    let build = median_us(reps(200), || {
+    let opt = median_us(reps(200), || {
         for card in presets::all_rate_cards() {
-            std::hint::black_box(Optimizer::for_card(card));
+            let o = Optimizer::for_card(card);
+            for t in [1u64, 999, 29_999, 1_000_000, 10_000_000] {
+                std::hint::black_box(o.cheapest(t));
+            }
         }
     }) / presets::all_rate_cards().count() as f64;
     record(
-        "optimizer: build for a card",
-        build,
-        "mean over presets".into(),
+        "optimizer alone: build + 5 targets, mean per preset",
+        opt,
+        String::new(),
     );
-
     let plan = read("examples/plan-cn-games-2019.json");
     record(
         "plan: a month of top-ups",
@@ -100,9 +107,13 @@ fn main() {
         format!("{:.0} M viewer-days/s", viewer_days / sim),
     );
 
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let sweep = read("examples/sweep-prices-elasticity.json");
-    let sw = median_us(reps(5), || {
+    let sw1 = median_us(reps(3), || {
+        ops::run_with_progress(Operation::Sweep, &sweep, &|_| true, 1).unwrap();
+    });
+    record("sweep: 12 points, 1 thread", sw1, String::new());
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let sw = median_us(reps(3), || {
         ops::run_with_progress(Operation::Sweep, &sweep, &|_| true, threads).unwrap();
     });
     record(

@@ -165,6 +165,9 @@ pub fn share_minor(amount: i64, whole: u64, from: u64, to: u64) -> Result<i64> {
         if k == whole {
             return Ok(amount);
         }
+        if k == 0 {
+            return Ok(0);
+        }
         Fraction::new(i128::from(k), i128::from(whole)).apply(amount, RoundingPoint::CoinCost)
     };
     Ok(at(to)? - at(from)?)

@@ -415,6 +415,9 @@ impl Fraction {
 
     /// `minor × self`, rounded to whole minor units at `point`.
     pub fn apply(self, minor: i64, point: RoundingPoint) -> Result<i64> {
+        if self.num == self.den {
+            return Ok(minor);
+        }
         // Fast path in 64 bits (128-bit division is emulated in WebAssembly): same result.
         if let (Ok(num), Ok(den)) = (i64::try_from(self.num), i64::try_from(self.den)) {
             if let Some(product) = minor.checked_mul(num) {

@@ -129,21 +129,50 @@ pub fn run_csv(
     on_progress: Option<js_sys::Function>,
 ) -> Result<String, JsValue> {
     let op = Operation::from_name(op).ok_or_else(|| to_js_error(unknown_operation(op)))?;
-    if text.len() > ops::MAX_INPUT_BYTES {
-        // The limit `run` applies (the CLI applies it while reading).
-        return Err(to_js_error(Error::new(
-            ErrorCode::TooLarge,
-            "",
-            format!(
-                "the input is {} bytes; at most {} are accepted",
-                text.len(),
-                ops::MAX_INPUT_BYTES
-            ),
-        )));
-    }
     with_progress(&optional(on_progress), |report| {
         ops::run_csv(op, text, report, 1)
     })
+}
+
+/// Runs `from..to` of a `simulate` scenario (JSON text) and returns the runs as JSON text for
+/// `simulateMerge`: how the lab spreads one simulation over several Web Workers.
+#[cfg(not(feature = "lean"))]
+#[wasm_bindgen(js_name = simulatePart)]
+pub fn simulate_part(
+    text: &str,
+    from: u32,
+    to: u32,
+    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "OnProgress | void")]
+    on_progress: Option<js_sys::Function>,
+) -> Result<String, JsValue> {
+    with_progress(&optional(on_progress), |report| {
+        ops::simulate_part(text, from, to, report)
+    })
+}
+
+/// The `simulate` answer from `parts`, a JSON array of the runs `simulatePart` returned
+/// (every run once, in any order): the CLI's JSON text, or its CSV when `csv` is true. Byte for
+/// byte what one `simulate` answers.
+#[cfg(not(feature = "lean"))]
+#[wasm_bindgen(js_name = simulateMerge)]
+pub fn simulate_merge(text: &str, parts: &str, csv: bool) -> Result<String, JsValue> {
+    ops::simulate_merge(text, parts, csv).map_err(to_js_error)
+}
+
+/// The `simulate` inputs a `sweep` runs, base first, as a JSON array, to spread them over
+/// Web Workers with `simulatePart`.
+#[cfg(not(feature = "lean"))]
+#[wasm_bindgen(js_name = sweepScenarios)]
+pub fn sweep_scenarios(text: &str) -> Result<String, JsValue> {
+    ops::sweep_scenarios(text).map_err(to_js_error)
+}
+
+/// The `sweep` answer from the runs of each of its scenarios (a JSON array holding, in
+/// `sweepScenarios` order, one array of runs per scenario): the CLI's JSON text, or CSV.
+#[cfg(not(feature = "lean"))]
+#[wasm_bindgen(js_name = sweepMerge)]
+pub fn sweep_merge(text: &str, parts: &str, csv: bool) -> Result<String, JsValue> {
+    ops::sweep_merge(text, parts, csv).map_err(to_js_error)
 }
 
 /// An optional callback as the JS value [`with_progress`] checks (`undefined` when absent).

@@ -407,3 +407,42 @@ fn a_b_differences_are_judged_against_run_to_run_noise() {
     assert_eq!(answer["rows"].as_array().unwrap().len(), 4);
     assert_eq!(answer["rows"][3]["point"]["price_multiplier"], "1.5");
 }
+
+#[test]
+fn runs_split_into_parts_merge_into_the_same_bytes() {
+    let text = scenario().to_string();
+    let whole =
+        serde_json::to_string_pretty(&ops::run(Operation::Simulate, &text).unwrap()).unwrap();
+    // Three workers' worth of parts, merged in any order.
+    let parts: Vec<String> = [(5, 8), (0, 2), (2, 5)]
+        .iter()
+        .map(|&(a, b)| ops::simulate_part(&text, a, b, &|_| true).unwrap())
+        .collect();
+    let joined = format!(
+        "[{}]",
+        parts
+            .iter()
+            .map(|p| &p[1..p.len() - 1])
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    assert_eq!(ops::simulate_merge(&text, &joined, false).unwrap(), whole);
+    // Missing or repeated runs are refused.
+    let partial = format!("[{}]", &parts[0][1..parts[0].len() - 1]);
+    assert!(ops::simulate_merge(&text, &partial, false).is_err());
+    assert!(ops::simulate_part(&text, 3, 9, &|_| true).is_err());
+    // A sweep's scenarios run anywhere and merge into the sweep's answer.
+    let sweep = json!({"base": scenario(), "grid": [{"parameter": "price_multiplier", "values": ["1", "1.2"]}]}).to_string();
+    let whole = serde_json::to_string_pretty(&ops::run(Operation::Sweep, &sweep).unwrap()).unwrap();
+    let scenarios: Vec<Value> =
+        serde_json::from_str(&ops::sweep_scenarios(&sweep).unwrap()).unwrap();
+    assert_eq!(scenarios.len(), 3);
+    let sets: Vec<String> = scenarios
+        .iter()
+        .map(|s| ops::simulate_part(&s.to_string(), 0, 8, &|_| true).unwrap())
+        .collect();
+    assert_eq!(
+        ops::sweep_merge(&sweep, &format!("[{}]", sets.join(",")), false).unwrap(),
+        whole
+    );
+}

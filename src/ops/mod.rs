@@ -78,25 +78,7 @@ pub fn run_with_progress(
     progress: crate::simulate::ProgressFn<'_>,
     threads: usize,
 ) -> Result<serde_json::Value> {
-    if input.len() > MAX_INPUT_BYTES {
-        return Err(Error::new(
-            ErrorCode::TooLarge,
-            "",
-            format!(
-                "the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted",
-                input.len()
-            ),
-        ));
-    }
-    if op != Operation::Presets && !input.trim_start().starts_with('{') {
-        // serde would read a struct from an array; the contract speaks of objects only.
-        let _: serde_json::Value = from_json_str(input)?;
-        return Err(Error::new(
-            ErrorCode::InvalidType,
-            "",
-            format!("the {} input must be a JSON object", op.name()),
-        ));
-    }
+    check_input(op, input)?;
     let value = match op {
         Operation::Presets => {
             if !input.trim().is_empty() {
@@ -142,6 +124,7 @@ pub fn run_csv(
     progress: crate::simulate::ProgressFn<'_>,
     threads: usize,
 ) -> Result<String> {
+    check_input(op, input)?;
     match op {
         #[cfg(feature = "lean")]
         Operation::Simulate | Operation::Sweep => {
@@ -165,6 +148,89 @@ pub fn run_csv(
             format!("CSV output is for simulate and sweep, not {}", op.name()),
         )),
     }
+}
+
+/// Runs `from..to` of a `simulate` scenario, as raw per-run parts (a JSON array) that
+/// [`simulate_merge`] assembles: how the lab spreads runs over several Web Workers.
+#[cfg(not(feature = "lean"))]
+pub fn simulate_part(
+    input: &str,
+    from: u32,
+    to: u32,
+    progress: crate::simulate::ProgressFn<'_>,
+) -> Result<String> {
+    check_input(Operation::Simulate, input)?;
+    let scenario = crate::simulate::scenario::Scenario::from_input(&from_json_str(input)?)?;
+    let parts = crate::simulate::run_part(&scenario, from, to, progress, 1)?;
+    serde_json::to_string(&parts).map_err(|e| unwritable(&e))
+}
+
+/// The `simulate` answer (the CLI's JSON text, or CSV) from parts that cover every run once: byte for
+/// byte what `simulate` answers.
+#[cfg(not(feature = "lean"))]
+pub fn simulate_merge(input: &str, parts: &str, csv: bool) -> Result<String> {
+    check_input(Operation::Simulate, input)?;
+    let scenario = crate::simulate::scenario::Scenario::from_input(&from_json_str(input)?)?;
+    let answer = crate::simulate::merge(&scenario, from_json_str(parts)?)?;
+    if csv {
+        Ok(crate::simulate::to_csv(&answer))
+    } else {
+        serde_json::to_string_pretty(&answer).map_err(|e| unwritable(&e))
+    }
+}
+
+/// The scenarios a `sweep` runs, base first, as a JSON array of `simulate` inputs.
+#[cfg(not(feature = "lean"))]
+pub fn sweep_scenarios(input: &str) -> Result<String> {
+    check_input(Operation::Sweep, input)?;
+    let req: crate::simulate::sweep::SweepRequest = from_json_str(input)?;
+    let plan = crate::simulate::sweep::plan(&req)?;
+    let inputs: Vec<&crate::simulate::SimulateRequest> = std::iter::once(&req.base)
+        .chain(plan.points.iter().map(|p| &p.input))
+        .collect();
+    serde_json::to_string(&inputs).map_err(|e| unwritable(&e))
+}
+
+/// The `sweep` answer (the CLI's JSON text, or CSV) from the parts of each of its scenarios, in
+/// [`sweep_scenarios`] order: a JSON array with one array of parts per scenario.
+#[cfg(not(feature = "lean"))]
+pub fn sweep_merge(input: &str, parts: &str, csv: bool) -> Result<String> {
+    use crate::simulate::{merge, sweep};
+    check_input(Operation::Sweep, input)?;
+    let req: sweep::SweepRequest = from_json_str(input)?;
+    let plan = sweep::plan(&req)?;
+    let mut parts: Vec<Vec<crate::simulate::RunPart>> = from_json_str(parts)?;
+    if parts.len() != plan.points.len() + 1 {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "",
+            format!(
+                "a sweep of {} points needs {} sets of parts",
+                plan.points.len(),
+                plan.points.len() + 1
+            ),
+        ));
+    }
+    let mut results = Vec::with_capacity(parts.len());
+    for (scenario, p) in sweep::scenarios(&plan).zip(parts.drain(..)) {
+        results.push(merge(scenario, p)?);
+    }
+    let base = results.remove(0);
+    let answer = sweep::compose(&plan, base, results);
+    if csv {
+        Ok(sweep::to_csv(&answer))
+    } else {
+        serde_json::to_string_pretty(&answer).map_err(|e| unwritable(&e))
+    }
+}
+
+#[cfg(not(feature = "lean"))]
+fn unwritable(e: &serde_json::Error) -> Error {
+    Error::new(
+        ErrorCode::Overflow,
+        "",
+        format!("the answer could not be written: {e}"),
+    )
 }
 
 /// The error of `simulate` and `sweep` in a build made without them.
@@ -218,6 +284,30 @@ pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
 /// The JSON Schema of the error document every operation may return.
 pub fn error_schema() -> serde_json::Value {
     schemars::schema_for!(crate::error::ErrorResponse).to_value()
+}
+
+/// The checks every input passes first: its size, and that it is a JSON object.
+fn check_input(op: Operation, input: &str) -> Result<()> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "",
+            format!(
+                "the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted",
+                input.len()
+            ),
+        ));
+    }
+    if op != Operation::Presets && !input.trim_start().starts_with('{') {
+        // serde would read a struct from an array; the contract speaks of objects only.
+        let _: serde_json::Value = from_json_str(input)?;
+        return Err(Error::new(
+            ErrorCode::InvalidType,
+            "",
+            format!("the {} input must be a JSON object", op.name()),
+        ));
+    }
+    Ok(())
 }
 
 /// A rate card given as a preset id or as a full object, validated, with errors under `path`.

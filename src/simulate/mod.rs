@@ -21,7 +21,7 @@ use crate::rate_card::{AgencyPayer, CreatorTerms, RateCardRef};
 use population::{Model, Scratch, Totals};
 use scenario::{AgeGroup, Scenario, ScenarioInput};
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use stats::{CountStat, MoneyStat};
 use std::collections::BTreeMap;
 
@@ -168,6 +168,22 @@ pub struct SimulateResponse {
     pub runs: Vec<RunMetrics>,
 }
 
+/// Runs `from..to` of a scenario, as raw integers: what another thread, process or Web Worker
+/// hands back so that [`merge`] can assemble the same answer as one [`run_scenario`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunPart {
+    /// Run number.
+    pub run: u32,
+    /// Money metrics in minor units.
+    pub money: BTreeMap<String, i64>,
+    /// Count metrics.
+    pub counts: BTreeMap<String, u64>,
+    /// By age group.
+    pub by_age: Vec<population::AgeTotals>,
+    /// By day.
+    pub by_day: Vec<population::DayTotals>,
+}
+
 /// Money metrics, their meaning, in output order.
 pub const MONEY_METRICS: &[(&str, &str)] = &[
     (
@@ -252,9 +268,31 @@ pub fn run_scenario(
     progress: ProgressFn<'_>,
     threads: usize,
 ) -> Result<SimulateResponse> {
+    let parts = run_part(s, 0, s.runs, progress, threads)?;
+    merge(s, parts)
+}
+
+/// Runs `from..to` of a scenario (progress counts only these runs).
+pub fn run_part(
+    s: &Scenario,
+    from: u32,
+    to: u32,
+    progress: ProgressFn<'_>,
+    threads: usize,
+) -> Result<Vec<RunPart>> {
     check_terms(s)?;
+    if from > to || to > s.runs {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            "runs",
+            format!(
+                "runs {from} to {to} are not within the scenario's {} runs",
+                s.runs
+            ),
+        ));
+    }
     let model = Model::new(s)?;
-    let total = s.viewers * u64::from(s.runs);
+    let total = s.viewers * u64::from(to - from);
     let done = std::sync::atomic::AtomicU64::new(0);
     let report = |n: u64| -> Result<()> {
         let d = done.fetch_add(n, std::sync::atomic::Ordering::Relaxed) + n;
@@ -271,27 +309,68 @@ pub fn run_scenario(
     let chunks: Vec<(u64, u64)> = (0..s.viewers.div_ceil(CHUNK))
         .map(|c| (c * CHUNK, ((c + 1) * CHUNK).min(s.viewers)))
         .collect();
-    let run_one = |run: u32| -> Result<Totals> {
+    let run_one = |run: u32| -> Result<RunPart> {
         let work =
             |acc: &mut Totals, scratch: &mut Scratch, (from, to): (u64, u64)| -> Result<()> {
                 model.viewers(u64::from(run), from, to, acc, scratch)?;
                 report(to - from)
             };
-        parallel_fold(
+        let totals = parallel_fold(
             &chunks,
             threads,
             || Totals::new(s),
             work,
             |a, b| a.merge(&b),
-        )
+        )?;
+        let metrics = finish_run(s, run, &totals)?;
+        Ok(RunPart {
+            run,
+            money: metrics
+                .money
+                .iter()
+                .map(|(k, v)| (k.clone(), v.minor()))
+                .collect(),
+            counts: metrics.counts,
+            by_age: totals.by_age,
+            by_day: totals.by_day,
+        })
     };
-    let totals: Vec<Totals> = (0..s.runs).map(run_one).collect::<Result<_>>()?;
-    let runs = totals
+    (from..to).map(run_one).collect()
+}
+
+/// Assembles the answer from parts that cover every run of the scenario exactly once (in any
+/// order): byte for byte what [`run_scenario`] gives.
+pub fn merge(s: &Scenario, mut parts: Vec<RunPart>) -> Result<SimulateResponse> {
+    crate::sort::sort_by_key(&mut parts, |p| p.run);
+    let complete = parts.len() == s.runs as usize
+        && parts.iter().enumerate().all(|(i, p)| {
+            p.run as usize == i
+                && p.by_age.len() == s.ages.len()
+                && p.by_day.len() == s.days as usize
+        });
+    if !complete {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "runs",
+            format!(
+                "the parts do not cover the scenario's {} runs exactly once",
+                s.runs
+            ),
+        ));
+    }
+    let runs = parts
         .iter()
-        .enumerate()
-        .map(|(i, t)| finish_run(s, i as u32, t))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(respond(s, &totals, runs))
+        .map(|p| RunMetrics {
+            run: p.run,
+            money: p
+                .money
+                .iter()
+                .map(|(k, v)| (k.clone(), Money::from_minor(*v, s.currency)))
+                .collect(),
+            counts: p.counts.clone(),
+        })
+        .collect();
+    Ok(respond(s, &parts, runs))
 }
 
 /// Folds `items` into one accumulator, split over threads when allowed. Every accumulator
@@ -457,7 +536,7 @@ fn finish_run(s: &Scenario, run: u32, t: &Totals) -> Result<RunMetrics> {
     Ok(RunMetrics { run, money, counts })
 }
 
-fn respond(s: &Scenario, totals: &[Totals], runs: Vec<RunMetrics>) -> SimulateResponse {
+fn respond(s: &Scenario, totals: &[RunPart], runs: Vec<RunMetrics>) -> SimulateResponse {
     let cur = s.currency;
     let money = |name: &str| -> Vec<i64> {
         runs.iter()

@@ -19,7 +19,7 @@ use crate::money::{Fraction, Money, RoundingPoint};
 use crate::rate_card::CreatorTerms;
 
 /// Per-day totals.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DayTotals {
     /// Money viewers paid.
     pub spend: i64,
@@ -32,7 +32,7 @@ pub struct DayTotals {
 }
 
 /// Per-age-group totals.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AgeTotals {
     /// Viewers in the group.
     pub viewers: u64,
@@ -376,6 +376,8 @@ pub struct Model<'a> {
     channels: Vec<Channel>,
     /// Rules by age (index = age).
     rules_by_age: Vec<AgeRules>,
+    /// True when creators earn a share of net (the basis of each gift is then needed).
+    share_of_net: bool,
     /// Week and month index of each simulated day.
     week_of: Vec<i64>,
     month_of: Vec<i64>,
@@ -445,6 +447,7 @@ impl<'a> Model<'a> {
         }
         Ok(Model {
             s,
+            share_of_net: matches!(s.channels[0].card.creator, CreatorTerms::ShareOfNet { .. }),
             channels,
             rules_by_age,
             week_of,
@@ -535,7 +538,7 @@ impl Model<'_> {
             }
             let d = day as usize;
             let mut buys_today = 0u32;
-            let gifts = rng.poisson(seg.gifts_per_day);
+            let gifts = rng.poisson_with(seg.gifts_per_day);
             'gifts: for _ in 0..gifts {
                 let choice = mix.alias.sample(&mut rng);
                 let need = mix.coins[choice];
@@ -631,7 +634,10 @@ impl Model<'_> {
                 while left > 0 {
                     let lot = &mut scratch.lots[head];
                     let take = (lot.coins - lot.spent).min(left);
-                    basis += share_minor(lot.after_store, lot.coins, lot.spent, lot.spent + take)?;
+                    if self.share_of_net {
+                        basis +=
+                            share_minor(lot.after_store, lot.coins, lot.spent, lot.spent + take)?;
+                    }
                     lot.spent += take;
                     left -= take;
                     if lot.spent == lot.coins {

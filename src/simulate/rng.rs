@@ -103,6 +103,13 @@ impl Rng {
     /// A Poisson deviate with mean `lambda` (inversion for small means, a rounded normal
     /// approximation above 30).
     pub fn poisson(&mut self, lambda: f64) -> u64 {
+        self.poisson_with(Poisson::new(lambda))
+    }
+
+    /// A Poisson deviate from a prepared distribution (its `exp(−λ)` computed once).
+    #[inline]
+    pub fn poisson_with(&mut self, p: Poisson) -> u64 {
+        let Poisson { lambda, limit } = p;
         if lambda <= 0.0 {
             return 0;
         }
@@ -110,7 +117,6 @@ impl Rng {
             let x = lambda + libm::sqrt(lambda) * self.normal();
             return libm::round(x).max(0.0) as u64;
         }
-        let limit = libm::exp(-lambda);
         let mut product = self.unit_open();
         let mut k = 0;
         while product > limit {
@@ -118,6 +124,23 @@ impl Rng {
             k += 1;
         }
         k
+    }
+}
+
+/// A Poisson distribution prepared for repeated draws.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Poisson {
+    lambda: f64,
+    limit: f64,
+}
+
+impl Poisson {
+    /// Mean `lambda`.
+    pub fn new(lambda: f64) -> Poisson {
+        Poisson {
+            lambda,
+            limit: libm::exp(-lambda),
+        }
     }
 }
 

@@ -277,8 +277,8 @@ pub struct Segment {
     pub budget: Option<Budget>,
     /// Chance of gifting on a given day.
     pub p_active: f64,
-    /// Mean gifts on an active day.
-    pub gifts_per_day: f64,
+    /// Gifts on an active day.
+    pub gifts_per_day: super::rng::Poisson,
     /// Money a top-up aims at, in minor units (before the price multiplier).
     pub top_up: Option<i64>,
     /// Gift choices: (gift id or None for plain coins, coins, weight).
@@ -748,7 +748,7 @@ impl Scenario {
                 id: s.id.clone(),
                 budget,
                 p_active: days_per_week / 7.0,
-                gifts_per_day,
+                gifts_per_day: super::rng::Poisson::new(gifts_per_day),
                 top_up,
                 gifts,
             });

@@ -308,12 +308,17 @@ fn edit_rules(
 }
 
 /// A point: its name, its parameter values, and the scenario.
-struct Point {
-    name: String,
-    values: BTreeMap<String, String>,
+pub struct Point {
+    /// Name (a variant's, or the parameter values joined).
+    pub name: String,
+    /// Parameter values of this point.
+    pub values: BTreeMap<String, String>,
+    /// The point's scenario as written, for running it elsewhere (another Web Worker).
+    pub input: ScenarioInput,
     scenario: Scenario,
 }
 
+/// A point of a sweep.
 fn points(req: &SweepRequest) -> Result<(Vec<String>, Vec<Point>)> {
     let point =
         |changes: Vec<(Parameter, String, String, String)>, name: String| -> Result<Point> {
@@ -337,6 +342,7 @@ fn points(req: &SweepRequest) -> Result<(Vec<String>, Vec<Point>)> {
             Ok(Point {
                 name,
                 values,
+                input,
                 scenario,
             })
         };
@@ -432,31 +438,49 @@ fn points(req: &SweepRequest) -> Result<(Vec<String>, Vec<Point>)> {
     }
 }
 
+/// A sweep, planned: the base scenario, the parameters varied and the points, checked against
+/// the work limit.
+pub struct Plan {
+    /// The base scenario.
+    pub base: Scenario,
+    /// The parameters varied.
+    pub parameters: Vec<String>,
+    /// The points.
+    pub points: Vec<Point>,
+}
+
+/// Validates a sweep request and lays out its points.
+pub fn plan(req: &SweepRequest) -> Result<Plan> {
+    let base = Scenario::from_input(&req.base).map_err(|e| e.under("base"))?;
+    let (parameters, points) = points(req)?;
+    let work = |s: &Scenario| s.viewers * u64::from(s.days) * u64::from(s.runs);
+    let total = points.iter().map(|p| work(&p.scenario)).sum::<u64>() + work(&base);
+    if total > super::scenario::MAX_VIEWER_DAYS {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "grid",
+            format!(
+                "this sweep needs {total} viewer-days; at most {} are simulated at once",
+                super::scenario::MAX_VIEWER_DAYS
+            ),
+        ));
+    }
+    Ok(Plan {
+        base,
+        parameters,
+        points,
+    })
+}
+
 /// Runs a sweep.
 pub fn sweep(
     req: &SweepRequest,
     progress: ProgressFn<'_>,
     threads: usize,
 ) -> Result<SweepResponse> {
-    let base = Scenario::from_input(&req.base).map_err(|e| e.under("base"))?;
-    let (parameters, points) = points(req)?;
-    let per = base.viewers * u64::from(base.runs);
-    let total = per * (points.len() as u64 + 1);
-    let work: u64 = points
-        .iter()
-        .map(|p| p.scenario.viewers * u64::from(p.scenario.days) * u64::from(p.scenario.runs))
-        .sum::<u64>()
-        + base.viewers * u64::from(base.days) * u64::from(base.runs);
-    if work > super::scenario::MAX_VIEWER_DAYS {
-        return Err(Error::new(
-            ErrorCode::TooLarge,
-            "grid",
-            format!(
-                "this sweep needs {work} viewer-days; at most {} are simulated at once",
-                super::scenario::MAX_VIEWER_DAYS
-            ),
-        ));
-    }
+    let plan = plan(req)?;
+    let size = |s: &Scenario| s.viewers * u64::from(s.runs);
+    let total = plan.points.iter().map(|p| size(&p.scenario)).sum::<u64>() + size(&plan.base);
     let offset = std::sync::atomic::AtomicU64::new(0);
     let stage = |p: Progress| {
         progress(Progress {
@@ -464,26 +488,43 @@ pub fn sweep(
             total,
         })
     };
-    let base_result = run_scenario(&base, &stage, threads)?;
-    let mut rows = Vec::with_capacity(points.len());
-    for point in &points {
-        offset.fetch_add(
-            point.scenario.viewers.min(base.viewers) * u64::from(base.runs),
-            std::sync::atomic::Ordering::Relaxed,
-        );
-        let result = run_scenario(&point.scenario, &stage, threads)?;
-        rows.push(SweepRow {
+    let base_result = run_scenario(&plan.base, &stage, threads)?;
+    offset.fetch_add(size(&plan.base), std::sync::atomic::Ordering::Relaxed);
+    let mut results = Vec::with_capacity(plan.points.len());
+    for point in &plan.points {
+        results.push(run_scenario(&point.scenario, &stage, threads)?);
+        offset.fetch_add(size(&point.scenario), std::sync::atomic::Ordering::Relaxed);
+    }
+    Ok(compose(&plan, base_result, results))
+}
+
+/// The sweep's answer from the base's result and each point's, in the plan's order.
+pub fn compose(
+    plan: &Plan,
+    base: SimulateResponse,
+    results: Vec<SimulateResponse>,
+) -> SweepResponse {
+    let rows = plan
+        .points
+        .iter()
+        .zip(results)
+        .map(|(point, result)| SweepRow {
             name: point.name.clone(),
             point: point.values.clone(),
-            vs_base: differences(&base_result, &result),
+            vs_base: differences(&base, &result),
             totals: result.totals,
-        });
-    }
-    Ok(SweepResponse {
-        parameters,
-        base: base_result.totals,
+        })
+        .collect();
+    SweepResponse {
+        parameters: plan.parameters.clone(),
+        base: base.totals,
         rows,
-    })
+    }
+}
+
+/// The scenario of each point, as run by [`sweep`].
+pub fn scenarios(plan: &Plan) -> impl Iterator<Item = &Scenario> {
+    std::iter::once(&plan.base).chain(plan.points.iter().map(|p| &p.scenario))
 }
 
 /// Per-metric differences, paired run by run.

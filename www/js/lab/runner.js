@@ -1,38 +1,43 @@
-// The page's side of the engine worker (worker.js): one job at a time, its progress, and
-// cancellation by terminating the worker and starting a fresh one, so the page stays usable.
+// The page's side of the engine workers (worker.js): a small pool that shares a long run —
+// the runs of a simulation, the scenarios of a sweep — and merges the parts in the engine, so the
+// answer is byte for byte what one worker (or the CLI) gives. Cancelling terminates every worker
+// and starts fresh ones, so the page stays usable.
 
 /** Thrown (as a rejection) when a job is cancelled. */
 export const CANCELLED = Object.freeze({ code: 'cancelled', path: '', message: 'The run was cancelled.' });
 
-export class Runner {
-  constructor() {
-    this.worker = null;
-    this.job = null;
-    this.nextId = 1;
-    /** Milliseconds the latest worker took to load the engine (for the record). */
-    this.loadMs = null;
-    this.start();
-  }
+/** Workers in the pool: one per core, at least one, at most four. */
+export function poolSize() {
+  const cores = Number(globalThis.navigator?.hardwareConcurrency) || 1;
+  return Math.max(1, Math.min(4, cores));
+}
 
-  start() {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'giftsim engine' });
-    this.worker = worker;
-    worker.onmessage = ({ data }) => this.receive(worker, data);
-    worker.onerror = (e) => {
+/** One worker and the one job it runs at a time. */
+class Engine {
+  constructor(onFailure) {
+    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'giftsim engine' });
+    this.job = null;
+    this.loadMs = null;
+    this.nextId = 1;
+    this.worker.onmessage = ({ data }) => this.receive(data);
+    this.worker.onerror = (e) => {
       e.preventDefault?.();
-      this.fail(worker, { code: 'engine_unavailable', path: '', message: `the engine worker failed: ${e.message ?? 'unknown error'}` });
+      const error = { code: 'engine_unavailable', path: '', message: `the engine worker failed: ${e.message ?? 'unknown error'}` };
+      const job = this.job;
+      this.job = null;
+      job?.reject(error);
+      onFailure?.(error);
     };
   }
 
-  receive(worker, data) {
-    if (worker !== this.worker || !data) return;
+  receive(data) {
+    if (!data) return;
     if (data.kind === 'ready') {
       this.loadMs = data.ms;
       return;
     }
     const job = this.job;
-    if (data.id === undefined && data.kind === 'error') return this.fail(worker, data.error);
-    if (!job || data.id !== job.id) return;
+    if (!job || (data.id !== undefined && data.id !== job.id)) return;
     if (data.kind === 'progress') job.onProgress?.(data.done, data.total);
     else if (data.kind === 'done') {
       this.job = null;
@@ -43,38 +48,165 @@ export class Runner {
     }
   }
 
-  fail(worker, error) {
-    if (worker !== this.worker) return;
-    const job = this.job;
-    this.job = null;
-    job?.reject(error);
+  /** Runs one job; resolves to `{ text, ms }`. */
+  send(job, onProgress) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.job = { id, resolve, reject, onProgress };
+      this.worker.postMessage({ id, job });
+    });
+  }
+
+  terminate() {
+    this.worker.terminate();
+  }
+}
+
+/** Splits `count` runs into at most `parts` contiguous ranges. */
+export function ranges(count, parts) {
+  const n = Math.max(1, Math.min(parts, count));
+  const out = [];
+  for (let i = 0, from = 0; i < n; i++) {
+    const to = from + Math.floor(count / n) + (i < count % n ? 1 : 0);
+    if (to > from) out.push([from, to]);
+    from = to;
+  }
+  return out;
+}
+
+/** The viewer-runs of a simulate input (what progress counts). */
+function size(text) {
+  try {
+    const s = JSON.parse(text);
+    return (Number(s.viewers) || 0) * (Number(s.runs) || 1);
+  } catch {
+    return 0;
+  }
+}
+
+/** A JSON array made of the arrays (as text) the workers returned. */
+const joinArrays = (texts) => `[${texts.map((t) => t.trim().slice(1, -1)).filter((t) => t.trim()).join(',')}]`;
+
+export class Runner {
+  constructor(size = poolSize()) {
+    this.size = size;
+    this.busyJob = null;
+    this.start();
+  }
+
+  start() {
+    this.engines = Array.from({ length: this.size }, () => new Engine());
+  }
+
+  /** Milliseconds the first worker took to load the engine (for the record). */
+  get loadMs() {
+    return this.engines[0]?.loadMs ?? null;
   }
 
   /** Whether a job is running. */
   get busy() {
-    return this.job !== null;
+    return this.busyJob !== null;
   }
 
   /**
-   * Runs `op` on JSON `text` in the worker: resolves to `{ text, ms }` (the engine's JSON text
-   * or CSV, and the engine's time), rejects with the engine's `{ code, path, message }` or
-   * with CANCELLED.
+   * Runs `op` on JSON `text`: resolves to `{ text, ms }` (the engine's JSON text or CSV, and the
+   * time it took), rejects with the engine's `{ code, path, message }` or with CANCELLED.
+   * `simulate` and `sweep` are spread over the pool.
    */
   run(op, text, { format = 'json', onProgress } = {}) {
-    if (this.job) return Promise.reject({ code: 'busy', path: '', message: 'Another run is in progress.' });
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.job = { id, resolve, reject, onProgress };
-      this.worker.postMessage({ id, op, text, format });
-    });
+    if (this.busyJob) return Promise.reject({ code: 'busy', path: '', message: 'Another run is in progress.' });
+    const t0 = performance.now();
+    const token = {};
+    this.busyJob = token;
+    const work =
+      op === 'simulate' && this.size > 1
+        ? this.simulate(text, format, onProgress)
+        : op === 'sweep' && this.size > 1
+          ? this.sweep(text, format, onProgress)
+          : this.engines[0].send({ kind: 'run', op, text, format }, onProgress).then((r) => r.text);
+    return work.then(
+      (answer) => {
+        if (this.busyJob === token) this.busyJob = null;
+        return { text: answer, ms: performance.now() - t0 };
+      },
+      (error) => {
+        if (this.busyJob === token) {
+          this.busyJob = null;
+          // Stop the other workers' shares of a failed run; fresh workers take the next one.
+          if (error !== CANCELLED && this.size > 1) this.restart();
+        }
+        throw error;
+      },
+    );
   }
 
-  /** Stops the running job at once (the worker is terminated and replaced). */
+  /** Runs `tasks` (each `{ job, size }`) over the pool, reporting their summed progress. */
+  async spread(tasks, onProgress) {
+    const total = tasks.reduce((n, t) => n + t.size, 0);
+    const done = new Array(tasks.length).fill(0);
+    const results = new Array(tasks.length);
+    let next = 0;
+    const report = () => onProgress?.(done.reduce((a, b) => a + b, 0), total);
+    const drain = async (engine) => {
+      while (next < tasks.length) {
+        const i = next++;
+        const r = await engine.send(tasks[i].job, (d) => {
+          done[i] = d;
+          report();
+        });
+        done[i] = tasks[i].size;
+        report();
+        results[i] = r.text;
+      }
+    };
+    await Promise.all(this.engines.map(drain));
+    return results;
+  }
+
+  async simulate(text, format, onProgress) {
+    let runs = 1;
+    try {
+      runs = Math.max(1, Number(JSON.parse(text).runs) || 1);
+    } catch {
+      // The engine reports the bad input in the single-worker path.
+    }
+    if (runs < 2) return (await this.engines[0].send({ kind: 'run', op: 'simulate', text, format }, onProgress)).text;
+    const viewers = size(text) / runs;
+    const tasks = ranges(runs, this.size).map(([from, to]) => ({ job: { kind: 'part', text, from, to }, size: viewers * (to - from) }));
+    const parts = await this.spread(tasks, onProgress);
+    return (await this.engines[0].send({ kind: 'merge', op: 'simulate', text, parts: joinArrays(parts), format })).text;
+  }
+
+  async sweep(text, format, onProgress) {
+    const scenarios = JSON.parse((await this.engines[0].send({ kind: 'scenarios', text })).text).map((s) => JSON.stringify(s));
+    // Every scenario's runs, split so that each worker has a share.
+    const tasks = [];
+    scenarios.forEach((scenario, index) => {
+      const runs = Math.max(1, Number(JSON.parse(scenario).runs) || 1);
+      const viewers = size(scenario) / runs;
+      const split = scenarios.length >= this.size ? 1 : this.size;
+      for (const [from, to] of ranges(runs, split)) {
+        tasks.push({ index, job: { kind: 'part', text: scenario, from, to }, size: viewers * (to - from) });
+      }
+    });
+    const parts = await this.spread(tasks, onProgress);
+    const perScenario = scenarios.map((_, index) => joinArrays(parts.filter((_, i) => tasks[i].index === index)));
+    return (await this.engines[0].send({ kind: 'merge', op: 'sweep', text, parts: `[${perScenario.join(',')}]`, format })).text;
+  }
+
+  /** Stops the running job at once (every worker is terminated and replaced). */
   cancel() {
-    const job = this.job;
-    this.job = null;
-    this.worker.terminate();
+    this.busyJob = null;
+    this.restart(CANCELLED);
+  }
+
+  restart(reason) {
+    for (const engine of this.engines) {
+      const job = engine.job;
+      engine.job = null;
+      engine.terminate();
+      if (reason) job?.reject(reason);
+    }
     this.start();
-    job?.reject(CANCELLED);
   }
 }

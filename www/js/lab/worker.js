@@ -1,15 +1,20 @@
 // The pricing lab's Web Worker: the engine runs here, so the page never freezes. One job at a
-// time; the page cancels a job by terminating this worker and starting a fresh one.
+// time; the page cancels a job by terminating this worker and starting a fresh one. Several of
+// these share a long run (runner.js): each simulates some runs, one merges them.
 //
-// page → worker  { id, op, text, format }       format: "json" (the CLI's JSON text) or "csv"
+// page → worker  { id, job }  with job one of
+//                  { kind: "run", op, text, format }     format: "json" (the CLI's JSON text) or "csv"
+//                  { kind: "part", text, from, to }      runs from..to of a simulate input
+//                  { kind: "scenarios", text }           the simulate inputs of a sweep, base first
+//                  { kind: "merge", op, text, parts, format }  the answer from every run's part
 // worker → page  { kind: "ready", ms }           the engine is loaded
 //                { id, kind: "progress", done, total }
 //                { id, kind: "done", text, ms }
 //                { id, kind: "error", error: { code, path, message } }
-import init, { runCsv, runJsonWithProgress } from '../../pkg/giftsim.js';
+import init, { runCsv, runJsonWithProgress, simulateMerge, simulatePart, sweepMerge, sweepScenarios } from '../../pkg-full/giftsim.js';
 
 const started = performance.now();
-const ready = init({ module_or_path: new URL('../../pkg/giftsim_bg.wasm', import.meta.url) }).then(
+const ready = init({ module_or_path: new URL('../../pkg-full/giftsim_bg.wasm', import.meta.url) }).then(
   () => postMessage({ kind: 'ready', ms: Math.round(performance.now() - started) }),
   (e) => postMessage({ kind: 'error', error: { code: 'engine_unavailable', path: '', message: `the engine could not be loaded: ${e?.message ?? e}` } }),
 );
@@ -17,9 +22,22 @@ const ready = init({ module_or_path: new URL('../../pkg/giftsim_bg.wasm', import
 /** Progress goes to the page at most every 50 ms, and always at the end. */
 const PROGRESS_EVERY_MS = 50;
 
+function perform(job, onProgress) {
+  switch (job.kind) {
+    case 'part':
+      return simulatePart(job.text, job.from, job.to, onProgress);
+    case 'scenarios':
+      return sweepScenarios(job.text);
+    case 'merge':
+      return (job.op === 'sweep' ? sweepMerge : simulateMerge)(job.text, job.parts, job.format === 'csv');
+    default:
+      return job.format === 'csv' ? runCsv(job.op, job.text, onProgress) : runJsonWithProgress(job.op, job.text, onProgress);
+  }
+}
+
 self.onmessage = async ({ data }) => {
   await ready;
-  const { id, op, text, format } = data ?? {};
+  const { id, job } = data ?? {};
   let sent = 0;
   const onProgress = ({ done, total }) => {
     const now = performance.now();
@@ -30,7 +48,7 @@ self.onmessage = async ({ data }) => {
   };
   const t0 = performance.now();
   try {
-    const answer = format === 'csv' ? runCsv(op, text, onProgress) : runJsonWithProgress(op, text, onProgress);
+    const answer = perform(job ?? {}, onProgress);
     postMessage({ id, kind: 'done', text: answer, ms: performance.now() - t0 });
   } catch (e) {
     const error =

@@ -1,0 +1,76 @@
+// The browser half of `make bench`: the native benchmarks' operations, run by the full engine
+// (the lab's build) on this page's main thread, timed by median. scripts/bench.mjs reads
+// `window.__bench` once `data-bench-done` is set on <html>.
+import init, { runJson } from '../pkg-full/giftsim.js';
+
+const $ = (id) => document.getElementById(id);
+
+async function text(path) {
+  const r = await fetch(path);
+  if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+  return r.text();
+}
+
+/** Median of `reps` timings of `f` in microseconds, after one warm-up call. */
+function medianUs(reps, f) {
+  f();
+  const times = [];
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    f();
+    times.push((performance.now() - t) * 1000);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const row = (name, us, note = '') => {
+  const tr = document.createElement('tr');
+  for (const cell of [name, us >= 1000 ? `${(us / 1000).toFixed(1)} ms` : `${us.toFixed(1)} µs`, note]) {
+    const td = document.createElement('td');
+    td.textContent = cell;
+    tr.append(td);
+  }
+  $('results').tBodies[0].append(tr);
+};
+
+async function main() {
+  const quick = new URLSearchParams(location.search).has('quick');
+  const reps = (n) => (quick ? Math.max(3, Math.floor(n / 10)) : n);
+  const exports = await init({ module_or_path: new URL('../pkg-full/giftsim_bg.wasm', import.meta.url) });
+  const results = [];
+  const record = (name, us, note = '') => {
+    results.push({ name, median_us: us, note });
+    row(name, us, note);
+  };
+
+  const lion = '{"rate_card": "tiktok-ios", "gifts": [{"gift": "lion", "count": 1}], "compare_channels": false}';
+  record('quote: one gift (lion, iOS)', medianUs(reps(2000), () => runJson('quote', lion)));
+  const basket = await text('bench/quote-gift-basket-uk.json');
+  record('quote: gift basket (UK, with channels)', medianUs(reps(1000), () => runJson('quote', basket)));
+  const presets = JSON.parse(runJson('presets', ''));
+  for (const card of presets.rate_cards) {
+    const q = (coins) => JSON.stringify({ rate_card: card.id, coins, compare_channels: false });
+    const qs = [1, 999, 29999, 1000000, 10000000].map(q);
+    record(`quote: coins 1 to 10,000,000 on ${card.id}`, medianUs(reps(50), () => qs.forEach((x) => runJson('quote', x))) / qs.length, 'per question');
+  }
+  const plan = await text('bench/plan-cn-games-2019.json');
+  record('plan: a month of top-ups', medianUs(reps(1000), () => runJson('plan', plan)));
+  const population = await text('bench/bench-population.json');
+  const p = JSON.parse(population);
+  const viewerDays = p.viewers * p.days * (p.runs ?? 1);
+  const sim = medianUs(reps(7), () => runJson('simulate', population));
+  record('simulate: bench population, 1 thread', sim, `${(viewerDays / sim).toFixed(0)} M viewer-days/s`);
+  const sweep = await text('bench/sweep-prices-elasticity.json');
+  record('sweep: 12 points, 1 thread', medianUs(reps(3), () => runJson('sweep', sweep)));
+
+  window.__bench = { wasm: results, viewer_days: viewerDays, memory_bytes: exports.memory.buffer.byteLength };
+  $('status').textContent = `Done: ${results.length} benchmarks; WebAssembly memory ${(exports.memory.buffer.byteLength / 2 ** 20).toFixed(1)} MiB.`;
+  document.documentElement.dataset.benchDone = '1';
+}
+
+main().catch((e) => {
+  $('status').textContent = `Failed: ${e.message}`;
+  window.__bench = { error: String(e.message ?? e) };
+  document.documentElement.dataset.benchDone = '1';
+});
