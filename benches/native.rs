@@ -117,9 +117,9 @@ fn main() {
         ops::run_with_progress(Operation::Sweep, &sweep, &|_| true, threads).unwrap();
     });
     record(
-        &format!("sweep: 12 points, {threads} threads"),
+        "sweep: 12 points, all cores",
         sw,
-        String::new(),
+        format!("{threads} threads"),
     );
 
     let json: Vec<serde_json::Value> = results

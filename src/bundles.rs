@@ -131,6 +131,11 @@ pub struct Optimizer {
     /// When customs are the base: the most bundle coins an optimal mix can hold, and the
     /// cheapest exact bundle purchases for each count, grown on demand.
     exact: Option<(u64, Mutex<ExactTable>)>,
+    /// The greatest common divisor of every offer's coins (and the custom step). Offers and
+    /// targets are counted in these units: any mix buys a multiple of it, so N coins need
+    /// `⌈N / unit⌉` units, leftover coins grow with leftover units, and every table is `unit`
+    /// times smaller (Twitch sells Bits in hundreds).
+    unit: u64,
 }
 
 impl Optimizer {
@@ -156,13 +161,27 @@ impl Optimizer {
     /// An optimizer over raw offers (bundle `i` is `offers[i]`). Offers must have coins ≥ 1 and
     /// price ≥ 1; customs must have `step ≥ 1`, `min_steps ≥ 1`, `max_steps ≥ 2 × min_steps`.
     pub fn new(offers: &[Offer], custom: Option<CustomOffer>) -> Optimizer {
+        let unit = offers
+            .iter()
+            .map(|o| o.coins)
+            .chain(custom.map(|cu| cu.step))
+            .fold(0, gcd)
+            .max(1);
+        let scaled = offers.iter().map(|o| Offer {
+            coins: o.coins / unit,
+            price: o.price,
+        });
+        let custom = custom.map(|cu| CustomOffer {
+            step: cu.step / unit,
+            ..cu
+        });
         // Of offers with equal coins only the cheapest (first among equals) can be optimal.
         let mut kept: Vec<(usize, Offer)> = Vec::new();
-        for (i, o) in offers.iter().enumerate() {
+        for (i, o) in scaled.enumerate() {
             match kept.iter_mut().find(|(_, k)| k.coins == o.coins) {
-                Some(k) if o.price < k.1.price => *k = (i, *o),
+                Some(k) if o.price < k.1.price => *k = (i, o),
                 Some(_) => {}
-                None => kept.push((i, *o)),
+                None => kept.push((i, o)),
             }
         }
         let residues = Residues::build(&kept);
@@ -192,6 +211,7 @@ impl Optimizer {
             residues,
             custom_is_base,
             exact,
+            unit,
         }
     }
 
@@ -200,6 +220,7 @@ impl Optimizer {
         if target == 0 {
             return Mix::default();
         }
+        let target = target.div_ceil(self.unit);
         let mut mix = match self.custom {
             None => self.bundles_only(target),
             Some(cu) if self.custom_is_base => self.custom_base(target, cu),
@@ -212,6 +233,9 @@ impl Optimizer {
                 .then(b.coins.cmp(&a.coins))
                 .then(a.price.cmp(&b.price))
         });
+        for line in &mut mix.lines {
+            line.coins *= self.unit;
+        }
         mix
     }
 
@@ -409,7 +433,26 @@ impl Residues {
         })?;
         let Offer { coins: c, price: p } = offers[base].1;
         let n = usize::try_from(c).ok()?;
+        // Each offer's pass adds fewer than `n` copies of it to a path, so a path's totals are
+        // below offers × n × the largest offer. When every product in a key then fits in an i64
+        // the keys are computed there (i128 multiplication is a library call in WASM, and this
+        // loop runs offers × n times).
+        let max_price = offers.iter().map(|(_, o)| o.price).max().unwrap_or(0);
+        let max_coins = offers.iter().map(|(_, o)| o.coins).max().unwrap_or(0);
+        let paths_bound = u128::from(c) * offers.len() as u128;
+        let narrow = [(c, max_price), (p, max_coins), (c, 1)]
+            .iter()
+            .all(|&(a, b)| u128::from(a) * u128::from(b) * paths_bound < 1u128 << 62);
         let key = |t: &PathTotals| -> (i128, i128) {
+            if narrow {
+                // In range by the bound above: c·price, p·coins and c·count are below 2^62.
+                let (c, p) = (c as i64, p as i64);
+                let (price, count, coins) = (t.price as i64, t.count as i64, t.coins as i64);
+                return (
+                    i128::from(c * price - p * coins),
+                    i128::from(c * count - coins),
+                );
+            }
             let (c, p) = (i128::from(c), i128::from(p));
             let (price, count, coins) = (
                 i128::from(t.price),
@@ -435,18 +478,17 @@ impl Residues {
             for start in 0..g {
                 // Begin each cycle at its best node: nothing can improve it.
                 let mut at = start;
-                let mut best_at: Option<usize> = None;
+                let mut best_at: Option<(usize, (i128, i128))> = None;
                 for _ in 0..len {
                     if let Some(t) = &paths[at] {
-                        if best_at
-                            .is_none_or(|b| paths[b].as_ref().is_some_and(|bt| key(t) < key(bt)))
-                        {
-                            best_at = Some(at);
+                        let k = key(t);
+                        if best_at.is_none_or(|(_, bk)| k < bk) {
+                            best_at = Some((at, k));
                         }
                     }
                     at = (at + step) % n;
                 }
-                let Some(mut at) = best_at else { continue };
+                let Some((mut at, _)) = best_at else { continue };
                 for _ in 1..len {
                     let next = (at + step) % n;
                     if let Some(t) = paths[at] {
@@ -774,6 +816,24 @@ mod tests {
             mix.price() < 24_999 + 2 * 9_999 + 499,
             "beats 16,500 + 2 × 6,607 + 330"
         );
+    }
+
+    #[test]
+    fn huge_prices_take_the_wide_keys_and_agree_with_the_narrow_ones() {
+        // Scaling every price by 10^12 keeps the order of mixes but pushes the residue keys past
+        // i64, so the same ladder is solved once with i64 keys and once with i128 keys.
+        let ladder = [(65, 99), (330, 499), (1321, 1999), (16500, 24999)];
+        let scale = 1_000_000_000_000u64;
+        let narrow = Optimizer::new(&offers(&ladder), None);
+        let wide = Optimizer::new(
+            &offers(&ladder.map(|(coins, price)| (coins, price * scale))),
+            None,
+        );
+        for target in [1, 64, 66, 29_999, 1_000_000, MAX_TARGET_COINS] {
+            let (a, b) = (narrow.cheapest(target), wide.cheapest(target));
+            assert_eq!(a.price() * scale, b.price(), "target {target}");
+            assert_eq!((a.coins(), a.purchases()), (b.coins(), b.purchases()));
+        }
     }
 
     #[test]

@@ -156,21 +156,22 @@ pub fn share(amount: Money, whole: u64, from: u64, to: u64) -> Result<Money> {
 }
 
 /// [`share`] on minor units: `round(a·to/whole) − round(a·from/whole)`, half away from zero,
-/// in exact integer arithmetic (the simulation's hot loop uses it directly).
+/// in exact integer arithmetic.
 pub fn share_minor(amount: i64, whole: u64, from: u64, to: u64) -> Result<i64> {
-    if whole == 0 {
+    Ok(share_at(amount, whole, to)? - share_at(amount, whole, from)?)
+}
+
+/// `round(a·k/whole)`, half away from zero: what the first `k` of `whole` coins carry of
+/// `amount`. The simulation's hot loop keeps this per lot, so each gift costs one division.
+#[inline]
+pub fn share_at(amount: i64, whole: u64, k: u64) -> Result<i64> {
+    if k == whole || whole == 0 {
+        return Ok(if whole == 0 { 0 } else { amount });
+    }
+    if k == 0 {
         return Ok(0);
     }
-    let at = |k: u64| -> Result<i64> {
-        if k == whole {
-            return Ok(amount);
-        }
-        if k == 0 {
-            return Ok(0);
-        }
-        Fraction::new(i128::from(k), i128::from(whole)).apply(amount, RoundingPoint::CoinCost)
-    };
-    Ok(at(to)? - at(from)?)
+    Fraction::new(i128::from(k), i128::from(whole)).apply(amount, RoundingPoint::CoinCost)
 }
 
 #[cfg(test)]

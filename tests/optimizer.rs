@@ -119,6 +119,20 @@ proptest! {
     }
 
     #[test]
+    fn ladders_sold_in_multiples_match_brute_force((offers, custom) in card(), unit in 2u64..7, targets in prop::collection::vec(0u64..1500, 1..4)) {
+        // Every size a multiple of `unit` (like Bits sold in hundreds): the optimizer counts in
+        // units, so leftover coins must still come out right for targets between multiples.
+        let offers: Vec<Offer> = offers.iter().map(|o| Offer { coins: o.coins * unit, ..*o }).collect();
+        let custom = custom.map(|c| CustomOffer { step: c.step * unit, ..c });
+        let opt = Optimizer::new(&offers, custom);
+        for target in targets {
+            let mix = opt.cheapest(target);
+            check(&mix, &offers, custom, target)?;
+            prop_assert_eq!(mix.score(target), brute_force(&offers, custom, target), "target {} unit {}", target, unit);
+        }
+    }
+
+    #[test]
     fn more_money_never_buys_fewer_coins((offers, custom) in card(), budgets in prop::collection::vec(0u64..3000, 2..6)) {
         let opt = Optimizer::new(&offers, custom);
         let mut budgets = budgets;

@@ -233,6 +233,15 @@ fn same_seed_same_bytes_on_any_number_of_threads() {
     let mut other = scenario();
     other["seed"] = json!(12);
     assert_ne!(bytes(&one), bytes(&simulate(&other)));
+    // Above: few viewers, so the runs are split over threads. Here: more viewers than one
+    // chunk, so each run's viewers are.
+    let mut wide = scenario();
+    wide["viewers"] = json!(70_000);
+    wide["runs"] = json!(2);
+    let text = wide.to_string();
+    let one = ops::run_with_progress(Operation::Simulate, &text, &|_| true, 1).unwrap();
+    let two = ops::run_with_progress(Operation::Simulate, &text, &|_| true, 2).unwrap();
+    assert_eq!(bytes(&one), bytes(&two));
 }
 
 #[test]

@@ -309,6 +309,9 @@ pub fn run_part(
     let chunks: Vec<(u64, u64)> = (0..s.viewers.div_ceil(CHUNK))
         .map(|c| (c * CHUNK, ((c + 1) * CHUNK).min(s.viewers)))
         .collect();
+    // Few viewers and several runs: the runs are the work items, each on one thread.
+    let by_runs = (chunks.len() as u64) < threads as u64 && to - from > 1;
+    let inner_threads = if by_runs { 1 } else { threads };
     let run_one = |run: u32| -> Result<RunPart> {
         let work =
             |acc: &mut Totals, scratch: &mut Scratch, (from, to): (u64, u64)| -> Result<()> {
@@ -317,7 +320,7 @@ pub fn run_part(
             };
         let totals = parallel_fold(
             &chunks,
-            threads,
+            inner_threads,
             || Totals::new(s),
             work,
             |a, b| a.merge(&b),
@@ -335,7 +338,31 @@ pub fn run_part(
             by_day: totals.by_day,
         })
     };
-    (from..to).map(run_one).collect()
+    let runs: Vec<u32> = (from..to).collect();
+    parallel_map(&runs, if by_runs { threads } else { 1 }, run_one)
+}
+
+/// `f` over `items` in order, on up to `threads` threads when the `parallel` feature is on.
+fn parallel_map<T, R>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(T) -> Result<R> + Sync,
+) -> Result<Vec<R>>
+where
+    T: Copy + Send + Sync,
+    R: Send,
+{
+    #[cfg(feature = "parallel")]
+    if threads > 1 && items.len() > 1 {
+        use rayon::prelude::*;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| Error::new(ErrorCode::TooLarge, "", format!("no threads: {e}")))?;
+        return pool.install(|| items.par_iter().map(|&item| f(item)).collect());
+    }
+    let _ = threads;
+    items.iter().map(|&item| f(item)).collect()
 }
 
 /// Assembles the answer from parts that cover every run of the scenario exactly once (in any

@@ -14,7 +14,7 @@ use super::scenario::{Budget, ChannelSpec, Scenario};
 use crate::caps::{Action, Enforcement, WindowKind};
 use crate::error::Result;
 use crate::flow::{Split, Splitter};
-use crate::lots::share_minor;
+use crate::lots::share_at;
 use crate::money::{Fraction, Money, RoundingPoint};
 use crate::rate_card::CreatorTerms;
 
@@ -464,12 +464,18 @@ struct Lot {
     cost: i64,
     net: i64,
     after_store: i64,
+    /// What the spent coins carried of `cost` and of `after_store` (`share_at(…, spent)`),
+    /// kept so that each gift needs one division per lot, not two.
+    cost_spent: i64,
+    basis_spent: i64,
 }
 
 /// Scratch space reused from viewer to viewer.
 #[derive(Debug, Default)]
 pub struct Scratch {
     lots: Vec<Lot>,
+    /// For the gift being decided: `share_at(cost, coins, spent + take)` of each lot it touches.
+    cost_to: Vec<i64>,
     caps: Vec<CapState>,
 }
 
@@ -555,16 +561,8 @@ impl Model<'_> {
                         break 'gifts;
                     };
                     let pays = offer.split.viewer_pays.minor();
-                    let counted = s.to_rules.apply(pays, RoundingPoint::Exchange)?;
-                    let outcome = self.check(
-                        rules,
-                        scratch,
-                        Action::Buy,
-                        counted,
-                        day,
-                        buys_today,
-                        &mut rng,
-                    );
+                    let outcome =
+                        self.check(rules, scratch, Action::Buy, pays, day, buys_today, &mut rng)?;
                     if outcome == Outcome::Block {
                         // The viewer gives that money up and stops for the day.
                         remaining -= pays;
@@ -588,6 +586,8 @@ impl Model<'_> {
                         cost: pays,
                         net: sp.net.minor(),
                         after_store: sp.after_store.minor(),
+                        cost_spent: 0,
+                        basis_spent: 0,
                     });
                     t.spend += pays;
                     t.tax += sp.tax.minor();
@@ -601,24 +601,26 @@ impl Model<'_> {
                 // The gift's value: what its coins cost, first in first out.
                 let mut value = 0i64;
                 let mut left = need;
-                let mut i = head;
-                while left > 0 {
-                    let lot = scratch.lots[i];
+                scratch.cost_to.clear();
+                for lot in &scratch.lots[head..] {
+                    if left == 0 {
+                        break;
+                    }
                     let take = (lot.coins - lot.spent).min(left);
-                    value += share_minor(lot.cost, lot.coins, lot.spent, lot.spent + take)?;
+                    let cost_to = share_at(lot.cost, lot.coins, lot.spent + take)?;
+                    value += cost_to - lot.cost_spent;
+                    scratch.cost_to.push(cost_to);
                     left -= take;
-                    i += 1;
                 }
-                let counted = s.to_rules.apply(value, RoundingPoint::Exchange)?;
                 let outcome = self.check(
                     rules,
                     scratch,
                     Action::Gift,
-                    counted,
+                    value,
                     day,
                     buys_today,
                     &mut rng,
-                );
+                )?;
                 if outcome == Outcome::Block {
                     t.blocked_gifts += value;
                     t.by_age[group].blocked_gifts += value;
@@ -631,14 +633,15 @@ impl Model<'_> {
                     t.by_day[d].warnings += 1;
                 }
                 let mut left = need;
-                while left > 0 {
-                    let lot = &mut scratch.lots[head];
+                for (lot, &cost_to) in scratch.lots[head..].iter_mut().zip(&scratch.cost_to) {
                     let take = (lot.coins - lot.spent).min(left);
-                    if self.share_of_net {
-                        basis +=
-                            share_minor(lot.after_store, lot.coins, lot.spent, lot.spent + take)?;
-                    }
                     lot.spent += take;
+                    lot.cost_spent = cost_to;
+                    if self.share_of_net {
+                        let basis_to = share_at(lot.after_store, lot.coins, lot.spent)?;
+                        basis += basis_to - lot.basis_spent;
+                        lot.basis_spent = basis_to;
+                    }
                     left -= take;
                     if lot.spent == lot.coins {
                         head += 1;
@@ -653,7 +656,7 @@ impl Model<'_> {
             }
         }
         for lot in &scratch.lots {
-            let spent_net = share_minor(lot.net, lot.coins, 0, lot.spent)?;
+            let spent_net = share_at(lot.net, lot.coins, lot.spent)?;
             t.net_spent += spent_net;
             t.unspent_net += lot.net - spent_net;
         }
@@ -662,37 +665,44 @@ impl Model<'_> {
         Ok(())
     }
 
-    /// Checks one event against the viewer's rules and records it unless it is blocked.
+    /// Checks one event of `value` (minor units of the spending currency) against the viewer's
+    /// rules and records it unless it is blocked.
     #[allow(clippy::too_many_arguments)]
     fn check(
         &self,
         rules: &AgeRules,
         scratch: &mut Scratch,
         action: Action,
-        amount: i64,
+        value: i64,
         day: u32,
         buys_today: u32,
         rng: &mut Rng,
-    ) -> Outcome {
+    ) -> Result<Outcome> {
         let mut outcome = Outcome::Ok;
         match action {
-            Action::Buy if !rules.may_buy => return Outcome::Block,
-            Action::Gift if !rules.may_gift => return Outcome::Block,
+            Action::Buy if !rules.may_buy => return Ok(Outcome::Block),
+            Action::Gift if !rules.may_gift => return Ok(Outcome::Block),
             _ => {}
         }
         if action == Action::Buy {
             if rules.guardian && !rng.chance(self.s.approval_rate) {
-                return Outcome::Block;
+                return Ok(Outcome::Block);
             }
             if let Some((per_day, hard)) = rules.per_day {
                 if buys_today >= per_day {
                     if hard {
-                        return Outcome::Block;
+                        return Ok(Outcome::Block);
                     }
                     outcome = Outcome::Warn;
                 }
             }
         }
+        // Most viewers have no cap on most actions: convert to the rules' currency only when
+        // a cap will count it.
+        if !rules.caps.iter().any(|c| c.action == action) {
+            return Ok(outcome);
+        }
+        let amount = self.s.to_rules.apply(value, RoundingPoint::Exchange)?;
         let day = i64::from(day);
         // First pass: decide; nothing is recorded for a blocked event.
         for (spec, state) in rules.caps.iter().zip(scratch.caps.iter_mut()) {
@@ -703,7 +713,7 @@ impl Model<'_> {
             let after = before + amount;
             if after > spec.limit {
                 if spec.hard {
-                    return Outcome::Block;
+                    return Ok(Outcome::Block);
                 }
                 outcome = Outcome::Warn;
             } else if spec.window != WindowKind::Transaction
@@ -739,7 +749,7 @@ impl Model<'_> {
                 state.used += amount;
             }
         }
-        outcome
+        Ok(outcome)
     }
 
     /// Usage of a cap's window on `day` before a new event, rolling the window forward.

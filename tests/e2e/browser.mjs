@@ -29,9 +29,10 @@ export async function harness() {
   const problems = [];
 
   /** A fresh page in its own context, watched for requests and errors. */
-  async function open(url, { viewport = { width: 1280, height: 900 }, wait = 'html[data-first-result-ms]' } = {}) {
+  async function open(url, { viewport = { width: 1280, height: 900 }, wait = 'html[data-first-result-ms]', init } = {}) {
     const ctx = await browser.newContext({ viewport, acceptDownloads: true });
     const page = await ctx.newPage();
+    if (init) await page.addInitScript(init);
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
