@@ -14,7 +14,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 WASM_SOURCES := $(shell find src -name '*.rs' -o -name '*.json' -o -name '*.d.ts') Cargo.toml Cargo.lock
 
 .PHONY: bench bench-quick help test lint test-rust tools-rust serve tools-wasm tools-browser tools-node wasm wasm-lean www types \
-	test-types test-wasm test-e2e
+	test-types test-wasm test-e2e test-fuzz
 
 help:
 	@echo "make serve   build and serve the calculator on http://127.0.0.1:$(PORT)/ (PORT to change)"
@@ -97,12 +97,21 @@ test-types: tools-node wasm
 # (proptest) do not build for wasm32. Clippy checks the wasm-only code too.
 test-wasm: tools-wasm tools-browser
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --test web -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features lean --lib -- -D warnings
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
 		cargo test --target wasm32-unknown-unknown --no-default-features --test web
 
 # The page end to end in Debian's Chromium (Playwright without its own browser download).
+# The page end to end, plus the WASM edge against the CLI (cross-target determinism and the
+# bad-input catalogue), which needs the CLI built.
 test-e2e: tools-node tools-browser www
+	cargo build --quiet --bin giftsim
 	node --test --test-concurrency=1 tests/e2e/
+
+# A short fuzzing smoke (libFuzzer through cargo-fuzz, 30 s per target); longer runs:
+# `scripts/fuzz.sh SECONDS` (see docs/fuzzing.md).
+test-fuzz: tools-rust
+	scripts/fuzz.sh 30
 
 ## Benchmarks -------------------------------------------------------------------------------
 
@@ -116,5 +125,5 @@ bench-quick: tools-node tools-browser www
 
 ## Everything ------------------------------------------------------------------------------
 
-test: lint test-rust test-types test-wasm test-e2e
+test: lint test-rust test-types test-wasm test-e2e test-fuzz
 	@echo "make test: all passed"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzz every target for SECONDS each (default 60) with libFuzzer through cargo-fuzz, seeded from
 # examples/. Stable Rust works: RUSTC_BOOTSTRAP lets cargo-fuzz use its sanitizer flags.
-# Crashes land in fuzz/artifacts/<target>/ and fail the run; turn each into a regression test.
+# Crashes land in fuzz/artifacts/<target>/ and fail the run; turn each into a regression case in
+# tests/fuzz-regressions/ (GIFTSIM_FUZZ_DUMP=1 cargo fuzz run structured ARTIFACT prints its JSON).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-60}"

@@ -455,3 +455,75 @@ fn runs_split_into_parts_merge_into_the_same_bytes() {
         whole
     );
 }
+
+/// Checks what must hold for any population: percentiles ordered, every run reconciled.
+fn assert_invariants(answer: &Value) -> Result<(), proptest::test_runner::TestCaseError> {
+    use proptest::prop_assert;
+    for m in answer["totals"]["money"].as_array().unwrap() {
+        let (p5, p50, p95) = (cents(&m["p5"]), cents(&m["p50"]), cents(&m["p95"]));
+        prop_assert!(p5 <= p50 && p50 <= p95, "{}", m);
+    }
+    for m in answer["totals"]["counts"].as_array().unwrap() {
+        let q = |k: &str| m[k].as_u64().unwrap();
+        prop_assert!(q("p5") <= q("p50") && q("p50") <= q("p95"), "{}", m);
+    }
+    for day in answer["by_day"].as_array().unwrap() {
+        for k in ["spend", "gifted"] {
+            let s = &day[k];
+            prop_assert!(
+                cents(&s["p5"]) <= cents(&s["p50"]) && cents(&s["p50"]) <= cents(&s["p95"])
+            );
+        }
+    }
+    for run in answer["runs"].as_array().unwrap() {
+        let parts: i64 = [
+            "tax",
+            "store_fees",
+            "payment_fees",
+            "creator_payouts",
+            "agency",
+            "platform_margin",
+            "unspent_coins_value",
+        ]
+        .iter()
+        .map(|m| run_money(run, m))
+        .sum();
+        prop_assert!(parts == run_money(run, "viewer_spend"), "{}", run);
+        prop_assert!(run_money(run, "viewer_spend") <= run_money(run, "budgets"));
+        let c = &run["counts"];
+        prop_assert!(
+            c["coins_bought"].as_u64()
+                == Some(c["coins_gifted"].as_u64().unwrap() + c["unspent_coins"].as_u64().unwrap())
+        );
+    }
+    Ok(())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 40, .. Default::default() })]
+
+    #[test]
+    fn any_small_population_has_ordered_percentiles_and_reconciles(
+        seed in 0u64..1_000_000,
+        viewers in 1u64..400,
+        runs in 1u32..9,
+        days in 1u32..40,
+        elasticity in proptest::sample::select(vec!["0", "-0.5", "-2"]),
+        rule_set in proptest::sample::select(vec!["none", "under18-family", "tiktok-global", "cn-games-2019"]),
+        median in 1u32..200,
+        whales in proptest::sample::select(vec!["0.05", "0.3"]),
+    ) {
+        let mut req = scenario();
+        req["seed"] = json!(seed);
+        req["viewers"] = json!(viewers);
+        req["runs"] = json!(runs);
+        req["days"] = json!(days);
+        req["elasticity"] = json!(elasticity);
+        req["rule_set"] = json!(rule_set);
+        req["exchange_rates"] = json!({"USD/CNY": "7.10"});
+        req["segments"][1]["budget"]["median"] = json!(format!("{median}.00"));
+        req["segments"][2]["share"] = json!(whales);
+        req["segments"][0]["share"] = json!(if whales == "0.05" { "0.8" } else { "0.55" });
+        assert_invariants(&simulate(&req))?;
+    }
+}

@@ -81,6 +81,11 @@ fuzz_target!(|case: Case| {
         let mut req = question;
         req["rate_card"] = card.clone();
         req["compare_channels"] = json!(false);
+        // `GIFTSIM_FUZZ_DUMP=1 cargo fuzz run structured ARTIFACT` prints a case's requests, to
+        // turn it into a regression test.
+        if std::env::var_os("GIFTSIM_FUZZ_DUMP").is_some() {
+            eprintln!("quote: {req}");
+        }
         let Ok(answer) = ops::run(Operation::Quote, &req.to_string()) else { continue };
         let cents = |v: &serde_json::Value| v.as_str().unwrap().replace('.', "").parse::<i128>().unwrap();
         let sum: i128 = answer["flow"].as_array().unwrap().iter().map(|e| cents(&e["amount"])).sum();
@@ -102,6 +107,9 @@ fuzz_target!(|case: Case| {
         "rule_set": {"id": "fuzz", "name": "Fuzz", "currency": "USD", "brackets": [{"id": "all", "caps": caps}]},
         "person": {"age": 30}, "events": events
     });
+    if std::env::var_os("GIFTSIM_FUZZ_DUMP").is_some() {
+        eprintln!("plan: {plan}");
+    }
     if let Ok(answer) = ops::run(Operation::Plan, &plan.to_string()) {
         for v in answer["verdicts"].as_array().unwrap() {
             for c in v["checks"].as_array().unwrap() {

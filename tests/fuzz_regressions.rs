@@ -1,0 +1,53 @@
+//! Every failure fuzzing found (`fuzz/`, `scripts/fuzz.sh`), kept as a case in
+//! `tests/fuzz-regressions/*.json`: `{ "found", "why", "cases": [{ "op", "input" }] }`. Each
+//! case must answer (or fail with a clear error) without a panic, quickly, and every flow in
+//! an answer must add up to what the viewer paid.
+
+use giftsim::ops::{self, Operation};
+use serde_json::Value;
+use std::time::{Duration, Instant};
+
+fn cents(v: &Value) -> i128 {
+    v.as_str().unwrap().replace('.', "").parse().unwrap()
+}
+
+#[test]
+fn every_case_fuzzing_found_stays_fixed() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fuzz-regressions");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for file in files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            let op = Operation::from_name(case["op"].as_str().unwrap()).unwrap();
+            let started = Instant::now();
+            match ops::run(op, &case["input"].to_string()) {
+                Ok(answer) => {
+                    if let (Some(flow), Some(pays)) =
+                        (answer.get("flow"), answer.pointer("/purchase/viewer_pays"))
+                    {
+                        let sum: i128 = flow
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|e| cents(&e["amount"]))
+                            .sum();
+                        assert_eq!(sum, cents(pays), "{}", file.display());
+                    }
+                }
+                Err(e) => assert!(!e.message.is_empty(), "{}", file.display()),
+            }
+            // A hang guard, not a benchmark: these took seconds before their fix.
+            assert!(
+                started.elapsed() < Duration::from_secs(2),
+                "{} took {:?}",
+                file.display(),
+                started.elapsed()
+            );
+        }
+    }
+}
