@@ -34,6 +34,7 @@ export async function harness() {
     const page = await ctx.newPage();
     if (init) await page.addInitScript(init);
     page.on('request', (r) => requests.push(r.url()));
+    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);

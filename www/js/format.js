@@ -22,7 +22,10 @@ export function formatter(locale, currency) {
   return formatters.get(key);
 }
 
-function makeFormatter(locale, currency) {
+function makeFormatter(locale, code) {
+  // An edited card may name any currency: one Intl cannot read is shown as "no currency" (XXX),
+  // and the engine reports the code at its field.
+  const currency = typeof code === 'string' && /^[A-Za-z]{3}$/.test(code) ? code : 'XXX';
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const fine = new Intl.NumberFormat(locale, {
     style: 'currency',

@@ -26,7 +26,8 @@ export class Presets {
   /** The gifts a card offers: its catalogue's, its own list, or none. */
   giftsOf(card) {
     if (typeof card?.gifts === 'string') return this.catalogues.get(card.gifts)?.gifts ?? [];
-    return Array.isArray(card?.gifts) ? card.gifts : [];
+    // An edited card's own list may hold anything; the engine reports what is not a gift.
+    return Array.isArray(card?.gifts) ? card.gifts.filter(isObject) : [];
   }
 
   /** A preset in `currency` on the same platform and channel as `card`, else the first one. */

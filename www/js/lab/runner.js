@@ -6,6 +6,9 @@
 /** Thrown (as a rejection) when a job is cancelled. */
 export const CANCELLED = Object.freeze({ code: 'cancelled', path: '', message: 'The run was cancelled.' });
 
+/** Error codes that mean the worker itself failed, not the input. */
+const CRASHES = new Set(['engine_unavailable', 'internal']);
+
 /** Workers in the pool: one per core, at least one, at most four. */
 export function poolSize() {
   const cores = Number(globalThis.navigator?.hardwareConcurrency) || 1;
@@ -132,8 +135,10 @@ export class Runner {
       (error) => {
         if (this.busyJob === token) {
           this.busyJob = null;
-          // Stop the other workers' shares of a failed run; fresh workers take the next one.
-          if (error !== CANCELLED && this.size > 1) this.restart();
+          // Stop the other workers' shares of a failed run, and replace a worker that crashed
+          // or whose engine trapped (its memory can no longer be trusted): fresh workers take
+          // the next run.
+          if (error !== CANCELLED && (this.size > 1 || CRASHES.has(error?.code))) this.restart();
         }
         throw error;
       },

@@ -14,9 +14,13 @@
 import init, { runCsv, runJsonWithProgress, simulateMerge, simulatePart, sweepMerge, sweepScenarios } from '../../pkg-full/giftsim.js';
 
 const started = performance.now();
+/** Why the engine could not be loaded (every job is answered with it), or null. */
+let loadError = null;
 const ready = init({ module_or_path: new URL('../../pkg-full/giftsim_bg.wasm', import.meta.url) }).then(
   () => postMessage({ kind: 'ready', ms: Math.round(performance.now() - started) }),
-  (e) => postMessage({ kind: 'error', error: { code: 'engine_unavailable', path: '', message: `the engine could not be loaded: ${e?.message ?? e}` } }),
+  (e) => {
+    loadError = { code: 'engine_unavailable', path: '', message: `the engine could not be loaded: ${e?.message ?? e}` };
+  },
 );
 
 /** Progress goes to the page at most every 50 ms, and always at the end. */
@@ -38,6 +42,10 @@ function perform(job, onProgress) {
 self.onmessage = async ({ data }) => {
   await ready;
   const { id, job } = data ?? {};
+  if (loadError) {
+    postMessage({ id, kind: 'error', error: loadError });
+    return;
+  }
   let sent = 0;
   const onProgress = ({ done, total }) => {
     const now = performance.now();

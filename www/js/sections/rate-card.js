@@ -186,7 +186,8 @@ export default {
 
   bundles(app, card) {
     const coinName = card.coin_name ?? 'coins';
-    const rows = (card.bundles ?? []).map((bundle, i) =>
+    // Edits from a link or a file may make `bundles` anything; the engine reports it at its field.
+    const rows = bundleList(card).map((bundle, i) =>
       h(
         'div',
         { class: 'bundle-row' },
@@ -200,7 +201,7 @@ export default {
           text: 'Remove',
           'aria-label': `Remove bundle ${i + 1}`,
           onclick: () => {
-            const bundles = app.card().bundles.filter((_, j) => j !== i);
+            const bundles = bundleList(app.card()).filter((_, j) => j !== i);
             this.set('bundles', bundles);
           },
         }),
@@ -211,7 +212,7 @@ export default {
       class: 'button button--small',
       text: 'Add a bundle',
       onclick: () => {
-        const bundles = [...(app.card().bundles ?? [])];
+        const bundles = [...bundleList(app.card())];
         const last = bundles[bundles.length - 1];
         bundles.push(last ? { coins: last.coins * 2, price: doubled(last.price) } : { coins: 100, price: '1.00' });
         this.ui.focusAfterBuild = '.bundle-row:last-child input';
@@ -226,8 +227,14 @@ export default {
   },
 };
 
-/** Twice a decimal string, exactly ("3.70" → "7.40"). */
+/** The card's bundles as a list (none when an edit made them something else). */
+function bundleList(card) {
+  return Array.isArray(card.bundles) ? card.bundles : [];
+}
+
+/** Twice a decimal string, exactly ("3.70" → "7.40"); anything else is kept for the engine to judge. */
 function doubled(price) {
+  if (!/^\d+(\.\d+)?$/.test(String(price))) return price;
   const [int, frac = ''] = String(price).split('.');
   const digits = (BigInt(int + frac) * 2n).toString().padStart(frac.length + 1, '0');
   return frac.length ? `${digits.slice(0, -frac.length)}.${digits.slice(-frac.length)}` : digits;
