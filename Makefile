@@ -108,10 +108,10 @@ test-e2e: tools-node tools-browser www
 	cargo build --quiet --bin giftsim
 	node --test --test-concurrency=1 tests/e2e/
 
-# A short fuzzing smoke (libFuzzer through cargo-fuzz, 30 s per target); longer runs:
+# A short fuzzing smoke (libFuzzer through cargo-fuzz, 20 s per target); longer runs:
 # `scripts/fuzz.sh SECONDS` (see docs/fuzzing.md).
 test-fuzz: tools-rust
-	scripts/fuzz.sh 30
+	scripts/fuzz.sh 20
 
 ## Benchmarks -------------------------------------------------------------------------------
 

@@ -8,18 +8,18 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-60}"
 export RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
-ops=(presets quote compare plan simulate sweep)
-corpus=fuzz/corpus/json_ops
-mkdir -p "$corpus" fuzz/corpus/structured
-for i in "${!ops[@]}"; do
-  for f in examples/"${ops[$i]}"-*.json; do
-    [ -e "$f" ] || continue
-    { printf "\\x$(printf %02x "$i")"; cat "$f"; } > "$corpus/seed-$(basename "$f")"
+# One target per operation's JSON input (presets takes none), and one structured target.
+ops=(quote compare plan simulate sweep)
+for op in "${ops[@]}"; do
+  mkdir -p "fuzz/corpus/$op"
+  for f in examples/"$op"-*.json; do
+    [ -e "$f" ] && cp "$f" "fuzz/corpus/$op/seed-$(basename "$f")"
   done
 done
+mkdir -p fuzz/corpus/structured
 cd fuzz
 cargo fuzz build >/dev/null
-for target in json_ops structured; do
+for target in "${ops[@]}" structured; do
   echo "fuzzing $target for ${SECONDS_PER_TARGET}s"
   cargo fuzz run "$target" "corpus/$target" -- \
     -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -timeout=20 -rss_limit_mb=3072 \

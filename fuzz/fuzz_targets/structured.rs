@@ -77,7 +77,10 @@ fn card(c: &Card) -> serde_json::Value {
 
 fuzz_target!(|case: Case| {
     let card = card(&case.card);
-    for question in [json!({"coins": case.coins % 200_000}), json!({"spend": money(case.spend % 1_000_000)})] {
+    for question in [
+        json!({"coins": case.coins % 200_000}),
+        json!({"spend": money(case.spend % 1_000_000)}),
+    ] {
         let mut req = question;
         req["rate_card"] = card.clone();
         req["compare_channels"] = json!(false);
@@ -86,11 +89,27 @@ fuzz_target!(|case: Case| {
         if std::env::var_os("GIFTSIM_FUZZ_DUMP").is_some() {
             eprintln!("quote: {req}");
         }
-        let Ok(answer) = ops::run(Operation::Quote, &req.to_string()) else { continue };
-        let cents = |v: &serde_json::Value| v.as_str().unwrap().replace('.', "").parse::<i128>().unwrap();
-        let sum: i128 = answer["flow"].as_array().unwrap().iter().map(|e| cents(&e["amount"])).sum();
+        let Ok(answer) = ops::run(Operation::Quote, &req.to_string()) else {
+            continue;
+        };
+        let cents = |v: &serde_json::Value| {
+            v.as_str()
+                .unwrap()
+                .replace('.', "")
+                .parse::<i128>()
+                .unwrap()
+        };
+        let sum: i128 = answer["flow"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| cents(&e["amount"]))
+            .sum();
         assert_eq!(sum, cents(&answer["purchase"]["viewer_pays"]));
-        assert!(answer["purchase"]["coins"].as_u64().unwrap() >= answer["coins_needed"].as_u64().unwrap());
+        assert!(
+            answer["purchase"]["coins"].as_u64().unwrap()
+                >= answer["coins_needed"].as_u64().unwrap()
+        );
     }
     // Rules: hard caps never let a blocked amount through.
     let caps: Vec<_> = case.caps.iter().take(4).enumerate().map(|(i, &(gift, window, limit, hard))| json!({
@@ -98,11 +117,25 @@ fuzz_target!(|case: Case| {
         "window": (["transaction", "calendar_day", "calendar_week", "calendar_month", "rolling_24h", "rolling_7d", "rolling_30d"][window as usize % 7]),
         "limit": money(limit % 1_000_000 + 1), "enforcement": if hard { "hard" } else { "soft" }
     })).collect();
-    let events: Vec<_> = case.events.iter().take(50).map(|&(t, amount, gift)| {
-        let at = format!("2026-01-{:02}T{:02}:{:02}:00Z", 1 + t % 28, (t / 28) % 24, (t / 672) % 60);
-        let amount = json!({"amount": money(amount % 100_000 + 1)});
-        if gift { json!({"at": at, "gift": amount}) } else { json!({"at": at, "buy": amount}) }
-    }).collect();
+    let events: Vec<_> = case
+        .events
+        .iter()
+        .take(50)
+        .map(|&(t, amount, gift)| {
+            let at = format!(
+                "2026-01-{:02}T{:02}:{:02}:00Z",
+                1 + t % 28,
+                (t / 28) % 24,
+                (t / 672) % 60
+            );
+            let amount = json!({"amount": money(amount % 100_000 + 1)});
+            if gift {
+                json!({"at": at, "gift": amount})
+            } else {
+                json!({"at": at, "buy": amount})
+            }
+        })
+        .collect();
     let plan = json!({
         "rule_set": {"id": "fuzz", "name": "Fuzz", "currency": "USD", "brackets": [{"id": "all", "caps": caps}]},
         "person": {"age": 30}, "events": events
