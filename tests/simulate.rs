@@ -32,6 +32,22 @@ fn run_money(run: &Value, name: &str) -> i64 {
     cents(&run["money"][name])
 }
 
+/// Where a run's viewer spend went: every part of the money flow, summed.
+fn spend_parts(run: &Value) -> i64 {
+    [
+        "tax",
+        "store_fees",
+        "payment_fees",
+        "creator_payouts",
+        "agency",
+        "platform_margin",
+        "unspent_coins_value",
+    ]
+    .iter()
+    .map(|m| run_money(run, m))
+    .sum()
+}
+
 /// A small TikTok-like population.
 fn scenario() -> Value {
     json!({
@@ -168,19 +184,7 @@ fn every_run_reconciles_to_the_cent() {
         req["rule_set"] = json!("under18-family");
         let answer = simulate(&req);
         for run in answer["runs"].as_array().unwrap() {
-            let parts: i64 = [
-                "tax",
-                "store_fees",
-                "payment_fees",
-                "creator_payouts",
-                "agency",
-                "platform_margin",
-                "unspent_coins_value",
-            ]
-            .iter()
-            .map(|m| run_money(run, m))
-            .sum();
-            assert_eq!(parts, run_money(run, "viewer_spend"), "{run}");
+            assert_eq!(spend_parts(run), run_money(run, "viewer_spend"), "{run}");
             assert!(run_money(run, "viewer_spend") <= run_money(run, "budgets"));
             let counts = &run["counts"];
             assert_eq!(
@@ -476,19 +480,11 @@ fn assert_invariants(answer: &Value) -> Result<(), proptest::test_runner::TestCa
         }
     }
     for run in answer["runs"].as_array().unwrap() {
-        let parts: i64 = [
-            "tax",
-            "store_fees",
-            "payment_fees",
-            "creator_payouts",
-            "agency",
-            "platform_margin",
-            "unspent_coins_value",
-        ]
-        .iter()
-        .map(|m| run_money(run, m))
-        .sum();
-        prop_assert!(parts == run_money(run, "viewer_spend"), "{}", run);
+        prop_assert!(
+            spend_parts(run) == run_money(run, "viewer_spend"),
+            "{}",
+            run
+        );
         prop_assert!(run_money(run, "viewer_spend") <= run_money(run, "budgets"));
         let c = &run["counts"];
         prop_assert!(

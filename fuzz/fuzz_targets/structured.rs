@@ -92,20 +92,8 @@ fuzz_target!(|case: Case| {
         let Ok(answer) = ops::run(Operation::Quote, &req.to_string()) else {
             continue;
         };
-        let cents = |v: &serde_json::Value| {
-            v.as_str()
-                .unwrap()
-                .replace('.', "")
-                .parse::<i128>()
-                .unwrap()
-        };
-        let sum: i128 = answer["flow"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| cents(&e["amount"]))
-            .sum();
-        assert_eq!(sum, cents(&answer["purchase"]["viewer_pays"]));
+        assert!(answer["flow"].is_array(), "a quote answer has a flow");
+        giftsim_fuzz::assert_reconciles(&answer);
         assert!(
             answer["purchase"]["coins"].as_u64().unwrap()
                 >= answer["coins_needed"].as_u64().unwrap()

@@ -40,28 +40,40 @@ pub fn check(op: Operation, data: &[u8]) {
             }
         }
     }
-    match ops::run(op, &text) {
-        Ok(answer) => {
-            // Every flow in an answer adds up to what the viewer paid.
-            if let (Some(flow), Some(pays)) =
-                (answer.get("flow"), answer.pointer("/purchase/viewer_pays"))
-            {
-                let cents = |v: &Value| -> i128 {
-                    v.as_str()
-                        .unwrap()
-                        .replace('.', "")
-                        .parse::<i128>()
-                        .unwrap()
-                };
-                let sum: i128 = flow
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|e| cents(&e["amount"]))
-                    .sum();
-                assert_eq!(sum, cents(pays));
-            }
-        }
+    check_text(op, &text);
+}
+
+/// Runs `text` as the input of `op`: an answer that reconciles, or an error that says why
+/// (tests/fuzz_regressions.rs runs every case fuzzing found through this).
+pub fn check_text(op: Operation, text: &str) {
+    match ops::run(op, text) {
+        Ok(answer) => assert_reconciles(&answer),
         Err(e) => assert!(!e.message.is_empty()),
     }
+}
+
+/// Every flow in an answer adds up to what the viewer paid, to the minor unit.
+pub fn assert_reconciles(answer: &Value) {
+    let (Some(flow), Some(pays)) = (answer.get("flow"), answer.pointer("/purchase/viewer_pays"))
+    else {
+        return;
+    };
+    let minor = |v: &Value| -> i128 {
+        v.as_str()
+            .unwrap()
+            .replace('.', "")
+            .parse::<i128>()
+            .unwrap()
+    };
+    let sum: i128 = flow
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| minor(&e["amount"]))
+        .sum();
+    assert_eq!(
+        sum,
+        minor(pays),
+        "the flow does not add up to viewer_pays: {flow}"
+    );
 }

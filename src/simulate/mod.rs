@@ -342,6 +342,15 @@ pub fn run_part(
     parallel_map(&runs, if by_runs { threads } else { 1 }, run_one)
 }
 
+/// A pool of `threads` threads for one simulation (the caller's choice, not rayon's global pool).
+#[cfg(feature = "parallel")]
+fn thread_pool(threads: usize) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Error::new(ErrorCode::TooLarge, "", format!("no threads: {e}")))
+}
+
 /// `f` over `items` in order, on up to `threads` threads when the `parallel` feature is on.
 fn parallel_map<T, R>(
     items: &[T],
@@ -355,10 +364,7 @@ where
     #[cfg(feature = "parallel")]
     if threads > 1 && items.len() > 1 {
         use rayon::prelude::*;
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .map_err(|e| Error::new(ErrorCode::TooLarge, "", format!("no threads: {e}")))?;
+        let pool = thread_pool(threads)?;
         return pool.install(|| items.par_iter().map(|&item| f(item)).collect());
     }
     let _ = threads;
@@ -416,10 +422,7 @@ where
     #[cfg(feature = "parallel")]
     if threads > 1 && items.len() > 1 {
         use rayon::prelude::*;
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .map_err(|e| Error::new(ErrorCode::TooLarge, "", format!("no threads: {e}")))?;
+        let pool = thread_pool(threads)?;
         return pool.install(|| {
             items
                 .par_iter()
