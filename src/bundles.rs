@@ -146,12 +146,12 @@ impl Optimizer {
             .iter()
             .map(|b| Offer {
                 coins: b.total_coins(),
-                price: b.price.minor().unsigned_abs(),
+                price: u64::try_from(b.price.minor()).unwrap_or(u64::MAX),
             })
             .collect();
         let custom = card.custom.map(|c| CustomOffer {
             step: c.step_coins,
-            step_price: c.step_price.minor().unsigned_abs(),
+            step_price: u64::try_from(c.step_price.minor()).unwrap_or(u64::MAX),
             min_steps: c.min_coins / c.step_coins,
             max_steps: c.max_coins / c.step_coins,
         });

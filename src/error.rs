@@ -3,6 +3,7 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// A stable, machine-readable error code. Codes never change meaning once shipped.
@@ -73,7 +74,7 @@ impl ErrorCode {
     }
 }
 
-/// An error as data: `{"error": {"code", "path", "message"}}` on the wire.
+/// An error as data: `{"error": {"code", "path", "message", "details"}}` on the wire.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Error {
     /// Stable machine code.
@@ -82,6 +83,11 @@ pub struct Error {
     pub path: String,
     /// A sentence a person understands.
     pub message: String,
+    /// The facts behind the message, for programs (a page shows its own words from them and
+    /// never parses the sentence): `{"limit": "50.00", "currency": "CNY"}`,
+    /// `{"from": "USD", "to": "CNY"}`, `{"zone": "Europe/Athens"}`. Names are stable per code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub details: BTreeMap<String, serde_json::Value>,
 }
 
 /// The wire form of an error: `{"error": {...}}`.
@@ -102,7 +108,18 @@ impl Error {
             code,
             path: clip(path.into(), 200),
             message: clip(message.into(), 400),
+            details: BTreeMap::new(),
         }
+    }
+
+    /// The same error with one more fact in `details`.
+    pub fn with(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
+        let value = match value.into() {
+            serde_json::Value::String(s) => serde_json::Value::String(clip(s, 200)),
+            v => v,
+        };
+        self.details.insert(key.to_string(), value);
+        self
     }
 
     /// Arithmetic left the exact range; `what` names the quantity being computed.
@@ -112,6 +129,7 @@ impl Error {
             path,
             format!("{what} is too large to compute exactly"),
         )
+        .with("quantity", what)
     }
 
     /// The same error, re-rooted under `prefix` (used when a sub-document is parsed on its own).
@@ -195,10 +213,15 @@ fn syntax(e: &serde_json::Error) -> Error {
 }
 
 fn from_serde(text: &str, err: &serde_json::Error) -> Error {
-    let path = crate::json_path::path_at(
-        text,
-        crate::json_path::offset_of(text, err.line(), err.column()),
-    );
+    let offset = crate::json_path::offset_of(text, err.line(), err.column());
+    let message = err.to_string();
+    let path = if message.starts_with("invalid type: sequence")
+        || message.starts_with("invalid type: map")
+    {
+        crate::json_path::path_of_container(text, offset)
+    } else {
+        crate::json_path::path_at(text, offset)
+    };
     match err.classify() {
         serde_json::error::Category::Syntax if err.to_string().contains("recursion limit") => {
             Error::new(

@@ -88,6 +88,19 @@ pub struct Spend {
     pub count: u64,
 }
 
+/// Plain coins spent on nothing in particular (a question in coins or money), as one spend.
+pub fn plain_coins(card: &RateCard, coins: u64) -> Vec<Spend> {
+    if coins == 0 {
+        return Vec::new();
+    }
+    vec![Spend {
+        id: "coins".into(),
+        name: card.coin_name.clone(),
+        coins_each: coins,
+        count: 1,
+    }]
+}
+
 /// What one spend cost and earned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SpendResult {
@@ -189,7 +202,7 @@ impl Splitter {
     /// Splits one purchase at listed price `price`.
     pub fn split(&self, price: Money) -> Result<Split> {
         let cur = price.currency();
-        let m = |minor: i64| Money::from_minor(minor, cur);
+        let m = |minor: i128| Money::from_minor(minor, cur);
         let (viewer_pays, tax) = match self.tax {
             None => (price, Money::zero(cur)),
             Some((true, share)) => (price, m(share.apply(price.minor(), RoundingPoint::Tax)?)),

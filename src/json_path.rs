@@ -15,6 +15,8 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     at: usize,
     target: usize,
+    /// Find the value that starts at `target` rather than the innermost one holding it.
+    starting: bool,
     path: Vec<Segment>,
     found: Option<String>,
 }
@@ -22,10 +24,25 @@ struct Scanner<'a> {
 /// The path of the innermost value containing byte `target` of `text` (or, for a position in an
 /// object's key, the object's path). Empty for the document itself or an unparsable prefix.
 pub fn path_at(text: &str, target: usize) -> String {
+    scan(text, target, false)
+}
+
+/// The path of the list or object whose opening bracket is byte `target`, if one is; else
+/// [`path_at`]. serde_json reports a container a visitor refused just after reading its
+/// bracket, where `path_at` would name its first element.
+pub fn path_of_container(text: &str, target: usize) -> String {
+    match text.as_bytes().get(target) {
+        Some(b'[' | b'{') => scan(text, target, true),
+        _ => path_at(text, target),
+    }
+}
+
+fn scan(text: &str, target: usize, starting: bool) -> String {
     let mut s = Scanner {
         bytes: text.as_bytes(),
         at: 0,
         target,
+        starting,
         path: Vec::new(),
         found: None,
     };
@@ -79,6 +96,10 @@ impl Scanner<'_> {
     fn value(&mut self, depth: usize, lead: usize) {
         self.skip_ws();
         let first = self.at;
+        if self.starting && first == self.target && self.found.is_none() {
+            self.found = Some(self.render());
+            return;
+        }
         match self.peek() {
             Some(b'{') if depth < MAX_DEPTH => self.object(depth),
             Some(b'[') if depth < MAX_DEPTH => self.array(depth),
@@ -214,6 +235,10 @@ mod tests {
         assert_eq!(path_at(r#"{"gifts": {}}"#, 9), "gifts");
         assert_eq!(path_at(r#"{"gifts":{}}"#, 8), "gifts");
         assert_eq!(path_at(r#"{"g": [1,{}]}"#, 8), "g[1]");
+        // A container refused after its bracket was read is named, not its first element.
+        assert_eq!(path_of_container(r#"{"g": [[1]]}"#, 6), "g");
+        assert_eq!(path_of_container(r#"{"g": [[1]]}"#, 7), "g[0]");
+        assert_eq!(path_of_container(r#"{"g": {"h": 1}}"#, 6), "g");
         assert_eq!(
             path_at(
                 "{\n \"a\": \n  [1, \"x\"]}",

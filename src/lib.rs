@@ -23,6 +23,7 @@
 
 pub mod bundles;
 pub mod caps;
+pub mod creator;
 pub mod error;
 pub mod flow;
 pub mod gifts;
@@ -32,13 +33,17 @@ pub mod lots;
 pub mod money;
 pub mod ops;
 pub mod payout;
+pub mod plan;
+pub mod preset_or;
 pub mod presets;
 pub mod rate_card;
+#[cfg(feature = "simulate")]
 pub mod simulate;
 mod sort;
 pub mod sources;
 pub mod time_zone;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+mod words;
 
 pub use error::{Error, ErrorCode, Result};

@@ -146,23 +146,23 @@ impl Wallet {
 }
 
 /// The part of `amount` that belongs to units `from..to` of `whole` units, rounded
-/// cumulatively (`round(amount·to/whole) − round(amount·from/whole)`), so that consecutive
-/// slices of a whole always add up to it exactly.
+/// cumulatively (`round(amount·to/whole) − round(amount·from/whole)`, half away from zero, at
+/// [`RoundingPoint::CoinCost`]), so that consecutive slices of a whole always add up to it.
 pub fn share(amount: Money, whole: u64, from: u64, to: u64) -> Result<Money> {
-    Ok(Money::from_minor(
-        share_minor(amount.minor(), whole, from, to)?,
-        amount.currency(),
-    ))
+    let at = |k: u64| -> Result<i128> {
+        match (whole, k) {
+            (0, _) | (_, 0) => Ok(0),
+            _ if k == whole => Ok(amount.minor()),
+            _ => Fraction::new(i128::from(k), i128::from(whole))
+                .apply(amount.minor(), RoundingPoint::CoinCost),
+        }
+    };
+    Ok(Money::from_minor(at(to)? - at(from)?, amount.currency()))
 }
 
-/// [`share`] on minor units: `round(a·to/whole) − round(a·from/whole)`, half away from zero,
-/// in exact integer arithmetic.
-pub fn share_minor(amount: i64, whole: u64, from: u64, to: u64) -> Result<i64> {
-    Ok(share_at(amount, whole, to)? - share_at(amount, whole, from)?)
-}
-
-/// `round(a·k/whole)`, half away from zero: what the first `k` of `whole` coins carry of
-/// `amount`. The simulation's hot loop keeps this per lot, so each gift costs one division.
+/// [`share`]'s `round(a·k/whole)` on a 64-bit amount: what the first `k` of `whole` coins
+/// carry of `amount`. The simulation's hot loop keeps this per lot, so each gift costs one
+/// division.
 #[inline]
 pub fn share_at(amount: i64, whole: u64, k: u64) -> Result<i64> {
     if k == whole || whole == 0 {
@@ -171,7 +171,7 @@ pub fn share_at(amount: i64, whole: u64, k: u64) -> Result<i64> {
     if k == 0 {
         return Ok(0);
     }
-    Fraction::new(i128::from(k), i128::from(whole)).apply(amount, RoundingPoint::CoinCost)
+    Fraction::new(i128::from(k), i128::from(whole)).apply_i64(amount, RoundingPoint::CoinCost)
 }
 
 #[cfg(test)]
@@ -213,7 +213,7 @@ mod tests {
                 }
             ]
         );
-        let cost: i64 = slices.iter().map(|s| w.cost(s).unwrap().minor()).sum();
+        let cost: i128 = slices.iter().map(|s| w.cost(s).unwrap().minor()).sum();
         // $0.99 + 35/330 of $4.99 = 0.99 + 0.53 = $1.52
         assert_eq!(cost, 152);
         assert_eq!(w.balance(), 295);
@@ -228,8 +228,8 @@ mod tests {
             points.push(0);
             points.push(coins);
             points.sort();
-            let total: i64 = points.windows(2).map(|w| share(usd(cost), coins, w[0], w[1]).unwrap().minor()).sum();
-            prop_assert_eq!(total, cost);
+            let total: i128 = points.windows(2).map(|w| share(usd(cost), coins, w[0], w[1]).unwrap().minor()).sum();
+            prop_assert_eq!(total, i128::from(cost));
         }
 
         #[test]

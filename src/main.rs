@@ -164,7 +164,7 @@ fn run_long(
     compact: bool,
 ) -> Result<String, Error> {
     let bar = progress_bar();
-    let report = |p: giftsim::simulate::Progress| {
+    let report = |p: ops::Progress| {
         bar.set_length(p.total);
         bar.set_position(p.done);
         true

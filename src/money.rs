@@ -146,10 +146,13 @@ impl Serialize for Currency {
 }
 
 /// An exact amount of money: whole minor units of one currency. Negative amounts are allowed
-/// (a platform's margin can be negative when a rate card is edited that way).
+/// (a platform's margin can be negative when a rate card is edited that way). The count is an
+/// `i128`, so no total within the documented limits (ten million viewers, a year, budgets up to
+/// ten billion each) can overflow it: the largest is about 10^22 minor units, the type holds
+/// 10^38.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Money {
-    minor: i64,
+    minor: i128,
     currency: Currency,
 }
 
@@ -160,12 +163,14 @@ impl Money {
     }
 
     /// An amount from a count of minor units.
-    pub fn from_minor(minor: i64, currency: Currency) -> Money {
-        Money { minor, currency }
+    pub fn from_minor(minor: impl Into<i128>, currency: Currency) -> Money {
+        Money {
+            minor: minor.into(),
+            currency,
+        }
     }
 
-    /// Parses a decimal string such as `"12.99"`: at most the currency's minor-unit digits,
-    /// and no sign unless `allow_negative`.
+    /// Parses a decimal string such as `"12.99"`: at most the currency's minor-unit digits.
     pub fn parse(text: &str, currency: Currency, path: &str) -> Result<Money> {
         let value = parse_decimal(text, path)?;
         Money::from_decimal(value, currency, path)
@@ -182,18 +187,26 @@ impl Money {
                     currency.code(),
                     currency.minor_units()
                 ),
-            ));
+            )
+            .with("currency", currency.code())
+            .with("decimals", currency.minor_units()));
         }
         let minor = value
             .checked_mul(Decimal::from(10i64.pow(currency.minor_units())))
-            .and_then(|m| m.to_i64())
+            .and_then(|m| m.to_i128())
             .ok_or_else(|| Error::overflow(path, "this amount"))?;
         Ok(Money { minor, currency })
     }
 
     /// The count of minor units.
-    pub fn minor(self) -> i64 {
+    pub fn minor(self) -> i128 {
         self.minor
+    }
+
+    /// The count of minor units as an `i64`, for the integer fast paths of the optimizer and
+    /// the simulation; an amount beyond it is an overflow error at `path`.
+    pub fn minor_i64(self, path: &str) -> Result<i64> {
+        i64::try_from(self.minor).map_err(|_| Error::overflow(path, "this amount"))
     }
 
     /// The currency.
@@ -201,9 +214,11 @@ impl Money {
         self.currency
     }
 
-    /// The amount as a decimal in major units (`12.99`).
-    pub fn to_decimal(self) -> Decimal {
-        Decimal::new(self.minor, self.currency.minor_units())
+    /// The amount as a decimal in major units (`12.99`); amounts beyond `Decimal`'s 28 digits
+    /// (far past any limit) are an overflow error.
+    pub fn to_decimal(self) -> Result<Decimal> {
+        Decimal::try_from_i128_with_scale(self.minor, self.currency.minor_units())
+            .map_err(|_| Error::overflow("", "this amount"))
     }
 
     /// True for amounts above zero.
@@ -236,16 +251,15 @@ impl Money {
 
     /// `self × n` for a count, or an overflow error.
     pub fn checked_mul_count(self, n: u64) -> Result<Money> {
-        i64::try_from(n)
-            .ok()
-            .and_then(|n| self.minor.checked_mul(n))
+        self.minor
+            .checked_mul(i128::from(n))
             .map(|minor| Money { minor, ..self })
             .ok_or_else(|| Error::overflow("", "a multiple of a price"))
     }
 
     /// `self × factor` as an exact decimal (not yet money: round it at a named point).
     pub fn times(self, factor: Decimal) -> Result<Decimal> {
-        self.to_decimal()
+        self.to_decimal()?
             .checked_mul(factor)
             .ok_or_else(|| Error::overflow("", "a share of an amount"))
     }
@@ -276,8 +290,20 @@ impl Money {
 impl fmt::Display for Money {
     /// Always with the currency's full minor-unit digits: `12.90`, `1500` (JPY).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let d = self.to_decimal();
-        write!(f, "{:.*}", self.currency.minor_units() as usize, d)
+        let digits = self.currency.minor_units() as usize;
+        let magnitude = self.minor.unsigned_abs();
+        let sign = if self.minor < 0 { "-" } else { "" };
+        if digits == 0 {
+            return write!(f, "{sign}{magnitude}");
+        }
+        let unit = 10u128.pow(digits as u32);
+        write!(
+            f,
+            "{sign}{}.{:0digits$}",
+            magnitude / unit,
+            magnitude % unit,
+            digits = digits
+        )
     }
 }
 
@@ -307,67 +333,163 @@ impl Serialize for Money {
     }
 }
 
-/// Where in the chain an exact decimal becomes whole money. Each point has one strategy, named
-/// here and nowhere else.
+/// Where in the chain an exact value is rounded. Each point has one strategy and one number of
+/// decimals, named here and nowhere else; [`RoundingPoint::ALL`] is the list `presets` answers
+/// with and `docs/model.md` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoundingPoint {
-    /// Tax included in, or added on top of, one purchase's price: half away from zero.
+    /// Tax included in, or added on top of, one purchase's price.
     Tax,
-    /// A store or payment fee on one purchase: half away from zero.
+    /// A store or payment fee on one purchase.
     Fee,
     /// The running cost of the coins a gift spends from one purchase (cumulative, so the
-    /// slices of a purchase add up to it exactly): half away from zero.
+    /// slices of a purchase add up to it exactly).
     CoinCost,
-    /// The agency's cut of a creator's earnings: half away from zero.
-    Agency,
-    /// What a creator's Diamonds (or share) are credited as: toward zero, because a platform
-    /// never credits a fraction of a cent it does not have; the fraction stays with the
-    /// platform.
+    /// The Diamonds one gift earns: whole Diamonds, the fraction dropped, gift by gift.
+    Diamonds,
+    /// What a creator's Diamonds (or share) are credited as: a platform never credits a
+    /// fraction of a cent it does not have, so the fraction stays with the platform.
     CreatorCash,
-    /// A withdrawal from the creator's balance: toward zero (only whole minor units leave).
+    /// The agency's cut of a creator's earnings.
+    Agency,
+    /// A withdrawal from the creator's balance: only whole minor units leave.
     Payout,
-    /// An amount converted into another currency at a given rate: half away from zero.
+    /// An amount converted into another currency at a stated rate.
     Exchange,
-    /// A price scaled by a what-if multiplier: half away from zero.
+    /// A price scaled by a what-if multiplier.
     Price,
-    /// A mean over simulation runs: half away from zero.
+    /// The total at which a warning threshold of a cap is reached (50 % of ¥50.01 is ¥25.01):
+    /// rounded up, so a warning never comes before the fraction is really reached.
+    Threshold,
+    /// A mean over simulation runs.
     Statistic,
+    /// A percentage (a share of what the viewer pays, a change between variants): 2 decimals.
+    Percent,
+    /// A price per coin, shown to compare channels: 6 decimals; no money is computed from it.
+    UnitPrice,
 }
 
 impl RoundingPoint {
-    /// The named strategy for this point. `rust_decimal`'s plain `round()` would be banker's
-    /// rounding, which no platform uses for prices, so every call goes through here.
-    pub fn strategy(self) -> RoundingStrategy {
+    /// Every point, in the order of the money's path.
+    pub const ALL: [RoundingPoint; 13] = [
+        RoundingPoint::Tax,
+        RoundingPoint::Fee,
+        RoundingPoint::CoinCost,
+        RoundingPoint::Diamonds,
+        RoundingPoint::CreatorCash,
+        RoundingPoint::Agency,
+        RoundingPoint::Payout,
+        RoundingPoint::Exchange,
+        RoundingPoint::Price,
+        RoundingPoint::Threshold,
+        RoundingPoint::Statistic,
+        RoundingPoint::Percent,
+        RoundingPoint::UnitPrice,
+    ];
+
+    /// The point's name in answers and documents.
+    pub fn name(self) -> &'static str {
         match self {
-            RoundingPoint::Tax
-            | RoundingPoint::Fee
-            | RoundingPoint::CoinCost
-            | RoundingPoint::Agency
-            | RoundingPoint::Exchange
-            | RoundingPoint::Price
-            | RoundingPoint::Statistic => RoundingStrategy::MidpointAwayFromZero,
-            RoundingPoint::CreatorCash | RoundingPoint::Payout => RoundingStrategy::ToZero,
+            RoundingPoint::Tax => "tax",
+            RoundingPoint::Fee => "fee",
+            RoundingPoint::CoinCost => "coin_cost",
+            RoundingPoint::Diamonds => "diamonds",
+            RoundingPoint::CreatorCash => "creator_cash",
+            RoundingPoint::Agency => "agency",
+            RoundingPoint::Payout => "payout",
+            RoundingPoint::Exchange => "exchange",
+            RoundingPoint::Price => "price",
+            RoundingPoint::Threshold => "threshold",
+            RoundingPoint::Statistic => "statistic",
+            RoundingPoint::Percent => "percent",
+            RoundingPoint::UnitPrice => "unit_price",
         }
     }
 
-    /// The rule in words, for documentation output.
-    pub fn describe(self) -> &'static str {
+    /// The named strategy for this point. `rust_decimal`'s plain `round()` would be banker's
+    /// rounding, which no platform uses for prices, so every rounding goes through here.
+    pub fn strategy(self) -> RoundingStrategy {
         match self {
-            RoundingPoint::Tax => "tax per purchase, rounded half away from zero",
-            RoundingPoint::Fee => "store and payment fees per purchase, rounded half away from zero",
-            RoundingPoint::CoinCost => {
-                "the cost of coins spent, cumulative per purchase, rounded half away from zero"
+            RoundingPoint::Diamonds | RoundingPoint::CreatorCash | RoundingPoint::Payout => {
+                RoundingStrategy::ToZero
             }
-            RoundingPoint::Agency => "agency cut, rounded half away from zero",
-            RoundingPoint::CreatorCash => {
-                "creator earnings credited per quote, rounded toward zero; the fraction stays with the platform"
-            }
-            RoundingPoint::Payout => "withdrawals, rounded toward zero",
-            RoundingPoint::Exchange => "currency conversions, rounded half away from zero",
-            RoundingPoint::Price => "prices scaled by a what-if multiplier, rounded half away from zero",
-            RoundingPoint::Statistic => "means over simulation runs, rounded half away from zero",
+            RoundingPoint::Threshold => RoundingStrategy::ToPositiveInfinity,
+            _ => RoundingStrategy::MidpointAwayFromZero,
         }
     }
+
+    /// What the point rounds to, in words ("the currency's minor unit", "2 decimals").
+    pub fn unit(self) -> &'static str {
+        match self {
+            RoundingPoint::Diamonds => "whole Diamonds",
+            RoundingPoint::Percent => "2 decimals of a percent",
+            RoundingPoint::UnitPrice => "6 decimals",
+            _ => "the currency's minor unit",
+        }
+    }
+
+    /// The strategy in words.
+    pub fn strategy_words(self) -> &'static str {
+        match self.strategy() {
+            RoundingStrategy::ToZero => "toward zero",
+            RoundingStrategy::ToPositiveInfinity => "up",
+            _ => "half away from zero",
+        }
+    }
+
+    /// The rule in words, for `presets` and `docs/model.md`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RoundingPoint::Tax => "tax per purchase",
+            RoundingPoint::Fee => "store and payment fees per purchase",
+            RoundingPoint::CoinCost => "the cost of the coins a gift spends, cumulative per purchase",
+            RoundingPoint::Diamonds => "the Diamonds of each gift line (coins × Diamonds per coin)",
+            RoundingPoint::CreatorCash => {
+                "creator earnings credited per quote or per creator balance; the fraction stays with the platform"
+            }
+            RoundingPoint::Agency => "the agency's cut of the credited earnings",
+            RoundingPoint::Payout => "withdrawals and their fees",
+            RoundingPoint::Exchange => "an amount converted at a stated exchange rate",
+            RoundingPoint::Price => "prices scaled by a what-if multiplier",
+            RoundingPoint::Threshold => "the total at which a cap's warning threshold is reached",
+            RoundingPoint::Statistic => "means over simulation runs",
+            RoundingPoint::Percent => "percentages: a share of what the viewer pays, a change between variants",
+            RoundingPoint::UnitPrice => "a price per coin, shown to compare channels (display only)",
+        }
+    }
+
+    /// Decimals kept, for points that do not round to money (`None`: the currency's own).
+    fn decimals(self) -> Option<u32> {
+        match self {
+            RoundingPoint::Diamonds => Some(0),
+            RoundingPoint::Percent => Some(2),
+            RoundingPoint::UnitPrice => Some(6),
+            _ => None,
+        }
+    }
+
+    /// `value` rounded to this point's decimals (`None` for money points: use [`round`]).
+    pub fn round_decimal(self, value: Decimal) -> Option<Decimal> {
+        let mut rounded = value.round_dp_with_strategy(self.decimals()?, self.strategy());
+        if self == RoundingPoint::Percent {
+            rounded.rescale(2);
+        }
+        Some(rounded)
+    }
+}
+
+/// `product / den` rounded with `strategy`, in exact integer arithmetic (`den > 0`): the one
+/// integer division every rounding point goes through.
+fn divide(product: i128, den: i128, strategy: RoundingStrategy) -> Option<i128> {
+    let (magnitude, den) = (product.unsigned_abs(), den.unsigned_abs());
+    let (quotient, rest) = (magnitude / den, magnitude % den);
+    let up = match strategy {
+        RoundingStrategy::ToZero => false,
+        RoundingStrategy::ToPositiveInfinity => product > 0 && rest > 0,
+        _ => rest >= den - rest,
+    } && rest > 0;
+    let rounded = i128::try_from(quotient + u128::from(up)).ok()?;
+    Some(if product < 0 { -rounded } else { rounded })
 }
 
 /// An exact rational rate (`num / den`), for applying decimal rates to integer amounts without
@@ -413,51 +535,47 @@ impl Fraction {
         })
     }
 
-    /// `minor × self`, rounded to whole minor units at `point`.
-    pub fn apply(self, minor: i64, point: RoundingPoint) -> Result<i64> {
+    /// `minor × self`, rounded to whole units at `point`.
+    pub fn apply(self, minor: i128, point: RoundingPoint) -> Result<i128> {
         if self.num == self.den {
             return Ok(minor);
         }
-        // Fast path in 64 bits (128-bit division is emulated in WebAssembly): same result.
+        let overflow = || Error::overflow("", "an amount times a rate");
+        let product = minor.checked_mul(self.num).ok_or_else(overflow)?;
+        divide(product, self.den, point.strategy()).ok_or_else(overflow)
+    }
+
+    /// [`Fraction::apply`] on a 64-bit amount, for hot loops: 128-bit division is emulated in
+    /// WebAssembly, so products that fit take a 64-bit path with the same result.
+    #[inline]
+    pub fn apply_from_i64(self, minor: i64, point: RoundingPoint) -> Result<i128> {
+        if self.num == self.den {
+            return Ok(i128::from(minor));
+        }
         if let (Ok(num), Ok(den)) = (i64::try_from(self.num), i64::try_from(self.den)) {
             if let Some(product) = minor.checked_mul(num) {
                 if den > 0 && product.unsigned_abs() < (1 << 62) {
                     let (magnitude, den) = (product.unsigned_abs(), den.unsigned_abs());
-                    let rounded = match point.strategy() {
-                        RoundingStrategy::ToZero => magnitude / den,
-                        _ => (2 * magnitude + den) / (2 * den),
-                    } as i64;
+                    let (quotient, rest) = (magnitude / den, magnitude % den);
+                    let up = rest > 0
+                        && match point.strategy() {
+                            RoundingStrategy::ToZero => false,
+                            RoundingStrategy::ToPositiveInfinity => product > 0,
+                            _ => rest >= den - rest,
+                        };
+                    let rounded = i128::from(quotient + u64::from(up));
                     return Ok(if product < 0 { -rounded } else { rounded });
                 }
             }
         }
-        let overflow = || Error::overflow("", "an amount times a rate");
-        let product = i128::from(minor)
-            .checked_mul(self.num)
-            .ok_or_else(overflow)?;
-        let magnitude = product.unsigned_abs();
-        let den = self.den.unsigned_abs();
-        let rounded = match point.strategy() {
-            RoundingStrategy::ToZero => magnitude / den,
-            _ => (magnitude.checked_mul(2).ok_or_else(overflow)? + den) / (2 * den),
-        };
-        let value = i64::try_from(rounded).map_err(|_| overflow())?;
-        Ok(if (product < 0) != (self.den < 0) {
-            -value
-        } else {
-            value
-        })
+        self.apply(i128::from(minor), point)
     }
 
-    /// The smallest whole number of minor units at or above `minor × self` (a threshold, not a
-    /// money amount: "the total at which 80 % of a cap is reached").
-    pub fn ceil_of(self, minor: i64) -> Result<i64> {
-        let product = i128::from(minor)
-            .checked_mul(self.num)
-            .ok_or_else(|| Error::overflow("", "a threshold"))?;
-        let q = product.div_euclid(self.den);
-        let q = if q * self.den == product { q } else { q + 1 };
-        i64::try_from(q).map_err(|_| Error::overflow("", "a threshold"))
+    /// [`Fraction::apply_from_i64`] for results that must stay within 64 bits.
+    #[inline]
+    pub fn apply_i64(self, minor: i64, point: RoundingPoint) -> Result<i64> {
+        i64::try_from(self.apply_from_i64(minor, point)?)
+            .map_err(|_| Error::overflow("", "an amount times a rate"))
     }
 
     /// True when the rate is zero.
@@ -477,12 +595,29 @@ pub fn round(amount: Decimal, currency: Currency, point: RoundingPoint) -> Resul
     Money::from_decimal(rounded, currency, "")
 }
 
+/// The whole Diamonds `coins` coins earn at `diamonds_per_coin` ([`RoundingPoint::Diamonds`]).
+pub fn diamonds(coins: u64, diamonds_per_coin: Fraction) -> Result<u64> {
+    let d = diamonds_per_coin.apply(i128::from(coins), RoundingPoint::Diamonds)?;
+    u64::try_from(d).map_err(|_| Error::overflow("", "the Diamonds of a gift"))
+}
+
 /// Exchange rates given with a request, as `"FROM/TO": "rate"` (1 FROM = rate TO). Nothing is
 /// ever converted at a guessed rate: a missing pair is an error naming both currencies.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExchangeRates {
     rates: Vec<(Currency, Currency, Decimal)>,
     path: String,
+}
+
+/// A rate as the request stated it: `1 FROM = rate TO`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct StatedRate {
+    /// `FROM/TO`, as written (`USD/CNY`).
+    pub pair: String,
+    /// How many TO one FROM is worth.
+    #[serde(serialize_with = "decimal_string")]
+    #[schemars(with = "String")]
+    pub rate: Decimal,
 }
 
 impl ExchangeRates {
@@ -521,13 +656,25 @@ impl ExchangeRates {
         })
     }
 
-    /// `amount` in `to`, at the given rate (or the inverse of the reverse pair).
+    /// `amount` in `to`, at the stated rate (or the inverse of the reverse pair), rounded at
+    /// [`RoundingPoint::Exchange`]; a missing rate is an error at `path`.
     pub fn convert(&self, amount: Money, to: Currency, path: &str) -> Result<Money> {
         let rate = self.minor_rate(amount.currency(), to, path)?;
         Ok(Money::from_minor(
             rate.apply(amount.minor(), RoundingPoint::Exchange)?,
             to,
         ))
+    }
+
+    /// The rate between two currencies as the request stated it (either direction), if given.
+    pub fn stated(&self, from: Currency, to: Currency) -> Option<StatedRate> {
+        self.rates
+            .iter()
+            .find(|(f, t, _)| (*f == from && *t == to) || (*f == to && *t == from))
+            .map(|(f, t, r)| StatedRate {
+                pair: format!("{f}/{t}"),
+                rate: r.normalize(),
+            })
     }
 
     /// The exact factor from minor units of `from` to minor units of `to`.
@@ -551,29 +698,25 @@ impl ExchangeRates {
                 ErrorCode::CurrencyMismatch,
                 path,
                 format!(
-                    "this amount is in {from} but the rules count {to}; add \"{}\": {{\"{from}/{to}\": \"rate\"}} (1 {from} = rate {to})",
+                    "this amount is in {from} and must be converted to {to}, but no rate is given; add \"{}\": {{\"{from}/{to}\": \"rate\"}} (1 {from} = rate {to})",
                     if self.path.is_empty() { "exchange_rates" } else { &self.path }
                 ),
-            )),
+            )
+            .with("from", from.code())
+            .with("to", to.code())
+            .with("rates_field", if self.path.is_empty() { "exchange_rates" } else { self.path.as_str() })),
         }
     }
 }
 
-/// Digits kept when a price per coin is shown: enough to compare channels that differ in the
-/// fourth significant digit. Display only; no money is computed from it.
-pub const UNIT_PRICE_DECIMALS: u32 = 6;
-
-/// `price / coins`, for display, with [`UNIT_PRICE_DECIMALS`] digits, half away from zero.
+/// `price / coins`, for display, at [`RoundingPoint::UnitPrice`] (6 decimals, enough to compare
+/// channels that differ in the fourth significant digit).
 pub fn unit_price(price: Money, coins: u64) -> Option<Decimal> {
     if coins == 0 {
         return None;
     }
-    price
-        .to_decimal()
-        .checked_div(Decimal::from(coins))
-        .map(|d| {
-            d.round_dp_with_strategy(UNIT_PRICE_DECIMALS, RoundingStrategy::MidpointAwayFromZero)
-        })
+    let per_coin = price.to_decimal().ok()?.checked_div(Decimal::from(coins))?;
+    RoundingPoint::UnitPrice.round_decimal(per_coin)
 }
 
 /// Most significant digits plus decimals accepted in a decimal string, so that products of
@@ -651,18 +794,32 @@ pub fn decimal_string<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Erro
     s.collect_str(d)
 }
 
-/// `part / whole` as a percentage with exactly two decimals, half away from zero.
+/// `part / whole` as a percentage at [`RoundingPoint::Percent`] (exactly two decimals).
 pub fn percent(part: Money, whole: Money) -> Option<Decimal> {
     if !whole.is_positive() {
         return None;
     }
-    let mut p = part
+    let ratio = part
         .to_decimal()
+        .ok()?
         .checked_mul(Decimal::ONE_HUNDRED)?
-        .checked_div(whole.to_decimal())?
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    p.rescale(2);
-    Some(p)
+        .checked_div(whole.to_decimal().ok()?)?;
+    RoundingPoint::Percent.round_decimal(ratio)
+}
+
+/// `part / whole` of two exact integers as a percentage at [`RoundingPoint::Percent`].
+pub fn percent_of(part: i128, whole: i128) -> Option<Decimal> {
+    if whole == 0 {
+        return None;
+    }
+    // Hundredths of a percent: part × 10 000 / whole, rounded once.
+    let hundredths = divide(
+        part.checked_mul(10_000)?,
+        whole.abs(),
+        RoundingPoint::Percent.strategy(),
+    )?;
+    let signed = if whole < 0 { -hundredths } else { hundredths };
+    Decimal::try_from_i128_with_scale(signed, 2).ok()
 }
 
 #[cfg(test)]
@@ -677,7 +834,7 @@ mod tests {
     fn parses_and_prints_money_in_minor_units() {
         let jpy = Currency::from_code("JPY").unwrap();
         let kwd = Currency::from_code("KWD").unwrap();
-        let cases: &[(&str, Currency, &str, i64)] = &[
+        let cases: &[(&str, Currency, &str, i128)] = &[
             ("12.99", Currency::USD, "12.99", 1299),
             ("12.9", Currency::USD, "12.90", 1290),
             ("0", Currency::USD, "0.00", 0),
@@ -716,7 +873,6 @@ mod tests {
                 Currency::USD,
                 ErrorCode::InvalidDecimal,
             ),
-            ("99999999999999999999", Currency::USD, ErrorCode::Overflow),
         ];
         for (text, cur, code) in cases {
             let err = Money::parse(text, *cur, "bundles[2].price").unwrap_err();
@@ -730,7 +886,14 @@ mod tests {
 
     #[test]
     fn checked_arithmetic_reports_overflow_and_currency_mismatch() {
-        let big = Money::from_minor(i64::MAX, Currency::USD);
+        // Twenty digits (the most a decimal may have) are far inside the range of money.
+        assert_eq!(
+            Money::parse("99999999999999999999", Currency::USD, "x")
+                .unwrap()
+                .minor(),
+            9_999_999_999_999_999_999_900
+        );
+        let big = Money::from_minor(i128::MAX, Currency::USD);
         assert_eq!(
             big.checked_add(usd("0.01")).unwrap_err().code,
             ErrorCode::Overflow
@@ -786,7 +949,15 @@ mod tests {
                     point,
                 )
                 .unwrap();
-                let via_fraction = Fraction::from_decimal(d(rate)).apply(minor, point).unwrap();
+                let via_fraction = Fraction::from_decimal(d(rate))
+                    .apply(i128::from(minor), point)
+                    .unwrap();
+                assert_eq!(
+                    Fraction::from_decimal(d(rate))
+                        .apply_i64(minor, point)
+                        .unwrap() as i128,
+                    via_fraction
+                );
                 assert_eq!(
                     via_decimal.minor(),
                     via_fraction,
@@ -808,16 +979,68 @@ mod tests {
         #[test]
         fn fraction_application_matches_decimal_rounding(minor in -1_000_000_000_000i64..1_000_000_000_000, mantissa in 0i64..100_000_000, scale in 0u32..9) {
             let rate = Decimal::new(mantissa, scale);
-            for point in [RoundingPoint::Tax, RoundingPoint::CreatorCash] {
+            for point in [RoundingPoint::Tax, RoundingPoint::CreatorCash, RoundingPoint::Threshold] {
                 let exact = Decimal::from(minor) * rate;
                 let expected = exact.round_dp_with_strategy(0, point.strategy());
-                match Fraction::from_decimal(rate).apply(minor, point) {
-                    Ok(got) => proptest::prop_assert_eq!(Decimal::from(got), expected, "{} × {} at {:?}", minor, rate, point),
-                    // Only results beyond i64 overflow.
-                    Err(_) => proptest::prop_assert!(expected.abs() > Decimal::from(i64::MAX)),
+                let wide = Fraction::from_decimal(rate).apply(i128::from(minor), point).unwrap();
+                proptest::prop_assert_eq!(Decimal::from(wide), expected, "{} × {} at {:?}", minor, rate, point);
+                match Fraction::from_decimal(rate).apply_i64(minor, point) {
+                    Ok(got) => proptest::prop_assert_eq!(i128::from(got), wide),
+                    // Only results beyond i64 overflow the 64-bit form.
+                    Err(_) => proptest::prop_assert!(wide.abs() > i128::from(i64::MAX)),
                 }
             }
         }
+    }
+
+    #[test]
+    fn totals_beyond_64_bits_stay_exact() {
+        // Ten million viewers with a budget of ten billion for a year: far past i64.
+        let per_viewer = Money::parse("121999999987.80", Currency::USD, "x").unwrap();
+        let total = per_viewer.checked_mul_count(10_000_000).unwrap();
+        assert_eq!(total.to_string(), "1219999999878000000.00");
+        assert_eq!(total.minor(), 121_999_999_987_800_000_000);
+        let jpy = Currency::from_code("JPY").unwrap();
+        assert_eq!(Money::from_minor(-5i64, jpy).to_string(), "-5");
+        assert_eq!(Money::from_minor(-5i64, Currency::USD).to_string(), "-0.05");
+        assert!(Money::from_minor(i128::MAX, Currency::USD)
+            .to_decimal()
+            .is_err());
+    }
+
+    #[test]
+    fn percentages_are_rounded_once_at_their_point() {
+        assert_eq!(percent_of(1, 3).unwrap().to_string(), "33.33");
+        assert_eq!(percent_of(2, 3).unwrap().to_string(), "66.67");
+        assert_eq!(percent_of(-1, 8).unwrap().to_string(), "-12.50");
+        assert_eq!(percent_of(1, -8).unwrap().to_string(), "-12.50");
+        assert_eq!(percent_of(5, 0), None);
+        assert_eq!(
+            percent(usd("149.99"), usd("498.70")).unwrap().to_string(),
+            "30.08"
+        );
+        // A threshold is reached when the total gets to it: 50 % of 5001 minor units is 2500.5,
+        // so the warning comes at 2501.
+        assert_eq!(
+            Fraction::new(1, 2)
+                .apply(5001, RoundingPoint::Threshold)
+                .unwrap(),
+            2501
+        );
+        assert_eq!(
+            diamonds(29_999, Fraction::from_decimal(Decimal::ONE)).unwrap(),
+            29_999
+        );
+        assert_eq!(diamonds(3, Fraction::new(1, 2)).unwrap(), 1);
+    }
+
+    #[test]
+    fn every_rounding_point_is_listed_once() {
+        let names: Vec<&str> = RoundingPoint::ALL.iter().map(|p| p.name()).collect();
+        let mut unique = names.clone();
+        crate::sort::sort_by_key(&mut unique, |n| *n);
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
     }
 
     #[test]

@@ -78,7 +78,8 @@ pub fn plan(terms: &PayoutTerms, balance: Money) -> Result<PayoutPlan> {
         return Ok(plan);
     }
     let cap = terms.daily_cap.unwrap_or(balance);
-    let full = (balance.minor() / cap.minor()) as u64;
+    let full = u64::try_from(balance.minor() / cap.minor())
+        .map_err(|_| crate::error::Error::overflow("", "the number of withdrawals"))?;
     let rest = Money::from_minor(balance.minor() % cap.minor(), cur);
     let mut day = 0u64;
     let mut group = |amount: Money, count: u64, plan: &mut PayoutPlan| -> Result<()> {

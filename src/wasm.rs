@@ -15,8 +15,8 @@
 //! `docs/schema/` by `scripts/wasm-types.mjs` (`make types`; `make test` checks it is current).
 
 use crate::error::{Error, ErrorCode};
+use crate::ops::Progress;
 use crate::ops::{self, Operation};
-use crate::simulate::Progress;
 use serde::Serialize;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -136,7 +136,7 @@ pub fn run_csv(
 
 /// Runs `from..to` of a `simulate` scenario (JSON text) and returns the runs as JSON text for
 /// `simulateMerge`: how the lab spreads one simulation over several Web Workers.
-#[cfg(not(feature = "lean"))]
+#[cfg(feature = "simulate")]
 #[wasm_bindgen(js_name = simulatePart)]
 pub fn simulate_part(
     text: &str,
@@ -153,7 +153,7 @@ pub fn simulate_part(
 /// The `simulate` answer from `parts`, a JSON array of the runs `simulatePart` returned
 /// (every run once, in any order): the CLI's JSON text, or its CSV when `csv` is true. Byte for
 /// byte what one `simulate` answers.
-#[cfg(not(feature = "lean"))]
+#[cfg(feature = "simulate")]
 #[wasm_bindgen(js_name = simulateMerge)]
 pub fn simulate_merge(text: &str, parts: &str, csv: bool) -> Result<String, JsValue> {
     ops::simulate_merge(text, parts, csv).map_err(to_js_error)
@@ -161,7 +161,7 @@ pub fn simulate_merge(text: &str, parts: &str, csv: bool) -> Result<String, JsVa
 
 /// The `simulate` inputs a `sweep` runs, base first, as a JSON array, to spread them over
 /// Web Workers with `simulatePart`.
-#[cfg(not(feature = "lean"))]
+#[cfg(feature = "simulate")]
 #[wasm_bindgen(js_name = sweepScenarios)]
 pub fn sweep_scenarios(text: &str) -> Result<String, JsValue> {
     ops::sweep_scenarios(text).map_err(to_js_error)
@@ -169,7 +169,7 @@ pub fn sweep_scenarios(text: &str) -> Result<String, JsValue> {
 
 /// The `sweep` answer from the runs of each of its scenarios (a JSON array holding, in
 /// `sweepScenarios` order, one array of runs per scenario): the CLI's JSON text, or CSV.
-#[cfg(not(feature = "lean"))]
+#[cfg(feature = "simulate")]
 #[wasm_bindgen(js_name = sweepMerge)]
 pub fn sweep_merge(text: &str, parts: &str, csv: bool) -> Result<String, JsValue> {
     ops::sweep_merge(text, parts, csv).map_err(to_js_error)
@@ -193,7 +193,7 @@ thread_local! {
 /// callback. Restores the previous callback afterwards, so a callback may start another run.
 fn with_progress<T>(
     on_progress: &JsValue,
-    f: impl FnOnce(crate::simulate::ProgressFn<'_>) -> Result<T, Error>,
+    f: impl FnOnce(crate::ops::ProgressFn<'_>) -> Result<T, Error>,
 ) -> Result<T, JsValue> {
     let callback = if on_progress.is_undefined() || on_progress.is_null() {
         None
@@ -291,13 +291,17 @@ fn to_js(value: &serde_json::Value) -> Result<JsValue, Error> {
         .map_err(|e| unwritable(&e.to_string()))
 }
 
-/// A real JS `Error` with the engine's message, carrying `code` and `path`.
+/// A real JS `Error` with the engine's message, carrying `code`, `path` and `details` (a plain
+/// object, empty when the error has none).
 fn to_js_error(err: Error) -> JsValue {
     let js = js_sys::Error::new(&err.message);
     js.set_name("GiftsimError");
+    let details = serde_json::Value::Object(err.details.into_iter().collect());
+    let details = to_js(&details).unwrap_or_else(|_| js_sys::Object::new().into());
     // Setting a property on a fresh, unfrozen Error cannot fail.
     let _ = js_sys::Reflect::set(&js, &"code".into(), &err.code.as_str().into());
     let _ = js_sys::Reflect::set(&js, &"path".into(), &err.path.into());
+    let _ = js_sys::Reflect::set(&js, &"details".into(), &details);
     js.into()
 }
 

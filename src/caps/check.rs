@@ -7,10 +7,11 @@ use crate::error::Result;
 use crate::money::{Currency, Money};
 use crate::time_zone::Instant;
 use crate::time_zone::Zone;
+use crate::words;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How an event fares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
@@ -90,6 +91,28 @@ pub struct Check {
     pub code: MessageCode,
     /// A sentence a person understands.
     pub message: String,
+    /// The facts behind the message, for programs, by code: `age_below_minimum` has
+    /// `minimum`; `cooldown` has `minutes` and `next_allowed_at`; `threshold_reached` has
+    /// `threshold` (a fraction of the cap); `not_enough_coins` has `needed` and `held`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub details: BTreeMap<String, serde_json::Value>,
+}
+
+impl Check {
+    /// Leaves out the window's bounds (for checks at a moment that is not real).
+    pub fn hide_window_bounds(&mut self) {
+        if let Some(w) = &mut self.window {
+            w.start = None;
+            w.end = None;
+        }
+    }
+}
+
+/// A check's `details` from `(name, value)` pairs.
+pub fn details<const N: usize>(
+    pairs: [(&str, serde_json::Value); N],
+) -> BTreeMap<String, serde_json::Value> {
+    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 /// The outcome of one event.
@@ -151,6 +174,16 @@ pub struct Headroom {
     pub needs_guardian_approval: bool,
 }
 
+impl Headroom {
+    /// Leaves out the window's bounds (for a moment that is not real).
+    pub fn hide_window_bounds(&mut self) {
+        if let Some(w) = &mut self.window {
+            w.start = None;
+            w.end = None;
+        }
+    }
+}
+
 /// Who the rules are applied to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
@@ -168,12 +201,13 @@ pub struct Person {
 #[derive(Debug, Default, Clone)]
 struct History {
     times: Vec<Instant>,
-    /// `totals[i]` is the sum of the first `i` amounts, in minor units.
-    totals: Vec<i64>,
+    /// `totals[i]` is the sum of the first `i` amounts, in minor units (at most 10,000 events
+    /// of 20-digit amounts: far inside `i128`).
+    totals: Vec<i128>,
 }
 
 impl History {
-    fn push(&mut self, at: Instant, minor: i64) {
+    fn push(&mut self, at: Instant, minor: i128) {
         if self.totals.is_empty() {
             self.totals.push(0);
         }
@@ -183,7 +217,7 @@ impl History {
     }
 
     /// Sum of amounts with `lo < t` (or `lo ≤ t` when `lo_inclusive`) and `t < hi` (or `≤`).
-    fn sum(&self, lo: Instant, lo_inclusive: bool, hi: Instant, hi_inclusive: bool) -> i64 {
+    fn sum(&self, lo: Instant, lo_inclusive: bool, hi: Instant, hi_inclusive: bool) -> i128 {
         let from = self
             .times
             .partition_point(|t| if lo_inclusive { *t < lo } else { *t <= lo });
@@ -213,7 +247,7 @@ pub struct Checker<'a> {
     fired_rolling: HashMap<(usize, usize), Instant>,
 }
 
-fn money(minor: i64, currency: Currency) -> Money {
+fn money(minor: i128, currency: Currency) -> Money {
     Money::from_minor(minor, currency)
 }
 
@@ -223,6 +257,21 @@ fn show(m: Money) -> String {
 
 fn percent(fraction: Decimal) -> String {
     (fraction * Decimal::ONE_HUNDRED).normalize().to_string() + " %"
+}
+
+/// A check with no window, limit or usage (the age, approval and cooldown rules).
+fn rule_check(verdict: Level, rule: &str, code: MessageCode, message: String) -> Check {
+    Check {
+        verdict,
+        rule: rule.into(),
+        window: None,
+        limit: None,
+        used: None,
+        remaining: None,
+        code,
+        message,
+        details: BTreeMap::new(),
+    }
 }
 
 impl<'a> Checker<'a> {
@@ -270,7 +319,7 @@ impl<'a> Checker<'a> {
 
     /// Usage of `cap` in `span` before an event at `at` (calendar: the whole window so far;
     /// rolling: strictly after the window's start).
-    fn used(&self, cap: &Cap, span: Span) -> i64 {
+    fn used(&self, cap: &Cap, span: Span) -> i128 {
         let h = self.history(cap.action);
         if cap.window.is_rolling() {
             h.sum(span.start, false, span.end, true)
@@ -286,6 +335,109 @@ impl<'a> Checker<'a> {
             .filter(move |(_, c)| c.action == action)
     }
 
+    /// The age rule for `action`.
+    fn age_check(&self, action: Action) -> Check {
+        let age = self.person.age;
+        let minimum = self.min_age.for_action(action);
+        let where_ = self
+            .person
+            .region
+            .as_deref()
+            .map(|r| format!(" in {r}"))
+            .unwrap_or_default();
+        let mut check = if age < minimum {
+            rule_check(
+                Level::Block,
+                "min-age",
+                MessageCode::AgeBelowMinimum,
+                format!(
+                    "At {age}, {} is not allowed: the minimum age is {minimum}{where_} under {}.",
+                    action.verb(),
+                    self.rules.name
+                ),
+            )
+        } else if minimum == 0 {
+            rule_check(
+                Level::Ok,
+                "min-age",
+                MessageCode::AgeAllowed,
+                format!("At {age}, {} is allowed (no minimum age).", action.verb()),
+            )
+        } else {
+            rule_check(
+                Level::Ok,
+                "min-age",
+                MessageCode::AgeAllowed,
+                format!(
+                    "At {age}, {} is allowed (minimum age {minimum}{where_}).",
+                    action.verb()
+                ),
+            )
+        };
+        check.details = details([("age", age.into()), ("minimum", minimum.into())]);
+        check
+    }
+
+    /// The guardian-approval and cooldown rules of a purchase in bracket `b` at `at`.
+    fn purchase_checks(&self, b: &Bracket, at: Instant, approved: bool, checks: &mut Vec<Check>) {
+        if b.guardian_approval {
+            let ok = approved || self.person.guardian_approved;
+            checks.push(if ok {
+                rule_check(
+                    Level::Ok,
+                    "guardian-approval",
+                    MessageCode::GuardianApproved,
+                    "A guardian approved this purchase.".into(),
+                )
+            } else {
+                rule_check(
+                    Level::Block,
+                    "guardian-approval",
+                    MessageCode::GuardianApprovalRequired,
+                    format!(
+                        "Purchases at {} need a guardian's approval, and this one has none.",
+                        b.describe()
+                    ),
+                )
+            });
+        }
+        if let (Some((minutes, enforcement)), Some(last)) = (b.cooldown, self.last_buy) {
+            let too_soon = at.millis() - last.millis() < i64::from(minutes) * 60_000;
+            let next = last.plus_minutes(i64::from(minutes));
+            let mut check = if too_soon {
+                rule_check(
+                    match enforcement {
+                        Enforcement::Hard => Level::Block,
+                        Enforcement::Soft => Level::Warn,
+                    },
+                    "cooldown",
+                    MessageCode::Cooldown,
+                    format!(
+                        "Only {} since the last purchase; these rules ask for {} between purchases (next from {}).",
+                        words::minutes(at.minutes_since(last).max(0).unsigned_abs()),
+                        words::minutes(minutes),
+                        self.person.zone.format(next)
+                    ),
+                )
+            } else {
+                rule_check(
+                    Level::Ok,
+                    "cooldown",
+                    MessageCode::CooldownPassed,
+                    format!(
+                        "More than {} since the last purchase.",
+                        words::minutes(minutes)
+                    ),
+                )
+            };
+            check.details = details([
+                ("minutes", minutes.into()),
+                ("next_allowed_at", self.person.zone.format(next).into()),
+            ]);
+            checks.push(check);
+        }
+    }
+
     /// The verdict on spending `amount` (in the rule set's currency) on `action` at `at`.
     /// Nothing is recorded until [`Checker::commit`].
     pub fn evaluate(
@@ -296,96 +448,10 @@ impl<'a> Checker<'a> {
         approved: bool,
     ) -> Result<Verdict> {
         let cur = self.rules.currency;
-        let age = self.person.age;
-        let mut checks = Vec::new();
-        let minimum = self.min_age.for_action(action);
-        let where_ = self
-            .person
-            .region
-            .as_deref()
-            .map(|r| format!(" in {r}"))
-            .unwrap_or_default();
-        let minimum_text = if minimum == 0 {
-            "no minimum age".to_string()
-        } else {
-            format!("minimum age {minimum}{where_}")
-        };
-        checks.push(if age < minimum {
-            Check {
-                verdict: Level::Block,
-                rule: "min-age".into(),
-                window: None,
-                limit: None,
-                used: None,
-                remaining: None,
-                code: MessageCode::AgeBelowMinimum,
-                message: format!(
-                    "At {age}, {} is not allowed: the minimum age is {minimum}{where_} under {}.",
-                    action.verb(),
-                    self.rules.name
-                ),
-            }
-        } else {
-            Check {
-                verdict: Level::Ok,
-                rule: "min-age".into(),
-                window: None,
-                limit: None,
-                used: None,
-                remaining: None,
-                code: MessageCode::AgeAllowed,
-                message: format!("At {age}, {} is allowed ({minimum_text}).", action.verb()),
-            }
-        });
+        let mut checks = vec![self.age_check(action)];
         let bracket = self.bracket;
         if let (Some(b), Action::Buy) = (bracket, action) {
-            if b.guardian_approval {
-                let ok = approved || self.person.guardian_approved;
-                checks.push(Check {
-                    verdict: if ok { Level::Ok } else { Level::Block },
-                    rule: "guardian-approval".into(),
-                    window: None,
-                    limit: None,
-                    used: None,
-                    remaining: None,
-                    code: if ok { MessageCode::GuardianApproved } else { MessageCode::GuardianApprovalRequired },
-                    message: if ok {
-                        "A guardian approved this purchase.".into()
-                    } else {
-                        format!(
-                            "Purchases at {} need a guardian's approval; mark the event `guardian_approved: true` once a guardian approves.",
-                            b.describe()
-                        )
-                    },
-                });
-            }
-            if let (Some((minutes, enforcement)), Some(last)) = (b.cooldown, self.last_buy) {
-                let since = at.minutes_since(last);
-                let too_soon = at.millis() - last.millis() < i64::from(minutes) * 60_000;
-                let next = last.plus_minutes(i64::from(minutes));
-                checks.push(Check {
-                    verdict: match (too_soon, enforcement) {
-                        (false, _) => Level::Ok,
-                        (true, Enforcement::Hard) => Level::Block,
-                        (true, Enforcement::Soft) => Level::Warn,
-                    },
-                    rule: "cooldown".into(),
-                    window: None,
-                    limit: None,
-                    used: None,
-                    remaining: None,
-                    code: if too_soon { MessageCode::Cooldown } else { MessageCode::CooldownPassed },
-                    message: if too_soon {
-                        format!(
-                            "Only {} minutes since the last purchase; these rules ask for {minutes} minutes between purchases (next from {}).",
-                            since,
-                            self.person.zone.format(next)
-                        )
-                    } else {
-                        format!("More than {minutes} minutes since the last purchase.")
-                    },
-                });
-            }
+            self.purchase_checks(b, at, approved, &mut checks);
         }
         let mut fires = Vec::new();
         for (i, cap) in self.caps(action) {
@@ -396,6 +462,7 @@ impl<'a> Checker<'a> {
             let limit = cap.limit.minor();
             let over = after > limit;
             let what = cap.window.describe();
+            let mut details = BTreeMap::new();
             let (verdict, code, used, message) = if over && cap.enforcement == Enforcement::Hard {
                 let message = if cap.window == WindowKind::Transaction {
                     format!(
@@ -420,6 +487,12 @@ impl<'a> Checker<'a> {
                 };
                 (Level::Block, code, before, message)
             } else if over {
+                // The warning thresholds below the cap are passed too: they have warned now.
+                if cap.window != WindowKind::Transaction {
+                    let calendar_start = span.filter(|_| !cap.window.is_rolling()).map(|s| s.start);
+                    let crossed = self.crossed(i, cap, span, at, before, after)?;
+                    fires.extend(crossed.iter().map(|&t| (i, t, calendar_start)));
+                }
                 let message = if cap.window == WindowKind::Transaction {
                     format!(
                         "{} in one transaction passes the soft cap of {}: allowed, with a warning.",
@@ -435,13 +508,17 @@ impl<'a> Checker<'a> {
                 };
                 (Level::Warn, MessageCode::SoftCapExceeded, after, message)
             } else {
-                let crossed = self.crossed(i, cap, span, at, before, after);
+                let crossed = self.crossed(i, cap, span, at, before, after)?;
                 match crossed.last() {
                     Some(&highest) if cap.window != WindowKind::Transaction => {
                         let calendar_start =
                             span.filter(|_| !cap.window.is_rolling()).map(|s| s.start);
                         fires.extend(crossed.iter().map(|&t| (i, t, calendar_start)));
                         let threshold = self.rules.thresholds[highest];
+                        details.insert(
+                            "threshold".to_string(),
+                            threshold.normalize().to_string().into(),
+                        );
                         (
                             Level::Warn,
                             MessageCode::ThresholdReached,
@@ -476,6 +553,7 @@ impl<'a> Checker<'a> {
                 remaining: Some(money((limit - used).max(0), cur)),
                 code,
                 message,
+                details,
             });
         }
         Ok(finish(checks, fires))
@@ -489,19 +567,14 @@ impl<'a> Checker<'a> {
         cap: &Cap,
         span: Option<Span>,
         at: Instant,
-        before: i64,
-        after: i64,
-    ) -> Vec<usize> {
-        let limit = Decimal::from(cap.limit.minor());
-        let (before, after) = (Decimal::from(before), Decimal::from(after));
-        self.rules
-            .thresholds
-            .iter()
+        before: i128,
+        after: i128,
+    ) -> Result<Vec<usize>> {
+        Ok(cap
+            .warning_totals(&self.rules.thresholds)?
+            .into_iter()
             .enumerate()
-            .filter(|(_, t)| {
-                let boundary = **t * limit;
-                before < boundary && boundary <= after
-            })
+            .filter(|&(_, boundary)| before < boundary && boundary <= after)
             .map(|(j, _)| j)
             .filter(|&j| match (cap.window.rolling_hours(), span) {
                 (Some(hours), _) => self
@@ -514,7 +587,7 @@ impl<'a> Checker<'a> {
                     .is_none_or(|bits| bits & (1 << j) == 0),
                 (None, None) => true,
             })
-            .collect()
+            .collect())
     }
 
     /// Records an event that was not blocked.
@@ -578,15 +651,10 @@ impl<'a> Checker<'a> {
             let mut room = (cap.limit.minor() - used).max(0);
             if !hard_only && cap.window != WindowKind::Transaction {
                 // Stay below the next threshold that has not yet warned in this window.
-                let limit = Decimal::from(cap.limit.minor());
-                for (j, t) in self.rules.thresholds.iter().enumerate() {
-                    let boundary = (*t * limit).ceil();
-                    let fresh = self.crossed(i, cap, span, now, used, i64::MAX).contains(&j);
-                    if let (true, Ok(b)) = (fresh, i64::try_from(boundary)) {
-                        if b > used {
-                            room = room.min(b - used - 1);
-                        }
-                    }
+                let fresh = self.crossed(i, cap, span, now, used, i128::MAX)?;
+                let totals = cap.warning_totals(&self.rules.thresholds)?;
+                for j in fresh {
+                    room = room.min(totals[j] - used - 1);
                 }
             }
             if best.amount.is_none_or(|a| room < a.minor()) {

@@ -9,10 +9,10 @@ pub mod check;
 pub mod window;
 
 use crate::error::{index, join, Error, ErrorCode, Result};
-use crate::money::{parse_decimal, Currency, Money};
+use crate::id;
+use crate::money::{parse_decimal, Currency, Fraction, Money, RoundingPoint};
 use crate::sources::{self, Provenance};
 use crate::time_zone::Zone;
-use crate::{id, presets};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -203,6 +203,18 @@ pub struct Cap {
     pub limit: Money,
     /// Hard or soft.
     pub enforcement: Enforcement,
+}
+
+impl Cap {
+    /// The window totals at which each warning threshold is reached: `threshold × limit`,
+    /// rounded up at [`RoundingPoint::Threshold`]. The one place this boundary is computed:
+    /// the plan's checker and the simulation's both ask here.
+    pub fn warning_totals(&self, thresholds: &[Decimal]) -> Result<Vec<i128>> {
+        thresholds
+            .iter()
+            .map(|t| Fraction::from_decimal(*t).apply(self.limit.minor(), RoundingPoint::Threshold))
+            .collect()
+    }
 }
 
 /// A validated bracket.
@@ -541,35 +553,10 @@ pub fn validate_region(code: &str, path: &str) -> Result<()> {
     }
 }
 
-/// A rule set given as a preset id or a full object, validated, with errors under `path`.
-pub fn resolve(
-    value: &serde_json::Value,
-    path: &str,
-) -> Result<std::borrow::Cow<'static, RuleSet>> {
-    use std::borrow::Cow;
-    match value {
-        serde_json::Value::String(id) => presets::rule_set(id, path).map(Cow::Borrowed),
-        serde_json::Value::Object(_) => {
-            let input: RuleSetInput = crate::error::from_json_value(value, path)?;
-            RuleSet::from_input(&input)
-                .map(Cow::Owned)
-                .map_err(|e| e.under(path))
-        }
-        _ => Err(Error::new(
-            ErrorCode::InvalidType,
-            path,
-            "a rule set is a preset id such as \"cn-games-2019\" or a full rule set object",
-        )),
-    }
-}
-
-/// Schema of a rule set argument: a preset id or a full object.
-pub fn rule_set_arg_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let set = generator.subschema_for::<RuleSetInput>();
-    schemars::json_schema!({
-        "description": "A preset id such as \"cn-games-2019\" (see `presets`) or a full rule set object",
-        "oneOf": [{"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}, set]
-    })
+impl crate::preset_or::PresetKind for RuleSetInput {
+    const KIND: &'static str = "a rule set";
+    const EXAMPLE: &'static str = "cn-games-2019";
+    const GIVEN: &'static str = "a full rule set object";
 }
 
 #[cfg(test)]

@@ -6,8 +6,9 @@ use crate::error::{index, Error, ErrorCode, Result};
 use crate::flow::{self, FlowEntry};
 use crate::money::{decimal_string, percent, unit_price, Currency, Money};
 use crate::payout;
+use crate::preset_or::PresetOr;
 use crate::presets;
-use crate::rate_card::RateCardRef;
+use crate::rate_card::{RateCardInput, RateCardRef};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -26,13 +27,8 @@ pub struct CompareRequest {
     pub currency: String,
     /// Preset ids or rate card objects; default: every preset in the currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(schema_with = "rate_cards_schema")]
-    pub rate_cards: Option<Vec<serde_json::Value>>,
-}
-
-fn rate_cards_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let card = crate::rate_card::rate_card_arg_schema(generator);
-    schemars::json_schema!({"type": "array", "items": card, "minItems": 1, "maxItems": MAX_RATE_CARDS})
+    #[schemars(length(min = 1, max = 32))]
+    pub rate_cards: Option<Vec<PresetOr<RateCardInput>>>,
 }
 
 fn usd() -> String {
@@ -109,7 +105,7 @@ pub fn compare(req: &CompareRequest) -> Result<CompareResponse> {
             list.iter()
                 .enumerate()
                 .map(|(i, v)| {
-                    super::resolve_rate_card(v, &index("rate_cards", i)).map(|c| c.into_owned())
+                    presets::rate_card_of(v, &index("rate_cards", i)).map(|c| c.into_owned())
                 })
                 .collect::<Result<Vec<_>>>()?
         }
@@ -137,20 +133,11 @@ pub fn compare(req: &CompareRequest) -> Result<CompareResponse> {
                 ),
             ));
         }
-        let mix = Optimizer::for_card(card).most_coins_for(spend.minor().unsigned_abs());
+        let mix = Optimizer::for_card(card)
+            .most_coins_for(u64::try_from(spend.minor()).unwrap_or(u64::MAX));
         let coins = mix.coins();
-        let spends = if coins == 0 {
-            Vec::new()
-        } else {
-            vec![flow::Spend {
-                id: "coins".into(),
-                name: card.coin_name.clone(),
-                coins_each: coins,
-                count: 1,
-            }]
-        };
-        let ledger = flow::ledger(card, &mix, &spends)?;
-        let price = Money::from_minor(mix.price() as i64, currency);
+        let ledger = flow::ledger(card, &mix, &flow::plain_coins(card, coins))?;
+        let price = Money::from_minor(mix.price(), currency);
         let keeps = ledger.creator.keeps;
         rows.push(CompareRow {
             rate_card: card.reference(),

@@ -5,16 +5,35 @@ pub mod compare;
 pub mod plan;
 pub mod presets;
 pub mod quote;
+#[cfg(feature = "simulate")]
+pub mod simulate;
+#[cfg(feature = "simulate")]
+pub mod sweep;
 
-use crate::error::{from_json_str, from_json_value, Error, ErrorCode, Result};
-use crate::presets as shipped;
-use crate::rate_card::{RateCard, RateCardInput};
-use std::borrow::Cow;
+use crate::error::{from_json_str, Error, ErrorCode, Result};
 
 pub use compare::{compare, CompareRequest, CompareResponse};
 pub use plan::{plan, PlanRequest, PlanResponse};
 pub use presets::{presets, PresetsResponse};
 pub use quote::{quote, QuoteRequest, QuoteResponse};
+#[cfg(feature = "simulate")]
+pub use simulate::{Progress, ProgressFn, SimulateRequest, SimulateResponse};
+#[cfg(feature = "simulate")]
+pub use sweep::{SweepRequest, SweepResponse};
+
+/// Progress of a long run, in a build without the simulation (nothing reports it there).
+#[cfg(not(feature = "simulate"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Viewer-runs simulated.
+    pub done: u64,
+    /// Viewer-runs in all.
+    pub total: u64,
+}
+
+/// Reports progress; returning `false` cancels the run.
+#[cfg(not(feature = "simulate"))]
+pub type ProgressFn<'a> = &'a (dyn Fn(Progress) -> bool + Sync);
 
 /// Largest JSON document an operation accepts.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
@@ -75,7 +94,7 @@ pub fn run(op: Operation, input: &str) -> Result<serde_json::Value> {
 pub fn run_with_progress(
     op: Operation,
     input: &str,
-    progress: crate::simulate::ProgressFn<'_>,
+    progress: ProgressFn<'_>,
     threads: usize,
 ) -> Result<serde_json::Value> {
     check_input(op, input)?;
@@ -90,30 +109,23 @@ pub fn run_with_progress(
         Operation::Quote => serde_json::to_value(quote(&from_json_str(input)?)?),
         Operation::Compare => serde_json::to_value(compare(&from_json_str(input)?)?),
         Operation::Plan => serde_json::to_value(plan(&from_json_str(input)?)?),
-        #[cfg(feature = "lean")]
+        #[cfg(not(feature = "simulate"))]
         Operation::Simulate | Operation::Sweep => {
             let _ = (progress, threads);
-            return Err(not_in_lean_build(op));
+            return Err(not_in_this_build(op));
         }
-        #[cfg(not(feature = "lean"))]
-        Operation::Simulate => {
-            let scenario = crate::simulate::scenario::Scenario::from_input(&from_json_str(input)?)?;
-            serde_json::to_value(crate::simulate::run_scenario(&scenario, progress, threads)?)
-        }
-        #[cfg(not(feature = "lean"))]
-        Operation::Sweep => serde_json::to_value(crate::simulate::sweep::sweep(
+        #[cfg(feature = "simulate")]
+        Operation::Simulate => serde_json::to_value(simulate::simulate(
             &from_json_str(input)?,
             progress,
             threads,
         )?),
+        #[cfg(feature = "simulate")]
+        Operation::Sweep => {
+            serde_json::to_value(sweep::sweep(&from_json_str(input)?, progress, threads)?)
+        }
     };
-    value.map_err(|e| {
-        Error::new(
-            ErrorCode::Overflow,
-            "",
-            format!("the answer could not be written: {e}"),
-        )
-    })
+    value.map_err(|e| unwritable(&e))
 }
 
 /// The CSV form of a long operation's answer: `simulate` gives one row per run, `sweep` one row
@@ -121,27 +133,28 @@ pub fn run_with_progress(
 pub fn run_csv(
     op: Operation,
     input: &str,
-    progress: crate::simulate::ProgressFn<'_>,
+    progress: ProgressFn<'_>,
     threads: usize,
 ) -> Result<String> {
     check_input(op, input)?;
     match op {
-        #[cfg(feature = "lean")]
+        #[cfg(not(feature = "simulate"))]
         Operation::Simulate | Operation::Sweep => {
             let _ = (input, progress, threads);
-            Err(not_in_lean_build(op))
+            Err(not_in_this_build(op))
         }
-        #[cfg(not(feature = "lean"))]
-        Operation::Simulate => {
-            let scenario = crate::simulate::scenario::Scenario::from_input(&from_json_str(input)?)?;
-            Ok(crate::simulate::to_csv(&crate::simulate::run_scenario(
-                &scenario, progress, threads,
-            )?))
-        }
-        #[cfg(not(feature = "lean"))]
-        Operation::Sweep => Ok(crate::simulate::sweep::to_csv(
-            &crate::simulate::sweep::sweep(&from_json_str(input)?, progress, threads)?,
-        )),
+        #[cfg(feature = "simulate")]
+        Operation::Simulate => Ok(simulate::to_csv(&simulate::simulate(
+            &from_json_str(input)?,
+            progress,
+            threads,
+        )?)),
+        #[cfg(feature = "simulate")]
+        Operation::Sweep => Ok(sweep::to_csv(&sweep::sweep(
+            &from_json_str(input)?,
+            progress,
+            threads,
+        )?)),
         _ => Err(Error::new(
             ErrorCode::InvalidValue,
             "",
@@ -152,40 +165,36 @@ pub fn run_csv(
 
 /// Runs `from..to` of a `simulate` scenario, as raw per-run parts (a JSON array) that
 /// [`simulate_merge`] assembles: how the lab spreads runs over several Web Workers.
-#[cfg(not(feature = "lean"))]
-pub fn simulate_part(
-    input: &str,
-    from: u32,
-    to: u32,
-    progress: crate::simulate::ProgressFn<'_>,
-) -> Result<String> {
+#[cfg(feature = "simulate")]
+pub fn simulate_part(input: &str, from: u32, to: u32, progress: ProgressFn<'_>) -> Result<String> {
     check_input(Operation::Simulate, input)?;
     let scenario = crate::simulate::scenario::Scenario::from_input(&from_json_str(input)?)?;
-    let parts = crate::simulate::run_part(&scenario, from, to, progress, 1)?;
+    let report = |done, total| progress(Progress { done, total });
+    let parts = crate::simulate::run_part(&scenario, from, to, &report, 1)?;
     serde_json::to_string(&parts).map_err(|e| unwritable(&e))
 }
 
-/// The `simulate` answer (the CLI's JSON text, or CSV) from parts that cover every run once: byte for
-/// byte what `simulate` answers.
-#[cfg(not(feature = "lean"))]
+/// The `simulate` answer (the CLI's JSON text, or CSV) from parts that cover every run once:
+/// byte for byte what `simulate` answers.
+#[cfg(feature = "simulate")]
 pub fn simulate_merge(input: &str, parts: &str, csv: bool) -> Result<String> {
     check_input(Operation::Simulate, input)?;
     let scenario = crate::simulate::scenario::Scenario::from_input(&from_json_str(input)?)?;
-    let answer = crate::simulate::merge(&scenario, from_json_str(parts)?)?;
+    let answer = simulate::answer(&scenario, from_json_str(parts)?)?;
     if csv {
-        Ok(crate::simulate::to_csv(&answer))
+        Ok(simulate::to_csv(&answer))
     } else {
         serde_json::to_string_pretty(&answer).map_err(|e| unwritable(&e))
     }
 }
 
 /// The scenarios a `sweep` runs, base first, as a JSON array of `simulate` inputs.
-#[cfg(not(feature = "lean"))]
+#[cfg(feature = "simulate")]
 pub fn sweep_scenarios(input: &str) -> Result<String> {
     check_input(Operation::Sweep, input)?;
-    let req: crate::simulate::sweep::SweepRequest = from_json_str(input)?;
-    let plan = crate::simulate::sweep::plan(&req)?;
-    let inputs: Vec<&crate::simulate::SimulateRequest> = std::iter::once(&req.base)
+    let req: SweepRequest = from_json_str(input)?;
+    let plan = req.plan()?;
+    let inputs: Vec<&SimulateRequest> = std::iter::once(&req.base)
         .chain(plan.points.iter().map(|p| &p.input))
         .collect();
     serde_json::to_string(&inputs).map_err(|e| unwritable(&e))
@@ -193,13 +202,12 @@ pub fn sweep_scenarios(input: &str) -> Result<String> {
 
 /// The `sweep` answer (the CLI's JSON text, or CSV) from the parts of each of its scenarios, in
 /// [`sweep_scenarios`] order: a JSON array with one array of parts per scenario.
-#[cfg(not(feature = "lean"))]
+#[cfg(feature = "simulate")]
 pub fn sweep_merge(input: &str, parts: &str, csv: bool) -> Result<String> {
-    use crate::simulate::{merge, sweep};
     check_input(Operation::Sweep, input)?;
-    let req: sweep::SweepRequest = from_json_str(input)?;
-    let plan = sweep::plan(&req)?;
-    let mut parts: Vec<Vec<crate::simulate::RunPart>> = from_json_str(parts)?;
+    let req: SweepRequest = from_json_str(input)?;
+    let plan = req.plan()?;
+    let parts: Vec<Vec<crate::simulate::RunPart>> = from_json_str(parts)?;
     if parts.len() != plan.points.len() + 1 {
         return Err(Error::new(
             ErrorCode::InvalidValue,
@@ -211,12 +219,13 @@ pub fn sweep_merge(input: &str, parts: &str, csv: bool) -> Result<String> {
             ),
         ));
     }
-    let mut results = Vec::with_capacity(parts.len());
-    for (scenario, p) in sweep::scenarios(&plan).zip(parts.drain(..)) {
-        results.push(merge(scenario, p)?);
-    }
+    let mut results = plan
+        .scenarios()
+        .zip(parts)
+        .map(|(scenario, p)| simulate::answer(scenario, p))
+        .collect::<Result<Vec<_>>>()?;
     let base = results.remove(0);
-    let answer = sweep::compose(&plan, base, results);
+    let answer = sweep::compose(&plan, base, results)?;
     if csv {
         Ok(sweep::to_csv(&answer))
     } else {
@@ -224,7 +233,7 @@ pub fn sweep_merge(input: &str, parts: &str, csv: bool) -> Result<String> {
     }
 }
 
-#[cfg(not(feature = "lean"))]
+/// An answer serde could not write (only possible for a number JSON cannot hold).
 fn unwritable(e: &serde_json::Error) -> Error {
     Error::new(
         ErrorCode::Overflow,
@@ -234,8 +243,8 @@ fn unwritable(e: &serde_json::Error) -> Error {
 }
 
 /// The error of `simulate` and `sweep` in a build made without them.
-#[cfg(feature = "lean")]
-fn not_in_lean_build(op: Operation) -> Error {
+#[cfg(not(feature = "simulate"))]
+fn not_in_this_build(op: Operation) -> Error {
     Error::new(
         ErrorCode::InvalidValue,
         "",
@@ -244,6 +253,7 @@ fn not_in_lean_build(op: Operation) -> Error {
             op.name()
         ),
     )
+    .with("operation", op.name())
 }
 
 /// Which side of an operation a schema describes.
@@ -273,10 +283,18 @@ pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
         (Operation::Compare, Direction::Output) => schema_for!(CompareResponse),
         (Operation::Plan, Direction::Input) => schema_for!(PlanRequest),
         (Operation::Plan, Direction::Output) => schema_for!(PlanResponse),
-        (Operation::Simulate, Direction::Input) => schema_for!(crate::simulate::SimulateRequest),
-        (Operation::Simulate, Direction::Output) => schema_for!(crate::simulate::SimulateResponse),
-        (Operation::Sweep, Direction::Input) => schema_for!(crate::simulate::sweep::SweepRequest),
-        (Operation::Sweep, Direction::Output) => schema_for!(crate::simulate::sweep::SweepResponse),
+        #[cfg(feature = "simulate")]
+        (Operation::Simulate, Direction::Input) => schema_for!(SimulateRequest),
+        #[cfg(feature = "simulate")]
+        (Operation::Simulate, Direction::Output) => schema_for!(SimulateResponse),
+        #[cfg(feature = "simulate")]
+        (Operation::Sweep, Direction::Input) => schema_for!(SweepRequest),
+        #[cfg(feature = "simulate")]
+        (Operation::Sweep, Direction::Output) => schema_for!(SweepResponse),
+        #[cfg(not(feature = "simulate"))]
+        (Operation::Simulate | Operation::Sweep, _) => schemars::json_schema!({
+            "description": "not in this build (the calculator's)"
+        }),
     };
     schema.to_value()
 }
@@ -308,22 +326,4 @@ fn check_input(op: Operation, input: &str) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// A rate card given as a preset id or as a full object, validated, with errors under `path`.
-pub fn resolve_rate_card(value: &serde_json::Value, path: &str) -> Result<Cow<'static, RateCard>> {
-    match value {
-        serde_json::Value::String(id) => shipped::rate_card(id, path).map(Cow::Borrowed),
-        serde_json::Value::Object(_) => {
-            let input: RateCardInput = from_json_value(value, path)?;
-            RateCard::from_input(&input)
-                .map(Cow::Owned)
-                .map_err(|e| e.under(path))
-        }
-        _ => Err(Error::new(
-            ErrorCode::InvalidType,
-            path,
-            "a rate card is a preset id such as \"tiktok-web\" or a full rate card object",
-        )),
-    }
 }

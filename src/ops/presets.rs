@@ -8,13 +8,17 @@ use crate::rate_card::RateCardInput;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-/// A rounding rule, for readers of the answers.
+/// A rounding point, for readers of the answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RoundingRule {
-    /// Where it applies.
+    /// The point's name (`tax`, `creator_cash`, …).
     pub point: &'static str,
-    /// The rule.
-    pub rule: &'static str,
+    /// What is rounded there.
+    pub applies_to: &'static str,
+    /// To what: the currency's minor unit, whole Diamonds, 2 or 6 decimals.
+    pub to: &'static str,
+    /// How: `half away from zero`, `toward zero` or `up`.
+    pub mode: &'static str,
 }
 
 /// The `presets` answer.
@@ -26,32 +30,25 @@ pub struct PresetsResponse {
     pub gift_catalogues: Vec<GiftCatalogue>,
     /// Every shipped rule set, in the form `plan` and `quote` accept back.
     pub rule_sets: Vec<RuleSetInput>,
-    /// The rounding rules every answer follows.
+    /// Every rounding point and its rule (the same list `docs/model.md` prints).
     pub rounding: Vec<RoundingRule>,
 }
 
 /// Lists the shipped presets.
 pub fn presets() -> PresetsResponse {
-    let points = [
-        ("tax", RoundingPoint::Tax),
-        ("fee", RoundingPoint::Fee),
-        ("coin_cost", RoundingPoint::CoinCost),
-        ("agency", RoundingPoint::Agency),
-        ("creator_cash", RoundingPoint::CreatorCash),
-        ("payout", RoundingPoint::Payout),
-        ("exchange", RoundingPoint::Exchange),
-    ];
     PresetsResponse {
         rate_cards: shipped::all_rate_cards().map(|c| c.to_input()).collect(),
         gift_catalogues: shipped::gift_catalogue_ids()
             .filter_map(shipped::gift_catalogue)
             .collect(),
         rule_sets: shipped::all_rule_sets().map(|r| r.to_input()).collect(),
-        rounding: points
+        rounding: RoundingPoint::ALL
             .into_iter()
-            .map(|(point, p)| RoundingRule {
-                point,
-                rule: p.describe(),
+            .map(|p| RoundingRule {
+                point: p.name(),
+                applies_to: p.describe(),
+                to: p.unit(),
+                mode: p.strategy_words(),
             })
             .collect(),
     }

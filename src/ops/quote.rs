@@ -2,19 +2,23 @@
 //! spend, or cash a creator wants), answered with the cheapest purchase, the real cost of each
 //! gift, the flow of every cent, the creator's payout, and the other channels of the platform.
 
+use super::plan::PlanResponse;
 use crate::bundles::{check_target, Mix, Optimizer, MAX_TARGET_COINS};
+use crate::caps::RuleSetInput;
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::flow::{self, FlowEntry, Ledger, PurchaseLine, Spend, SpendResult};
-use crate::money::{decimal_string, percent, unit_price, Money};
+use crate::money::{decimal_string, percent, unit_price, ExchangeRates, Money};
 use crate::payout::{self, PayoutPlan};
+use crate::plan::input::{lots_from, PersonInput};
+use crate::plan::{Event, EventKind, Run};
+use crate::preset_or::PresetOr;
 use crate::presets;
-use crate::rate_card::{RateCard, RateCardRef};
+use crate::rate_card::{RateCard, RateCardInput, RateCardRef};
+use crate::time_zone::{self, Instant};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-use super::plan::{PersonInput, PlanResponse};
 
 /// Most gift lines in one quote.
 pub const MAX_GIFT_LINES: usize = 200;
@@ -43,8 +47,7 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct QuoteRequest {
     /// A preset id (`"tiktok-ios"`) or a full rate card object.
-    #[schemars(schema_with = "crate::rate_card::rate_card_arg_schema")]
-    pub rate_card: serde_json::Value,
+    pub rate_card: PresetOr<RateCardInput>,
     /// Coins wanted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coins: Option<u64>,
@@ -62,8 +65,7 @@ pub struct QuoteRequest {
     pub compare_channels: bool,
     /// Check the purchase and its gifts against these spending rules (needs `person`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(schema_with = "optional_rule_set_schema")]
-    pub rule_set: Option<serde_json::Value>,
+    pub rule_set: Option<PresetOr<RuleSetInput>>,
     /// The person the spending rules apply to (needs `rule_set`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<PersonInput>,
@@ -73,11 +75,6 @@ pub struct QuoteRequest {
     /// Exchange rates, `{"USD/CNY": "7.10"}`, when the rules count another currency.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub exchange_rates: BTreeMap<String, String>,
-}
-
-fn optional_rule_set_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let set = crate::caps::rule_set_arg_schema(generator);
-    schemars::json_schema!({"anyOf": [set, {"type": "null"}]})
 }
 
 /// The question, validated.
@@ -320,18 +317,6 @@ fn question(req: &QuoteRequest, card: &RateCard) -> Result<Question> {
     )?))
 }
 
-fn coins_spend(card: &RateCard, coins: u64) -> Vec<Spend> {
-    if coins == 0 {
-        return Vec::new();
-    }
-    vec![Spend {
-        id: "coins".into(),
-        name: card.coin_name.clone(),
-        coins_each: coins,
-        count: 1,
-    }]
-}
-
 /// The answer before it is dressed for output.
 struct Answer {
     needed: u64,
@@ -343,25 +328,30 @@ struct Answer {
 fn answer(card: &RateCard, q: &Question) -> Result<Answer> {
     let optimizer = Optimizer::for_card(card);
     let (needed, mix, spends, budget_left) = match q {
-        Question::Coins(n) => (*n, optimizer.cheapest(*n), coins_spend(card, *n), None),
+        Question::Coins(n) => (
+            *n,
+            optimizer.cheapest(*n),
+            flow::plain_coins(card, *n),
+            None,
+        ),
         Question::Gifts(spends) => {
             let n = spends.iter().map(|s| s.coins_each * s.count).sum();
             (n, optimizer.cheapest(n), spends.clone(), None)
         }
         Question::Spend(budget) => {
-            let mix = optimizer.most_coins_for(budget.minor().unsigned_abs());
-            let price = Money::from_minor(mix.price() as i64, card.currency);
+            let mix = optimizer.most_coins_for(u64::try_from(budget.minor()).unwrap_or(u64::MAX));
+            let price = Money::from_minor(mix.price(), card.currency);
             let coins = mix.coins();
             (
                 coins,
                 mix,
-                coins_spend(card, coins),
+                flow::plain_coins(card, coins),
                 Some(budget.checked_sub(price)?),
             )
         }
         Question::CreatorCash(wanted) => {
-            let n = coins_for_creator_cash(card, &optimizer, *wanted)?;
-            (n, optimizer.cheapest(n), coins_spend(card, n), None)
+            let n = crate::creator::coins_for_cash(card, &optimizer, *wanted)?;
+            (n, optimizer.cheapest(n), flow::plain_coins(card, n), None)
         }
     };
     let ledger = flow::ledger(card, &mix, &spends)?;
@@ -373,58 +363,19 @@ fn answer(card: &RateCard, q: &Question) -> Result<Answer> {
     })
 }
 
-/// The fewest coins that, gifted, leave the creator at least `wanted`, by bisection on the
-/// coin count (what the creator keeps never falls as more coins are gifted).
-fn coins_for_creator_cash(card: &RateCard, optimizer: &Optimizer, wanted: Money) -> Result<u64> {
-    let keeps = |n: u64| -> Result<Money> {
-        let mix = optimizer.cheapest(n);
-        Ok(flow::ledger(card, &mix, &coins_spend(card, n))?
-            .creator
-            .keeps)
-    };
-    if wanted.minor() <= 0 {
-        return Ok(0);
-    }
-    // Grow the bracket from small counts so a small wish never builds large tables.
-    let (mut lo, mut hi) = (0u64, 1024u64);
-    while keeps(hi)?.minor() < wanted.minor() {
-        if hi == MAX_TARGET_COINS {
-            return Err(Error::new(
-                ErrorCode::NoSolution,
-                "creator_cash",
-                format!(
-                    "{wanted} {} would take more than {MAX_TARGET_COINS} coins on this rate card",
-                    card.currency
-                ),
-            ));
-        }
-        lo = hi;
-        hi = (hi * 2).min(MAX_TARGET_COINS);
-    }
-    while hi - lo > 1 {
-        let mid = lo + (hi - lo) / 2;
-        if keeps(mid)?.minor() >= wanted.minor() {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
-    Ok(hi)
-}
-
 /// Answers a `quote` request.
 pub fn quote(req: &QuoteRequest) -> Result<QuoteResponse> {
-    let card = super::resolve_rate_card(&req.rate_card, "rate_card")?;
+    let card = presets::rate_card_of(&req.rate_card, "rate_card")?;
     let q = question(req, &card)?;
     let a = answer(&card, &q)?;
-    let price = Money::from_minor(a.mix.price() as i64, card.currency);
+    let price = Money::from_minor(a.mix.price(), card.currency);
     let channels = if req.compare_channels {
         other_channels(&card, &q, a.ledger.viewer_pays)?
     } else {
         Vec::new()
     };
     let payout = payout::plan(&card.payout, a.ledger.creator.keeps)?;
-    let spending_check = super::plan::check_quote(req, &card, &a.ledger)?;
+    let spending_check = check_spending(req, &card, &a.ledger)?;
     let question = match (&q, &req.gifts) {
         (Question::Coins(n), _) => QuestionOut::Coins(*n),
         (Question::Gifts(_), Some(g)) => QuestionOut::Gifts(g.clone()),
@@ -497,6 +448,72 @@ fn other_channels(card: &RateCard, q: &Question, here: Money) -> Result<Vec<Chan
         (c.viewer_pays.minor(), c.rate_card.id.clone())
     });
     Ok(out)
+}
+
+/// The spending check a quote reports when it names a rule set and a person: its purchase
+/// (event 0), then the gifts it answers for (event 1), at `at` or at an unnamed moment.
+fn check_spending(
+    req: &QuoteRequest,
+    card: &RateCard,
+    ledger: &Ledger,
+) -> Result<Option<PlanResponse>> {
+    let (rule_set, person_input) = match (&req.rule_set, &req.person) {
+        (None, None) => return Ok(None),
+        (Some(_), None) => {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                "person",
+                "a spending check needs the `person` (at least their age)",
+            ))
+        }
+        (None, Some(_)) => {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                "rule_set",
+                "a spending check needs a `rule_set` (e.g. \"tiktok-global\")",
+            ))
+        }
+        (Some(r), Some(p)) => (r, p),
+    };
+    let rules = presets::rule_set_of(rule_set, "rule_set")?;
+    let person = person_input.resolve(&rules, "person")?;
+    let rates = ExchangeRates::parse(&req.exchange_rates, "exchange_rates")?;
+    let when = match &req.at {
+        Some(t) => time_zone::parse_timestamp(t, "at")?,
+        None => Instant::EPOCH,
+    };
+    let mut events = vec![Event {
+        index: 0,
+        at: when,
+        kind: EventKind::Buy {
+            amount: ledger.viewer_pays,
+            lots: lots_from(ledger)?,
+        },
+        approved: false,
+        note: None,
+    }];
+    let gift_coins: u64 = ledger.spends.iter().map(|s| s.coins).sum();
+    if gift_coins > 0 {
+        events.push(Event {
+            index: 1,
+            at: when,
+            kind: EventKind::Gift {
+                id: "gifts".into(),
+                coins: gift_coins,
+            },
+            approved: false,
+            note: None,
+        });
+    }
+    let run = Run {
+        rules: &rules,
+        card: Some(card),
+        rates: &rates,
+        now: Some(when),
+        show_windows: req.at.is_some(),
+    };
+    let outcome = run.events(person, &events)?;
+    Ok(Some(PlanResponse::new(&rules, Some(card), outcome)))
 }
 
 #[cfg(test)]

@@ -4,141 +4,108 @@
 
 use crate::caps::{RuleSet, RuleSetInput};
 use crate::error::{from_json_str, Error, ErrorCode, Result};
-use crate::gifts::{CatalogueInput, GiftCatalogue};
+use crate::gifts::{CatalogueInput, GiftCatalogue, GiftInput};
 use crate::id;
+use crate::preset_or::PresetOr;
 use crate::rate_card::{RateCard, RateCardInput};
+use std::borrow::Cow;
 use std::sync::OnceLock;
+
+/// `(id, minified JSON)` of a shipped data file (see `build.rs`).
+macro_rules! preset {
+    ($dir:literal, $id:literal) => {
+        (
+            $id,
+            include_str!(concat!(
+                env!("OUT_DIR"),
+                "/presets/",
+                $dir,
+                "/",
+                $id,
+                ".json"
+            )),
+        )
+    };
+}
 
 /// The shipped rate cards, in the order `presets` lists them.
 const RATE_CARDS: &[(&str, &str)] = &[
-    (
-        "tiktok-web",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rate_cards/tiktok-web.json"
-        )),
-    ),
-    (
-        "tiktok-ios",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rate_cards/tiktok-ios.json"
-        )),
-    ),
-    (
-        "tiktok-android",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rate_cards/tiktok-android.json"
-        )),
-    ),
-    (
-        "tiktok-ios-gbp",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rate_cards/tiktok-ios-gbp.json"
-        )),
-    ),
-    (
-        "twitch-bits",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rate_cards/twitch-bits.json"
-        )),
-    ),
-    (
-        "twitch-bits-mobile",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rate_cards/twitch-bits-mobile.json"
-        )),
-    ),
-    (
-        "youtube-super-chat",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rate_cards/youtube-super-chat.json"
-        )),
-    ),
-    (
-        "roblox",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/rate_cards/roblox.json")),
-    ),
-    (
-        "facebook-stars",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rate_cards/facebook-stars.json"
-        )),
-    ),
-    (
-        "instagram-gifts",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rate_cards/instagram-gifts.json"
-        )),
-    ),
-    (
-        "snapchat-gifts",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rate_cards/snapchat-gifts.json"
-        )),
-    ),
+    preset!("rate_cards", "tiktok-web"),
+    preset!("rate_cards", "tiktok-ios"),
+    preset!("rate_cards", "tiktok-android"),
+    preset!("rate_cards", "tiktok-ios-gbp"),
+    preset!("rate_cards", "twitch-bits"),
+    preset!("rate_cards", "twitch-bits-mobile"),
+    preset!("rate_cards", "youtube-super-chat"),
+    preset!("rate_cards", "roblox"),
+    preset!("rate_cards", "facebook-stars"),
+    preset!("rate_cards", "instagram-gifts"),
+    preset!("rate_cards", "snapchat-gifts"),
 ];
 
 /// The shipped rule sets.
 const RULE_SETS: &[(&str, &str)] = &[
-    (
-        "tiktok-global",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rule_sets/tiktok-global.json"
-        )),
-    ),
-    (
-        "cn-games-2019",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rule_sets/cn-games-2019.json"
-        )),
-    ),
-    (
-        "cn-live-2022",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rule_sets/cn-live-2022.json"
-        )),
-    ),
-    (
-        "under18-family",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rule_sets/under18-family.json"
-        )),
-    ),
-    (
-        "kr-live",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/rule_sets/kr-live.json")),
-    ),
-    (
-        "youtube-viewer-limits",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rule_sets/youtube-viewer-limits.json"
-        )),
-    ),
-    (
-        "none",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/rule_sets/none.json")),
-    ),
+    preset!("rule_sets", "tiktok-global"),
+    preset!("rule_sets", "cn-games-2019"),
+    preset!("rule_sets", "cn-live-2022"),
+    preset!("rule_sets", "under18-family"),
+    preset!("rule_sets", "kr-live"),
+    preset!("rule_sets", "youtube-viewer-limits"),
+    preset!("rule_sets", "none"),
 ];
 
 /// The shipped gift catalogues.
-const GIFT_CATALOGUES: &[(&str, &str)] = &[(
-    "tiktok",
-    include_str!(concat!(env!("OUT_DIR"), "/presets/gifts/tiktok.json")),
-)];
+const GIFT_CATALOGUES: &[(&str, &str)] = &[preset!("gifts", "tiktok")];
+
+/// A rate card named by a preset id or written out, validated, with errors under `path`.
+pub fn rate_card_of(
+    choice: &PresetOr<RateCardInput>,
+    path: &str,
+) -> Result<Cow<'static, RateCard>> {
+    match choice {
+        PresetOr::Preset(id) => rate_card(id, path).map(Cow::Borrowed),
+        PresetOr::Given(input) => card_from(input).map(Cow::Owned).map_err(|e| e.under(path)),
+    }
+}
+
+/// A rule set named by a preset id or written out, validated, with errors under `path`.
+pub fn rule_set_of(choice: &PresetOr<RuleSetInput>, path: &str) -> Result<Cow<'static, RuleSet>> {
+    match choice {
+        PresetOr::Preset(id) => rule_set(id, path).map(Cow::Borrowed),
+        PresetOr::Given(input) => RuleSet::from_input(input)
+            .map(Cow::Owned)
+            .map_err(|e| e.under(path)),
+    }
+}
+
+/// A card's gift catalogue: a shipped one by id, a list written out, or none.
+pub fn gift_catalogue_of(
+    choice: Option<&PresetOr<Vec<GiftInput>>>,
+    path: &str,
+) -> Result<GiftCatalogue> {
+    match choice {
+        None => Ok(GiftCatalogue::empty()),
+        Some(PresetOr::Preset(id)) => gift_catalogue(id).ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownPreset,
+                path,
+                format!(
+                    "there is no shipped gift catalogue `{}`{}",
+                    id.chars().take(id::MAX_ID_LEN).collect::<String>(),
+                    id::hint(id, gift_catalogue_ids())
+                ),
+            )
+            .with("preset", id.as_str())
+        }),
+        Some(PresetOr::Given(gifts)) => GiftCatalogue::from_inputs(None, gifts, Vec::new(), path),
+    }
+}
+
+/// A card as written, its catalogue resolved here.
+fn card_from(input: &RateCardInput) -> Result<RateCard> {
+    let gifts = gift_catalogue_of(input.gifts.as_ref(), "gifts")?;
+    RateCard::from_input(input, gifts)
+}
 
 fn parse_card(id: &str, text: &str) -> Result<RateCard> {
     let input: RateCardInput = from_json_str(text)?;
@@ -149,7 +116,7 @@ fn parse_card(id: &str, text: &str) -> Result<RateCard> {
             "preset file id differs from its name",
         ));
     }
-    RateCard::from_input(&input)
+    card_from(&input)
 }
 
 /// Every shipped rate card, parsed once. A broken data file is an error for that preset only
@@ -206,7 +173,8 @@ pub fn rule_set(id: &str, path: &str) -> Result<&'static RuleSet> {
                 id.chars().take(id::MAX_ID_LEN).collect::<String>(),
                 id::hint(id, rule_set_ids())
             ),
-        )),
+        )
+        .with("preset", id)),
     }
 }
 
@@ -249,7 +217,8 @@ pub fn rate_card(id: &str, path: &str) -> Result<&'static RateCard> {
                 id.chars().take(id::MAX_ID_LEN).collect::<String>(),
                 id::hint(id, rate_card_ids())
             ),
-        )),
+        )
+        .with("preset", id)),
     }
 }
 
@@ -355,5 +324,29 @@ mod tests {
         let err = rate_card("tiktok-webb", "rate_card").unwrap_err();
         assert_eq!(err.code, ErrorCode::UnknownPreset);
         assert!(err.message.contains("tiktok-web"), "{}", err.message);
+    }
+
+    #[test]
+    fn an_inline_card_names_its_catalogue_or_lists_its_gifts() {
+        let mut input = rate_card("tiktok-web", "").unwrap().to_input();
+        let card =
+            |input: &RateCardInput| rate_card_of(&PresetOr::Given(input.clone()), "rate_card");
+        assert_eq!(card(&input).unwrap().gifts.id.as_deref(), Some("tiktok"));
+        type Case = (&'static str, ErrorCode, &'static str);
+        let cases: &[Case] = &[
+            (r#""nope""#, ErrorCode::UnknownPreset, "rate_card.gifts"),
+            (
+                r#"[{"id": "rose", "name": "Rose", "coins": 0}]"#,
+                ErrorCode::OutOfRange,
+                "rate_card.gifts[0].coins",
+            ),
+        ];
+        for (gifts, code, path) in cases {
+            input.gifts = Some(serde_json::from_str(gifts).unwrap());
+            let err = card(&input).unwrap_err();
+            assert_eq!((err.code, err.path.as_str()), (*code, *path), "{gifts}");
+        }
+        input.gifts = None;
+        assert!(card(&input).unwrap().gifts.gifts().is_empty());
     }
 }

@@ -2,48 +2,60 @@
 //! deterministic, aggregated as it goes.
 //!
 //! - [`scenario`]: what is simulated (input and validation);
-//! - [`population`]: the hot loop over viewers and days;
+//! - [`population`]: the hot loop over viewers and days, and the rules at day resolution;
 //! - [`rng`]: the seeded generator and samplers;
-//! - [`stats`]: percentiles over runs;
-//! - [`sweep`]: a scenario over a grid of parameters, and A/B comparisons.
+//! - [`stats`]: percentiles over runs, and one point compared with a base run by run;
+//! - [`sweep`]: a scenario over a grid of parameters, and A/B variants;
+//! - [`csv`]: the CSV the CLI prints with `--csv`.
+//!
+//! The engine answers in raw per-run parts ([`RunPart`]) and their metrics ([`RunMetrics`]);
+//! `ops::simulate` and `ops::sweep` dress them as the contract's answers.
 
+pub mod csv;
 pub mod population;
 pub mod rng;
 pub mod scenario;
 pub mod stats;
 pub mod sweep;
 
-use crate::caps::RuleSetRef;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{Fraction, Money, RoundingPoint};
 use crate::payout;
-use crate::rate_card::{AgencyPayer, CreatorTerms, RateCardRef};
-use population::{Model, Scratch, Totals};
-use scenario::{AgeGroup, Scenario, ScenarioInput};
+use crate::rate_card::{AgencyPayer, CreatorTerms};
+use population::{AgeTotals, DayTotals, Model, Scratch, Totals};
+use scenario::Scenario;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use stats::{CountStat, MoneyStat};
 use std::collections::BTreeMap;
 
 /// Viewers simulated between two progress reports (and the unit of parallel work).
 pub const CHUNK: u64 = 1 << 15;
 
-/// Progress of a long run: `done` out of `total` viewer-runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Progress {
-    /// Viewer-runs simulated.
-    pub done: u64,
-    /// Viewer-runs in all.
-    pub total: u64,
+/// The largest count an answer holds: 2^53 − 1, the largest integer every JSON reader
+/// (JavaScript's included) keeps exactly. A count beyond it is an `overflow` error naming the
+/// metric, never a rounded number.
+pub const MAX_EXACT_COUNT: u64 = (1 << 53) - 1;
+
+/// Reports progress as `(done, total)` viewer-runs; returning `false` cancels the run.
+pub type Report<'a> = &'a (dyn Fn(u64, u64) -> bool + Sync);
+
+/// Runs `from..to` of a scenario, as raw integers: what another thread, process or Web Worker
+/// hands back so that [`check_parts`] and [`metrics`] can assemble the same answer as one run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunPart {
+    /// Run number.
+    pub run: u32,
+    /// Money metrics in minor units.
+    pub money: BTreeMap<String, i128>,
+    /// Count metrics.
+    pub counts: BTreeMap<String, u128>,
+    /// By age group.
+    pub by_age: Vec<AgeTotals>,
+    /// By day.
+    pub by_day: Vec<DayTotals>,
 }
 
-/// Reports progress; returning `false` cancels the simulation.
-pub type ProgressFn<'a> = &'a (dyn Fn(Progress) -> bool + Sync);
-
-/// The `simulate` request: a scenario.
-pub type SimulateRequest = ScenarioInput;
-
-/// The metrics of one run.
+/// The metrics of one run, as the answer gives them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RunMetrics {
     /// Run number.
@@ -52,136 +64,6 @@ pub struct RunMetrics {
     pub money: BTreeMap<String, Money>,
     /// Count metrics by name.
     pub counts: BTreeMap<String, u64>,
-}
-
-/// A money metric over runs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct MoneyMetric {
-    /// Metric name.
-    pub metric: String,
-    /// What it means.
-    pub description: String,
-    /// Percentiles and mean.
-    #[serde(flatten)]
-    pub stat: MoneyStat,
-}
-
-/// A count metric over runs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct CountMetric {
-    /// Metric name.
-    pub metric: String,
-    /// What it means.
-    pub description: String,
-    /// Percentiles and mean.
-    #[serde(flatten)]
-    pub stat: CountStat,
-}
-
-/// Totals over runs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct TotalsOut {
-    /// Money metrics.
-    pub money: Vec<MoneyMetric>,
-    /// Count metrics.
-    pub counts: Vec<CountMetric>,
-}
-
-/// One age group over runs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct AgeGroupOut {
-    /// The group.
-    #[serde(flatten)]
-    pub group: AgeGroup,
-    /// Viewers.
-    pub viewers: CountStat,
-    /// Viewers with a budget.
-    pub spenders: CountStat,
-    /// Money paid.
-    pub spend: MoneyStat,
-    /// Money of blocked purchases.
-    pub blocked_spend: MoneyStat,
-    /// Value of blocked gifts.
-    pub blocked_gifts: MoneyStat,
-    /// Events that warned.
-    pub warnings: CountStat,
-}
-
-/// One day over runs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct DayOut {
-    /// Day number from 0.
-    pub day: u32,
-    /// The date.
-    pub date: String,
-    /// Money paid.
-    pub spend: MoneyStat,
-    /// Value of gifts sent.
-    pub gifted: MoneyStat,
-    /// Money of blocked purchases and gifts.
-    pub blocked: MoneyStat,
-    /// Events that warned.
-    pub warnings: CountStat,
-}
-
-/// What was simulated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct ScenarioOut {
-    /// The channels' cards.
-    pub rate_cards: Vec<RateCardRef>,
-    /// The rules.
-    pub rule_set: RuleSetRef,
-    /// Currency of every amount.
-    pub currency: crate::money::Currency,
-    /// Viewers.
-    pub viewers: u64,
-    /// Creators.
-    pub creators: u64,
-    /// Days.
-    pub days: u32,
-    /// Runs.
-    pub runs: u32,
-    /// Seed.
-    pub seed: u64,
-    /// Price multiplier applied to every card.
-    #[schemars(with = "String")]
-    #[serde(serialize_with = "crate::money::decimal_string")]
-    pub price_multiplier: rust_decimal::Decimal,
-    /// Elasticity.
-    #[schemars(with = "String")]
-    #[serde(serialize_with = "crate::money::decimal_string")]
-    pub elasticity: rust_decimal::Decimal,
-}
-
-/// The `simulate` answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct SimulateResponse {
-    /// What was simulated.
-    pub scenario: ScenarioOut,
-    /// Totals: P5, P50, P95 and mean over runs.
-    pub totals: TotalsOut,
-    /// By age group.
-    pub by_age: Vec<AgeGroupOut>,
-    /// By day.
-    pub by_day: Vec<DayOut>,
-    /// Every run's totals (they reconcile to the cent).
-    pub runs: Vec<RunMetrics>,
-}
-
-/// Runs `from..to` of a scenario, as raw integers: what another thread, process or Web Worker
-/// hands back so that [`merge`] can assemble the same answer as one [`run_scenario`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RunPart {
-    /// Run number.
-    pub run: u32,
-    /// Money metrics in minor units.
-    pub money: BTreeMap<String, i64>,
-    /// Count metrics.
-    pub counts: BTreeMap<String, u64>,
-    /// By age group.
-    pub by_age: Vec<population::AgeTotals>,
-    /// By day.
-    pub by_day: Vec<population::DayTotals>,
 }
 
 /// Money metrics, their meaning, in output order.
@@ -232,44 +114,28 @@ pub const COUNT_METRICS: &[(&str, &str)] = &[
     ("warnings", "purchases and gifts that warned"),
 ];
 
-/// Every run's metrics as CSV: one row per run, one column per metric.
-pub fn to_csv(resp: &SimulateResponse) -> String {
-    let mut header = vec!["run".to_string()];
-    header.extend(MONEY_METRICS.iter().map(|(m, _)| m.to_string()));
-    header.extend(COUNT_METRICS.iter().map(|(m, _)| m.to_string()));
-    let mut out = sweep::csv_line(&header);
-    for r in &resp.runs {
-        let mut cells = vec![r.run.to_string()];
-        cells.extend(
-            MONEY_METRICS
-                .iter()
-                .map(|(m, _)| r.money.get(*m).map(|v| v.to_string()).unwrap_or_default()),
-        );
-        cells.extend(
-            COUNT_METRICS
-                .iter()
-                .map(|(m, _)| r.counts.get(*m).map(|v| v.to_string()).unwrap_or_default()),
-        );
-        out.push_str(&sweep::csv_line(&cells));
-    }
-    out
-}
-
-/// Runs the simulation sequentially.
-pub fn simulate(req: &SimulateRequest, progress: ProgressFn<'_>) -> Result<SimulateResponse> {
-    let scenario = Scenario::from_input(req)?;
-    run_scenario(&scenario, progress, 1)
+/// A count as the answer holds it, or an `overflow` error naming `metric`.
+pub fn exact_count(metric: &str, value: u128) -> Result<u64> {
+    u64::try_from(value)
+        .ok()
+        .filter(|v| *v <= MAX_EXACT_COUNT)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::Overflow,
+                "",
+                format!(
+                    "`{metric}` reached {value}, more than {MAX_EXACT_COUNT}, the largest count an answer can give exactly"
+                ),
+            )
+            .with("metric", metric)
+            .with("max", MAX_EXACT_COUNT)
+        })
 }
 
 /// Runs a validated scenario, on up to `threads` threads when the `parallel` feature is on.
-/// The answer is the same, byte for byte, for any number of threads.
-pub fn run_scenario(
-    s: &Scenario,
-    progress: ProgressFn<'_>,
-    threads: usize,
-) -> Result<SimulateResponse> {
-    let parts = run_part(s, 0, s.runs, progress, threads)?;
-    merge(s, parts)
+/// The parts are the same, bit for bit, for any number of threads.
+pub fn run(s: &Scenario, report: Report<'_>, threads: usize) -> Result<Vec<RunPart>> {
+    run_part(s, 0, s.runs, report, threads)
 }
 
 /// Runs `from..to` of a scenario (progress counts only these runs).
@@ -277,7 +143,7 @@ pub fn run_part(
     s: &Scenario,
     from: u32,
     to: u32,
-    progress: ProgressFn<'_>,
+    report: Report<'_>,
     threads: usize,
 ) -> Result<Vec<RunPart>> {
     check_terms(s)?;
@@ -294,9 +160,9 @@ pub fn run_part(
     let model = Model::new(s)?;
     let total = s.viewers * u64::from(to - from);
     let done = std::sync::atomic::AtomicU64::new(0);
-    let report = |n: u64| -> Result<()> {
+    let progress = |n: u64| -> Result<()> {
         let d = done.fetch_add(n, std::sync::atomic::Ordering::Relaxed) + n;
-        if progress(Progress { done: d, total }) {
+        if report(d, total) {
             Ok(())
         } else {
             Err(Error::new(
@@ -316,7 +182,7 @@ pub fn run_part(
         let work =
             |acc: &mut Totals, scratch: &mut Scratch, (from, to): (u64, u64)| -> Result<()> {
                 model.viewers(u64::from(run), from, to, acc, scratch)?;
-                report(to - from)
+                progress(to - from)
             };
         let totals = parallel_fold(
             &chunks,
@@ -325,18 +191,7 @@ pub fn run_part(
             work,
             |a, b| a.merge(&b),
         )?;
-        let metrics = finish_run(s, run, &totals)?;
-        Ok(RunPart {
-            run,
-            money: metrics
-                .money
-                .iter()
-                .map(|(k, v)| (k.clone(), v.minor()))
-                .collect(),
-            counts: metrics.counts,
-            by_age: totals.by_age,
-            by_day: totals.by_day,
-        })
+        finish_run(s, run, totals)
     };
     let runs: Vec<u32> = (from..to).collect();
     parallel_map(&runs, if by_runs { threads } else { 1 }, run_one)
@@ -369,41 +224,6 @@ where
     }
     let _ = threads;
     items.iter().map(|&item| f(item)).collect()
-}
-
-/// Assembles the answer from parts that cover every run of the scenario exactly once (in any
-/// order): byte for byte what [`run_scenario`] gives.
-pub fn merge(s: &Scenario, mut parts: Vec<RunPart>) -> Result<SimulateResponse> {
-    crate::sort::sort_by_key(&mut parts, |p| p.run);
-    let complete = parts.len() == s.runs as usize
-        && parts.iter().enumerate().all(|(i, p)| {
-            p.run as usize == i
-                && p.by_age.len() == s.ages.len()
-                && p.by_day.len() == s.days as usize
-        });
-    if !complete {
-        return Err(Error::new(
-            ErrorCode::InvalidValue,
-            "runs",
-            format!(
-                "the parts do not cover the scenario's {} runs exactly once",
-                s.runs
-            ),
-        ));
-    }
-    let runs = parts
-        .iter()
-        .map(|p| RunMetrics {
-            run: p.run,
-            money: p
-                .money
-                .iter()
-                .map(|(k, v)| (k.clone(), Money::from_minor(*v, s.currency)))
-                .collect(),
-            counts: p.counts.clone(),
-        })
-        .collect();
-    Ok(respond(s, &parts, runs))
 }
 
 /// Folds `items` into one accumulator, split over threads when allowed. Every accumulator
@@ -450,6 +270,52 @@ where
     Ok(acc)
 }
 
+/// Parts that cover every run of the scenario exactly once (in any order), sorted by run; an
+/// `invalid_value` error otherwise.
+pub fn check_parts(s: &Scenario, mut parts: Vec<RunPart>) -> Result<Vec<RunPart>> {
+    crate::sort::sort_by_key(&mut parts, |p| p.run);
+    let complete = parts.len() == s.runs as usize
+        && parts.iter().enumerate().all(|(i, p)| {
+            p.run as usize == i
+                && p.by_age.len() == s.ages.len()
+                && p.by_day.len() == s.days as usize
+        });
+    if complete {
+        Ok(parts)
+    } else {
+        Err(Error::new(
+            ErrorCode::InvalidValue,
+            "runs",
+            format!(
+                "the parts do not cover the scenario's {} runs exactly once",
+                s.runs
+            ),
+        ))
+    }
+}
+
+/// Every run's metrics as the answer gives them (counts checked against [`MAX_EXACT_COUNT`]).
+pub fn metrics(s: &Scenario, parts: &[RunPart]) -> Result<Vec<RunMetrics>> {
+    parts
+        .iter()
+        .map(|p| {
+            Ok(RunMetrics {
+                run: p.run,
+                money: p
+                    .money
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Money::from_minor(*v, s.currency)))
+                    .collect(),
+                counts: p
+                    .counts
+                    .iter()
+                    .map(|(k, v)| Ok((k.clone(), exact_count(k, *v)?)))
+                    .collect::<Result<_>>()?,
+            })
+        })
+        .collect()
+}
+
 /// Every channel of a scenario pays creators alike; the simulation pays them once per creator.
 fn check_terms(s: &Scenario) -> Result<()> {
     let first = &s.channels[0].card;
@@ -471,15 +337,13 @@ fn check_terms(s: &Scenario) -> Result<()> {
     Ok(())
 }
 
-/// The metrics of one run: creators paid and withdrawals, and every total.
-fn finish_run(s: &Scenario, run: u32, t: &Totals) -> Result<RunMetrics> {
+/// The part of one run: creators paid and withdrawals, and every total.
+fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
     let card = &s.channels[0].card;
     let cur = s.currency;
-    let mut earnings_total = 0i64;
-    let mut agency_total = 0i64;
-    let mut keeps_total = 0i64;
-    let (mut withdrawn, mut fees, mut unwithdrawn) = (0i64, 0i64, 0i64);
-    let (mut with_gifts, mut paid) = (0u64, 0u64);
+    let (mut earnings_total, mut agency_total, mut keeps_total) = (0i128, 0i128, 0i128);
+    let (mut withdrawn, mut fees, mut unwithdrawn) = (0i128, 0i128, 0i128);
+    let (mut with_gifts, mut paid) = (0u128, 0u128);
     let agency_rate = Fraction::from_decimal(card.agency.rate);
     // A Diamond's value is in major units; scaled to minor units it applies to counts exactly.
     let diamond_value = match card.creator {
@@ -497,10 +361,11 @@ fn finish_run(s: &Scenario, run: u32, t: &Totals) -> Result<RunMetrics> {
         with_gifts += 1;
         // Credited per creator balance, toward zero.
         let earnings = match (diamond_value, card.creator) {
-            (Some(value), _) => value.apply(
-                i64::try_from(diamonds).unwrap_or(i64::MAX),
-                RoundingPoint::CreatorCash,
-            )?,
+            (Some(value), _) => {
+                let diamonds = i128::try_from(diamonds)
+                    .map_err(|_| Error::overflow("", "a creator's Diamonds"))?;
+                value.apply(diamonds, RoundingPoint::CreatorCash)?
+            }
             (None, CreatorTerms::ShareOfNet { share }) => {
                 Fraction::from_decimal(share).apply(basis, RoundingPoint::CreatorCash)?
             }
@@ -527,8 +392,7 @@ fn finish_run(s: &Scenario, run: u32, t: &Totals) -> Result<RunMetrics> {
         AgencyPayer::Creator => 0,
     };
     let platform = t.net_spent - earnings_total - platform_pays;
-    let m = |v: i64| Money::from_minor(v, cur);
-    let money: BTreeMap<String, Money> = [
+    let money: BTreeMap<String, i128> = [
         ("budgets", t.budgets),
         ("viewer_spend", t.spend),
         ("tax", t.tax),
@@ -546,9 +410,9 @@ fn finish_run(s: &Scenario, run: u32, t: &Totals) -> Result<RunMetrics> {
         ("unwithdrawn", unwithdrawn),
     ]
     .into_iter()
-    .map(|(k, v)| (k.to_string(), m(v)))
+    .map(|(k, v)| (k.to_string(), v))
     .collect();
-    let counts: BTreeMap<String, u64> = [
+    let counts: BTreeMap<String, u128> = [
         ("spenders", t.spenders),
         ("purchases", t.purchases),
         ("gifts", t.gifts),
@@ -563,98 +427,11 @@ fn finish_run(s: &Scenario, run: u32, t: &Totals) -> Result<RunMetrics> {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    Ok(RunMetrics { run, money, counts })
-}
-
-fn respond(s: &Scenario, totals: &[RunPart], runs: Vec<RunMetrics>) -> SimulateResponse {
-    let cur = s.currency;
-    let money = |name: &str| -> Vec<i64> {
-        runs.iter()
-            .map(|r| r.money.get(name).map_or(0, |m| m.minor()))
-            .collect()
-    };
-    let counts = |name: &str| -> Vec<u64> {
-        runs.iter()
-            .map(|r| r.counts.get(name).copied().unwrap_or(0))
-            .collect()
-    };
-    let totals_out = TotalsOut {
-        money: MONEY_METRICS
-            .iter()
-            .map(|(name, description)| MoneyMetric {
-                metric: name.to_string(),
-                description: description.to_string(),
-                stat: MoneyStat::of(&money(name), cur),
-            })
-            .collect(),
-        counts: COUNT_METRICS
-            .iter()
-            .map(|(name, description)| CountMetric {
-                metric: name.to_string(),
-                description: description.to_string(),
-                stat: CountStat::of(&counts(name)),
-            })
-            .collect(),
-    };
-    let by_age = s
-        .ages
-        .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let col = |f: &dyn Fn(&population::AgeTotals) -> i64| -> Vec<i64> {
-                totals.iter().map(|t| f(&t.by_age[i])).collect()
-            };
-            let cnt = |f: &dyn Fn(&population::AgeTotals) -> u64| -> Vec<u64> {
-                totals.iter().map(|t| f(&t.by_age[i])).collect()
-            };
-            AgeGroupOut {
-                group: g.clone(),
-                viewers: CountStat::of(&cnt(&|a| a.viewers)),
-                spenders: CountStat::of(&cnt(&|a| a.spenders)),
-                spend: MoneyStat::of(&col(&|a| a.spend), cur),
-                blocked_spend: MoneyStat::of(&col(&|a| a.blocked_spend), cur),
-                blocked_gifts: MoneyStat::of(&col(&|a| a.blocked_gifts), cur),
-                warnings: CountStat::of(&cnt(&|a| a.warnings)),
-            }
-        })
-        .collect();
-    let by_day = (0..s.days as usize)
-        .map(|d| {
-            let col = |f: &dyn Fn(&population::DayTotals) -> i64| -> Vec<i64> {
-                totals.iter().map(|t| f(&t.by_day[d])).collect()
-            };
-            let date = s.start.plus_days(d as i64).to_string();
-            DayOut {
-                day: d as u32,
-                date,
-                spend: MoneyStat::of(&col(&|x| x.spend), cur),
-                gifted: MoneyStat::of(&col(&|x| x.gifted), cur),
-                blocked: MoneyStat::of(&col(&|x| x.blocked), cur),
-                warnings: CountStat::of(
-                    &totals
-                        .iter()
-                        .map(|t| t.by_day[d].warnings)
-                        .collect::<Vec<_>>(),
-                ),
-            }
-        })
-        .collect();
-    SimulateResponse {
-        scenario: ScenarioOut {
-            rate_cards: s.channels.iter().map(|c| c.card.reference()).collect(),
-            rule_set: s.rules.reference(),
-            currency: cur,
-            viewers: s.viewers,
-            creators: s.creators,
-            days: s.days,
-            runs: s.runs,
-            seed: s.seed,
-            price_multiplier: s.price_multiplier.normalize(),
-            elasticity: s.elasticity.normalize(),
-        },
-        totals: totals_out,
-        by_age,
-        by_day,
-        runs,
-    }
+    Ok(RunPart {
+        run,
+        money,
+        counts,
+        by_age: t.by_age,
+        by_day: t.by_day,
+    })
 }

@@ -1,7 +1,10 @@
 //! Statistics over Monte Carlo runs: nearest-rank percentiles (always the value of an actual
-//! run, so money stays exact) and means rounded at a named point.
+//! run, so money stays exact), means rounded at [`RoundingPoint::Statistic`], and a point
+//! compared with its base run by run.
 
-use crate::money::{Currency, Fraction, Money, RoundingPoint};
+use super::{exact_count, RunMetrics, COUNT_METRICS, MONEY_METRICS};
+use crate::error::Result;
+use crate::money::{percent_of, Currency, Fraction, Money, RoundingPoint};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -14,6 +17,21 @@ pub fn percentile<T: Copy>(sorted: &[T], p: u32) -> Option<T> {
     let n = sorted.len();
     let rank = (u64::from(p) * n as u64).div_ceil(100).max(1) as usize;
     Some(sorted[rank.min(n) - 1])
+}
+
+fn sorted<T: Copy + Ord>(values: &[T]) -> Vec<T> {
+    let mut sorted = values.to_vec();
+    crate::sort::sort_by_key(&mut sorted, |x| *x);
+    sorted
+}
+
+/// `sum / n` rounded at [`RoundingPoint::Statistic`] (over at most 1,000 runs of values far
+/// inside `i128`, so the sum is exact).
+fn mean(sum: i128, n: usize) -> Result<i128> {
+    if n == 0 {
+        return Ok(0);
+    }
+    Fraction::new(1, n as i128).apply(sum, RoundingPoint::Statistic)
 }
 
 /// A money metric over runs.
@@ -31,30 +49,16 @@ pub struct MoneyStat {
 
 impl MoneyStat {
     /// The statistic of per-run values in minor units.
-    pub fn of(values: &[i64], currency: Currency) -> MoneyStat {
-        let mut sorted = values.to_vec();
-        crate::sort::sort_by_key(&mut sorted, |x| *x);
-        let m = |v: Option<i64>| Money::from_minor(v.unwrap_or(0), currency);
-        let sum: i128 = values.iter().map(|&v| i128::from(v)).sum();
-        let mean = mean_minor(sum, values.len());
-        MoneyStat {
+    pub fn of(values: &[i128], currency: Currency) -> Result<MoneyStat> {
+        let sorted = sorted(values);
+        let m = |v: Option<i128>| Money::from_minor(v.unwrap_or(0), currency);
+        Ok(MoneyStat {
             p5: m(percentile(&sorted, 5)),
             p50: m(percentile(&sorted, 50)),
             p95: m(percentile(&sorted, 95)),
-            mean: m(Some(mean)),
-        }
+            mean: m(Some(mean(values.iter().sum(), values.len())?)),
+        })
     }
-}
-
-/// `sum / n` rounded half away from zero.
-fn mean_minor(sum: i128, n: usize) -> i64 {
-    if n == 0 {
-        return 0;
-    }
-    let sum = i64::try_from(sum.clamp(i128::from(i64::MIN), i128::from(i64::MAX))).unwrap_or(0);
-    Fraction::new(1, n as i128)
-        .apply(sum, RoundingPoint::Statistic)
-        .unwrap_or(0)
 }
 
 /// A count metric over runs.
@@ -73,19 +77,129 @@ pub struct CountStat {
 }
 
 impl CountStat {
-    /// The statistic of per-run counts.
-    pub fn of(values: &[u64]) -> CountStat {
-        let mut sorted = values.to_vec();
-        crate::sort::sort_by_key(&mut sorted, |x| *x);
-        let sum: u128 = values.iter().map(|&v| u128::from(v)).sum();
-        let hundredths = mean_minor(i128::try_from(sum * 100).unwrap_or(i128::MAX), values.len());
-        CountStat {
-            p5: percentile(&sorted, 5).unwrap_or(0),
-            p50: percentile(&sorted, 50).unwrap_or(0),
-            p95: percentile(&sorted, 95).unwrap_or(0),
-            mean: Decimal::new(hundredths, 2),
-        }
+    /// The statistic of per-run counts of `metric` (named in an overflow error).
+    pub fn of(metric: &str, values: &[u128]) -> Result<CountStat> {
+        let sorted = sorted(values);
+        let p = |q| exact_count(metric, percentile(&sorted, q).unwrap_or(0));
+        let sum: u128 = values.iter().sum();
+        let hundredths = mean(i128::try_from(sum * 100).unwrap_or(i128::MAX), values.len())?;
+        Ok(CountStat {
+            p5: p(5)?,
+            p50: p(50)?,
+            p95: p(95)?,
+            mean: Decimal::try_from_i128_with_scale(hundredths, 2)
+                .map_err(|_| crate::error::Error::overflow("", "a mean count"))?,
+        })
     }
+}
+
+/// How a metric of a point differs from the base, run by run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Difference {
+    /// Metric name.
+    pub metric: String,
+    /// `money` or `count`.
+    pub unit: String,
+    /// The base's median.
+    pub base: String,
+    /// This point's median.
+    pub value: String,
+    /// Mean of the per-run differences (point − base).
+    pub mean_difference: String,
+    /// 5th percentile of the per-run differences.
+    pub difference_p5: String,
+    /// 95th percentile of the per-run differences.
+    pub difference_p95: String,
+    /// Relative change of the mean, in percent ([`RoundingPoint::Percent`]: rounded half away
+    /// from zero to 2 decimals), when the base is not zero.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub percent: Option<String>,
+    /// True when the mean difference is more than twice its standard error over runs.
+    pub significant: bool,
+    /// `higher`, `lower`, `no clear difference`, or `one run: no noise estimate`.
+    pub judgement: String,
+}
+
+/// Per-metric differences of `point` from `base`, paired run by run (common random numbers:
+/// run `r` of both shares its random draws).
+pub fn differences(
+    base: &[RunMetrics],
+    point: &[RunMetrics],
+    currency: Currency,
+) -> Result<Vec<Difference>> {
+    let mut out = Vec::new();
+    let money = |runs: &[RunMetrics], name: &str| -> Vec<i128> {
+        runs.iter()
+            .map(|r| r.money.get(name).map_or(0, |m| m.minor()))
+            .collect()
+    };
+    let count = |runs: &[RunMetrics], name: &str| -> Vec<i128> {
+        runs.iter()
+            .map(|r| i128::from(r.counts.get(name).copied().unwrap_or(0)))
+            .collect()
+    };
+    for (name, _) in MONEY_METRICS {
+        let show = |v: i128| Money::from_minor(v, currency).to_string();
+        out.push(difference(
+            name,
+            "money",
+            &money(base, name),
+            &money(point, name),
+            show,
+        )?);
+    }
+    for (name, _) in COUNT_METRICS {
+        out.push(difference(
+            name,
+            "count",
+            &count(base, name),
+            &count(point, name),
+            |v| v.to_string(),
+        )?);
+    }
+    Ok(out)
+}
+
+fn difference(
+    metric: &str,
+    unit: &str,
+    a: &[i128],
+    b: &[i128],
+    show: impl Fn(i128) -> String,
+) -> Result<Difference> {
+    let d: Vec<i128> = a.iter().zip(b).map(|(x, y)| y - x).collect();
+    let (sa, sb, sd) = (sorted(a), sorted(b), sorted(&d));
+    let p = |s: &[i128], q| percentile(s, q).unwrap_or(0);
+    let sum: i128 = d.iter().sum();
+    let mean_exact = mean(sum, d.len())?;
+    // The noise judgement is a statistic, in floating point; no money is computed from it.
+    let n = d.len().max(1) as f64;
+    let mean_f = sum as f64 / n;
+    let var = d.iter().map(|&x| (x as f64 - mean_f).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
+    let stderr = libm::sqrt(var / n);
+    let significant = d.len() > 1 && mean_f != 0.0 && mean_f.abs() > 2.0 * stderr;
+    let judgement = if d.len() < 2 {
+        "one run: no noise estimate"
+    } else if !significant {
+        "no clear difference"
+    } else if mean_f > 0.0 {
+        "higher"
+    } else {
+        "lower"
+    };
+    let base_sum: i128 = a.iter().sum();
+    Ok(Difference {
+        metric: metric.to_string(),
+        unit: unit.to_string(),
+        base: show(p(&sa, 50)),
+        value: show(p(&sb, 50)),
+        mean_difference: show(mean_exact),
+        difference_p5: show(p(&sd, 5)),
+        difference_p95: show(p(&sd, 95)),
+        percent: percent_of(sum, base_sum).map(|p| p.to_string()),
+        significant,
+        judgement: judgement.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -100,13 +214,31 @@ mod tests {
         assert_eq!(percentile(&v, 95), Some(19));
         assert_eq!(percentile(&[7], 95), Some(7));
         assert_eq!(percentile::<i64>(&[], 50), None);
-        let s = MoneyStat::of(&[300, 100, 200], Currency::USD);
+        let s = MoneyStat::of(&[300, 100, 200], Currency::USD).unwrap();
         assert_eq!(
             (s.p5.minor(), s.p50.minor(), s.p95.minor(), s.mean.minor()),
             (100, 200, 300, 200)
         );
-        assert!(s.p5.minor() <= s.p50.minor() && s.p50.minor() <= s.p95.minor());
-        let c = CountStat::of(&[1, 2]);
+        let c = CountStat::of("gifts", &[1, 2]).unwrap();
         assert_eq!(c.mean.to_string(), "1.50");
+    }
+
+    #[test]
+    fn totals_past_64_bits_keep_their_mean_and_counts_past_2_53_are_refused() {
+        let big = 121_999_999_987_800_000_000i128;
+        let s = MoneyStat::of(&[big, big + 2], Currency::USD).unwrap();
+        assert_eq!(s.mean.minor(), big + 1);
+        let err = CountStat::of("coins_bought", &[1 << 60]).unwrap_err();
+        assert_eq!(err.code, crate::ErrorCode::Overflow);
+        assert_eq!(err.details["metric"], "coins_bought");
+    }
+
+    #[test]
+    fn a_relative_change_is_rounded_not_cut() {
+        // +2 on a base of 3 is +66.666…%: 66.67, where truncation gave 66.66.
+        let d = difference("x", "count", &[3], &[5], |v| v.to_string()).unwrap();
+        assert_eq!(d.percent.as_deref(), Some("66.67"));
+        let d = difference("x", "count", &[3], &[1], |v| v.to_string()).unwrap();
+        assert_eq!(d.percent.as_deref(), Some("-66.67"));
     }
 }

@@ -4,12 +4,11 @@
 //! difference is the effect of the parameters, not noise.
 
 use super::scenario::{Scenario, ScenarioInput};
-use super::{
-    run_scenario, Progress, ProgressFn, SimulateResponse, TotalsOut, COUNT_METRICS, MONEY_METRICS,
-};
-use crate::caps::{self, RuleSetInput};
+use crate::caps::RuleSetInput;
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::money::{parse_decimal, Money, RoundingPoint};
+use crate::preset_or::PresetOr;
+use crate::presets;
 use crate::rate_card::{CreatorModel, RateCardInput};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -39,70 +38,6 @@ pub struct Variant {
     pub name: String,
     /// Parameter → value, as in a grid.
     pub changes: BTreeMap<String, String>,
-}
-
-/// The `sweep` request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SweepRequest {
-    /// The scenario every point starts from.
-    pub base: ScenarioInput,
-    /// Parameters and their values; every combination is a row.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub grid: Vec<Axis>,
-    /// Or named variants, each compared with the base (an A/B test is one variant).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub variants: Vec<Variant>,
-}
-
-/// How a metric of a point differs from the base, run by run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Difference {
-    /// Metric name.
-    pub metric: String,
-    /// `money` or `count`.
-    pub unit: String,
-    /// The base's median.
-    pub base: String,
-    /// This point's median.
-    pub value: String,
-    /// Mean of the per-run differences (point − base).
-    pub mean_difference: String,
-    /// 5th percentile of the per-run differences.
-    pub difference_p5: String,
-    /// 95th percentile of the per-run differences.
-    pub difference_p95: String,
-    /// Relative change of the mean, in percent (2 decimals), when the base is not zero.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub percent: Option<String>,
-    /// True when the mean difference is more than twice its standard error over runs.
-    pub significant: bool,
-    /// `higher`, `lower`, `no clear difference`, or `one run: no noise estimate`.
-    pub judgement: String,
-}
-
-/// One point of the sweep.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct SweepRow {
-    /// Name (a variant's, or the parameter values joined).
-    pub name: String,
-    /// Parameter values of this point.
-    pub point: BTreeMap<String, String>,
-    /// Totals over runs.
-    pub totals: TotalsOut,
-    /// Differences from the base.
-    pub vs_base: Vec<Difference>,
-}
-
-/// The `sweep` answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct SweepResponse {
-    /// The parameters varied.
-    pub parameters: Vec<String>,
-    /// The base scenario's totals.
-    pub base: TotalsOut,
-    /// One row per point.
-    pub rows: Vec<SweepRow>,
 }
 
 /// A parameter a sweep can vary.
@@ -180,7 +115,7 @@ impl Parameter {
             Parameter::ChannelPriceMultiplier(id) => {
                 let mut found = false;
                 for c in &mut s.channels {
-                    if crate::ops::resolve_rate_card(&c.rate_card, path)?.id == *id {
+                    if presets::rate_card_of(&c.rate_card, path)?.id == *id {
                         c.price_multiplier = value.to_string();
                         found = true;
                     }
@@ -279,16 +214,14 @@ fn edit_cards(
     path: &str,
     f: impl Fn(&mut RateCardInput) -> Result<()>,
 ) -> Result<()> {
-    let mut slots: Vec<&mut serde_json::Value> = match &mut s.rate_card {
+    let mut slots: Vec<&mut PresetOr<RateCardInput>> = match &mut s.rate_card {
         Some(card) => vec![card],
         None => s.channels.iter_mut().map(|c| &mut c.rate_card).collect(),
     };
     for slot in slots.iter_mut() {
-        let card = crate::ops::resolve_rate_card(slot, path)?;
-        let mut input = card.to_input();
+        let mut input = presets::rate_card_of(slot, path)?.to_input();
         f(&mut input)?;
-        **slot = serde_json::to_value(&input)
-            .map_err(|e| Error::new(ErrorCode::InvalidValue, path, e.to_string()))?;
+        **slot = PresetOr::Given(input);
     }
     Ok(())
 }
@@ -299,11 +232,10 @@ fn edit_rules(
     path: &str,
     f: impl Fn(&mut RuleSetInput, crate::money::Currency) -> Result<()>,
 ) -> Result<()> {
-    let rules = caps::resolve(&s.rule_set, path)?;
+    let rules = presets::rule_set_of(&s.rule_set, path)?;
     let mut input = rules.to_input();
     f(&mut input, rules.currency)?;
-    s.rule_set = serde_json::to_value(&input)
-        .map_err(|e| Error::new(ErrorCode::InvalidValue, path, e.to_string()))?;
+    s.rule_set = PresetOr::Given(input);
     Ok(())
 }
 
@@ -315,14 +247,19 @@ pub struct Point {
     pub values: BTreeMap<String, String>,
     /// The point's scenario as written, for running it elsewhere (another Web Worker).
     pub input: ScenarioInput,
-    scenario: Scenario,
+    /// The point's validated scenario.
+    pub scenario: Scenario,
 }
 
-/// A point of a sweep.
-fn points(req: &SweepRequest) -> Result<(Vec<String>, Vec<Point>)> {
+/// The points of a sweep over `base`: every combination of `grid`, or every variant.
+fn points(
+    base: &ScenarioInput,
+    grid: &[Axis],
+    variants: &[Variant],
+) -> Result<(Vec<String>, Vec<Point>)> {
     let point =
         |changes: Vec<(Parameter, String, String, String)>, name: String| -> Result<Point> {
-            let mut input = req.base.clone();
+            let mut input = base.clone();
             let mut values = BTreeMap::new();
             for (p, name, value, path) in &changes {
                 p.apply(&mut input, value, path)?;
@@ -346,7 +283,7 @@ fn points(req: &SweepRequest) -> Result<(Vec<String>, Vec<Point>)> {
                 scenario,
             })
         };
-    match (req.grid.is_empty(), req.variants.is_empty()) {
+    match (grid.is_empty(), variants.is_empty()) {
         (false, false) => Err(Error::new(
             ErrorCode::ConflictingFields,
             "variants",
@@ -360,7 +297,7 @@ fn points(req: &SweepRequest) -> Result<(Vec<String>, Vec<Point>)> {
         (false, true) => {
             let mut axes = Vec::new();
             let mut count = 1usize;
-            for (i, axis) in req.grid.iter().enumerate() {
+            for (i, axis) in grid.iter().enumerate() {
                 let at = index("grid", i);
                 let p = Parameter::parse(&axis.parameter, &join(&at, "parameter"))?;
                 if axis.values.is_empty() {
@@ -383,13 +320,13 @@ fn points(req: &SweepRequest) -> Result<(Vec<String>, Vec<Point>)> {
                     format!("the grid has {count} points; at most {MAX_POINTS}"),
                 ));
             }
-            let names: Vec<String> = req.grid.iter().map(|a| a.parameter.clone()).collect();
+            let names: Vec<String> = grid.iter().map(|a| a.parameter.clone()).collect();
             let mut out = Vec::with_capacity(count);
             for k in 0..count {
                 // Mixed-radix counter over the axes, the last axis fastest.
                 let mut rest = k;
                 let mut changes = Vec::new();
-                for (i, axis) in req.grid.iter().enumerate().rev() {
+                for (i, axis) in grid.iter().enumerate().rev() {
                     let j = rest % axis.values.len();
                     rest /= axis.values.len();
                     changes.push((
@@ -410,7 +347,7 @@ fn points(req: &SweepRequest) -> Result<(Vec<String>, Vec<Point>)> {
             Ok((names, out))
         }
         (true, false) => {
-            if req.variants.len() > MAX_POINTS {
+            if variants.len() > MAX_POINTS {
                 return Err(Error::new(
                     ErrorCode::TooLarge,
                     "variants",
@@ -419,7 +356,7 @@ fn points(req: &SweepRequest) -> Result<(Vec<String>, Vec<Point>)> {
             }
             let mut names: Vec<String> = Vec::new();
             let mut out = Vec::new();
-            for (i, v) in req.variants.iter().enumerate() {
+            for (i, v) in variants.iter().enumerate() {
                 let at = index("variants", i);
                 let mut changes = Vec::new();
                 for (name, value) in &v.changes {
@@ -449,10 +386,11 @@ pub struct Plan {
     pub points: Vec<Point>,
 }
 
-/// Validates a sweep request and lays out its points.
-pub fn plan(req: &SweepRequest) -> Result<Plan> {
-    let base = Scenario::from_input(&req.base).map_err(|e| e.under("base"))?;
-    let (parameters, points) = points(req)?;
+/// Validates a sweep of `base` and lays out its points.
+pub fn plan(base: &ScenarioInput, grid: &[Axis], variants: &[Variant]) -> Result<Plan> {
+    let base_input = base;
+    let base = Scenario::from_input(base_input).map_err(|e| e.under("base"))?;
+    let (parameters, points) = points(base_input, grid, variants)?;
     let work = |s: &Scenario| s.viewers * u64::from(s.days) * u64::from(s.runs);
     let total = points.iter().map(|p| work(&p.scenario)).sum::<u64>() + work(&base);
     if total > super::scenario::MAX_VIEWER_DAYS {
@@ -472,214 +410,16 @@ pub fn plan(req: &SweepRequest) -> Result<Plan> {
     })
 }
 
-/// Runs a sweep.
-pub fn sweep(
-    req: &SweepRequest,
-    progress: ProgressFn<'_>,
-    threads: usize,
-) -> Result<SweepResponse> {
-    let plan = plan(req)?;
-    let size = |s: &Scenario| s.viewers * u64::from(s.runs);
-    let total = plan.points.iter().map(|p| size(&p.scenario)).sum::<u64>() + size(&plan.base);
-    let offset = std::sync::atomic::AtomicU64::new(0);
-    let stage = |p: Progress| {
-        progress(Progress {
-            done: offset.load(std::sync::atomic::Ordering::Relaxed) + p.done,
-            total,
-        })
-    };
-    let base_result = run_scenario(&plan.base, &stage, threads)?;
-    offset.fetch_add(size(&plan.base), std::sync::atomic::Ordering::Relaxed);
-    let mut results = Vec::with_capacity(plan.points.len());
-    for point in &plan.points {
-        results.push(run_scenario(&point.scenario, &stage, threads)?);
-        offset.fetch_add(size(&point.scenario), std::sync::atomic::Ordering::Relaxed);
+impl Plan {
+    /// The scenario of each point, base first.
+    pub fn scenarios(&self) -> impl Iterator<Item = &Scenario> {
+        std::iter::once(&self.base).chain(self.points.iter().map(|p| &p.scenario))
     }
-    Ok(compose(&plan, base_result, results))
-}
-
-/// The sweep's answer from the base's result and each point's, in the plan's order.
-pub fn compose(
-    plan: &Plan,
-    base: SimulateResponse,
-    results: Vec<SimulateResponse>,
-) -> SweepResponse {
-    let rows = plan
-        .points
-        .iter()
-        .zip(results)
-        .map(|(point, result)| SweepRow {
-            name: point.name.clone(),
-            point: point.values.clone(),
-            vs_base: differences(&base, &result),
-            totals: result.totals,
-        })
-        .collect();
-    SweepResponse {
-        parameters: plan.parameters.clone(),
-        base: base.totals,
-        rows,
-    }
-}
-
-/// The scenario of each point, as run by [`sweep`].
-pub fn scenarios(plan: &Plan) -> impl Iterator<Item = &Scenario> {
-    std::iter::once(&plan.base).chain(plan.points.iter().map(|p| &p.scenario))
-}
-
-/// Per-metric differences, paired run by run.
-fn differences(base: &SimulateResponse, point: &SimulateResponse) -> Vec<Difference> {
-    let cur = base.scenario.currency;
-    let mut out = Vec::new();
-    let pairs = base.runs.iter().zip(&point.runs);
-    for (name, _) in MONEY_METRICS {
-        let a: Vec<i64> = base
-            .runs
-            .iter()
-            .map(|r| r.money.get(*name).map_or(0, |m| m.minor()))
-            .collect();
-        let d: Vec<i64> = pairs
-            .clone()
-            .map(|(x, y)| {
-                y.money.get(*name).map_or(0, |m| m.minor())
-                    - x.money.get(*name).map_or(0, |m| m.minor())
-            })
-            .collect();
-        let b: Vec<i64> = point
-            .runs
-            .iter()
-            .map(|r| r.money.get(*name).map_or(0, |m| m.minor()))
-            .collect();
-        let m = |v: i64| Money::from_minor(v, cur).to_string();
-        out.push(difference(name, "money", &a, &b, &d, m));
-    }
-    for (name, _) in COUNT_METRICS {
-        let a: Vec<i64> = base
-            .runs
-            .iter()
-            .map(|r| r.counts.get(*name).copied().unwrap_or(0) as i64)
-            .collect();
-        let b: Vec<i64> = point
-            .runs
-            .iter()
-            .map(|r| r.counts.get(*name).copied().unwrap_or(0) as i64)
-            .collect();
-        let d: Vec<i64> = a.iter().zip(&b).map(|(x, y)| y - x).collect();
-        out.push(difference(name, "count", &a, &b, &d, |v| v.to_string()));
-    }
-    out
-}
-
-fn difference(
-    metric: &str,
-    unit: &str,
-    a: &[i64],
-    b: &[i64],
-    d: &[i64],
-    show: impl Fn(i64) -> String,
-) -> Difference {
-    let sorted = |v: &[i64]| {
-        let mut s = v.to_vec();
-        crate::sort::sort_by_key(&mut s, |x| *x);
-        s
-    };
-    let (sa, sb, sd) = (sorted(a), sorted(b), sorted(d));
-    let p = |s: &[i64], q| super::stats::percentile(s, q).unwrap_or(0);
-    let n = d.len().max(1) as f64;
-    let sum: i128 = d.iter().map(|&x| i128::from(x)).sum();
-    let mean_exact = crate::money::Fraction::new(1, d.len().max(1) as i128)
-        .apply(i64::try_from(sum).unwrap_or(0), RoundingPoint::Statistic)
-        .unwrap_or(0);
-    // Noise judgement in floating point: a statistic, not money.
-    let mean = sum as f64 / n;
-    let var = d.iter().map(|&x| (x as f64 - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
-    let stderr = libm::sqrt(var / n);
-    let significant = d.len() > 1 && mean != 0.0 && mean.abs() > 2.0 * stderr;
-    let judgement = if d.len() < 2 {
-        "one run: no noise estimate"
-    } else if !significant {
-        "no clear difference"
-    } else if mean > 0.0 {
-        "higher"
-    } else {
-        "lower"
-    };
-    let base_sum: i128 = a.iter().map(|&x| i128::from(x)).sum();
-    let percent = (base_sum != 0).then(|| {
-        let pct = Decimal::from_i128_with_scale(sum * 10_000 / base_sum, 2);
-        pct.to_string()
-    });
-    Difference {
-        metric: metric.to_string(),
-        unit: unit.to_string(),
-        base: show(p(&sa, 50)),
-        value: show(p(&sb, 50)),
-        mean_difference: show(mean_exact),
-        difference_p5: show(p(&sd, 5)),
-        difference_p95: show(p(&sd, 95)),
-        percent,
-        significant,
-        judgement: judgement.to_string(),
-    }
-}
-
-/// The sweep as CSV: one row per point, the parameters, then for each metric its median, its
-/// mean difference from the base and whether that difference is significant.
-pub fn to_csv(resp: &SweepResponse) -> String {
-    let mut out = String::new();
-    let mut header: Vec<String> = vec!["name".into()];
-    header.extend(resp.parameters.iter().cloned());
-    if let Some(row) = resp.rows.first() {
-        for d in &row.vs_base {
-            header.push(format!("{}_p50", d.metric));
-            header.push(format!("{}_diff", d.metric));
-            header.push(format!("{}_significant", d.metric));
-        }
-    }
-    out.push_str(&csv_line(&header));
-    for row in &resp.rows {
-        let mut cells = vec![row.name.clone()];
-        cells.extend(
-            resp.parameters
-                .iter()
-                .map(|p| row.point.get(p).cloned().unwrap_or_default()),
-        );
-        for d in &row.vs_base {
-            cells.push(d.value.clone());
-            cells.push(d.mean_difference.clone());
-            cells.push(d.significant.to_string());
-        }
-        out.push_str(&csv_line(&cells));
-    }
-    out
-}
-
-/// One CSV line, quoting cells that need it (RFC 4180).
-pub fn csv_line(cells: &[String]) -> String {
-    let quoted: Vec<String> = cells
-        .iter()
-        .map(|c| {
-            if c.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", c.replace('"', "\"\""))
-            } else {
-                c.clone()
-            }
-        })
-        .collect();
-    quoted.join(",") + "\n"
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_cells_are_quoted_when_needed() {
-        assert_eq!(
-            csv_line(&["a".into(), "b,c".into(), "say \"hi\"".into()]),
-            "a,\"b,c\",\"say \"\"hi\"\"\"\n"
-        );
-    }
 
     #[test]
     fn unknown_parameters_are_named() {

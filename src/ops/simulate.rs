@@ -1,0 +1,274 @@
+//! `simulate`: a population Monte Carlo (the engine is [`crate::simulate`]), answered with
+//! totals and percentiles over runs, age groups, days and every run's totals.
+
+use crate::caps::RuleSetRef;
+use crate::error::Result;
+use crate::money::{decimal_string, Currency};
+use crate::rate_card::RateCardRef;
+use crate::simulate::scenario::{AgeGroup, Scenario};
+use crate::simulate::stats::{CountStat, MoneyStat};
+use crate::simulate::{self, RunMetrics, RunPart, COUNT_METRICS, MONEY_METRICS};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// The `simulate` request: a scenario.
+pub type SimulateRequest = crate::simulate::scenario::ScenarioInput;
+
+/// Progress of a long run: `done` out of `total` viewer-runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Progress {
+    /// Viewer-runs simulated.
+    pub done: u64,
+    /// Viewer-runs in all.
+    pub total: u64,
+}
+
+/// Reports progress; returning `false` cancels the run.
+pub type ProgressFn<'a> = &'a (dyn Fn(Progress) -> bool + Sync);
+
+/// A money metric over runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct MoneyMetric {
+    /// Metric name.
+    pub metric: String,
+    /// What it means.
+    pub description: String,
+    /// Percentiles and mean.
+    #[serde(flatten)]
+    pub stat: MoneyStat,
+}
+
+/// A count metric over runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct CountMetric {
+    /// Metric name.
+    pub metric: String,
+    /// What it means.
+    pub description: String,
+    /// Percentiles and mean.
+    #[serde(flatten)]
+    pub stat: CountStat,
+}
+
+/// Totals over runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct TotalsOut {
+    /// Money metrics.
+    pub money: Vec<MoneyMetric>,
+    /// Count metrics.
+    pub counts: Vec<CountMetric>,
+}
+
+/// One age group over runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct AgeGroupOut {
+    /// The group.
+    #[serde(flatten)]
+    pub group: AgeGroup,
+    /// Viewers.
+    pub viewers: CountStat,
+    /// Viewers with a budget.
+    pub spenders: CountStat,
+    /// Money paid.
+    pub spend: MoneyStat,
+    /// Money of blocked purchases.
+    pub blocked_spend: MoneyStat,
+    /// Value of blocked gifts.
+    pub blocked_gifts: MoneyStat,
+    /// Events that warned.
+    pub warnings: CountStat,
+}
+
+/// One day over runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct DayOut {
+    /// Day number from 0.
+    pub day: u32,
+    /// The date.
+    pub date: String,
+    /// Money paid.
+    pub spend: MoneyStat,
+    /// Value of gifts sent.
+    pub gifted: MoneyStat,
+    /// Money of blocked purchases and gifts.
+    pub blocked: MoneyStat,
+    /// Events that warned.
+    pub warnings: CountStat,
+}
+
+/// What was simulated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ScenarioOut {
+    /// The channels' cards.
+    pub rate_cards: Vec<RateCardRef>,
+    /// The rules.
+    pub rule_set: RuleSetRef,
+    /// Currency of every amount.
+    pub currency: Currency,
+    /// Viewers.
+    pub viewers: u64,
+    /// Creators.
+    pub creators: u64,
+    /// Days.
+    pub days: u32,
+    /// Runs.
+    pub runs: u32,
+    /// Seed.
+    pub seed: u64,
+    /// Price multiplier applied to every card.
+    #[schemars(with = "String")]
+    #[serde(serialize_with = "decimal_string")]
+    pub price_multiplier: Decimal,
+    /// Elasticity.
+    #[schemars(with = "String")]
+    #[serde(serialize_with = "decimal_string")]
+    pub elasticity: Decimal,
+}
+
+/// The `simulate` answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct SimulateResponse {
+    /// What was simulated.
+    pub scenario: ScenarioOut,
+    /// Totals: P5, P50, P95 and mean over runs.
+    pub totals: TotalsOut,
+    /// By age group.
+    pub by_age: Vec<AgeGroupOut>,
+    /// By day.
+    pub by_day: Vec<DayOut>,
+    /// Every run's totals (they reconcile to the cent).
+    pub runs: Vec<RunMetrics>,
+}
+
+/// Runs a scenario on up to `threads` threads, reporting progress; the answer never depends
+/// on the number of threads.
+pub fn simulate(
+    req: &SimulateRequest,
+    progress: ProgressFn<'_>,
+    threads: usize,
+) -> Result<SimulateResponse> {
+    let scenario = Scenario::from_input(req)?;
+    run(&scenario, progress, threads)
+}
+
+/// [`simulate`] on a validated scenario.
+pub fn run(s: &Scenario, progress: ProgressFn<'_>, threads: usize) -> Result<SimulateResponse> {
+    let report = |done, total| progress(Progress { done, total });
+    answer(s, simulate::run(s, &report, threads)?)
+}
+
+/// The answer from parts that cover every run once, in any order: byte for byte what one
+/// [`simulate`] answers, however the runs were split.
+pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
+    let parts = simulate::check_parts(s, parts)?;
+    let runs = simulate::metrics(s, &parts)?;
+    let cur = s.currency;
+    let money = |name: &str| -> Vec<i128> {
+        runs.iter()
+            .map(|r| r.money.get(name).map_or(0, |m| m.minor()))
+            .collect()
+    };
+    let counts = |name: &str| -> Vec<u128> {
+        runs.iter()
+            .map(|r| u128::from(r.counts.get(name).copied().unwrap_or(0)))
+            .collect()
+    };
+    let totals = TotalsOut {
+        money: MONEY_METRICS
+            .iter()
+            .map(|(name, description)| {
+                Ok(MoneyMetric {
+                    metric: name.to_string(),
+                    description: description.to_string(),
+                    stat: MoneyStat::of(&money(name), cur)?,
+                })
+            })
+            .collect::<Result<_>>()?,
+        counts: COUNT_METRICS
+            .iter()
+            .map(|(name, description)| {
+                Ok(CountMetric {
+                    metric: name.to_string(),
+                    description: description.to_string(),
+                    stat: CountStat::of(name, &counts(name))?,
+                })
+            })
+            .collect::<Result<_>>()?,
+    };
+    let by_age = s
+        .ages
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let money = |f: fn(&simulate::population::AgeTotals) -> i128| -> Result<MoneyStat> {
+                MoneyStat::of(
+                    &parts.iter().map(|p| f(&p.by_age[i])).collect::<Vec<_>>(),
+                    cur,
+                )
+            };
+            let count = |name: &str, f: fn(&simulate::population::AgeTotals) -> u128| {
+                CountStat::of(
+                    name,
+                    &parts.iter().map(|p| f(&p.by_age[i])).collect::<Vec<_>>(),
+                )
+            };
+            Ok(AgeGroupOut {
+                group: g.clone(),
+                viewers: count("viewers", |a| a.viewers)?,
+                spenders: count("spenders", |a| a.spenders)?,
+                spend: money(|a| a.spend)?,
+                blocked_spend: money(|a| a.blocked_spend)?,
+                blocked_gifts: money(|a| a.blocked_gifts)?,
+                warnings: count("warnings", |a| a.warnings)?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let by_day = (0..s.days as usize)
+        .map(|d| {
+            let money = |f: fn(&simulate::population::DayTotals) -> i128| -> Result<MoneyStat> {
+                MoneyStat::of(
+                    &parts.iter().map(|p| f(&p.by_day[d])).collect::<Vec<_>>(),
+                    cur,
+                )
+            };
+            Ok(DayOut {
+                day: d as u32,
+                date: s.start.plus_days(d as i64).to_string(),
+                spend: money(|x| x.spend)?,
+                gifted: money(|x| x.gifted)?,
+                blocked: money(|x| x.blocked)?,
+                warnings: CountStat::of(
+                    "warnings",
+                    &parts
+                        .iter()
+                        .map(|p| p.by_day[d].warnings)
+                        .collect::<Vec<_>>(),
+                )?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(SimulateResponse {
+        scenario: ScenarioOut {
+            rate_cards: s.channels.iter().map(|c| c.card.reference()).collect(),
+            rule_set: s.rules.reference(),
+            currency: cur,
+            viewers: s.viewers,
+            creators: s.creators,
+            days: s.days,
+            runs: s.runs,
+            seed: s.seed,
+            price_multiplier: s.price_multiplier.normalize(),
+            elasticity: s.elasticity.normalize(),
+        },
+        totals,
+        by_age,
+        by_day,
+        runs,
+    })
+}
+
+/// Every run's metrics as CSV: one row per run, one column per metric.
+pub fn to_csv(answer: &SimulateResponse) -> String {
+    simulate::csv::runs(&answer.runs)
+}

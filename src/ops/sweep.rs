@@ -1,0 +1,143 @@
+//! `sweep`: a scenario over a grid of parameter values (one row per combination), or over
+//! named variants (A/B), each compared run by run with the base (the points are laid out by
+//! [`crate::simulate::sweep`]). Every point uses the base's seed, so run `r` of a point and run
+//! `r` of the base share their random numbers and their difference is the effect of the
+//! parameters, not noise.
+
+use super::simulate::{self as simulate_op, Progress, ProgressFn, SimulateResponse, TotalsOut};
+use crate::error::Result;
+use crate::simulate::csv;
+use crate::simulate::scenario::{Scenario, ScenarioInput};
+use crate::simulate::stats::{differences, Difference};
+use crate::simulate::sweep::{self, Axis, Plan, Variant};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The `sweep` request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SweepRequest {
+    /// The scenario every point starts from.
+    pub base: ScenarioInput,
+    /// Parameters and their values; every combination is a row.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grid: Vec<Axis>,
+    /// Or named variants, each compared with the base (an A/B test is one variant).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+}
+
+impl SweepRequest {
+    /// The request validated and its points laid out.
+    pub fn plan(&self) -> Result<Plan> {
+        sweep::plan(&self.base, &self.grid, &self.variants)
+    }
+}
+
+/// One point of the sweep.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct SweepRow {
+    /// Name (a variant's, or the parameter values joined).
+    pub name: String,
+    /// Parameter values of this point.
+    pub point: BTreeMap<String, String>,
+    /// Totals over runs.
+    pub totals: TotalsOut,
+    /// Differences from the base.
+    pub vs_base: Vec<Difference>,
+}
+
+/// The `sweep` answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct SweepResponse {
+    /// The parameters varied.
+    pub parameters: Vec<String>,
+    /// The base scenario's totals.
+    pub base: TotalsOut,
+    /// One row per point.
+    pub rows: Vec<SweepRow>,
+}
+
+/// Runs a sweep: the base, then every point, with progress over all of them.
+pub fn sweep(
+    req: &SweepRequest,
+    progress: ProgressFn<'_>,
+    threads: usize,
+) -> Result<SweepResponse> {
+    let plan = req.plan()?;
+    let size = |s: &Scenario| s.viewers * u64::from(s.runs);
+    let total: u64 = plan.scenarios().map(size).sum();
+    let offset = std::sync::atomic::AtomicU64::new(0);
+    let stage = |p: Progress| {
+        progress(Progress {
+            done: offset.load(std::sync::atomic::Ordering::Relaxed) + p.done,
+            total,
+        })
+    };
+    let mut results = Vec::with_capacity(plan.points.len() + 1);
+    for scenario in plan.scenarios() {
+        results.push(simulate_op::run(scenario, &stage, threads)?);
+        offset.fetch_add(size(scenario), std::sync::atomic::Ordering::Relaxed);
+    }
+    let base = results.remove(0);
+    compose(&plan, base, results)
+}
+
+/// The sweep's answer from the base's result and each point's, in the plan's order.
+pub fn compose(
+    plan: &Plan,
+    base: SimulateResponse,
+    results: Vec<SimulateResponse>,
+) -> Result<SweepResponse> {
+    let currency = base.scenario.currency;
+    let rows = plan
+        .points
+        .iter()
+        .zip(results)
+        .map(|(point, result)| {
+            Ok(SweepRow {
+                name: point.name.clone(),
+                point: point.values.clone(),
+                vs_base: differences(&base.runs, &result.runs, currency)?,
+                totals: result.totals,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(SweepResponse {
+        parameters: plan.parameters.clone(),
+        base: base.totals,
+        rows,
+    })
+}
+
+/// The sweep as CSV: one row per point, the parameters, then for each metric its median, its
+/// mean difference from the base and whether that difference is significant.
+pub fn to_csv(answer: &SweepResponse) -> String {
+    let mut header: Vec<String> = vec!["name".into()];
+    header.extend(answer.parameters.iter().cloned());
+    if let Some(row) = answer.rows.first() {
+        for d in &row.vs_base {
+            header.push(format!("{}_p50", d.metric));
+            header.push(format!("{}_diff", d.metric));
+            header.push(format!("{}_significant", d.metric));
+        }
+    }
+    let mut out = csv::line(&header);
+    for row in &answer.rows {
+        let mut cells = vec![row.name.clone()];
+        cells.extend(
+            answer
+                .parameters
+                .iter()
+                .map(|p| row.point.get(p).cloned().unwrap_or_default()),
+        );
+        for d in &row.vs_base {
+            cells.push(d.value.clone());
+            cells.push(d.mean_difference.clone());
+            cells.push(d.significant.to_string());
+        }
+        out.push_str(&csv::line(&cells));
+    }
+    out
+}

@@ -1,0 +1,185 @@
+//! A channel prepared for the hot loop: its purchases as plain integers sorted by what the
+//! viewer pays, the purchase with the most coins for any budget found by binary search, the
+//! custom amount, and what each segment sends there.
+
+use super::super::rng::Alias;
+use super::super::scenario::{ChannelSpec, Scenario};
+use crate::error::{Error, Result};
+use crate::flow::Splitter;
+use crate::money::{diamonds, Fraction, Money, RoundingPoint};
+use crate::rate_card::{CreatorTerms, CustomAmount};
+
+/// A purchase a viewer can make, and what its money becomes, in minor units.
+#[derive(Debug, Clone, Copy)]
+pub struct Offer {
+    /// Coins received.
+    pub coins: u64,
+    /// What the viewer pays.
+    pub pays: i64,
+    /// Tax in it.
+    pub tax: i64,
+    /// Store fee.
+    pub store_fee: i64,
+    /// Payment fee.
+    pub payment_fee: i64,
+    /// Price after tax and store fee (a share-of-net creator's base).
+    pub after_store: i64,
+    /// What remains for the platform and creator.
+    pub net: i64,
+}
+
+impl Offer {
+    fn new(coins: u64, price: Money, splitter: &Splitter) -> Result<Offer> {
+        let split = splitter.split(price)?;
+        let minor = |m: Money| m.minor_i64("");
+        Ok(Offer {
+            coins,
+            pays: minor(split.viewer_pays)?,
+            tax: minor(split.tax)?,
+            store_fee: minor(split.store_fee)?,
+            payment_fee: minor(split.payment_fee)?,
+            after_store: minor(split.after_store)?,
+            net: minor(split.net)?,
+        })
+    }
+}
+
+/// What a segment sends on one channel.
+#[derive(Debug, Clone)]
+pub struct GiftMix {
+    /// Draws a gift.
+    pub alias: Alias,
+    /// Coins of each gift.
+    pub coins: Vec<u64>,
+    /// Diamonds each gift earns.
+    pub diamonds: Vec<u64>,
+}
+
+/// A channel, prepared for the loop.
+#[derive(Debug, Clone)]
+pub struct Channel {
+    /// Bundles sorted by what the viewer pays.
+    offers: Vec<Offer>,
+    /// For each prefix of `offers`, the index of the one with the most coins.
+    best_upto: Vec<usize>,
+    custom: Option<CustomAmount>,
+    splitter: Splitter,
+    /// The cheapest purchase.
+    pub cheapest: Option<Offer>,
+    /// Per segment: the gifts and the money a top-up aims at.
+    pub mixes: Vec<Option<(GiftMix, i64)>>,
+    /// Budgets on this channel scale by this (price elasticity).
+    pub demand_factor: f64,
+}
+
+impl Channel {
+    /// Prepares the channel of `spec` for the segments of `s`.
+    pub fn new(spec: &ChannelSpec, s: &Scenario) -> Result<Channel> {
+        let card = &spec.card;
+        let splitter = Splitter::for_card(card);
+        let mut offers = card
+            .bundles
+            .iter()
+            .map(|b| Offer::new(b.total_coins(), b.price, &splitter))
+            .collect::<Result<Vec<_>>>()?;
+        crate::sort::sort_by_key(&mut offers, |o| (o.pays, std::cmp::Reverse(o.coins)));
+        let mut best_upto: Vec<usize> = Vec::with_capacity(offers.len());
+        for (i, o) in offers.iter().enumerate() {
+            let best = match best_upto.last() {
+                Some(&b) if offers[b].coins >= o.coins => b,
+                _ => i,
+            };
+            best_upto.push(best);
+        }
+        let mut channel = Channel {
+            offers,
+            best_upto,
+            custom: card.custom,
+            splitter,
+            cheapest: None,
+            mixes: Vec::new(),
+            demand_factor: spec.demand_factor,
+        };
+        channel.cheapest = channel.best_for(i64::MAX / 4, true)?;
+        let diamonds_per_coin = match card.creator {
+            CreatorTerms::PerDiamond {
+                diamonds_per_coin, ..
+            } => Some(Fraction::from_decimal(diamonds_per_coin)),
+            CreatorTerms::ShareOfNet { .. } => None,
+        };
+        let m = Fraction::from_decimal(spec.multiplier);
+        for seg in &s.segments {
+            if seg.budget.is_none() {
+                channel.mixes.push(None);
+                continue;
+            }
+            let weights: Vec<f64> = seg.gifts.iter().map(|g| f64::from(g.2)).collect();
+            let coins: Vec<u64> = seg.gifts.iter().map(|g| g.1).collect();
+            let diamonds = coins
+                .iter()
+                .map(|&c| diamonds_per_coin.map_or(Ok(0), |d| diamonds(c, d)))
+                .collect::<Result<Vec<_>>>()?;
+            let top_up = match seg.top_up {
+                Some(t) => m.apply_i64(t, RoundingPoint::Price)?,
+                None => channel.cheapest.map_or(0, |c| c.pays),
+            };
+            channel.mixes.push(Some((
+                GiftMix {
+                    alias: Alias::new(&weights),
+                    coins,
+                    diamonds,
+                },
+                top_up,
+            )));
+        }
+        Ok(channel)
+    }
+
+    /// The purchase with the most coins for at most `budget` (what the viewer pays); with
+    /// `cheapest`, the cheapest purchase instead.
+    pub fn best_for(&self, budget: i64, cheapest: bool) -> Result<Option<Offer>> {
+        let bundle = if cheapest {
+            self.offers.first().copied()
+        } else {
+            let n = self.offers.partition_point(|o| o.pays <= budget);
+            n.checked_sub(1).map(|i| self.offers[self.best_upto[i]])
+        };
+        let custom = match self.custom {
+            Some(c) => self.custom_for(c, budget, cheapest)?,
+            None => None,
+        };
+        Ok(match (bundle, custom) {
+            (Some(b), Some(c)) if cheapest => Some(if c.pays < b.pays { c } else { b }),
+            (Some(b), Some(c)) => Some(if c.coins > b.coins { c } else { b }),
+            (b, c) => b.or(c),
+        })
+    }
+
+    fn custom_for(&self, c: CustomAmount, budget: i64, cheapest: bool) -> Result<Option<Offer>> {
+        let (min, max) = (c.min_coins / c.step_coins, c.max_coins / c.step_coins);
+        let q = c.step_price.minor_i64("")?;
+        let offer = |k: u64| -> Result<Offer> {
+            let price = q
+                .checked_mul(i64::try_from(k).unwrap_or(i64::MAX))
+                .ok_or_else(|| Error::overflow("", "a custom amount"))?;
+            Offer::new(
+                k * c.step_coins,
+                Money::from_minor(price, c.step_price.currency()),
+                &self.splitter,
+            )
+        };
+        if cheapest {
+            return offer(min).map(Some);
+        }
+        // Start from the price before tax and step down until what the viewer pays fits.
+        let mut k = (budget / q.max(1)).clamp(0, max as i64) as u64;
+        while k >= min {
+            let o = offer(k)?;
+            if o.pays <= budget {
+                return Ok(Some(o));
+            }
+            k -= 1;
+        }
+        Ok(None)
+    }
+}

@@ -1,0 +1,45 @@
+//! The forms a scenario's fields take: shares that add up to exactly 1, bounded numbers for
+//! sampling, positive amounts of money.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::{parse_decimal_in, Currency, Money};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// Parses a decimal share in [0, 1] and returns it and its float value for sampling.
+pub fn share(text: &str, path: &str) -> Result<(Decimal, f64)> {
+    let d = parse_decimal_in(text, path, Decimal::ZERO, Decimal::ONE)?;
+    Ok((d, d.to_f64().unwrap_or(0.0)))
+}
+
+/// Checks that shares add up to exactly 1.
+pub fn shares_add_up(total: Decimal, path: &str) -> Result<()> {
+    if total == Decimal::ONE {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorCode::InvalidValue,
+            path,
+            format!("the shares add up to {}, not 1", total.normalize()),
+        ))
+    }
+}
+
+/// A decimal in `[0, max]`, as a float for sampling (never for money).
+pub fn positive_f64(text: &str, path: &str, max: i64) -> Result<f64> {
+    let d = parse_decimal_in(text, path, Decimal::ZERO, Decimal::from(max))?;
+    Ok(d.to_f64().unwrap_or(0.0))
+}
+
+/// A positive amount of at most ten billion, in minor units.
+pub fn money_positive(text: &str, currency: Currency, path: &str) -> Result<i64> {
+    let m = Money::parse(text, currency, path)?;
+    if !m.is_positive() || m.minor() > 1_000_000_000_000 {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            path,
+            "an amount here must be above zero and below ten billion",
+        ));
+    }
+    m.minor_i64(path)
+}

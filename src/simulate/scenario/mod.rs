@@ -1,0 +1,183 @@
+//! A simulation scenario: the population (ages, channels, spender segments, budgets, gifting
+//! habits), the creators, the rate cards and the rules, as JSON can write it
+//! ([`input::ScenarioInput`]) and validated ([`Scenario`]).
+//!
+//! - [`input`]: the scenario as written;
+//! - [`channels`], [`ages`], [`segments`]: each part validated;
+//! - [`fields`]: the forms their fields share (shares adding up to 1, positive amounts).
+
+pub mod ages;
+pub mod channels;
+pub mod fields;
+pub mod input;
+pub mod segments;
+
+use super::rng::Alias;
+use crate::caps::{self, RuleSet};
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::{parse_decimal_in, Currency, ExchangeRates, Fraction};
+use crate::presets;
+use crate::time_zone::Date;
+pub use ages::AgeGroup;
+pub use channels::ChannelSpec;
+use fields::{positive_f64, share};
+pub use input::ScenarioInput;
+use rust_decimal::Decimal;
+pub use segments::{Budget, Segment};
+
+/// Most viewers in one simulation.
+pub const MAX_VIEWERS: u64 = 10_000_000;
+/// Most days.
+pub const MAX_DAYS: u32 = 366;
+/// Most Monte Carlo runs.
+pub const MAX_RUNS: u32 = 1_000;
+/// Most creators.
+pub const MAX_CREATORS: u64 = 1_000_000;
+/// Most viewer-days over all runs: beyond this a simulation would take hours.
+pub const MAX_VIEWER_DAYS: u64 = 20_000_000_000;
+
+/// A validated scenario.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// Channels.
+    pub channels: Vec<ChannelSpec>,
+    /// Currency of every card and budget.
+    pub currency: Currency,
+    /// The rules.
+    pub rules: RuleSet,
+    /// Scenario money → rules money.
+    pub to_rules: Fraction,
+    /// Region for age rules.
+    pub region: Option<String>,
+    /// Viewers.
+    pub viewers: u64,
+    /// Age groups and their alias table.
+    pub ages: Vec<AgeGroup>,
+    /// Draws an age group.
+    pub age_alias: Alias,
+    /// Segments.
+    pub segments: Vec<Segment>,
+    /// Draws a segment.
+    pub segment_alias: Alias,
+    /// Draws a channel.
+    pub channel_alias: Alias,
+    /// The price multiplier.
+    pub price_multiplier: Decimal,
+    /// The elasticity.
+    pub elasticity: Decimal,
+    /// Creators.
+    pub creators: u64,
+    /// Draws a creator.
+    pub creator_alias: Alias,
+    /// Chance a guardian approves.
+    pub approval_rate: f64,
+    /// Days.
+    pub days: u32,
+    /// First day.
+    pub start: Date,
+    /// Runs.
+    pub runs: u32,
+    /// Seed.
+    pub seed: u64,
+}
+
+impl Scenario {
+    /// Validates a scenario, reporting the first problem by its JSON path.
+    pub fn from_input(input: &ScenarioInput) -> Result<Scenario> {
+        let price_multiplier = parse_decimal_in(
+            &input.price_multiplier,
+            "price_multiplier",
+            Decimal::new(1, 2),
+            Decimal::from(100),
+        )?;
+        let elasticity = parse_decimal_in(
+            &input.elasticity,
+            "elasticity",
+            Decimal::from(-10),
+            Decimal::from(10),
+        )?;
+        let channels = channels::channels(input, price_multiplier, elasticity)?;
+        let currency = channels[0].card.currency;
+        let rules = presets::rule_set_of(&input.rule_set, "rule_set")?.into_owned();
+        let rates = ExchangeRates::parse(&input.exchange_rates, "exchange_rates")?;
+        let to_rules = rates.minor_rate(currency, rules.currency, "rule_set")?;
+        if let Some(r) = &input.region {
+            caps::validate_region(r, "region")?;
+        }
+        if input.viewers == 0 || input.viewers > MAX_VIEWERS {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "viewers",
+                format!("simulate 1 to {MAX_VIEWERS} viewers"),
+            ));
+        }
+        if input.days == 0 || input.days > MAX_DAYS {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "days",
+                format!("simulate 1 to {MAX_DAYS} days"),
+            ));
+        }
+        if input.runs == 0 || input.runs > MAX_RUNS {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "runs",
+                format!("use 1 to {MAX_RUNS} runs"),
+            ));
+        }
+        let work = input.viewers * u64::from(input.days) * u64::from(input.runs);
+        if work > MAX_VIEWER_DAYS {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "viewers",
+                format!(
+                    "{} viewers × {} days × {} runs is {work} viewer-days; at most {MAX_VIEWER_DAYS} are simulated at once",
+                    input.viewers, input.days, input.runs
+                ),
+            ));
+        }
+        let (ages, age_alias) = ages::ages(&input.ages)?;
+        let (segments, segment_alias) = segments::segments(input, &channels, currency)?;
+        let creators = &input.creators;
+        if creators.count == 0 || creators.count > MAX_CREATORS {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "creators.count",
+                format!("simulate 1 to {MAX_CREATORS} creators"),
+            ));
+        }
+        let s = positive_f64(&creators.zipf_exponent, "creators.zipf_exponent", 10)?;
+        let weights: Vec<f64> = (1..=creators.count)
+            .map(|k| libm::pow(k as f64, -s))
+            .collect();
+        let start = Date::parse(&input.start).ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidValue,
+                "start",
+                "the start is a date like 2026-03-01",
+            )
+        })?;
+        Ok(Scenario {
+            channel_alias: Alias::new(&channels.iter().map(|c| c.share).collect::<Vec<_>>()),
+            channels,
+            currency,
+            rules,
+            to_rules,
+            region: input.region.clone(),
+            viewers: input.viewers,
+            ages,
+            age_alias,
+            segments,
+            segment_alias,
+            price_multiplier,
+            elasticity,
+            creators: creators.count,
+            creator_alias: Alias::new(&weights),
+            approval_rate: share(&input.guardian_approval_rate, "guardian_approval_rate")?.1,
+            days: input.days,
+            start,
+            runs: input.runs,
+            seed: input.seed,
+        })
+    }
+}
