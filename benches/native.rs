@@ -3,6 +3,9 @@
 //!
 //! `cargo bench --bench native` (or `make bench`). `BENCH_QUICK=1` runs fewer repetitions.
 
+// Benchmarks may sort with the standard library; clippy.toml keeps it out of the crate.
+#![allow(clippy::disallowed_methods)]
+
 use giftsim::bundles::Optimizer;
 use giftsim::ops::{self, Operation};
 use giftsim::presets;

@@ -46,6 +46,9 @@ pub enum ErrorCode {
     Io,
     /// A long computation was cancelled by its caller.
     Cancelled,
+    /// A time zone of the IANA database whose rules this build does not carry and that has not
+    /// been loaded yet (`details.zone` names it); the calculator page loads it and asks again.
+    TimeZoneNotLoaded,
 }
 
 impl ErrorCode {
@@ -70,6 +73,7 @@ impl ErrorCode {
             ErrorCode::NoSolution => "no_solution",
             ErrorCode::Io => "io",
             ErrorCode::Cancelled => "cancelled",
+            ErrorCode::TimeZoneNotLoaded => "time_zone_not_loaded",
         }
     }
 }

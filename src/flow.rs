@@ -4,7 +4,7 @@
 use crate::bundles::{Item, Mix};
 use crate::error::{Error, Result};
 use crate::lots::{share, Lot, Wallet};
-use crate::money::{decimal_string, round, Fraction, Money, RoundingPoint};
+use crate::money::{decimal_string, diamonds, round, Fraction, Money, RoundingPoint};
 use crate::rate_card::{AgencyPayer, CreatorTerms, RateCard, Tax};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -295,15 +295,12 @@ pub fn ledger(card: &RateCard, mix: &Mix, spends: &[Spend]) -> Result<Ledger> {
                 diamond_value,
             } => {
                 // Diamonds are whole: each gift's are rounded down on its own.
-                let each = Decimal::from(s.coins_each)
-                    .checked_mul(diamonds_per_coin)
-                    .ok_or_else(overflow)?
-                    .floor();
-                let d = each
-                    .checked_mul(Decimal::from(s.count))
+                let each = diamonds(s.coins_each, Fraction::from_decimal(diamonds_per_coin))?;
+                let d = each.checked_mul(s.count).ok_or_else(overflow)?;
+                let value = Decimal::from(d)
+                    .checked_mul(diamond_value)
                     .ok_or_else(overflow)?;
-                let diamonds = u64::try_from(d).map_err(|_| overflow())?;
-                (diamonds, d.checked_mul(diamond_value).ok_or_else(overflow)?)
+                (d, value)
             }
             CreatorTerms::ShareOfNet { share } => (0, basis.times(share)?),
         };

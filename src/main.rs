@@ -110,7 +110,7 @@ enum Command {
         creator_share, diamond_value, store_fee_rate, payment_fee_rate, cap_multiplier, \
         guardian_approval_rate, cap:BRACKET/CAP. Each row has the point's totals and, for every \
         metric, the run-by-run difference from the base and whether it exceeds the run-to-run noise.",
-        after_help = "Examples:\n  giftsim sweep examples/sweep-ios-prices.json\n  giftsim sweep --csv examples/sweep-ios-prices.json > sweep.csv"
+        after_help = "Examples:\n  giftsim sweep examples/sweep-prices-elasticity.json\n  giftsim sweep examples/sweep-ab-ios-price-and-teen-cap.json\n  giftsim sweep --csv examples/sweep-prices-elasticity.json > sweep.csv"
     )]
     Sweep {
         /// JSON file, or - for standard input.

@@ -5,6 +5,9 @@
 //! the cash value of one Diamond, a share) is a [`Decimal`]; it becomes money only through
 //! [`round`], at a named [`RoundingPoint`] with that point's named strategy.
 
+// The one module that rounds (clippy.toml keeps `Decimal`'s rounding out of every other).
+#![allow(clippy::disallowed_methods)]
+
 use crate::error::{Error, ErrorCode, Result};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};

@@ -203,6 +203,7 @@ fn help_explains_each_operation_with_an_example() {
     ] {
         assert!(text.contains(word), "--help lacks {word}:\n{text}");
     }
+    let mut named = 0;
     for op in ["presets", "quote", "compare", "plan", "simulate", "sweep"] {
         let out = giftsim(&[op, "--help"], b"");
         let text = String::from_utf8(out.stdout).unwrap();
@@ -210,7 +211,28 @@ fn help_explains_each_operation_with_an_example() {
             text.contains("Example"),
             "{op} --help has no example:\n{text}"
         );
+        // Every example file the help names exists and runs.
+        for word in text.split_whitespace() {
+            let Some(name) = word.strip_prefix("examples/") else {
+                continue;
+            };
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples")
+                .join(name);
+            assert!(
+                path.exists(),
+                "{op} --help names {word}, which does not exist"
+            );
+            let out = giftsim(&[op, path.to_str().unwrap()], b"");
+            assert!(
+                out.status.success(),
+                "{op} {word}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            named += 1;
+        }
     }
+    assert!(named >= 6, "the help names only {named} example files");
     // A usage mistake is also exit code 2.
     assert_eq!(giftsim(&["frobnicate"], b"").status.code(), Some(2));
 }

@@ -373,6 +373,11 @@ fn other_currencies_need_an_exchange_rate() {
     let answer = plan(with_rate);
     assert_eq!(answer["verdicts"][0]["amount"], "49.70");
     assert_eq!(answer["verdicts"][0]["paid"]["currency"], "USD");
+    // The rate that converted it is named beside the verdict, as stated.
+    assert_eq!(
+        answer["verdicts"][0]["paid"]["exchange_rate"],
+        json!({"pair": "USD/CNY", "rate": "7.1"})
+    );
     // The reverse pair works too.
     let mut reverse = req;
     reverse["exchange_rates"] = json!({"CNY/USD": "0.14"});
@@ -393,9 +398,14 @@ fn invalid_plans_name_their_field() {
             "rule_set",
         ),
         (
-            |r| r["events"][0]["at"] = json!("2026-03-01T10:00:00"),
+            |r| r["events"][0]["at"] = json!("2026-03-01"),
             "invalid_value",
             "events[0].at",
+        ),
+        (
+            |r| r["person"]["time_zone"] = json!("Europe/Atlantis"),
+            "invalid_value",
+            "person.time_zone",
         ),
         (
             |r| r["events"][0]["at"] = json!("next tuesday"),
@@ -475,6 +485,118 @@ fn invalid_plans_name_their_field() {
             "case {i}: {err}"
         );
     }
+}
+
+#[test]
+fn an_amount_keeps_its_currency_and_is_converted_for_the_rules() {
+    // $20 top-ups under China's ¥50 cap: each is ¥142 at 1 USD = 7.10 CNY, so each is blocked
+    // (a relabelled ¥20 would have passed).
+    let answer = plan(json!({
+        "rule_set": "cn-games-2019", "person": {"age": 15},
+        "exchange_rates": {"USD/CNY": "7.10"},
+        "events": [
+            {"at": "2026-03-01T10:00:00+08:00", "buy": {"amount": "20.00", "currency": "USD"}},
+            {"at": "2026-03-02T10:00:00+08:00", "buy": {"amount": "20.00", "currency": "CNY"}}
+        ]
+    }));
+    assert_eq!(levels(&answer), ["block", "ok"]);
+    assert_eq!(answer["verdicts"][0]["amount"], "142.00");
+    assert_eq!(answer["verdicts"][0]["paid"]["amount"], "20.00");
+    assert_eq!(answer["verdicts"][1]["amount"], "20.00");
+    assert!(answer["verdicts"][1].get("paid").is_none());
+}
+
+#[test]
+fn top_ups_in_the_rules_currency_buy_coins_on_a_card_in_another() {
+    // The page's default plan: ¥45 top-ups, a USD rate card; gifts later spend the coins.
+    let req = json!({
+        "rule_set": "cn-games-2019", "person": {"age": 16}, "rate_card": "tiktok-web",
+        "exchange_rates": {"USD/CNY": "7.10"},
+        "events": [
+            {"at": "2026-03-01T10:00:00+08:00", "buy": {"amount": "45.00", "currency": "CNY"}},
+            {"at": "2026-03-01T11:00:00+08:00", "gift": {"gift": "rose", "count": 10}},
+            {"at": "2026-03-01T12:00:00+08:00", "gift": {"gift": "doughnut"}}
+        ]
+    });
+    let answer = plan(req.clone());
+    // ¥45 is $6.34 at the stated rate: the coins $6.34 buys on the web.
+    let quote = ops::run(
+        Operation::Quote,
+        r#"{"rate_card": "tiktok-web", "spend": "6.34"}"#,
+    )
+    .unwrap();
+    assert_eq!(answer["verdicts"][0]["coins"], quote["purchase"]["coins"]);
+    assert!(answer["verdicts"][0]["coins"].as_u64().unwrap() > 500);
+    assert_eq!(levels(&answer), ["ok", "ok", "ok"]);
+    // Without a rate the top-up is refused, naming the missing pair.
+    let mut no_rate = req;
+    no_rate.as_object_mut().unwrap().remove("exchange_rates");
+    let err = ops::run(Operation::Plan, &no_rate.to_string()).unwrap_err();
+    assert_eq!(
+        (err.code.as_str(), err.path.as_str()),
+        ("currency_mismatch", "events[0].buy.amount")
+    );
+    assert_eq!(err.details["from"], "CNY");
+    assert_eq!(err.details["to"], "USD");
+}
+
+#[test]
+fn a_gift_without_coins_is_blocked_at_what_it_would_cost() {
+    let answer = plan(json!({
+        "rule_set": "none", "person": {"age": 30}, "rate_card": "tiktok-ios",
+        "events": [{"at": "2026-03-01T10:00:00Z", "gift": {"gift": "lion"}}]
+    }));
+    let v = &answer["verdicts"][0];
+    assert_eq!(v["verdict"], "block");
+    assert_eq!(v["code"], "not_enough_coins");
+    assert_eq!(v["details"], json!({"needed": 29999, "held": 0}));
+    assert_eq!(
+        v["message"],
+        "This gift needs 29999 coins but only 0 coins are held from earlier purchases in the plan."
+    );
+    // Valued at the cheapest purchase of its coins, not at zero.
+    assert_eq!(v["amount"], "453.85");
+    assert_eq!(answer["summary"]["blocked"], "453.85");
+    let one = plan(json!({
+        "rule_set": "none", "person": {"age": 30}, "rate_card": "tiktok-ios",
+        "events": [{"at": "2026-03-01T10:00:00Z", "buy": {"coins": 65}},
+                   {"at": "2026-03-01T10:01:00Z", "gift": {"gift": "rose", "count": 64}},
+                   {"at": "2026-03-01T10:02:00Z", "gift": {"gift": "finger-heart"}}]
+    }));
+    let message = one["verdicts"][2]["message"].as_str().unwrap();
+    assert!(message.contains("only 1 coin is held"), "{message}");
+}
+
+#[test]
+fn wall_clock_times_are_read_in_the_persons_zone_with_its_history() {
+    // British Columbia was at −08:00 in January 2026: 23:30 on the 31st is still January, and
+    // the monthly window starts at 08:00 UTC.
+    let rules = json!({"id": "bc", "name": "BC test", "currency": "CAD",
+        "brackets": [{"id": "all", "caps": [{"id": "monthly", "action": "buy", "window": "calendar_month", "limit": "1000.00"}]}]});
+    let answer = plan(json!({
+        "rule_set": rules, "person": {"age": 15, "time_zone": "America/Vancouver"},
+        "events": [
+            {"at": "2026-01-31T23:30", "buy": {"amount": "60.00"}},
+            {"at": "2026-02-01T00:30", "buy": {"amount": "60.00"}}
+        ]
+    }));
+    assert_eq!(levels(&answer), ["ok", "ok"]);
+    assert_eq!(answer["verdicts"][0]["at"], "2026-01-31T23:30:00-08:00");
+    assert_eq!(
+        answer["verdicts"][0]["window"]["start"],
+        "2026-01-01T00:00:00-08:00"
+    );
+    // Under the old fixed −07:00, 23:30 would have been 00:30 on February 1st.
+    assert_eq!(
+        answer["verdicts"][1]["window"]["start"],
+        "2026-02-01T00:00:00-08:00"
+    );
+    // The same instant written with its offset is the same event.
+    let stamped = plan(json!({
+        "rule_set": rules, "person": {"age": 15, "time_zone": "America/Vancouver"},
+        "events": [{"at": "2026-02-01T07:30:00Z", "buy": {"amount": "60.00"}}]
+    }));
+    assert_eq!(stamped["verdicts"][0]["at"], "2026-01-31T23:30:00-08:00");
 }
 
 #[test]

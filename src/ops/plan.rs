@@ -4,13 +4,12 @@
 use crate::caps::{RuleSet, RuleSetInput, RuleSetRef};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::ExchangeRates;
-use crate::plan::input::{EventInput, PersonInput, Pricing, MAX_EVENTS};
+use crate::plan::input::{EventInput, PersonInput, Terms, MAX_EVENTS};
 use crate::plan::verdict::{EventVerdict, PersonOut, PlanSummary, StillSpendable};
 use crate::plan::{Outcome, Run};
 use crate::preset_or::PresetOr;
 use crate::presets;
 use crate::rate_card::{RateCard, RateCardInput, RateCardRef};
-use crate::time_zone;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -30,7 +29,8 @@ pub struct PlanRequest {
     /// currency than the rule set's or the rate card's; either direction serves both ways.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub exchange_rates: BTreeMap<String, String>,
-    /// The moment for "what can still be spent" (default: the last event).
+    /// The moment for "what can still be spent" (default: the last event), written as an
+    /// event's `at` is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub now: Option<String>,
     /// The events, in any order (they are applied in time order).
@@ -87,7 +87,8 @@ pub fn plan(req: &PlanRequest) -> Result<PlanResponse> {
         )
         .with("max", MAX_EVENTS));
     }
-    let pricing = Pricing {
+    let terms = Terms {
+        zone: &person.zone,
         card: card.as_deref(),
         rates: &rates,
         default_currency: card.as_ref().map_or(rules.currency, |c| c.currency),
@@ -96,12 +97,12 @@ pub fn plan(req: &PlanRequest) -> Result<PlanResponse> {
         .events
         .iter()
         .enumerate()
-        .map(|(i, e)| e.resolve(i, &pricing))
+        .map(|(i, e)| e.resolve(i, &terms))
         .collect::<Result<Vec<_>>>()?;
     let now = req
         .now
         .as_deref()
-        .map(|n| time_zone::parse_timestamp(n, "now"))
+        .map(|n| person.zone.parse_time(n, "now"))
         .transpose()?;
     let run = Run {
         rules: &rules,

@@ -14,7 +14,7 @@ use crate::plan::{Event, EventKind, Run};
 use crate::preset_or::PresetOr;
 use crate::presets;
 use crate::rate_card::{RateCard, RateCardInput, RateCardRef};
-use crate::time_zone::{self, Instant};
+use crate::time_zone::Instant;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -69,7 +69,8 @@ pub struct QuoteRequest {
     /// The person the spending rules apply to (needs `rule_set`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<PersonInput>,
-    /// When the purchase happens, for the rules' calendar windows (RFC 3339 with a zone).
+    /// When the purchase happens, for the rules' calendar windows: an RFC 3339 timestamp, or a
+    /// wall-clock time in the person's time zone (`2026-03-01T10:00`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
     /// Exchange rates, `{"USD/CNY": "7.10"}`, when the rules count another currency.
@@ -479,7 +480,7 @@ fn check_spending(
     let person = person_input.resolve(&rules, "person")?;
     let rates = ExchangeRates::parse(&req.exchange_rates, "exchange_rates")?;
     let when = match &req.at {
-        Some(t) => time_zone::parse_timestamp(t, "at")?,
+        Some(t) => person.zone.parse_time(t, "at")?,
         None => Instant::EPOCH,
     };
     let mut events = vec![Event {

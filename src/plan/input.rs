@@ -11,7 +11,7 @@ use crate::flow;
 use crate::lots::Lot;
 use crate::money::{Currency, ExchangeRates, Money};
 use crate::rate_card::RateCard;
-use crate::time_zone::{self, Zone};
+use crate::time_zone::Zone;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -74,7 +74,9 @@ pub struct GiftEventInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventInput {
-    /// RFC 3339 timestamp with a zone (`2026-03-01T10:00:00+08:00`).
+    /// When: an RFC 3339 timestamp (`2026-03-01T10:00:00+08:00`), or a wall-clock time in the
+    /// person's time zone (`2026-03-01T10:00`; in the hour clocks go back, the earlier; in the
+    /// hour they skip, as if the clocks had not moved yet).
     pub at: String,
     /// A purchase of coins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -117,9 +119,11 @@ impl PersonInput {
     }
 }
 
-/// What the plan's events are priced with: the rate card (if any), the exchange rates, and
-/// the currency an amount without one is in.
-pub struct Pricing<'a> {
+/// How the plan's events are read: wall-clock times in the person's zone; money with the rate
+/// card (if any), the exchange rates, and the currency an amount without one is in.
+pub struct Terms<'a> {
+    /// The person's zone, for times written without an offset.
+    pub zone: &'a Zone,
     /// The rate card coins are bought on.
     pub card: Option<&'a RateCard>,
     /// The stated exchange rates.
@@ -130,9 +134,9 @@ pub struct Pricing<'a> {
 
 impl EventInput {
     /// The event in the plan's terms; `i` is its position, for error paths.
-    pub fn resolve(&self, i: usize, pricing: &Pricing<'_>) -> Result<Event> {
+    pub fn resolve(&self, i: usize, terms: &Terms<'_>) -> Result<Event> {
         let at_path = index("events", i);
-        let at = time_zone::parse_timestamp(&self.at, &join(&at_path, "at"))?;
+        let at = terms.zone.parse_time(&self.at, &join(&at_path, "at"))?;
         let kind = match (&self.buy, &self.gift) {
             (Some(_), Some(_)) => {
                 return Err(Error::new(
@@ -148,8 +152,8 @@ impl EventInput {
                     "an event needs `buy` or `gift`",
                 ))
             }
-            (Some(b), None) => b.resolve(&join(&at_path, "buy"), pricing)?,
-            (None, Some(g)) => g.resolve(&join(&at_path, "gift"), pricing)?,
+            (Some(b), None) => b.resolve(&join(&at_path, "buy"), terms)?,
+            (None, Some(g)) => g.resolve(&join(&at_path, "gift"), terms)?,
         };
         Ok(Event {
             index: i,
@@ -162,7 +166,7 @@ impl EventInput {
 }
 
 impl BuyInput {
-    fn resolve(&self, path: &str, pricing: &Pricing<'_>) -> Result<EventKind> {
+    fn resolve(&self, path: &str, terms: &Terms<'_>) -> Result<EventKind> {
         match (&self.amount, self.coins) {
             (Some(_), Some(_)) => Err(Error::new(
                 ErrorCode::ConflictingFields,
@@ -175,13 +179,13 @@ impl BuyInput {
                 "a purchase needs an `amount` or `coins`",
             )),
             (Some(text), None) => {
-                let amount = money_in(text, &self.currency, pricing.default_currency, path)?;
+                let amount = money_in(text, &self.currency, terms.default_currency, path)?;
                 // With a card, the money buys the most coins it can at the card's prices,
                 // converted at the stated rate when it is in another currency.
-                let lots = match pricing.card {
+                let lots = match terms.card {
                     Some(card) => {
                         let budget =
-                            pricing
+                            terms
                                 .rates
                                 .convert(amount, card.currency, &join(path, "amount"))?;
                         let mix = Optimizer::for_card(card)
@@ -193,7 +197,7 @@ impl BuyInput {
                 Ok(EventKind::Buy { amount, lots })
             }
             (None, Some(coins)) => {
-                let card = needs_card(pricing.card, &join(path, "coins"), "buying coins")?;
+                let card = needs_card(terms.card, &join(path, "coins"), "buying coins")?;
                 if self.currency.is_some() {
                     return Err(Error::new(
                         ErrorCode::ConflictingFields,
@@ -217,7 +221,7 @@ impl BuyInput {
 }
 
 impl GiftEventInput {
-    fn resolve(&self, path: &str, pricing: &Pricing<'_>) -> Result<EventKind> {
+    fn resolve(&self, path: &str, terms: &Terms<'_>) -> Result<EventKind> {
         match (&self.gift, &self.amount) {
             (Some(_), Some(_)) => Err(Error::new(
                 ErrorCode::ConflictingFields,
@@ -230,7 +234,7 @@ impl GiftEventInput {
                 "a gift needs a `gift` id or an `amount`",
             )),
             (Some(id), None) => {
-                let card = needs_card(pricing.card, &join(path, "gift"), "a catalogue gift")?;
+                let card = needs_card(terms.card, &join(path, "gift"), "a catalogue gift")?;
                 let gift = card.gifts.find(id, &join(path, "gift"))?;
                 let count = self.count.unwrap_or(1);
                 let coins = gift
@@ -263,7 +267,7 @@ impl GiftEventInput {
                     ));
                 }
                 Ok(EventKind::Tip {
-                    amount: money_in(text, &self.currency, pricing.default_currency, path)?,
+                    amount: money_in(text, &self.currency, terms.default_currency, path)?,
                 })
             }
         }
