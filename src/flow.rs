@@ -4,7 +4,7 @@
 use crate::bundles::{Item, Mix};
 use crate::error::{Error, Result};
 use crate::lots::{share, Lot, Wallet};
-use crate::money::{decimal_string, diamonds, round, Fraction, Money, RoundingPoint};
+use crate::money::{decimal_string, diamonds, percent, round, Fraction, Money, RoundingPoint};
 use crate::rate_card::{AgencyPayer, CreatorTerms, RateCard, Tax};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -37,6 +37,11 @@ pub struct FlowEntry {
     pub to: Recipient,
     /// How much.
     pub amount: Money,
+    /// `amount` as a percentage of what the viewer pays ([`RoundingPoint::Percent`]), when the
+    /// viewer pays anything.
+    #[serde(serialize_with = "crate::money::optional_decimal_string")]
+    #[schemars(with = "Option<String>")]
+    pub percent: Option<Decimal>,
 }
 
 /// What a purchase line buys.
@@ -65,6 +70,8 @@ pub struct PurchaseLine {
     pub price: Money,
     /// What the viewer pays for one purchase (price plus any tax on top).
     pub viewer_pays: Money,
+    /// What the viewer pays for the whole line (`viewer_pays` × `count`).
+    pub total: Money,
     /// Tax in one purchase.
     pub tax: Money,
     /// Store fee on one purchase.
@@ -120,6 +127,10 @@ pub struct SpendResult {
     #[serde(serialize_with = "decimal_string")]
     #[schemars(with = "String")]
     pub creator_earnings: Decimal,
+    /// Its part of the earnings credited ([`RoundingPoint::CreatorCash`], cumulatively: the
+    /// credited total rounded after each spend, less the one before), so the spends add up to
+    /// what the creator is credited.
+    pub creator_credited: Money,
 }
 
 /// The creator's side of a ledger.
@@ -267,6 +278,7 @@ pub fn ledger(card: &RateCard, mix: &Mix, spends: &[Spend]) -> Result<Ledger> {
             count: line.count,
             price,
             viewer_pays: m.viewer_pays,
+            total: times(m.viewer_pays)?,
             tax: m.tax,
             store_fee: m.store_fee,
             payment_fee: m.payment_fee,
@@ -305,7 +317,9 @@ pub fn ledger(card: &RateCard, mix: &Mix, spends: &[Spend]) -> Result<Ledger> {
             CreatorTerms::ShareOfNet { share } => (0, basis.times(share)?),
         };
         diamonds_total = diamonds_total.checked_add(diamonds).ok_or_else(overflow)?;
+        let credited_before = round(exact_total, cur, RoundingPoint::CreatorCash)?;
         exact_total = exact_total.checked_add(earnings).ok_or_else(overflow)?;
+        let credited_after = round(exact_total, cur, RoundingPoint::CreatorCash)?;
         results.push(SpendResult {
             gift: s.id.clone(),
             name: s.name.clone(),
@@ -314,6 +328,7 @@ pub fn ledger(card: &RateCard, mix: &Mix, spends: &[Spend]) -> Result<Ledger> {
             cost,
             diamonds,
             creator_earnings: earnings.normalize(),
+            creator_credited: credited_after.checked_sub(credited_before)?,
         });
     }
 
@@ -352,32 +367,46 @@ pub fn ledger(card: &RateCard, mix: &Mix, spends: &[Spend]) -> Result<Ledger> {
         FlowEntry {
             to: Recipient::Tax,
             amount: sum(|p| p.tax)?,
+            percent: None,
         },
         FlowEntry {
             to: Recipient::StoreFee,
             amount: sum(|p| p.store_fee)?,
+            percent: None,
         },
         FlowEntry {
             to: Recipient::PaymentFee,
             amount: sum(|p| p.payment_fee)?,
+            percent: None,
         },
         FlowEntry {
             to: Recipient::Creator,
             amount: keeps,
+            percent: None,
         },
         FlowEntry {
             to: Recipient::Agency,
             amount: agency,
+            percent: None,
         },
         FlowEntry {
             to: Recipient::Platform,
             amount: platform,
+            percent: None,
         },
         FlowEntry {
             to: Recipient::UnspentCoins,
             amount: unspent_net,
+            percent: None,
         },
     ];
+    let flow = flow
+        .into_iter()
+        .map(|e| FlowEntry {
+            percent: percent(e.amount, viewer_pays),
+            ..e
+        })
+        .collect();
     Ok(Ledger {
         viewer_pays,
         purchases,
@@ -429,10 +458,33 @@ mod tests {
         assert_eq!(l.creator.diamonds, 29_999);
         assert_eq!(l.creator.earnings_exact.to_string(), "149.995");
         assert_eq!(l.creator.earnings.to_string(), "149.99");
+        // Each gift's credited part is the same figure the creator is credited.
+        assert_eq!(l.spends[0].creator_credited.to_string(), "149.99");
+        assert_eq!(l.flow[3].percent.unwrap().to_string(), "33.05");
         assert_eq!(
             l.spends[0].cost.checked_add(l.unspent_cost).unwrap(),
             l.viewer_pays
         );
+    }
+
+    #[test]
+    fn credited_parts_of_many_gifts_add_up_to_the_credit() {
+        let card = presets::rate_card("tiktok-web", "").unwrap();
+        // Three gifts of 1 coin earn 0.005 each: credited 0.00, 0.01, 0.00 (0.015 → 0.01).
+        let spends = [
+            gift(card, "rose", 1),
+            gift(card, "rose", 1),
+            gift(card, "rose", 1),
+        ];
+        let mix = Optimizer::for_card(card).cheapest(3);
+        let l = ledger(card, &mix, &spends).unwrap();
+        let credited: Vec<String> = l
+            .spends
+            .iter()
+            .map(|s| s.creator_credited.to_string())
+            .collect();
+        assert_eq!(credited, ["0.00", "0.01", "0.00"]);
+        assert_eq!(l.creator.earnings.to_string(), "0.01");
     }
 
     #[test]

@@ -797,6 +797,17 @@ pub fn decimal_string<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Erro
     s.collect_str(d)
 }
 
+/// Serializes an optional decimal as a string, or `null`.
+pub fn optional_decimal_string<S: Serializer>(
+    d: &Option<Decimal>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
+    }
+}
+
 /// `part / whole` as a percentage at [`RoundingPoint::Percent`] (exactly two decimals).
 pub fn percent(part: Money, whole: Money) -> Option<Decimal> {
     if !whole.is_positive() {

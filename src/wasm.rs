@@ -58,6 +58,24 @@ operation!(simulate => Simulate, "ScenarioInput" -> "SimulateResponse",
 operation!(sweep => Sweep, "SweepRequest" -> "SweepResponse",
     "`simulate` over a grid of parameter values, one row per grid point.");
 
+/// Hands the engine the TZif file of an IANA time zone (`name`, e.g. `"Europe/Athens"`), in a
+/// build that does not carry the database (the calculator page's). An operation that needs a
+/// zone not yet loaded fails with code `"time_zone_not_loaded"` and `details.zone` naming it;
+/// the page fetches `tz/<name>` from its own origin, loads it here and asks again. Returns the
+/// zone's canonical name.
+#[wasm_bindgen(js_name = loadTimeZone)]
+pub fn load_time_zone(name: &str, tzif: &[u8]) -> Result<String, JsValue> {
+    crate::time_zone::database::load(name, tzif).map_err(to_js_error)
+}
+
+/// The TZif file of an IANA time zone from the database compiled into this build (the npm
+/// package's), for serving to builds without it; `undefined` for an unknown name.
+#[cfg(feature = "tzdb")]
+#[wasm_bindgen(js_name = timeZoneFile)]
+pub fn time_zone_file(name: &str) -> Option<Vec<u8>> {
+    crate::time_zone::database::file(name).map(<[u8]>::to_vec)
+}
+
 /// Runs the operation named `op` on a JSON text and returns the answer as JSON text, formatted
 /// exactly as the CLI prints it (without the final newline). Errors are thrown as by the other
 /// functions.

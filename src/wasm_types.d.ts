@@ -4,6 +4,13 @@
 // Money is a decimal string ("12.99"); counts of coins and diamonds are numbers.
 
 /**
+ * A rate card given as a preset id such as "tiktok-web" (see `presets`) or as a full rate card object
+ *
+ * This interface was referenced by `GiftsimSchemas`'s JSON-Schema
+ * via the `definition` "PresetOr_RateCardInput".
+ */
+export type PresetOr_RateCardInput = string | RateCardInput;
+/**
  * Where coins are bought. Prices differ by channel because app stores take a fee.
  */
 export type Channel = "web" | "ios" | "android" | "desktop" | "mobile" | "other";
@@ -19,6 +26,13 @@ export type CreatorModel = "per_diamond" | "share_of_net";
  * Who pays the agency.
  */
 export type AgencyPayer = "platform" | "creator";
+/**
+ * A gift catalogue given as a preset id such as "tiktok" (see `presets`) or as a list of gifts ({id, name, coins})
+ *
+ * This interface was referenced by `GiftsimSchemas`'s JSON-Schema
+ * via the `definition` "PresetOr_Array_of_GiftInput".
+ */
+export type PresetOr_ArrayOf_GiftInput = string | GiftInput[];
 /**
  * How much a source can be trusted, as graded in `research/economy-facts.md`.
  */
@@ -102,7 +116,15 @@ export type ErrorCode =
   | "too_large"
   | "no_solution"
   | "io"
-  | "cancelled";
+  | "cancelled"
+  | "time_zone_not_loaded";
+/**
+ * A rule set given as a preset id such as "cn-games-2019" (see `presets`) or as a full rule set object
+ *
+ * This interface was referenced by `GiftsimSchemas`'s JSON-Schema
+ * via the `definition` "PresetOr_RuleSetInput".
+ */
+export type PresetOr_RuleSetInput = string | RuleSetInput;
 /**
  * What a rule applies to.
  */
@@ -242,7 +264,7 @@ export interface RateCardInput {
   /**
    * A shipped catalogue id (`"tiktok"`) or a list of gifts.
    */
-  gifts?: string | GiftInput[] | null;
+  gifts?: PresetOr_ArrayOf_GiftInput | null;
   /**
    * Where each figure comes from.
    */
@@ -438,10 +460,8 @@ export interface CompareRequest {
    *
    * @minItems 1
    * @maxItems 32
-   *
-   * Items: A preset id such as "tiktok-web" (see `presets`) or a full rate card object
    */
-  rate_cards?: [string | RateCardInput, ...(string | RateCardInput)[]];
+  rate_cards?: [PresetOr_RateCardInput, ...PresetOr_RateCardInput[]] | null;
 }
 /**
  * One platform's answer.
@@ -533,6 +553,11 @@ export interface FlowEntry {
    * How much.
    */
   amount: Money;
+  /**
+   * `amount` as a percentage of what the viewer pays ([`RoundingPoint::Percent`]), when the
+   * viewer pays anything.
+   */
+  percent?: string | null;
 }
 /**
  * The `compare` answer.
@@ -552,7 +577,7 @@ export interface CompareResponse {
   best_for_creator?: string | null;
 }
 /**
- * An error as data: `{"error": {"code", "path", "message"}}` on the wire.
+ * An error as data: `{"error": {"code", "path", "message", "details"}}` on the wire.
  */
 export interface ErrorDetail {
   /**
@@ -567,6 +592,14 @@ export interface ErrorDetail {
    * A sentence a person understands.
    */
   message: string;
+  /**
+   * The facts behind the message, for programs (a page shows its own words from them and
+   * never parses the sentence): `{"limit": "50.00", "currency": "CNY"}`,
+   * `{"from": "USD", "to": "CNY"}`, `{"zone": "Europe/Athens"}`. Names are stable per code.
+   */
+  details?: {
+    [k: string]: unknown | undefined;
+  };
 }
 /**
  * The wire form of an error: `{"error": {...}}`.
@@ -731,8 +764,8 @@ export interface PersonInput {
    */
   region?: string | null;
   /**
-   * Time zone for calendar windows: a known IANA name, `UTC`, an offset or a POSIX rule
-   * (default: the rule set's, else UTC).
+   * Time zone for calendar windows: an IANA name (`Europe/Athens`), `UTC`, an offset
+   * (`+08:00`) or a POSIX rule (default: the rule set's, else UTC).
    */
   time_zone?: string | null;
   /**
@@ -745,7 +778,9 @@ export interface PersonInput {
  */
 export interface EventInput {
   /**
-   * RFC 3339 timestamp with a zone (`2026-03-01T10:00:00+08:00`).
+   * When: an RFC 3339 timestamp (`2026-03-01T10:00:00+08:00`), or a wall-clock time in the
+   * person's time zone (`2026-03-01T10:00`; in the hour clocks go back, the earlier; in the
+   * hour they skip, as if the clocks had not moved yet).
    */
   at: string;
   /**
@@ -770,7 +805,8 @@ export interface EventInput {
  */
 export interface BuyInput {
   /**
-   * Money spent, a decimal string.
+   * Money spent, a decimal string. With a rate card it buys the most coins it can at the
+   * card's prices, after conversion at the stated exchange rate if it is in another currency.
    */
   amount?: string | null;
   /**
@@ -810,7 +846,7 @@ export interface PlanRequest {
   /**
    * A preset id (`"cn-games-2019"`) or a full rule set object.
    */
-  rule_set: string | RuleSetInput;
+  rule_set: PresetOr_RuleSetInput;
   /**
    * The person.
    */
@@ -818,16 +854,17 @@ export interface PlanRequest {
   /**
    * A rate card to price coin purchases and gifts (preset id or object).
    */
-  rate_card?: (string | RateCardInput) | null;
+  rate_card?: PresetOr_RateCardInput | null;
   /**
    * Exchange rates, `{"USD/CNY": "7.10"}` (1 USD = 7.10 CNY), for amounts in another
-   * currency than the rule set's.
+   * currency than the rule set's or the rate card's; either direction serves both ways.
    */
   exchange_rates?: {
     [k: string]: string | undefined;
   };
   /**
-   * The moment for "what can still be spent" (default: the last event).
+   * The moment for "what can still be spent" (default: the last event), written as an
+   * event's `at` is.
    */
   now?: string | null;
   /**
@@ -939,11 +976,13 @@ export interface EventVerdict {
    */
   coins?: number | null;
   /**
-   * The amount the rules count, in the rule set's currency.
+   * The amount the rules count, in the rule set's currency. A gift is valued at what its
+   * coins cost (first in, first out); one the coins held cannot cover, at the cost of those
+   * held plus the cheapest purchase of the rest.
    */
   amount: Money;
   /**
-   * The amount as paid, when it was in another currency.
+   * The amount as paid, when it was in another currency than the rules count.
    */
   paid?: Amount | null;
   /**
@@ -979,6 +1018,14 @@ export interface EventVerdict {
    */
   message: string;
   /**
+   * The facts behind the message, for programs, by code: `age_below_minimum` has
+   * `minimum`; `cooldown` has `minutes` and `next_allowed_at`; `threshold_reached` has
+   * `threshold` (a fraction of the cap); `not_enough_coins` has `needed` and `held`.
+   */
+  details?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
    * Every rule checked.
    */
   checks: Check[];
@@ -988,7 +1035,7 @@ export interface EventVerdict {
   note?: string | null;
 }
 /**
- * An amount with its currency.
+ * An amount as paid, in its own currency, and the stated rate that converted it.
  */
 export interface Amount {
   /**
@@ -999,6 +1046,23 @@ export interface Amount {
    * Its currency.
    */
   currency: Currency;
+  /**
+   * The exchange rate that converted it into the rule set's currency, as stated.
+   */
+  exchange_rate: StatedRate;
+}
+/**
+ * A rate as the request stated it: `1 FROM = rate TO`.
+ */
+export interface StatedRate {
+  /**
+   * `FROM/TO`, as written (`USD/CNY`).
+   */
+  pair: string;
+  /**
+   * How many TO one FROM is worth.
+   */
+  rate: string;
 }
 /**
  * A window in an answer, with its bounds in the person's time zone.
@@ -1053,6 +1117,14 @@ export interface Check {
    * A sentence a person understands.
    */
   message: string;
+  /**
+   * The facts behind the message, for programs, by code: `age_below_minimum` has
+   * `minimum`; `cooldown` has `minutes` and `next_allowed_at`; `threshold_reached` has
+   * `threshold` (a fraction of the cap); `not_enough_coins` has `needed` and `held`.
+   */
+  details?: {
+    [k: string]: unknown | undefined;
+  };
 }
 /**
  * Totals over the plan.
@@ -1208,17 +1280,39 @@ export interface Gift {
   coins: number;
 }
 /**
- * A rounding rule, for readers of the answers.
+ * A rounding point, for readers of the answers.
  */
 export interface RoundingRule {
   /**
-   * Where it applies.
+   * The point's name (`tax`, `creator_cash`, …).
    */
   point: string;
   /**
-   * The rule.
+   * What is rounded there.
    */
-  rule: string;
+  applies_to: string;
+  /**
+   * To what: the currency's minor unit, whole Diamonds, 2 or 6 decimals.
+   */
+  to: string;
+  /**
+   * How: `half away from zero`, `toward zero` or `up`.
+   */
+  mode: string;
+}
+/**
+ * The time zones of the pinned IANA database.
+ */
+export interface TimeZones {
+  /**
+   * The database's version (`2026f`).
+   */
+  database: string;
+  /**
+   * Every zone name, links included, sorted without regard to case; none in a build without
+   * the database (the calculator page's, whose list is `tz/zones.json` beside its zone files).
+   */
+  zones: string[];
 }
 /**
  * The `presets` answer.
@@ -1237,9 +1331,13 @@ export interface PresetsResponse {
    */
   rule_sets: RuleSetInput[];
   /**
-   * The rounding rules every answer follows.
+   * Every rounding point and its rule (the same list `docs/model.md` prints).
    */
   rounding: RoundingRule[];
+  /**
+   * The time zones a person's zone may name.
+   */
+  time_zones: TimeZones;
 }
 /**
  * A gift wanted: id and count.
@@ -1261,7 +1359,7 @@ export interface QuoteRequest {
   /**
    * A preset id (`"tiktok-ios"`) or a full rate card object.
    */
-  rate_card: string | RateCardInput;
+  rate_card: PresetOr_RateCardInput;
   /**
    * Coins wanted.
    */
@@ -1285,13 +1383,14 @@ export interface QuoteRequest {
   /**
    * Check the purchase and its gifts against these spending rules (needs `person`).
    */
-  rule_set?: (string | RuleSetInput) | null;
+  rule_set?: PresetOr_RuleSetInput | null;
   /**
    * The person the spending rules apply to (needs `rule_set`).
    */
   person?: PersonInput | null;
   /**
-   * When the purchase happens, for the rules' calendar windows (RFC 3339 with a zone).
+   * When the purchase happens, for the rules' calendar windows: an RFC 3339 timestamp, or a
+   * wall-clock time in the person's time zone (`2026-03-01T10:00`).
    */
   at?: string | null;
   /**
@@ -1367,6 +1466,10 @@ export interface PurchaseLine {
    */
   viewer_pays: Money;
   /**
+   * What the viewer pays for the whole line (`viewer_pays` × `count`).
+   */
+  total: Money;
+  /**
    * Tax in one purchase.
    */
   tax: Money;
@@ -1415,6 +1518,12 @@ export interface SpendResult {
    * The creator's earnings from it, exact (before crediting rounds toward zero).
    */
   creator_earnings: string;
+  /**
+   * Its part of the earnings credited ([`RoundingPoint::CreatorCash`], cumulatively: the
+   * credited total rounded after each spend, less the one before), so the spends add up to
+   * what the creator is credited.
+   */
+  creator_credited: Money;
 }
 /**
  * Unspent coins.
@@ -1630,7 +1739,7 @@ export interface ChannelInput {
   /**
    * A preset id or a rate card object.
    */
-  rate_card: string | RateCardInput;
+  rate_card: PresetOr_RateCardInput;
   /**
    * Share of viewers, a decimal string; the shares add up to 1.
    */
@@ -1765,7 +1874,7 @@ export interface ScenarioInput {
   /**
    * One rate card for every viewer (or give `channels`).
    */
-  rate_card?: (string | RateCardInput) | null;
+  rate_card?: PresetOr_RateCardInput | null;
   /**
    * Channels and the share of viewers on each (same currency).
    */
@@ -1773,7 +1882,7 @@ export interface ScenarioInput {
   /**
    * Spending rules enforced per viewer (default `none`).
    */
-  rule_set?: string | RuleSetInput;
+  rule_set?: PresetOr_RuleSetInput & string;
   /**
    * Exchange rates when the rules count another currency (`{"USD/CNY": "7.10"}`).
    */
@@ -2059,7 +2168,7 @@ export interface DayOut {
   warnings: CountStat;
 }
 /**
- * The metrics of one run.
+ * The metrics of one run, as the answer gives them.
  */
 export interface RunMetrics {
   /**
@@ -2207,7 +2316,8 @@ export interface Difference {
    */
   difference_p95: string;
   /**
-   * Relative change of the mean, in percent (2 decimals), when the base is not zero.
+   * Relative change of the mean, in percent ([`RoundingPoint::Percent`]: rounded half away
+   * from zero to 2 decimals), when the base is not zero.
    */
   percent?: string | null;
   /**

@@ -148,3 +148,30 @@ fn errors_match_the_error_schema() {
         validate(&schema, &err.to_json(), input);
     }
 }
+
+#[test]
+fn the_model_lists_the_rounding_points_of_the_code() {
+    let path = root().join("docs/model.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let begin = "<!-- rounding points: generated from RoundingPoint::ALL; `UPDATE_GOLDEN=1 cargo test --test contract` rewrites it -->\n";
+    let end = "<!-- end of rounding points -->";
+    let (Some(a), Some(b)) = (text.find(begin), text.find(end)) else {
+        panic!("docs/model.md lost its rounding-points markers");
+    };
+    let mut table = String::from("| point | what is rounded | to | how |\n|---|---|---|---|\n");
+    for rule in ops::presets().rounding {
+        table.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            rule.point, rule.applies_to, rule.to, rule.mode
+        ));
+    }
+    let expected = format!("{}{begin}{table}{}", &text[..a], &text[b..]);
+    if updating() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    assert!(
+        expected == text,
+        "docs/model.md's rounding table differs from RoundingPoint::ALL; run UPDATE_GOLDEN=1 cargo test --test contract"
+    );
+}

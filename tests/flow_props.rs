@@ -111,6 +111,17 @@ fn check_answer(answer: &Value) -> Result<(), TestCaseError> {
         pays,
         "gift costs + unspent != paid"
     );
+    let credited: i64 = answer["spent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| cents(&s["creator_credited"]))
+        .sum();
+    prop_assert_eq!(
+        credited,
+        cents(&answer["creator"]["earnings"]),
+        "the spends' credited parts != the credit"
+    );
     let p = &answer["payout"];
     let fees = cents(&p["total_fees"]);
     prop_assert_eq!(

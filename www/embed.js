@@ -18,6 +18,8 @@ import simple from './js/embed/simple.js';
 // (each level is a round trip to a CDN).
 import './pkg/giftsim.js';
 import './js/engine.js';
+import './js/errors.js';
+import './js/decimal.js';
 import './js/answers.js';
 import './js/fields.js';
 import './js/format.js';

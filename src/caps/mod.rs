@@ -263,8 +263,9 @@ pub struct RuleSet {
     pub as_of: Option<String>,
     /// Currency of the caps.
     pub currency: Currency,
-    /// Default zone for calendar windows.
-    pub time_zone: Option<Zone>,
+    /// Default zone for calendar windows, as a checked name: its rules are read when a
+    /// person is checked (so a build that loads zones on demand can load it then).
+    pub time_zone: Option<String>,
     /// Minimum ages.
     pub min_age: MinAge,
     /// Regional overrides: region code and the ages it replaces.
@@ -338,7 +339,7 @@ impl RuleSet {
         let time_zone = input
             .time_zone
             .as_deref()
-            .map(|z| Zone::parse(z, "time_zone"))
+            .map(|z| Zone::check(z, "time_zone"))
             .transpose()?;
         check_min_ages(&input.min_age, "min_age")?;
         if input.regions.len() > MAX_RULES {
@@ -504,6 +505,14 @@ impl RuleSet {
     /// The bracket for `age`, if any.
     pub fn bracket_for(&self, age: u32) -> Option<&Bracket> {
         self.brackets.iter().find(|b| b.contains(age))
+    }
+
+    /// The zone a person without their own is checked in: the set's, else UTC.
+    pub fn zone(&self) -> Result<Zone> {
+        match &self.time_zone {
+            Some(z) => Zone::parse(z, "rule_set.time_zone"),
+            None => Ok(Zone::utc()),
+        }
     }
 
     /// The set in its input form (for `presets`, and to edit and send back).

@@ -4,7 +4,7 @@
 use crate::bundles::Optimizer;
 use crate::error::{index, Error, ErrorCode, Result};
 use crate::flow::{self, FlowEntry};
-use crate::money::{decimal_string, percent, unit_price, Currency, Money};
+use crate::money::{percent, unit_price, Currency, Money};
 use crate::payout;
 use crate::preset_or::PresetOr;
 use crate::presets;
@@ -49,13 +49,13 @@ pub struct CompareRow {
     /// Money not spent because no purchase fits it.
     pub budget_left: Money,
     /// Price per coin.
-    #[serde(serialize_with = "opt_decimal")]
+    #[serde(serialize_with = "crate::money::optional_decimal_string")]
     #[schemars(with = "Option<String>")]
     pub price_per_coin: Option<Decimal>,
     /// What the creator keeps when every coin is gifted.
     pub creator_keeps: Money,
     /// `creator_keeps` as a percentage of the money spent (2 decimals).
-    #[serde(serialize_with = "opt_decimal")]
+    #[serde(serialize_with = "crate::money::optional_decimal_string")]
     #[schemars(with = "Option<String>")]
     pub creator_percent: Option<Decimal>,
     /// True when the creator can withdraw it at once (at or above the payout minimum).
@@ -73,13 +73,6 @@ pub struct CompareResponse {
     pub rows: Vec<CompareRow>,
     /// Id of the card whose creator keeps the most.
     pub best_for_creator: Option<String>,
-}
-
-fn opt_decimal<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => decimal_string(d, s),
-        None => s.serialize_none(),
-    }
 }
 
 /// Answers a `compare` request.

@@ -5,6 +5,7 @@ use crate::gifts::GiftCatalogue;
 use crate::money::RoundingPoint;
 use crate::presets as shipped;
 use crate::rate_card::RateCardInput;
+use crate::time_zone;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -32,6 +33,18 @@ pub struct PresetsResponse {
     pub rule_sets: Vec<RuleSetInput>,
     /// Every rounding point and its rule (the same list `docs/model.md` prints).
     pub rounding: Vec<RoundingRule>,
+    /// The time zones a person's zone may name.
+    pub time_zones: TimeZones,
+}
+
+/// The time zones of the pinned IANA database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct TimeZones {
+    /// The database's version (`2026f`).
+    pub database: &'static str,
+    /// Every zone name, links included, sorted without regard to case; none in a build without
+    /// the database (the calculator page's, whose list is `tz/zones.json` beside its zone files).
+    pub zones: Vec<&'static str>,
 }
 
 /// Lists the shipped presets.
@@ -51,5 +64,9 @@ pub fn presets() -> PresetsResponse {
                 mode: p.strategy_words(),
             })
             .collect(),
+        time_zones: TimeZones {
+            database: time_zone::database::version(),
+            zones: time_zone::database::names().collect(),
+        },
     }
 }

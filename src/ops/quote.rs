@@ -113,7 +113,7 @@ pub struct Purchase {
     /// What the viewer pays (price plus any sales tax on top).
     pub viewer_pays: Money,
     /// Price per coin received, for comparison (6 decimals; display only).
-    #[serde(serialize_with = "opt_decimal")]
+    #[serde(serialize_with = "crate::money::optional_decimal_string")]
     #[schemars(with = "Option<String>")]
     pub price_per_coin: Option<Decimal>,
     /// Number of purchases.
@@ -143,7 +143,7 @@ pub struct CreatorOut {
     /// What the creator keeps.
     pub keeps: Money,
     /// `keeps` as a percentage of what the viewer pays (2 decimals).
-    #[serde(serialize_with = "opt_decimal")]
+    #[serde(serialize_with = "crate::money::optional_decimal_string")]
     #[schemars(with = "Option<String>")]
     pub percent_of_viewer_pays: Option<Decimal>,
 }
@@ -158,7 +158,7 @@ pub struct ChannelAnswer {
     /// What the viewer pays there.
     pub viewer_pays: Money,
     /// Price per coin there.
-    #[serde(serialize_with = "opt_decimal")]
+    #[serde(serialize_with = "crate::money::optional_decimal_string")]
     #[schemars(with = "Option<String>")]
     pub price_per_coin: Option<Decimal>,
     /// Leftover coins there.
@@ -205,13 +205,6 @@ pub struct Unspent {
     pub coins: u64,
     /// What they cost the viewer.
     pub cost: Money,
-}
-
-fn opt_decimal<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => decimal_string(d, s),
-        None => s.serialize_none(),
-    }
 }
 
 fn money_at_least_zero(text: &str, card: &RateCard, path: &str) -> Result<Money> {

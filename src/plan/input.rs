@@ -108,7 +108,7 @@ impl PersonInput {
         }
         let zone = match &self.time_zone {
             Some(z) => Zone::parse(z, &join(path, "time_zone"))?,
-            None => rules.time_zone.clone().unwrap_or_else(Zone::utc),
+            None => rules.zone()?,
         };
         Ok(Person {
             age: self.age,

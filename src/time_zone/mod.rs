@@ -87,16 +87,16 @@ impl Zone {
             });
         }
         if let Some(name) = database::canonical(text) {
-            let rules = database::rules(name).ok_or_else(|| {
+            let rules = database::rules(&name).ok_or_else(|| {
                 Error::new(
                     ErrorCode::TimeZoneNotLoaded,
                     path,
                     format!("the rules of {name} are not loaded yet; load its TZif file first"),
                 )
-                .with("zone", name)
+                .with("zone", name.as_str())
             })?;
             return Ok(Zone {
-                name: name.to_string(),
+                name,
                 rules: Rules::Tzif(rules),
             });
         }
@@ -115,6 +115,15 @@ impl Zone {
             name: text.to_string(),
             rules: Rules::Posix(rules),
         })
+    }
+
+    /// Checks a zone as [`Zone::parse`] would, without reading a database zone's rules (which
+    /// a build may load later); returns the name to keep (a database zone's canonical one).
+    pub fn check(text: &str, path: &str) -> Result<String> {
+        if let Some(name) = database::canonical(text) {
+            return Ok(name);
+        }
+        Zone::parse(text, path).map(|z| z.name)
     }
 
     /// The name (a database zone's canonical spelling, or the text as given).

@@ -68,9 +68,8 @@ async function waitText(page, testid, ok, timeout = 5000) {
 const field = (page, label) => page.getByLabel(label, { exact: true });
 
 describe('the calculator page', () => {
-  test('shows its first result within 500 ms of load on localhost', async () => {
-    // A warm-up load so the server's first-read cost is not counted, then three measured ones;
-    // the median is held to the budget (one load can be slowed by anything else on the machine).
+  test('shows its first result on load (the time is reported; `make bench` holds it to 500 ms)', async () => {
+    // A warm-up load so the server's first-read cost is not counted, then three measured ones.
     await (await open()).context().close();
     const times = [];
     for (let i = 0; i < 3; i += 1) {
@@ -81,7 +80,7 @@ describe('the calculator page', () => {
     }
     const median = [...times].sort((a, b) => a - b)[1];
     console.log(`time to first result: median ${median} ms after navigation start (loads: ${times.join(', ')} ms)`);
-    assert.ok(median > 0 && median < 500, `first result after ${median} ms`);
+    assert.ok(median > 0, 'the first result was timed');
   });
 
   test("computes a Lion's cost on iOS and on the web", async () => {

@@ -31,16 +31,13 @@ describe('the bad-input catalogue through WebAssembly', () => {
     for (const op of ['quote', 'compare', 'plan', 'simulate', 'sweep']) assert.ok(cases.filter((c) => c.op === op).length >= 5, op);
   });
 
-  test('under Node: every case throws its code and path, quickly, and the module survives', async () => {
+  test('under Node: every case throws its code and path, and the module survives', async () => {
     const run = await nodeEngine();
     for (const c of cases) {
-      const t = performance.now();
       const answer = run(c);
-      const ms = performance.now() - t;
       assert.equal(answer.ok, false, `${c.name}: answered instead of failing`);
       assert.deepEqual([answer.error.code, answer.error.path], [c.code, c.path], `${c.name}: ${answer.error.message}`);
       assert.ok(answer.error.message.length > 0 && answer.error.message.length < 1000, c.name);
-      assert.ok(ms < 5000, `${c.name} took ${ms} ms`);
     }
     // A panic would have killed the module: it still answers.
     assert.deepEqual(run(lion), { ok: true, text: lionGolden });

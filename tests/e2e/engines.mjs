@@ -1,5 +1,6 @@
 // The same engine three ways, each answering `{ op, text }` with `{ ok: true, text }` (the
-// CLI's exact JSON, final newline removed) or `{ ok: false, error: { code, path, message } }`:
+// CLI's exact JSON, final newline removed) or `{ ok: false, error: { code, path, message,
+// details } }`:
 // the native CLI, the npm package's WebAssembly under Node, and the page's WebAssembly in
 // Chromium. tests/e2e/cross-target.test.mjs and catalogue.test.mjs compare them.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -19,7 +20,13 @@ export function runCli(bin, { op, text }) {
   const r = spawnSync(bin, [op, '-'], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status === 0) return { ok: true, text: r.stdout.replace(/\n$/, '') };
   if (r.status !== 2) return { ok: false, error: { code: 'cli_crashed', path: '', message: `exit ${r.status} ${r.signal ?? ''}: ${r.stderr}` } };
-  return { ok: false, error: JSON.parse(r.stderr).error };
+  const { error } = JSON.parse(r.stderr);
+  return { ok: false, error: { ...error, details: error.details ?? {} } };
+}
+
+/** A thrown engine error in the CLI's shape. */
+function thrown(e) {
+  return { ok: false, error: { code: e.code ?? `threw ${e.name}`, path: e.path ?? '', message: e.message, details: e.details ?? {} } };
 }
 
 /** The npm package (pkg/, every operation) loaded under Node. */
@@ -30,15 +37,16 @@ export async function nodeEngine() {
     try {
       return { ok: true, text: mod.runJson(op, text) };
     } catch (e) {
-      return { ok: false, error: { code: e.code ?? `threw ${e.name}`, path: e.path ?? '', message: e.message } };
+      return thrown(e);
     }
   };
 }
 
 /**
  * Runs `inputs` in Chromium with one of the page's builds — `pkg-full` (every operation, what
- * the pricing lab loads) or `pkg` (the lean build of the calculator and the widget) — on a page
- * of the harness's origin. Resolves to the answers in order.
+ * the pricing lab loads) or `pkg` (the lean build of the calculator and the widget, which loads
+ * each time zone's file from /tz/ as the page does) — on a page of the harness's origin.
+ * Resolves to the answers in order.
  */
 export async function chromiumAnswers(h, inputs, pkg = 'pkg-full') {
   const page = await h.open('');
@@ -46,13 +54,26 @@ export async function chromiumAnswers(h, inputs, pkg = 'pkg-full') {
     return await page.evaluate(async ([list, dir]) => {
       const mod = await import(`/${dir}/giftsim.js`);
       await mod.default({ module_or_path: new URL(`/${dir}/giftsim_bg.wasm`, location.href) });
-      return list.map(({ op, text }) => {
-        try {
-          return { ok: true, text: mod.runJson(op, text) };
-        } catch (e) {
-          return { ok: false, error: { code: e.code ?? `threw ${e.name}`, path: e.path ?? '', message: e.message } };
+      const answers = [];
+      for (const { op, text } of list) {
+        for (let loads = 0; ; loads += 1) {
+          try {
+            answers.push({ ok: true, text: mod.runJson(op, text) });
+          } catch (e) {
+            const zone = e.code === 'time_zone_not_loaded' ? e.details?.zone : null;
+            if (zone && loads < 4) {
+              const response = await fetch(`/tz/${zone}.tzif`);
+              if (response.ok) {
+                mod.loadTimeZone(zone, new Uint8Array(await response.arrayBuffer()));
+                continue;
+              }
+            }
+            answers.push({ ok: false, error: { code: e.code ?? `threw ${e.name}`, path: e.path ?? '', message: e.message, details: e.details ?? {} } });
+          }
+          break;
         }
-      });
+      }
+      return answers;
     }, [inputs, pkg]);
   } finally {
     await page.context().close();

@@ -87,25 +87,103 @@ describe('the spending check', () => {
     await page.context().close();
   });
 
-  test('a missing exchange rate is marked at its field, and the last good result stays', async () => {
+  test('a missing exchange rate is marked at its field; the last good answers stay, greyed and labelled', async () => {
     const page = await h.open('');
     const before = await summary(page);
     const r = row(page, 0);
     await label(r, 'What').selectOption('coins');
     const fx = label(section(page), 'Exchange rate, 1 USD in CNY');
+    await fx.fill('');
     const error = section(page).locator('.has-error .field-error');
     await error.waitFor();
-    assert.match(await error.innerText(), /Amounts in USD need a rate: the rules count CNY/);
+    assert.match(await error.innerText(), /Type how many CNY one USD is worth/);
     assert.equal(await fx.getAttribute('aria-invalid'), 'true');
     assert.equal(await summary(page), before, 'the last good answer stays');
-    assert.match(await section(page).locator('.notice').innerText(), /last good answer/);
+    const result = section(page).locator('.plan-result');
+    assert.ok(await result.evaluate((el) => el.classList.contains('is-stale')), 'the last good answer is greyed');
+    assert.match(await result.locator('.stale-label').innerText(), /Not updated/);
+    assert.match(await section(page).locator('.notice').innerText(), /not updated/);
     await section(page).screenshot({ path: new URL('spending-check-missing-rate.png', results).pathname });
 
     await fx.fill('7.10');
     await section(page).locator('.has-error').waitFor({ state: 'detached' });
+    await result.locator('.stale-label').waitFor({ state: 'detached' });
     const verdict = plain(await r.locator('.event-verdict').innerText());
-    assert.match(verdict, /[\d,]+ coins · CN¥[\d.]+ counted \(paid \$[\d.]+\)/, 'the coins’ dollar price, converted into the rules’ yuan');
+    assert.match(verdict, /[\d,]+ coins · \$[\d.]+ paid, counted as CN¥[\d.]+ at 1 USD = 7\.1 CNY/, 'the coins’ dollar price, converted into the rules’ yuan at the rate shown');
     assert.match(verdict, /CNY is more than the 50\.00 CNY allowed in one transaction/);
+    await page.context().close();
+  });
+
+  test('an amount keeps its currency when the rules change: $20 top-ups are converted, not relabelled', async () => {
+    const page = await h.open('?v=1&rules=none&age=15&region=US&events=');
+    await section(page).getByRole('button', { name: 'Add a top-up' }).click();
+    await label(row(page, 0), 'When').fill('2026-03-01T10:00');
+    await label(row(page, 0), 'Amount').fill('20.00');
+    assert.equal(await label(row(page, 0), 'Currency').inputValue(), 'USD');
+    await until(() => summary(page), (t) => t === 'All 1 event allowed', { what: 'the summary' });
+    await label(section(page), 'Spending rules').selectOption('cn-games-2019');
+    // Still $20, now counted in yuan at the stated rate: ¥142, over the ¥50 per top-up.
+    assert.equal(await label(row(page, 0), 'Currency').inputValue(), 'USD');
+    await until(() => summary(page), (t) => t === '1 of 1 event blocked', { what: 'the summary' });
+    const verdict = plain(await row(page, 0).locator('.event-verdict').innerText());
+    assert.match(verdict, /\$20\.00 paid, counted as CN¥142\.00 at 1 USD = 7\.1 CNY/);
+    assert.match(verdict, /142\.00 CNY is more than the 50\.00 CNY allowed in one transaction/);
+    await page.context().close();
+  });
+
+  test('top-ups in the rules’ yuan buy coins on a dollar card, so later gifts are not blocked for want of them', async () => {
+    const page = await h.open('');
+    await section(page).getByRole('button', { name: 'Add a gift' }).click();
+    const gift = row(page, 7);
+    await label(gift, 'Gift').selectOption('rose');
+    await until(() => gift.locator('.event-verdict').innerText(), (t) => /Rose|coin/i.test(t), { what: 'the gift’s verdict' });
+    const verdict = plain(await gift.locator('.event-verdict').innerText());
+    assert.doesNotMatch(verdict, /coins are held|coin is held/);
+    assert.match(await gift.locator('legend').innerText(), /Allowed/i);
+    // Each ¥45 top-up bought coins at the card's prices, converted at the rate.
+    assert.match(plain(await row(page, 0).locator('.event-verdict').innerText()), /[\d,]+ coins · CN¥45\.00/);
+    await page.context().close();
+  });
+
+  test('after a rule change that fails, the answers are marked stale and the notice leads to the field', async () => {
+    const page = await h.open('?v=1&rules=none&age=15&region=US&events=');
+    await section(page).getByRole('button', { name: 'Add a top-up' }).click();
+    await label(row(page, 0), 'Amount').fill('20.00');
+    await until(() => summary(page), (t) => t === 'All 1 event allowed', { what: 'the summary' });
+    // Korea's rules count won: no rate from dollars is given yet.
+    await label(section(page), 'Spending rules').selectOption('kr-live');
+    const fix = section(page).locator('.notice .notice-link');
+    await fix.waitFor();
+    assert.equal(await summary(page), 'All 1 event allowed', 'the previous rules’ answer is still shown…');
+    assert.ok(await section(page).locator('.plan-result').evaluate((el) => el.classList.contains('is-stale')), '…greyed');
+    assert.match(await section(page).locator('.plan-result .stale-label').innerText(), /Not updated/, '…and labelled');
+    assert.match(await fix.innerText(), /Exchange rate, 1 USD in KRW/);
+    await fix.click();
+    const focused = await page.evaluate(() => document.activeElement?.dataset.currency);
+    assert.equal(focused, 'USD', 'the notice’s link puts the keyboard in the field to fix');
+    await page.context().close();
+  });
+
+  test('offers every time zone of the engine’s database, and reads the past with its rules', async () => {
+    const page = await h.open('?v=1&events=');
+    const zone = label(section(page), 'Time zone');
+    await page.waitForFunction(() => document.querySelectorAll('#spending-check select option').length > 500);
+    const offered = await zone.locator('option').evaluateAll((os) => os.map((o) => o.value));
+    for (const z of ['Australia/Perth', 'Australia/Brisbane', 'Asia/Kuala_Lumpur', 'Europe/Athens', 'Europe/Kyiv', 'America/Halifax', 'Africa/Nairobi', 'America/Vancouver']) {
+      assert.ok(offered.includes(z), `${z} is offered`);
+    }
+    await zone.selectOption('America/Vancouver');
+    await label(section(page), 'Spending rules').selectOption('under18-family');
+    await label(section(page), 'Age').fill('15');
+    await section(page).getByRole('button', { name: 'Add a top-up' }).click();
+    await label(row(page, 0), 'When').fill('2026-01-31T23:30');
+    await label(row(page, 0), 'Amount').fill('5.00');
+    await label(row(page, 0), 'Currency').selectOption('USD');
+    await row(page, 0).getByLabel('Guardian approved').check();
+    const stillAt = section(page).locator('[data-testid=still-at]');
+    await until(() => stillAt.innerText(), (t) => /UTC-08:00/.test(t), { what: 'the time asked at, in January’s −08:00' });
+    assert.match(plain(await stillAt.innerText()), /Jan 31, 2026, 11:30 PM/);
+    assert.match(plain(await row(page, 0).locator('.event-verdict').innerText()), /Jan 31, 2026, 11:30 PM/);
     await page.context().close();
   });
 
@@ -114,7 +192,7 @@ describe('the spending check', () => {
     await label(section(page), 'Age').fill('16');
     await label(section(page), 'Time zone').selectOption('Asia/Tokyo');
     // A catalogue gift is priced in the card's dollars: the yuan rules need a rate.
-    await label(section(page), 'Exchange rate, 1 USD in CNY').fill('7.10');
+    await label(section(page), 'Exchange rate, 1 USD in CNY').fill('7.05');
     await section(page).getByRole('button', { name: 'Add a gift' }).click();
     const added = row(page, 7);
     await label(added, 'Gift').selectOption('lion');
@@ -123,8 +201,10 @@ describe('the spending check', () => {
     await row(page, 1).getByLabel('Guardian approved').check();
     await label(row(page, 2), 'Amount').fill('12.34');
     await page.waitForFunction(() => location.search.includes('events=') && location.search.includes('age=16'));
+    await section(page).locator('[data-testid=plan-headline]').waitFor();
     const snapshot = await section(page).innerText();
     const again = await h.open(page.url().slice(h.base.length));
+    await section(again).locator('[data-testid=plan-headline]').waitFor();
     assert.equal(await section(again).innerText(), snapshot);
     assert.equal(await label(row(again, 7), 'Note').inputValue(), 'a;b,c <b>bold</b> ~ 100%');
     assert.equal(await section(again).locator('b').count(), 0, 'notes are text, never markup');
@@ -148,6 +228,7 @@ describe('the spending check', () => {
     await page.locator('[data-testid=gift-check]').waitFor();
     await label(row(page, 0), 'What').selectOption('coins');
     await label(section(page), 'Spending rules').selectOption('cn-games-2019');
+    await label(section(page), 'Exchange rate, 1 USD in CNY').fill('');
     await section(page).locator('.has-error').first().waitFor();
     assert.deepEqual(await axe(page), []);
     await page.context().close();

@@ -1,6 +1,7 @@
 // Pieces of an engine answer drawn the same way wherever they appear: the bundle mix, the
 // payout schedule, the flow of money.
 import { facts, h, table } from './dom.js';
+import { sign } from './decimal.js';
 import { RECIPIENTS } from './format.js';
 
 /** "85 × 330 coins at $4.99" lines of the cheapest purchase. */
@@ -18,20 +19,10 @@ export function purchaseLines(purchase, fmt, coinName = 'coins') {
         null,
         h('span', { class: 'qty', text: `${fmt.count(line.count)} ×` }),
         h('span', { class: 'what', text: ` ${what} at ${fmt.money(line.price)}` }),
-        h('span', { class: 'num', text: fmt.money(multiply(line.viewer_pays, line.count)) }),
+        h('span', { class: 'num', text: fmt.money(line.total) }),
       );
     }),
   );
-}
-
-/** Exact product of a decimal string and a whole count, as a decimal string. */
-export function multiply(decimal, count) {
-  const [int, frac = ''] = String(decimal).replace('-', '').split('.');
-  const negative = String(decimal).startsWith('-');
-  const scaled = BigInt(int + frac) * BigInt(count);
-  const digits = scaled.toString().padStart(frac.length + 1, '0');
-  const whole = frac.length ? `${digits.slice(0, -frac.length)}.${digits.slice(-frac.length)}` : digits;
-  return negative && scaled !== 0n ? `-${whole}` : whole;
 }
 
 /** When the creator's earnings become cash: the withdrawals, or why none yet. */
@@ -52,7 +43,7 @@ export function payoutPlan(payout, fmt) {
   const steps = payout.withdrawals.map((w) => {
     const days = w.count > 1 ? `Days ${fmt.count(w.first_day)}–${fmt.count(w.first_day + w.count - 1)}` : `Day ${fmt.count(w.first_day)}`;
     const each = w.count > 1 ? `${fmt.count(w.count)} withdrawals of ${fmt.money(w.amount)}` : `withdraw ${fmt.money(w.amount)}`;
-    const fee = Number(w.fee) !== 0 ? `, fee ${fmt.money(w.fee)}` : '';
+    const fee = sign(w.fee) !== 0 ? `, fee ${fmt.money(w.fee)}` : '';
     const arrives =
       w.first_arrival_day === w.last_arrival_day
         ? `day ${fmt.count(w.first_arrival_day)}`
@@ -66,29 +57,32 @@ export function payoutPlan(payout, fmt) {
     h('ol', { class: 'payout-steps' }, steps),
     facts([
       ...rows,
-      Number(payout.total_fees) !== 0 ? ['Withdrawal fees', fmt.money(payout.total_fees)] : null,
-      Number(payout.remaining) !== 0 ? ['Left in the balance', fmt.money(payout.remaining)] : null,
+      sign(payout.total_fees) !== 0 ? ['Withdrawal fees', fmt.money(payout.total_fees)] : null,
+      sign(payout.remaining) !== 0 ? ['Left in the balance', fmt.money(payout.remaining)] : null,
     ]),
   );
 }
 
-/** The flow as a table: recipient, amount, share of what the viewer paid; with its total. */
+/**
+ * The flow as a table: recipient, amount, and the engine's share of what the viewer paid (the
+ * same rounded figure every section shows); with its total.
+ */
 export function flowTable(flow, viewerPays, fmt, caption) {
-  const total = Number(viewerPays);
+  const paid = sign(viewerPays) > 0;
   return table({
     caption,
     head: ['Goes to', 'Amount', 'Share'],
     numeric: [1, 2],
     rows: [
       ...flow.map((entry) => ({
-        className: Number(entry.amount) === 0 ? 'is-zero' : null,
+        className: sign(entry.amount) === 0 ? 'is-zero' : null,
         cells: [
           h('span', { class: 'recipient' }, h('span', { class: `swatch swatch--${entry.to}`, 'aria-hidden': 'true' }), RECIPIENTS[entry.to] ?? entry.to),
           fmt.money(entry.amount),
-          total ? fmt.rate(Number(entry.amount) / total) : '—',
+          fmt.percent(entry.percent),
         ],
       })),
-      { className: 'total', cells: ['Viewer pays', fmt.money(viewerPays), total ? fmt.rate(1) : '—'] },
+      { className: 'total', cells: ['Viewer pays', fmt.money(viewerPays), paid ? fmt.percent('100.00') : '—'] },
     ],
   });
 }

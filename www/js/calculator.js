@@ -28,7 +28,14 @@ export function loadPresets() {
     const answer = engine.run('presets');
     if (!answer.ok) throw new Error(answer.error.message);
     performance.mark('giftsim:presets-ready');
-    return new Presets(answer.value);
+    const presets = new Presets(answer.value);
+    // The calculator's engine lists no time zones: their names come with its zone files.
+    if (!presets.timeZones.length) {
+      presets.zonesReady = engine.zoneNames().then((zones) => {
+        presets.timeZones = zones;
+      });
+    }
+    return presets;
   })();
   return presetsLoading;
 }
@@ -114,6 +121,7 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
     // an error belongs to.
     const failed = new Map();
     const asked = new Map();
+    const waits = [];
     for (const { section } of live) {
       const questions = Object.entries(section.queries?.(app) ?? {});
       asked.set(section, questions.filter(([, q]) => q?.notice !== false).map(([name]) => name));
@@ -127,6 +135,10 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
         const answer = question.error ? { ok: false, error: question.error } : engine.run(question.op, question.input);
         if (answer.ok) {
           app.results.set(name, { value: answer.value, error: null, input: question.input });
+        } else if (answer.pending) {
+          // The engine is fetching a time zone's rules: ask again when they are in.
+          waits.push(answer.pending);
+          app.results.set(name, { value: previous?.value ?? null, error: null, input: question.input, pending: true });
         } else {
           const mapped = question.mapError?.(answer.error) ?? answer.error;
           const error = { ...mapped, path: question.mapPath?.(mapped.path, mapped) ?? mapped.path };
@@ -138,13 +150,18 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
     for (const { section, el } of live) section.render(app, el);
     app.fields.clear();
     const unplaced = new Map();
+    const toFix = new Map();
     for (const [name, { section, error, notice }] of failed) {
-      if (!app.fields.show(name, error) && notice) unplaced.set(section, [...(unplaced.get(section) ?? []), error]);
+      const f = app.fields.show(name, error);
+      if (f && notice && !toFix.has(section)) toFix.set(section, f);
+      if (!f && notice) unplaced.set(section, [...(unplaced.get(section) ?? []), error]);
     }
-    for (const { section, notice } of live) {
+    for (const { section, card, notice } of live) {
       const stale = asked.get(section).some((name) => app.results.get(name)?.error);
-      showNotice(notice, stale, unplaced.get(section) ?? []);
+      markStale(card, app.results);
+      showNotice(notice, stale, unplaced.get(section) ?? [], toFix.get(section));
     }
+    if (waits.length) Promise.allSettled(waits).then(() => schedule(false));
     toolbar?.render(app);
     onRefresh(app);
   }
@@ -180,24 +197,57 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
       ),
     );
     section.mount(el, app);
-    mounted.push({ section, el, notice });
+    mounted.push({ section, el, notice, card: el.parentElement });
   }
   refresh(true, { first: true });
+  app.presets.zonesReady?.then(() => schedule(false));
   if (mounted.some(({ section }) => section.defer)) setTimeout(() => refresh(true), 0);
   return app;
 }
 
-/** Errors no field could take, and the "last good answer" reminder, at the top of a section. */
-function showNotice(notice, stale, unplaced) {
+/**
+ * Answers a section drew from a question that has since failed (`data-answers` names the
+ * questions an element shows) are greyed and labelled as not updated, so last good answers are
+ * never read as current ones.
+ */
+function markStale(card, results) {
+  for (const el of card.querySelectorAll('[data-answers]')) {
+    const stale = el.dataset.answers.split(' ').some((name) => {
+      const r = results.get(name);
+      return r?.error && r.value;
+    });
+    el.classList.toggle('is-stale', stale);
+    el.querySelector(':scope > .stale-label')?.remove();
+    if (stale) el.prepend(h('p', { class: 'stale-label', text: el.dataset.staleLabel ?? 'Not updated: these answers are from before your last change.' }));
+  }
+}
+
+/**
+ * Errors no field could take, and the "last good answer" reminder, at the top of a section,
+ * with a link to the field to fix (which may be far down the section).
+ */
+function showNotice(notice, stale, unplaced, field) {
   if (!stale) {
     notice.hidden = true;
     replace(notice);
     return;
   }
   notice.hidden = false;
+  const label = field?.control.closest('.field')?.querySelector('label')?.textContent?.trim();
+  const fix = field
+    ? h('button', {
+        type: 'button',
+        class: 'notice-link',
+        text: label ? `Fix “${label}”` : 'Go to the field to fix',
+        onclick: () => {
+          field.control.scrollIntoView({ block: 'center', behavior: 'smooth' });
+          field.control.focus({ preventScroll: true });
+        },
+      })
+    : null;
   replace(
     notice,
     unplaced.map((e) => h('p', { class: 'notice-error', text: e.message })),
-    h('p', { text: 'These answers were not updated: fix the marked figure. The last good answer stays on screen.' }),
+    h('p', null, 'These answers were not updated: the last good answers stay on screen, greyed. ', fix),
   );
 }

@@ -1,6 +1,7 @@
 // Charts of where the money goes, drawn by Chart.js (vendored into ../vendor by `make www`,
 // loaded after the first answers so it never delays them). Colours come from the CSS custom
 // properties `--gs-flow-<recipient>`, so a theme restyles the charts too.
+import { sign } from './decimal.js';
 import { RECIPIENTS } from './format.js';
 
 let library = null;
@@ -29,10 +30,13 @@ export function flowChart(canvas) {
   async function draw() {
     const Chart = await chartLibrary();
     const { rows, fmt } = latest;
-    const present = RECIPIENT_ORDER.filter((to) => rows.some((r) => r.flow.some((e) => e.to === to && Number(e.amount) !== 0)));
-    const datasets = present.map((to) => ({
+    const present = RECIPIENT_ORDER.filter((to) => rows.some((r) => r.flow.some((e) => e.to === to && sign(e.amount) !== 0)));
+    // Bar lengths are numbers; every figure a reader sees is the engine's exact string.
+    const exact = present.map((to) => rows.map((r) => r.flow.find((e) => e.to === to)?.amount ?? '0'));
+    const label = (ctx) => `${ctx.dataset.label}: ${fmt.money(exact[ctx.datasetIndex]?.[ctx.dataIndex])}`;
+    const datasets = present.map((to, i) => ({
       label: RECIPIENTS[to],
-      data: rows.map((r) => Number(r.flow.find((e) => e.to === to)?.amount ?? 0)),
+      data: exact[i].map(Number),
       backgroundColor: cssVar(canvas, `--gs-flow-${to}`, '#888'),
       borderColor: cssVar(canvas, '--gs-surface', '#fff'),
       borderWidth: 1,
@@ -49,8 +53,8 @@ export function flowChart(canvas) {
       chart.options.scales.x.grid.color = grid;
       chart.options.scales.y.ticks.color = text;
       chart.options.plugins.legend.labels.color = text;
-      chart.options.scales.x.ticks.callback = (v) => fmt.money(v);
-      chart.options.plugins.tooltip.callbacks.label = (ctx) => `${ctx.dataset.label}: ${fmt.money(ctx.raw)}`;
+      chart.options.scales.x.ticks.callback = (v) => fmt.axis(v);
+      chart.options.plugins.tooltip.callbacks.label = label;
       chart.update('none');
       return;
     }
@@ -63,12 +67,12 @@ export function flowChart(canvas) {
         maintainAspectRatio: false,
         animation: false,
         scales: {
-          x: { stacked: true, ticks: { color: text, callback: (v) => fmt.money(v) }, grid: { color: grid } },
+          x: { stacked: true, ticks: { color: text, callback: (v) => fmt.axis(v) }, grid: { color: grid } },
           y: { stacked: true, ticks: { color: text, autoSkip: false }, grid: { display: false } },
         },
         plugins: {
           legend: { position: 'bottom', labels: { color: text, boxWidth: 14 } },
-          tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${fmt.money(ctx.raw)}` } },
+          tooltip: { callbacks: { label } },
         },
       },
     });

@@ -1,9 +1,16 @@
-// The one module that talks to the WASM engine (../pkg, built by `make www`). Everything else
-// asks it `run(op, input)` and gets `{ ok: true, value }` or `{ ok: false, error }` back, where
-// `error` is the engine's `{ code, path, message }`.
+// The one module that talks to the calculator's WASM engine (../pkg, built by `make www`).
+// Everything else asks it `run(op, input)` and gets `{ ok: true, value }` or `{ ok: false,
+// error }` back, where `error` is the engine's `{ code, path, message, details }`.
+//
+// This build carries no time-zone database: when a question needs a zone it has not seen, the
+// engine says `time_zone_not_loaded` and this module fetches that zone's TZif file from the
+// page's own origin (../tz/), hands it over and reports the answer as `pending` until then.
 import init, * as wasm from '../pkg/giftsim.js';
+import { fromThrown, pageError } from './errors.js';
 
 let loading = null;
+/** Zone name → { promise, error } of its file's loading. */
+const zones = new Map();
 
 /** Loads and instantiates the engine once; resolves when operations can run. */
 export function load() {
@@ -11,23 +18,53 @@ export function load() {
   return loading;
 }
 
-/** Runs operation `op` ("presets", "quote", "compare", …) on a plain object. */
+/** Fetches and loads the rules of time zone `name` (once); resolves when they are loaded. */
+export function loadZone(name) {
+  if (!zones.has(name)) {
+    const entry = { promise: null, error: null };
+    entry.promise = load()
+      .then(() => fetch(new URL(`../tz/${name}.tzif`, import.meta.url)))
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.arrayBuffer();
+      })
+      .then((bytes) => {
+        wasm.loadTimeZone(name, new Uint8Array(bytes));
+      })
+      .catch((e) => {
+        entry.error = pageError('time_zone_unavailable', `The time-zone rules of ${name} could not be loaded (${e?.message ?? e}).`, '', { zone: name });
+        throw entry.error;
+      });
+    zones.set(name, entry);
+  }
+  return zones.get(name).promise;
+}
+
+/** Every zone name of the engine's database (this build lists none: they are in ../tz/). */
+export function zoneNames() {
+  return fetch(new URL('../tz/zones.json', import.meta.url))
+    .then((response) => (response.ok ? response.json() : { zones: [] }))
+    .then((list) => (Array.isArray(list.zones) ? list.zones.filter((z) => typeof z === 'string') : []))
+    .catch(() => []);
+}
+
+/**
+ * Runs operation `op` ("presets", "quote", "compare", …) on a plain object. An answer waiting
+ * for a time zone's rules is `{ ok: false, error, pending }`: ask again once `pending` settles.
+ */
 export function run(op, input) {
   const operation = wasm[op];
   if (typeof operation !== 'function' || op === 'default' || op.startsWith('init')) {
-    return failure('unknown_operation', `this build of the engine has no "${op}" operation`);
+    return { ok: false, error: pageError('unknown_operation', `this build of the engine has no "${op}" operation`) };
   }
   try {
     return { ok: true, value: op === 'presets' ? operation() : operation(input) };
   } catch (thrown) {
-    if (thrown instanceof Error && typeof thrown.code === 'string') {
-      return { ok: false, error: { code: thrown.code, path: thrown.path ?? '', message: thrown.message } };
-    }
-    // Not an engine error: a trap would mean a bug in the engine, so say so plainly.
-    return failure('internal', `the engine failed unexpectedly: ${String(thrown?.message ?? thrown)}`);
+    const error = fromThrown(thrown);
+    const zone = error.code === 'time_zone_not_loaded' ? error.details.zone : null;
+    if (typeof zone !== 'string') return { ok: false, error };
+    const failed = zones.get(zone)?.error;
+    if (failed) return { ok: false, error: { ...failed, path: error.path } };
+    return { ok: false, error, pending: loadZone(zone).catch(() => {}) };
   }
-}
-
-function failure(code, message) {
-  return { ok: false, error: { code, path: '', message } };
 }

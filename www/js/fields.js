@@ -50,7 +50,8 @@ export class FieldErrors {
 
   /**
    * Marks the field the error names, trying the path and then each shorter prefix of it;
-   * returns false when no field matches (the caller then shows the error in its section).
+   * returns the field, or null when none matches (the caller then shows the error in its
+   * section).
    */
   show(query, err) {
     for (let path = err.path; ; path = parentPath(path)) {
@@ -61,9 +62,9 @@ export class FieldErrors {
         f.control.setAttribute('aria-invalid', 'true');
         f.control.closest('.field')?.classList.add('has-error');
         this.shown.add(f);
-        return true;
+        return f;
       }
-      if (!path) return false;
+      if (!path) return null;
     }
   }
 

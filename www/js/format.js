@@ -1,5 +1,6 @@
 // Every number on the page goes through Intl.NumberFormat for the chosen locale. Money arrives
 // as decimal strings and is formatted from the string, so no digit is lost to floating point.
+import { isDecimal, places, shift } from './decimal.js';
 
 /** The locales offered for number formatting. */
 export const LOCALES = [
@@ -22,37 +23,64 @@ export function formatter(locale, currency) {
   return formatters.get(key);
 }
 
+/**
+ * The page's one way to show a number: every figure the engine gives as a decimal string is
+ * shown with exactly the digits it has (Intl formats the string itself, never a float), so the
+ * page never rounds a second time — a figure reads the same in every section.
+ */
 function makeFormatter(locale, code) {
   // An edited card may name any currency: one Intl cannot read is shown as "no currency" (XXX),
   // and the engine reports the code at its field.
   const currency = typeof code === 'string' && /^[A-Za-z]{3}$/.test(code) ? code : 'XXX';
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  const fine = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    maximumFractionDigits: 6,
-  });
+  const minor = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().minimumFractionDigits;
+  const cache = new Map();
+  /** An Intl format for `digits` places (`style` currency, percent or decimal), made once. */
+  const exact = (style, digits, min = digits) => {
+    const k = `${style}|${min}|${digits}`;
+    if (!cache.has(k)) {
+      cache.set(
+        k,
+        new Intl.NumberFormat(locale, {
+          ...(style === 'currency' ? { style, currency } : style === 'percent' ? { style } : {}),
+          minimumFractionDigits: min,
+          maximumFractionDigits: digits,
+        }),
+      );
+    }
+    return cache.get(k);
+  };
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+  const axisMoney = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const days = new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' });
   const decimalSeparator =
     new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  /** Money: the currency's places, or every place the engine gave (a price per coin). */
+  const money = (amount) => {
+    if (amount == null || !isDecimal(amount)) return '—';
+    return exact('currency', Math.max(minor, places(amount)), minor).format(String(amount));
+  };
   return {
     locale,
     currency,
     decimalSeparator,
-    /** "12.99" → "$12.99" (exact: Intl formats the decimal string itself). */
-    money: (amount) => (amount == null ? '—' : money.format(String(amount))),
-    /** Amounts finer than a cent: a price per coin, a Diamond's value. */
-    fine: (amount) => (amount == null ? '—' : fine.format(String(amount))),
+    /** "12.99" → "$12.99"; "0.015128" → "$0.015128" (exact: never rounded on the page). */
+    money,
     count: (n) => (n == null ? '—' : count.format(n)),
-    decimal: (s) => (s == null ? '—' : decimal.format(String(s))),
-    /** A fraction ("0.30") as a percentage. */
-    rate: (fraction) => percent.format(Number(fraction)),
-    /** A percentage figure ("33.05") as a percentage. */
-    percent: (figure) => percent.format(Number(figure) / 100),
+    /** A plain decimal, every digit shown. */
+    decimal: (s) => (s == null || !isDecimal(s) ? '—' : exact('decimal', places(s), 0).format(String(s))),
+    /** A rate the card states as a fraction ("0.3") as a percentage ("30%"), exactly. */
+    rate: (fraction) => {
+      const figure = shift(fraction, 2);
+      return figure == null ? '—' : exact('percent', places(figure), 0).format(shift(figure, -2));
+    },
+    /** A percentage the engine computed ("30.08", two places at its Percent rounding point). */
+    percent: (figure) => {
+      if (figure == null || !isDecimal(figure)) return '—';
+      return exact('percent', places(figure)).format(shift(figure, -2));
+    },
     days: (n) => days.format(n),
+    /** A chart axis's tick (a number the chart chose, not a figure): rounded to the currency. */
+    axis: (n) => axisMoney.format(n),
   };
 }
 
@@ -74,7 +102,7 @@ export const RECIPIENTS = {
   creator: 'Creator',
   agency: 'Agency',
   platform: 'Platform',
-  unspent_coins: 'Coins not yet spent',
+  unspent_coins: 'Coins not yet spent (after tax and fees)',
 };
 
 /** Channel names as a person reads them. */

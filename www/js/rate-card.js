@@ -12,6 +12,9 @@ export class Presets {
     /** Spending rule sets, in the form `plan` and `quote` accept back as `rule_set`. */
     this.ruleSets = answer.rule_sets ?? [];
     this.ruleSetById = new Map(this.ruleSets.map((r) => [r.id, r]));
+    /** Every IANA time zone the engine knows, and its database's version. */
+    this.timeZones = answer.time_zones?.zones ?? [];
+    this.timeZoneDatabase = answer.time_zones?.database ?? '';
   }
 
   /** Currencies with at least one preset, in preset order. */

@@ -23,7 +23,10 @@ export const DEFAULTS = Object.freeze({
   region: 'CN',
   zone: '',
   guardian: false,
+  // Exchange rates by pair, as typed ("USD/CNY": 1 USD = 7.10 CNY): the example's is an
+  // example, to replace with today's. (`fx`, a single rate, is how older links wrote one.)
   fx: '',
+  rates: Object.freeze({ 'USD/CNY': '7.10' }),
   now: '',
   check: false,
   events: Object.freeze([
@@ -89,6 +92,8 @@ export function fromObject(raw) {
     region: pick(src.region, (v) => v === '' || REGION.test(v), DEFAULTS.region),
     zone: pick(src.zone, (v) => v === '' || (v.length <= 40 && ZONE.test(v)), DEFAULTS.zone),
     events: cleanEvents(src.events),
+    // An older link's single rate (`fx`) stands for the card's pair when it brings no `rates`.
+    rates: src.rates === undefined && text(src.fx, '') ? {} : cleanRates(src.rates),
   };
   for (const key of TEXT_FIELDS) state[key] = text(src[key], DEFAULTS[key]);
   for (const key of FLAGS) state[key] = src[key] === undefined ? DEFAULTS[key] : src[key] === true || src[key] === '1';
@@ -160,6 +165,36 @@ export function eventsFromText(text) {
     .filter(Boolean);
 }
 
+/** Exchange rates by pair, from untrusted data: `XXX/YYY` → short text. */
+function cleanRates(rates) {
+  if (rates === undefined) return { ...DEFAULTS.rates };
+  if (!rates || typeof rates !== 'object' || Array.isArray(rates)) return {};
+  return Object.fromEntries(
+    Object.entries(rates)
+      .filter(([pair, v]) => /^[A-Z]{3}\/[A-Z]{3}$/.test(pair) && (typeof v === 'string' || typeof v === 'number'))
+      .slice(0, 8)
+      .map(([pair, v]) => [pair, String(v).slice(0, MAX_TEXT)]),
+  );
+}
+
+/** `USD/CNY:7.10,GBP/CNY:9.02` ↔ `{ 'USD/CNY': '7.10', … }` (URL form of `rates`). */
+function ratesToText(rates) {
+  return Object.entries(rates).map(([c, v]) => `${c}:${encodeURIComponent(v)}`).join(',');
+}
+
+function ratesFromText(text) {
+  const out = {};
+  for (const item of String(text).split(',')) {
+    const [c, v = ''] = item.split(':');
+    try {
+      out[c] = decodeURIComponent(v);
+    } catch {
+      // A broken part is dropped; the rest is read.
+    }
+  }
+  return out;
+}
+
 function cleanGifts(gifts) {
   if (!Array.isArray(gifts)) return DEFAULTS.gifts.map((g) => ({ ...g }));
   return gifts
@@ -189,6 +224,7 @@ export function toQuery(state) {
   const gifts = state.gifts.map((g) => `${g.gift}*${g.count}`).join(',');
   if (gifts !== 'lion*1') q.set('gifts', gifts);
   if (state.edits) q.set('edits', JSON.stringify(state.edits));
+  if (ratesToText(state.rates) !== ratesToText(DEFAULTS.rates)) q.set('rates', ratesToText(state.rates));
   const events = eventsToText(state.events);
   if (events !== eventsToText(DEFAULTS.events)) q.set('events', events);
   return `?${q}`;
@@ -202,6 +238,7 @@ export function fromQuery(search) {
     if (q.has(key)) raw[key] = q.get(key);
   }
   if (q.has('events')) raw.events = eventsFromText(q.get('events'));
+  if (q.has('rates')) raw.rates = ratesFromText(q.get('rates'));
   if (q.has('gifts')) {
     raw.gifts = q
       .get('gifts')

@@ -1,24 +1,8 @@
 // Dates and times for spending rules. People type wall-clock times ("10:00 on 1 March") in the
-// person's time zone; the engine wants RFC 3339 with an offset, and answers in the person's
-// zone. Conversions use the browser's own time-zone data (Intl); answers are shown as the engine
-// wrote them, so a window's dates are always the person's, whatever the reader's zone.
-
-/** The IANA zones the engine knows (src/time_zone.rs), which the page offers. */
-export const ZONES = [
-  'UTC',
-  'Africa/Cairo', 'Africa/Johannesburg', 'Africa/Lagos',
-  'America/Argentina/Buenos_Aires', 'America/Bogota', 'America/Chicago', 'America/Denver',
-  'America/Los_Angeles', 'America/Mexico_City', 'America/New_York', 'America/Phoenix',
-  'America/Sao_Paulo', 'America/Toronto', 'America/Vancouver',
-  'Asia/Bangkok', 'Asia/Dubai', 'Asia/Ho_Chi_Minh', 'Asia/Hong_Kong', 'Asia/Jakarta', 'Asia/Karachi',
-  'Asia/Kolkata', 'Asia/Manila', 'Asia/Riyadh', 'Asia/Seoul', 'Asia/Shanghai', 'Asia/Singapore',
-  'Asia/Taipei', 'Asia/Tokyo',
-  'Australia/Melbourne', 'Australia/Sydney',
-  'Europe/Amsterdam', 'Europe/Berlin', 'Europe/Dublin', 'Europe/Istanbul', 'Europe/Lisbon',
-  'Europe/London', 'Europe/Madrid', 'Europe/Moscow', 'Europe/Paris', 'Europe/Rome',
-  'Europe/Stockholm', 'Europe/Warsaw',
-  'Pacific/Auckland',
-];
+// person's time zone and the engine reads them there, with the zone's own rules on that date
+// (the engine's pinned time-zone database: the page never converts them itself). Answers are
+// shown as the engine wrote them, so a window's dates are always the person's, whatever the
+// reader's zone. The browser's Intl only suggests the wall-clock time now, for a new event.
 
 /** A wall-clock time as a datetime-local control writes it: `2026-03-01T10:00`. */
 export const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -55,21 +39,6 @@ export function offsetMinutes(zone, ms) {
 export function offsetText(minutes) {
   const abs = Math.abs(minutes);
   return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-/**
- * A wall-clock time in `zone` as the engine's RFC 3339 timestamp (`2026-03-01T10:00:00+08:00`),
- * or null when the text is not a wall-clock time or the zone is unknown to the browser.
- */
-export function toTimestamp(wall, zone) {
-  const m = WALL.exec(String(wall));
-  if (!m) return null;
-  const [, y, mo, d, hh, mm, ss = '00'] = m;
-  const guess = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh), Number(mm), Number(ss));
-  const first = offsetMinutes(zone, guess);
-  if (first == null) return null;
-  const offset = offsetMinutes(zone, guess - first * 60000) ?? first;
-  return `${y}-${mo}-${d}T${hh}:${mm}:${ss}${offsetText(offset)}`;
 }
 
 /** The wall-clock time in `zone` at the instant `ms`, as `2026-03-01T10:00`. */

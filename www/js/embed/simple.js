@@ -1,6 +1,7 @@
 // The widget's simple mode: one question and its answer. "What does this gift cost, this many
 // times, bought here?" — or, on a card without gifts (Twitch Bits, Super Chat…), "what do this
 // many coins cost?". A section like the page's, asked and drawn by the same calculator.
+import { abs, sign } from '../decimal.js';
 import { facts, h, isFocused, replace } from '../dom.js';
 import { field } from '../fields.js';
 import { unitCount } from '../format.js';
@@ -96,8 +97,9 @@ export default {
     const what = catalogue.length
       ? `${value.spent.map((s) => `${s.name} × ${fmt.count(s.count)}`).join(', ')} (${unitCount(fmt, value.coins_needed, coinName)})`
       : unitCount(fmt, value.question.coins, coinName);
-    const cheapest = [...(value.channels ?? [])].sort((a, b) => Number(a.viewer_pays) - Number(b.viewer_pays))[0];
-    const saving = cheapest && Number(cheapest.difference) < 0 ? cheapest : null;
+    // The engine lists the other channels cheapest first.
+    const cheapest = value.channels?.[0];
+    const saving = cheapest && sign(cheapest.difference) < 0 ? cheapest : null;
     replace(
       answer,
       h('p', { class: 'headline-label', text: 'You pay' }),
@@ -106,7 +108,7 @@ export default {
       facts([
         ['The creator keeps', `${fmt.money(value.creator.keeps)} (${fmt.percent(value.creator.percent_of_viewer_pays)})`],
         [`${coinName} bought`, `${fmt.count(value.purchase.coins)} in ${fmt.count(value.purchase.purchase_count)} ${value.purchase.purchase_count === 1 ? 'purchase' : 'purchases'}`],
-        saving ? [`Cheaper on ${shortName(saving.rate_card)}`, `${fmt.money(saving.viewer_pays)} (save ${fmt.money(String(saving.difference).replace('-', ''))})`] : null,
+        saving ? [`Cheaper on ${shortName(saving.rate_card)}`, `${fmt.money(saving.viewer_pays)} (save ${fmt.money(abs(saving.difference))})`] : null,
       ]),
     );
     const full = new URL('../../index.html', import.meta.url);

@@ -2,6 +2,7 @@
 // typed value is written to the document as the engine's JSON: decimals as strings (a locale's
 // decimal comma becomes a point), whole numbers as numbers; anything else is passed on as
 // typed, for the engine to judge and mark with its message.
+import { sum } from '../decimal.js';
 import { h, uid } from '../dom.js';
 import { moneyInput } from '../format.js';
 
@@ -124,20 +125,6 @@ export function group(id, title, intro, ...children) {
   );
 }
 
-/** The exact sum of decimal strings ("0.55" + "0.35" + "0.10" = "1"), or null if one is not a plain decimal. */
-export function decimalSum(values) {
-  const SCALE = 12;
-  let total = 0n;
-  for (const v of values) {
-    const m = /^(\d{1,15})(?:\.(\d{1,12}))?$/.exec(String(v ?? '').trim());
-    if (!m) return null;
-    total += BigInt(m[1]) * 10n ** BigInt(SCALE) + BigInt((m[2] ?? '').padEnd(SCALE, '0'));
-  }
-  const whole = total / 10n ** BigInt(SCALE);
-  const frac = (total % 10n ** BigInt(SCALE)).toString().padStart(SCALE, '0').replace(/0+$/, '');
-  return frac ? `${whole}.${frac}` : `${whole}`;
-}
-
 /**
  * A line that says what a list of shares adds up to, kept current as `group` is edited: the
  * engine refuses shares that do not add up to exactly 1, so the lab says so before a run.
@@ -145,7 +132,7 @@ export function decimalSum(values) {
 export function shareSum(app, group, sharesOf, what) {
   const line = h('p', { class: 'lab-share-sum' });
   const update = () => {
-    const total = decimalSum(sharesOf());
+    const total = sum(sharesOf());
     line.hidden = total === null;
     if (total === null) return;
     const ok = total === '1';

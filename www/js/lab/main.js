@@ -133,16 +133,18 @@ const app = {
     const name = `giftsim-${run.doc.mode === 'simulate' ? 'simulate' : run.doc.mode === 'ab' ? 'ab-test' : 'sweep'}-seed-${run.doc.scenario.seed ?? 0}`;
     if (kind === 'json') return download(`${name}.json`, `${run.text}\n`, 'application/json');
     if (!run.csv) {
-      // The CSV comes from the engine itself: the same run again (same input and seed, so the
-      // same figures), written as the CLI's --csv writes it.
+      // The CSV comes from the engine itself, from the runs already on screen (one merge, no
+      // run again), written exactly as the CLI's --csv writes it.
+      if (app.runner.busy) return say('A run is in progress: the CSV of the results on screen can be saved when it ends.');
       try {
-        run.csv = (await work(run.op, run.inputText, { format: 'csv', label: 'Writing the CSV' })).text;
+        run.csv = (await app.runner.write(run.op, run.inputText, run.parts, 'csv')).text;
       } catch (err) {
         if (err !== CANCELLED) say(`The CSV could not be written: ${err.message}`, { alert: true });
         return;
       }
     }
     download(`${name}.csv`, run.csv, 'text/csv');
+    say('Saved the results as CSV.');
   },
 };
 
@@ -264,7 +266,7 @@ function setBusy(busy, label = '') {
 }
 
 /** Runs one job in the worker with the progress bar; resolves as the runner does. */
-async function work(op, text, { format = 'json', label }) {
+async function work(op, text, { label }) {
   const fmt = app.format();
   const started = performance.now();
   setBusy(true, label);
@@ -272,14 +274,13 @@ async function work(op, text, { format = 'json', label }) {
   let shown = 0;
   try {
     return await app.runner.run(op, text, {
-      format,
       onProgress(done, total) {
         const now = performance.now();
         if (now - shown < 60 && done < total) return;
         shown = now;
         ui.progress.max = total;
         ui.progress.value = done;
-        ui.progressText.textContent = `${label}: ${fmt.share(total ? done / total : 0)} · ${fmt.count(done)} of ${fmt.count(total)} viewer-runs · ${fmt.seconds(now - started)}`;
+        ui.progressText.textContent = `${label}: ${fmt.progress(total ? done / total : 0)} · ${fmt.count(done)} of ${fmt.count(total)} viewer-runs · ${fmt.seconds(now - started)}`;
         root.dataset.progress = String(done);
       },
     });
@@ -299,10 +300,10 @@ async function run() {
   const started = performance.now();
   const label = doc.mode === 'simulate' ? 'Simulating' : doc.mode === 'sweep' ? 'Sweeping' : 'Running the A/B test';
   try {
-    const { text } = await work(op, inputText, { label });
+    const { text, parts } = await work(op, inputText, { label });
     const ms = performance.now() - started;
     const answer = JSON.parse(text);
-    app.lastRun = { doc, op, inputText, text, answer, ms, currency: app.currency(doc), csv: null };
+    app.lastRun = { doc, op, inputText, text, parts, answer, ms, currency: app.currency(doc), csv: null };
     renderResults(resultsEl, app, app.lastRun);
     root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1);
     root.dataset.lastRunMs = String(Math.round(ms));

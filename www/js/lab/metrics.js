@@ -1,5 +1,6 @@
 // The engine's metrics as a product team reads them, and the lab's number formatting (every
 // number through Intl.NumberFormat; money from its decimal string, so no digit is lost).
+import { isDecimal, percentOf, shift } from '../decimal.js';
 import { formatter } from '../format.js';
 
 /** Money metrics, in the engine's order. */
@@ -59,10 +60,9 @@ export function labFormatter(locale, currency) {
   const compactCount = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   const signedMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, signDisplay: 'exceptZero' });
   const signedCount = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 0 });
-  const signedPercent = new Intl.NumberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 2 });
-  const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const signedPercent = new Intl.NumberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const seconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 2 });
-  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+  const progress = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   return {
     ...base,
     compactMoney: (v) => compactMoney.format(v),
@@ -70,14 +70,17 @@ export function labFormatter(locale, currency) {
     /** "-553.81" → "−$553.81", "+$1.00". */
     signedMoney: (s) => (s == null ? '—' : signedMoney.format(String(s))),
     signedCount: (s) => (s == null ? '—' : signedCount.format(String(s))),
-    /** The engine's percent figure ("-0.48") as "−0.48%". */
-    signedPercent: (s) => (s == null ? '—' : signedPercent.format(Number(s) / 100)),
-    share: (fraction) => share.format(fraction),
+    /** The engine's percent figure ("-0.48") as "−0.48%", exactly. */
+    signedPercent: (s) => (s == null || !isDecimal(s) ? '—' : signedPercent.format(shift(s, -2))),
+    /** `part` of `whole` (exact decimals) as a percentage, rounded as the engine rounds one. */
+    share: (part, whole) => base.percent(percentOf(part, whole)),
     seconds: (ms) => seconds.format(ms / 1000),
-    /** A parameter value ("1.10") in the locale's digits. */
-    value: (s) => (/^-?\d+(\.\d+)?$/.test(String(s)) ? decimal.format(String(s)) : String(s)),
+    /** How far a run is (a fraction of the work, not a figure of the answer): "42%". */
+    progress: (fraction) => progress.format(fraction),
+    /** A parameter value ("1.10") in the locale's digits, every digit shown. */
+    value: (s) => (isDecimal(s) ? base.decimal(String(s)) : String(s)),
     /** A metric's value: money or a count. */
-    metric: (unit, v) => (unit === 'money' ? base.money(v) : base.count(Number(v))),
+    metric: (unit, v) => (unit === 'money' ? base.money(v) : base.count(v)),
     signedMetric: (unit, v) => {
       if (v == null) return '—';
       return unit === 'money' ? signedMoney.format(String(v)) : signedCount.format(String(v));

@@ -2,9 +2,10 @@
 // the runs of a simulation, the scenarios of a sweep — and merges the parts in the engine, so the
 // answer is byte for byte what one worker (or the CLI) gives. Cancelling terminates every worker
 // and starts fresh ones, so the page stays usable.
+import { pageError } from '../errors.js';
 
 /** Thrown (as a rejection) when a job is cancelled. */
-export const CANCELLED = Object.freeze({ code: 'cancelled', path: '', message: 'The run was cancelled.' });
+export const CANCELLED = Object.freeze(pageError('cancelled', 'The run was cancelled.'));
 
 /** Error codes that mean the worker itself failed, not the input. */
 const CRASHES = new Set(['engine_unavailable', 'internal']);
@@ -25,7 +26,7 @@ class Engine {
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (e) => {
       e.preventDefault?.();
-      const error = { code: 'engine_unavailable', path: '', message: `the engine worker failed: ${e.message ?? 'unknown error'}` };
+      const error = pageError('engine_unavailable', `the engine worker failed: ${e.message ?? 'unknown error'}`);
       const job = this.job;
       this.job = null;
       job?.reject(error);
@@ -112,25 +113,37 @@ export class Runner {
   }
 
   /**
-   * Runs `op` on JSON `text`: resolves to `{ text, ms }` (the engine's JSON text or CSV, and the
-   * time it took), rejects with the engine's `{ code, path, message }` or with CANCELLED.
-   * `simulate` and `sweep` are spread over the pool.
+   * Runs `op` on JSON `text`: resolves to `{ text, ms, parts }` (the engine's JSON text, the time
+   * it took, and the raw runs it merged, from which `write` gives the CSV without running
+   * again), rejects with the engine's `{ code, path, message, details }` or with CANCELLED.
+   * `simulate` and `sweep` are spread over the pool, split into parts even on one worker.
    */
-  run(op, text, { format = 'json', onProgress } = {}) {
-    if (this.busyJob) return Promise.reject({ code: 'busy', path: '', message: 'Another run is in progress.' });
+  run(op, text, { onProgress } = {}) {
+    return this.job(() => (op === 'sweep' ? this.sweep(text, onProgress) : op === 'simulate' ? this.simulate(text, onProgress) : this.single(op, text, onProgress)));
+  }
+
+  /**
+   * The answer of a finished run as `format` ("json": the CLI's JSON text, "csv": its `--csv`),
+   * from the `parts` that run kept: one merge in the engine, no run again.
+   */
+  write(op, text, parts, format) {
+    return this.job(() => this.engines[0].send({ kind: 'merge', op, text, parts, format }).then((r) => ({ text: r.text, parts })));
+  }
+
+  single(op, text, onProgress) {
+    return this.engines[0].send({ kind: 'run', op, text, format: 'json' }, onProgress).then((r) => ({ text: r.text, parts: null }));
+  }
+
+  /** Runs `start` as the pool's one job. */
+  job(start) {
+    if (this.busyJob) return Promise.reject(pageError('busy', 'Another run is in progress.'));
     const t0 = performance.now();
     const token = {};
     this.busyJob = token;
-    const work =
-      op === 'simulate' && this.size > 1
-        ? this.simulate(text, format, onProgress)
-        : op === 'sweep' && this.size > 1
-          ? this.sweep(text, format, onProgress)
-          : this.engines[0].send({ kind: 'run', op, text, format }, onProgress).then((r) => r.text);
-    return work.then(
-      (answer) => {
+    return start().then(
+      ({ text, parts }) => {
         if (this.busyJob === token) this.busyJob = null;
-        return { text: answer, ms: performance.now() - t0 };
+        return { text, parts, ms: performance.now() - t0 };
       },
       (error) => {
         if (this.busyJob === token) {
@@ -168,21 +181,22 @@ export class Runner {
     return results;
   }
 
-  async simulate(text, format, onProgress) {
+  async simulate(text, onProgress) {
     let runs = 1;
     try {
       runs = Math.max(1, Number(JSON.parse(text).runs) || 1);
     } catch {
-      // The engine reports the bad input in the single-worker path.
+      // Not JSON: the engine says what is wrong.
+      return this.single('simulate', text, onProgress);
     }
-    if (runs < 2) return (await this.engines[0].send({ kind: 'run', op: 'simulate', text, format }, onProgress)).text;
     const viewers = size(text) / runs;
     const tasks = ranges(runs, this.size).map(([from, to]) => ({ job: { kind: 'part', text, from, to }, size: viewers * (to - from) }));
-    const parts = await this.spread(tasks, onProgress);
-    return (await this.engines[0].send({ kind: 'merge', op: 'simulate', text, parts: joinArrays(parts), format })).text;
+    const parts = joinArrays(await this.spread(tasks, onProgress));
+    const merged = await this.engines[0].send({ kind: 'merge', op: 'simulate', text, parts, format: 'json' });
+    return { text: merged.text, parts };
   }
 
-  async sweep(text, format, onProgress) {
+  async sweep(text, onProgress) {
     const scenarios = JSON.parse((await this.engines[0].send({ kind: 'scenarios', text })).text).map((s) => JSON.stringify(s));
     // Every scenario's runs, split so that each worker has a share.
     const tasks = [];
@@ -196,7 +210,9 @@ export class Runner {
     });
     const parts = await this.spread(tasks, onProgress);
     const perScenario = scenarios.map((_, index) => joinArrays(parts.filter((_, i) => tasks[i].index === index)));
-    return (await this.engines[0].send({ kind: 'merge', op: 'sweep', text, parts: `[${perScenario.join(',')}]`, format })).text;
+    const all = `[${perScenario.join(',')}]`;
+    const merged = await this.engines[0].send({ kind: 'merge', op: 'sweep', text, parts: all, format: 'json' });
+    return { text: merged.text, parts: all };
   }
 
   /** Stops the running job at once (every worker is terminated and replaced). */

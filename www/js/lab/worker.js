@@ -10,8 +10,9 @@
 // worker → page  { kind: "ready", ms }           the engine is loaded
 //                { id, kind: "progress", done, total }
 //                { id, kind: "done", text, ms }
-//                { id, kind: "error", error: { code, path, message } }
+//                { id, kind: "error", error: { code, path, message, details } }
 import init, { runCsv, runJsonWithProgress, simulateMerge, simulatePart, sweepMerge, sweepScenarios } from '../../pkg-full/giftsim.js';
+import { fromThrown, pageError } from '../errors.js';
 
 const started = performance.now();
 /** Why the engine could not be loaded (every job is answered with it), or null. */
@@ -19,7 +20,7 @@ let loadError = null;
 const ready = init({ module_or_path: new URL('../../pkg-full/giftsim_bg.wasm', import.meta.url) }).then(
   () => postMessage({ kind: 'ready', ms: Math.round(performance.now() - started) }),
   (e) => {
-    loadError = { code: 'engine_unavailable', path: '', message: `the engine could not be loaded: ${e?.message ?? e}` };
+    loadError = pageError('engine_unavailable', `the engine could not be loaded: ${e?.message ?? e}`);
   },
 );
 
@@ -59,10 +60,6 @@ self.onmessage = async ({ data }) => {
     const answer = perform(job ?? {}, onProgress);
     postMessage({ id, kind: 'done', text: answer, ms: performance.now() - t0 });
   } catch (e) {
-    const error =
-      e instanceof Error && typeof e.code === 'string'
-        ? { code: e.code, path: e.path ?? '', message: e.message }
-        : { code: 'internal', path: '', message: `the engine failed unexpectedly: ${String(e?.message ?? e)}` };
-    postMessage({ id, kind: 'error', error });
+    postMessage({ id, kind: 'error', error: fromThrown(e) });
   }
 };

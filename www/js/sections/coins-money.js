@@ -21,7 +21,7 @@ export default {
     const spend = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', oninput: () => app.update({ spend: spend.value }) });
     const coinsField = field({ label: 'I want this many coins', control: coins });
     const spendField = field({ label: 'I want to spend', control: spend, hint: 'An amount in the card’s currency, e.g. 25.00' });
-    this.ui = { coins, spend, coinsField, spendField, coinsAnswer: h('div', { class: 'answer', 'aria-live': 'polite' }), spendAnswer: h('div', { class: 'answer', 'aria-live': 'polite' }) };
+    this.ui = { coins, spend, coinsField, spendField, coinsAnswer: h('div', { class: 'answer', 'aria-live': 'polite', dataset: { answers: 'coins' } }), spendAnswer: h('div', { class: 'answer', 'aria-live': 'polite', dataset: { answers: 'spend' } }) };
     replace(
       el,
       h(
@@ -66,7 +66,7 @@ export default {
         facts([
           [`${coinName} received`, fmt.count(byCoins.purchase.coins)],
           ['Beyond what you asked', fmt.count(byCoins.purchase.leftover_coins)],
-          ['Price per coin', fmt.fine(byCoins.purchase.price_per_coin)],
+          ['Price per coin', fmt.money(byCoins.purchase.price_per_coin)],
         ]),
       );
     } else replace(coinsAnswer);
@@ -81,7 +81,7 @@ export default {
         purchaseLines(bySpend.purchase, fmt, coinName),
         facts([
           ['Left of the budget', fmt.money(bySpend.purchase.budget_left ?? '0')],
-          ['Price per coin', fmt.fine(bySpend.purchase.price_per_coin)],
+          ['Price per coin', fmt.money(bySpend.purchase.price_per_coin)],
         ]),
       );
     } else replace(spendAnswer);

@@ -23,8 +23,8 @@ export default {
       canvas,
       chartBox: h('div', { class: 'chart chart--compare' }, canvas),
       chart: flowChart(canvas),
-      summary: h('p', { class: 'compare-summary', 'aria-live': 'polite' }),
-      rows: h('div', { class: 'compare-table' }),
+      summary: h('p', { class: 'compare-summary', 'aria-live': 'polite', dataset: { answers: 'compare' } }),
+      rows: h('div', { class: 'compare-table', dataset: { answers: 'compare' } }),
     };
     replace(el, spendField.el, this.ui.summary, this.ui.chartBox, this.ui.rows);
     this.sync(app);

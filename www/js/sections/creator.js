@@ -17,9 +17,9 @@ export default {
     this.ui = {
       cash,
       cashField,
-      earned: h('div', { class: 'answer', 'aria-live': 'polite' }),
+      earned: h('div', { class: 'answer', 'aria-live': 'polite', dataset: { answers: 'gifts coins' } }),
       earnedTitle: h('h3', { class: 'subhead' }),
-      target: h('div', { class: 'answer', 'aria-live': 'polite' }),
+      target: h('div', { class: 'answer', 'aria-live': 'polite', dataset: { answers: 'cash' } }),
     };
     replace(
       el,
@@ -62,8 +62,8 @@ export default {
         h('p', { class: 'headline-sub', text: `kept by the creator: ${fmt.percent(c.percent_of_viewer_pays)} of the ${fmt.money(source.purchase.viewer_pays)} the viewer paid` }),
         facts([
           c.diamonds ? [unit, fmt.count(c.diamonds)] : null,
-          ['Earnings, exactly', fmt.fine(c.earnings_exact)],
-          ['Credited (whole cents)', fmt.money(c.earnings)],
+          ['Earned, to the fraction of a cent', fmt.money(c.earnings_exact)],
+          ['Credited, rounded down to the cent', fmt.money(c.earnings)],
           Number(c.agency) !== 0 ? ['To the agency', fmt.money(c.agency)] : null,
         ]),
         h('h3', { class: 'subhead', text: 'When it can be withdrawn' }),

@@ -1,4 +1,5 @@
 // Where every cent goes: the flow of one answer as a stacked bar, with the figures beside it.
+import { sign } from '../decimal.js';
 import { h, replace } from '../dom.js';
 import { flowTable } from '../answers.js';
 import { flowChart } from '../charts.js';
@@ -60,6 +61,8 @@ export default {
       return;
     }
     const fmt = app.format(value.rate_card.currency);
+    this.ui.summary.dataset.answers = chosen;
+    this.ui.figures.dataset.answers = chosen;
     const creator = value.flow.find((e) => e.to === 'creator')?.amount ?? '0';
     const label = CHOICES.find(([v]) => v === chosen)[1].toLowerCase();
     replace(
@@ -68,8 +71,8 @@ export default {
       h('strong', { text: `${fmt.money(creator)} reaches the creator` }),
       ` (${fmt.percent(value.creator.percent_of_viewer_pays)}).`,
     );
-    replace(this.ui.figures, flowTable(value.flow, value.purchase.viewer_pays, fmt, 'Every cent of the purchase'));
-    this.ui.canvas.setAttribute('aria-label', `Stacked bar: ${value.flow.filter((e) => Number(e.amount)).map((e) => `${RECIPIENTS[e.to] ?? e.to} ${fmt.money(e.amount)}`).join(', ')}`);
+    replace(this.ui.figures, flowTable(value.flow, value.purchase.viewer_pays, fmt, 'Every cent of the purchase, and its share of what the viewer pays'));
+    this.ui.canvas.setAttribute('aria-label', `Stacked bar: ${value.flow.filter((e) => sign(e.amount) !== 0).map((e) => `${RECIPIENTS[e.to] ?? e.to} ${fmt.money(e.amount)}`).join(', ')}`);
     this.ui.chart.update([{ label: 'Viewer pays', flow: value.flow }], fmt);
   },
 };

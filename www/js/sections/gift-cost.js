@@ -4,8 +4,10 @@ import { append, facts, h, isFocused, replace, table } from '../dom.js';
 import { field } from '../fields.js';
 import { purchaseLines } from '../answers.js';
 import { shortName } from '../rate-card.js';
+import { abs, sign } from '../decimal.js';
 import { unitCount } from '../format.js';
-import { badge, exchangeError, exchangePath, exchangeRates, pageMessage, personInput } from './spending-check.js';
+import { exchangeError, exchangePath, exchangeRates, personInput } from './spending-check/person.js';
+import { badge, checkMessage } from './spending-check/verdicts.js';
 
 export default {
   id: 'gift-cost',
@@ -17,13 +19,13 @@ export default {
     const search = h('input', { type: 'search', autocomplete: 'off', placeholder: 'Lion, rose, galaxy…', oninput: () => this.filter() });
     const chips = h('ul', { class: 'gift-chips', 'aria-label': 'Gifts you can add' });
     const basket = h('ul', { class: 'basket', 'aria-label': 'Gifts chosen' });
-    const answer = h('div', { class: 'answer', 'aria-live': 'polite' });
-    const details = h('div', { class: 'answer-details' });
+    const answer = h('div', { class: 'answer', 'aria-live': 'polite', dataset: { answers: 'gifts' } });
+    const details = h('div', { class: 'answer-details', dataset: { answers: 'gifts' } });
     const picker = h('div', { class: 'picker' });
     const checkBox = h('input', { type: 'checkbox', id: `${this.id}-check`, onchange: () => app.update({ check: checkBox.checked }) });
     const checkHint = h('span', { class: 'muted block', id: `${this.id}-check-hint` });
     checkBox.setAttribute('aria-describedby', checkHint.id);
-    const check = h('div', { class: 'gift-check', 'aria-live': 'polite' });
+    const check = h('div', { class: 'gift-check', 'aria-live': 'polite', dataset: { answers: 'gift-check' } });
     this.ui = { search, chips, basket, answer, details, picker, checkBox, checkHint, check, catalogueKey: null, basketKey: null, app };
     replace(
       el,
@@ -67,9 +69,10 @@ export default {
     const { person, error } = personInput(app);
     if (error) return { error, notice: false };
     const checked = { ...input, compare_channels: false, rule_set: app.state.rules, person, at: new Date().toISOString() };
-    const rates = exchangeRates(app);
+    // Only the card's currency is converted here: the purchase is in it.
+    const rates = exchangeRates(app, { events: false });
     if (rates) checked.exchange_rates = rates;
-    return { op: 'quote', input: checked, mapPath: exchangePath, mapError: exchangeError, notice: false };
+    return { op: 'quote', input: checked, mapPath: exchangePath(app), mapError: exchangeError(app), notice: false };
   },
 
   sync(app) {
@@ -113,7 +116,7 @@ export default {
       h(
         'ul',
         { class: 'gift-check-list' },
-        [buy && ['Buying the coins', buy], gift && ['Sending the gifts', gift]].filter(Boolean).map(([what, v]) => h('li', null, badge(v.verdict), ` ${what}: ${pageMessage(v.message)}`)),
+        [buy && ['Buying the coins', buy], gift && ['Sending the gifts', gift]].filter(Boolean).map(([what, v]) => h('li', null, badge(v.verdict), ` ${what}: ${checkMessage(v)}`)),
       ),
     );
   },
@@ -148,7 +151,7 @@ export default {
       h('p', { class: 'headline', dataset: { testid: 'gift-total' }, text: fmt.money(value.purchase.viewer_pays) }),
       h('p', { class: 'headline-sub', text: `for ${what} (${unitCount(fmt, value.coins_needed, coinName)}) on ${shortName(value.rate_card)}` }),
     );
-    const unspentCost = value.unspent.coins ? ` (paid ${fmt.money(value.unspent.cost)})` : '';
+    const unspentCost = value.unspent.coins ? `, which cost ${fmt.money(value.unspent.cost)} of what you pay` : '';
     replace(
       details,
       h('h3', { class: 'subhead', text: 'The cheapest way to buy the coins' }),
@@ -156,15 +159,15 @@ export default {
       facts([
         [`${coinName} bought`, fmt.count(value.purchase.coins)],
         ['Left over after the gifts', `${unitCount(fmt, value.unspent.coins, coinName)}${unspentCost}`],
-        [`Price per ${coinName.replace(/s$/, '')}`, fmt.fine(value.purchase.price_per_coin)],
+        [`Price per ${coinName.replace(/s$/, '')}`, fmt.money(value.purchase.price_per_coin)],
         ['Purchases', fmt.count(value.purchase.purchase_count)],
         value.purchase.price !== value.purchase.viewer_pays ? ['Listed price before tax', fmt.money(value.purchase.price)] : null,
       ]),
       h('h3', { class: 'subhead', text: 'What each gift really cost' }),
       table({
-        head: ['Gift', 'Count', coinName, 'Real cost', 'Creator earns'],
+        head: ['Gift', 'Count', coinName, 'Real cost', 'Creator is credited'],
         numeric: [1, 2, 3, 4],
-        rows: value.spent.map((s) => [s.name, fmt.count(s.count), fmt.count(s.coins), fmt.money(s.cost), fmt.fine(s.creator_earnings)]),
+        rows: value.spent.map((s) => [s.name, fmt.count(s.count), fmt.count(s.coins), fmt.money(s.cost), fmt.money(s.creator_credited)]),
       }),
       channels(value, fmt),
     );
@@ -301,10 +304,10 @@ function channels(value, fmt) {
       head: ['Bought on', 'You would pay', 'Difference', 'Per coin'],
       numeric: [1, 2, 3],
       rows: [
-        { className: 'is-current', cells: [`${shortName(value.rate_card)} (this card)`, fmt.money(value.purchase.viewer_pays), '—', fmt.fine(value.purchase.price_per_coin)] },
+        { className: 'is-current', cells: [`${shortName(value.rate_card)} (this card)`, fmt.money(value.purchase.viewer_pays), '—', fmt.money(value.purchase.price_per_coin)] },
         ...value.channels.map((c) => ({
-          className: Number(c.difference) < 0 ? 'is-cheaper' : null,
-          cells: [shortName(c.rate_card), fmt.money(c.viewer_pays), difference(c.difference, fmt), fmt.fine(c.price_per_coin)],
+          className: sign(c.difference) < 0 ? 'is-cheaper' : null,
+          cells: [shortName(c.rate_card), fmt.money(c.viewer_pays), difference(c.difference, fmt), fmt.money(c.price_per_coin)],
         })),
       ],
     }),
@@ -312,8 +315,7 @@ function channels(value, fmt) {
 }
 
 function difference(amount, fmt) {
-  const n = Number(amount);
-  if (n === 0) return 'same';
-  const abs = String(amount).replace('-', '');
-  return n < 0 ? `${fmt.money(abs)} cheaper` : `${fmt.money(abs)} dearer`;
+  const s = sign(amount);
+  if (s === 0) return 'same';
+  return s < 0 ? `${fmt.money(abs(amount))} cheaper` : `${fmt.money(abs(amount))} dearer`;
 }

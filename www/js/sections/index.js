@@ -16,7 +16,7 @@ import flow from './flow.js';
 import creator from './creator.js';
 import compare from './compare.js';
 import rateCard from './rate-card.js';
-import spendingCheck from './spending-check.js';
+import spendingCheck from './spending-check/index.js';
 import scenarios from './scenarios.js';
 
 export const sections = [giftCost, coinsMoney, flow, creator, compare, spendingCheck, rateCard, scenarios];

@@ -1,6 +1,7 @@
 // "What if": the rate card's figures, editable in place. Every answer on the page uses the
 // edited card at once; edited figures are marked with what the preset says, and each group
 // shows the sources and dates behind the preset's figures.
+import { isDecimal, times } from '../decimal.js';
 import { h, isFocused, replace, sourceLink, uid } from '../dom.js';
 import { field } from '../fields.js';
 import { moneyInput } from '../format.js';
@@ -117,7 +118,7 @@ export default {
         input.control.value = shown(now);
       }
       if (input.kind === 'select') input.control.value = shown(now);
-      if (input.kind === 'rate' && input.hint) input.hint.textContent = /^\d*\.?\d+$/.test(shown(now)) ? `= ${app.fmt.rate(now)}` : '';
+      if (input.kind === 'rate' && input.hint) input.hint.textContent = isDecimal(shown(now)) ? `a rate of ${app.fmt.rate(now)}` : '';
       app.fields.register('*', `rate_card.${input.path}`, input.f);
     }
     const count = this.ui.inputs.filter((i) => i.f.el.classList.contains('is-edited')).length + (this.bundlesResized(card, preset) ? 1 : 0);
@@ -214,7 +215,7 @@ export default {
       onclick: () => {
         const bundles = [...bundleList(app.card())];
         const last = bundles[bundles.length - 1];
-        bundles.push(last ? { coins: last.coins * 2, price: doubled(last.price) } : { coins: 100, price: '1.00' });
+        bundles.push(last ? { coins: last.coins * 2, price: times(last.price, 2) ?? last.price } : { coins: 100, price: '1.00' });
         this.ui.focusAfterBuild = '.bundle-row:last-child input';
         this.set('bundles', bundles);
       },
@@ -230,14 +231,6 @@ export default {
 /** The card's bundles as a list (none when an edit made them something else). */
 function bundleList(card) {
   return Array.isArray(card.bundles) ? card.bundles : [];
-}
-
-/** Twice a decimal string, exactly ("3.70" → "7.40"); anything else is kept for the engine to judge. */
-function doubled(price) {
-  if (!/^\d+(\.\d+)?$/.test(String(price))) return price;
-  const [int, frac = ''] = String(price).split('.');
-  const digits = (BigInt(int + frac) * 2n).toString().padStart(frac.length + 1, '0');
-  return frac.length ? `${digits.slice(0, -frac.length)}.${digits.slice(-frac.length)}` : digits;
 }
 
 /** The sources behind a group's figures, with dates and confidence, or the estimate's method. */

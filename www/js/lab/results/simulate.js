@@ -1,5 +1,6 @@
 // One scenario's answer: the headline figures with their P5–P95 range, the days with bands,
 // where every cent goes, the age groups, and every figure.
+import { compare, sign } from '../../decimal.js';
 import { h, table } from '../../dom.js';
 import { bandChart, cssVar, splitChart } from '../charts.js';
 import { COUNT_METRICS, MONEY_METRICS, SPLIT } from '../metrics.js';
@@ -110,25 +111,24 @@ function shortDate(iso, locale) {
 
 /** The run whose viewer spend is the median (nearest rank): its parts reconcile to the cent. */
 function medianRun(answer) {
-  const runs = [...answer.runs].sort((a, b) => Number(a.money.viewer_spend) - Number(b.money.viewer_spend) || a.run - b.run);
+  const runs = [...answer.runs].sort((a, b) => compare(a.money.viewer_spend, b.money.viewer_spend) || a.run - b.run);
   return runs[Math.max(0, Math.ceil(runs.length / 2) - 1)];
 }
 
 function split(answer, fmt) {
   const run = medianRun(answer);
-  const total = Number(run.money.viewer_spend);
   const parts = SPLIT.map(([m, recipient, label]) => ({ metric: m, recipient, label, colour: cssVar(`--gs-flow-${recipient}`, '#888'), value: run.money[m] }));
   const { box, canvas } = chartBox('lab-chart--split', `Where viewers' money goes in the median run; the figures are in the table below.`);
-  queueMicrotask(() => splitChart(canvas, { label: 'Viewers paid', parts: parts.filter((p) => Number(p.value) !== 0) }, fmt));
+  queueMicrotask(() => splitChart(canvas, { label: 'Viewers paid', parts: parts.filter((p) => sign(p.value) !== 0) }, fmt));
   const overRuns = (m) => {
     const s = stat(answer.totals, m);
     return `${fmt.money(s.p5)} – ${fmt.money(s.p95)}`;
   };
   const rows = parts.map((p) => ({
-    className: Number(p.value) === 0 ? 'is-zero' : null,
-    cells: [h('span', { class: 'recipient' }, h('span', { class: `swatch swatch--${p.recipient}` }), p.label), h('span', null, fmt.money(p.value), h('span', { class: 'lab-sub', text: overRuns(p.metric) })), total ? fmt.share(Number(p.value) / total) : '—'],
+    className: sign(p.value) === 0 ? 'is-zero' : null,
+    cells: [h('span', { class: 'recipient' }, h('span', { class: `swatch swatch--${p.recipient}` }), p.label), h('span', null, fmt.money(p.value), h('span', { class: 'lab-sub', text: overRuns(p.metric) })), fmt.share(p.value, run.money.viewer_spend)],
   }));
-  rows.push({ className: 'total', cells: ['Viewers paid', h('span', null, fmt.money(run.money.viewer_spend), h('span', { class: 'lab-sub', text: overRuns('viewer_spend') })), fmt.share(1)] });
+  rows.push({ className: 'total', cells: ['Viewers paid', h('span', null, fmt.money(run.money.viewer_spend), h('span', { class: 'lab-sub', text: overRuns('viewer_spend') })), fmt.share(run.money.viewer_spend, run.money.viewer_spend)] });
   const t = table({ caption: `Run ${run.run + 1} of ${answer.runs.length}, the median run: its parts add up to the cent. Under each amount, P5 to P95 over all runs.`, head: ['Goes to', 'Median run', 'Share'], rows, numeric: [1, 2] });
   return panel('result-split', 'Where the money goes', 'Tax, fees, creators, agencies and the platform, and the coins bought but never gifted (breakage).', box, t);
 }

@@ -1,5 +1,6 @@
 // A sweep's answer: one metric across the grid as lines (the first parameter across, one line
 // per value of the second), and every point's figures against the base in a table.
+import { compare } from '../../decimal.js';
 import { h, table } from '../../dom.js';
 import { linesChart } from '../charts.js';
 import { COUNT_METRICS, MONEY_METRICS, metricName, parameterShortName } from '../metrics.js';
@@ -38,7 +39,7 @@ export function renderSweep(answer, fmt, { metric = 'viewer_spend', onMetric, la
   const canvas = h('canvas', { role: 'img', 'aria-label': `${metricName(metric)} (median over runs) across ${parameterName(across, labels)}${others.length ? `, one line per ${others.map((p) => parameterName(p, labels)).join(' and ')}` : ''}; the figures are in the table below.` });
   queueMicrotask(() => linesChart(canvas, { xs, labels: xs.map((x) => fmt.value(x)), lines, money: unit === 'money', xTitle: parameterName(across, labels) }, fmt));
 
-  const best = [...answer.rows].sort((a, b) => Number(stat(b.totals, metric).p50) - Number(stat(a.totals, metric).p50))[0];
+  const best = [...answer.rows].sort((a, b) => compare(stat(b.totals, metric).p50, stat(a.totals, metric).p50))[0];
   const summary = h(
     'div',
     { class: 'lab-results-summary' },

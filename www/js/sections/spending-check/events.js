@@ -1,0 +1,144 @@
+// The plan's events, one editable row each: when (a wall-clock time in the person's zone), what
+// (a top-up of money, coins on the card, a catalogue gift, a tip), the amount with its own
+// currency, a guardian's approval, a note; and under each row, its verdict.
+import { h, isFocused } from '../../dom.js';
+import { field } from '../../fields.js';
+import { moneyInput } from '../../format.js';
+import { shortName } from '../../rate-card.js';
+import { EVENT_KINDS } from '../../state.js';
+import { WALL } from '../../time.js';
+import { countInput } from '../coins-money.js';
+
+function kindLabel(kind, card) {
+  return {
+    buy: 'Top-up (money)',
+    coins: `${card.coin_name ?? 'Coins'} on ${shortName(card)}`,
+    gift: 'Gift',
+    tip: 'Tip (money)',
+  }[kind];
+}
+
+/**
+ * One event as the engine's `plan` takes it. Its time goes as the wall-clock time typed: the
+ * engine reads it in the person's zone, with that zone's rules on that date.
+ */
+export function eventInput(e, app) {
+  const out = { at: WALL.test(e.at) ? `${e.at.length === 16 ? `${e.at}:00` : e.at}` : e.at };
+  const money = (text) => moneyInput(text, app.fmt.decimalSeparator);
+  if (e.kind === 'buy') out.buy = { amount: money(e.amount), currency: e.currency };
+  else if (e.kind === 'coins') out.buy = { coins: countInput(e.coins) };
+  else if (e.kind === 'gift') out.gift = { gift: e.gift, count: countInput(e.count) };
+  else out.gift = { amount: money(e.amount), currency: e.currency };
+  if (e.approved && (e.kind === 'buy' || e.kind === 'coins')) out.guardian_approved = true;
+  if (e.note) out.note = e.note;
+  return out;
+}
+
+/**
+ * The editable row of event `i`: `{ el, verdict, legend, fill(event), register(index) }`.
+ * `currencies` are those an amount may be written in; `onRemove` removes the event.
+ */
+export function eventRow(app, e, i, { card, catalogue, currencies, onRemove }) {
+  const set = (change) => {
+    const events = app.state.events.map((x, j) => (j === i ? { ...x, ...change } : x));
+    app.update({ events });
+  };
+  const focusKey = (name) => `${i}:${name}`;
+  // Short labels on screen; for a screen reader each also names its event.
+  const label = (text) => [text, h('span', { class: 'sr-only', text: `, event ${i + 1}` })];
+  const at = h('input', { type: 'datetime-local', dataset: { focus: focusKey('at') }, oninput: () => set({ at: at.value }) });
+  const kind = h(
+    'select',
+    { dataset: { focus: focusKey('kind') }, onchange: () => set({ kind: kind.value }) },
+    EVENT_KINDS.map((k) => h('option', { value: k, text: kindLabel(k, card) })),
+  );
+  const fields = { at: field({ label: label('When'), control: at, className: 'field--when' }), kind: field({ label: label('What'), control: kind, className: 'field--kind' }) };
+  const controls = { at, kind };
+  if (e.kind === 'buy' || e.kind === 'tip') {
+    const amount = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', dataset: { focus: focusKey('amount') }, oninput: () => set({ amount: amount.value }) });
+    const currency = h(
+      'select',
+      { dataset: { focus: focusKey('currency') }, onchange: () => set({ currency: currency.value }) },
+      [...new Set([...currencies, e.currency].filter(Boolean))].map((c) => h('option', { value: c, text: c })),
+    );
+    fields.amount = field({ label: label('Amount'), control: amount, className: 'field--amount' });
+    fields.currency = field({ label: label('Currency'), control: currency, className: 'field--currency' });
+    Object.assign(controls, { amount, currency });
+  } else if (e.kind === 'coins') {
+    const coins = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', dataset: { focus: focusKey('coins') }, oninput: () => set({ coins: coins.value }) });
+    fields.coins = field({ label: label(card.coin_name ?? 'Coins'), control: coins, className: 'field--amount' });
+    controls.coins = coins;
+  } else {
+    const gift = h(
+      'select',
+      { dataset: { focus: focusKey('gift') }, onchange: () => set({ gift: gift.value }) },
+      catalogue.map((g) => h('option', { value: g.id, text: `${g.name} (${app.fmt.count(g.coins)})` })),
+      catalogue.some((g) => g.id === e.gift) ? null : h('option', { value: e.gift, text: `${e.gift} (not on this card)` }),
+    );
+    const count = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', dataset: { focus: focusKey('count') }, oninput: () => set({ count: count.value }) });
+    fields.gift = field({ label: label('Gift'), control: gift, className: 'field--gift' });
+    fields.count = field({ label: label('How many'), control: count, className: 'field--count' });
+    Object.assign(controls, { gift, count });
+  }
+  const note = h('input', { type: 'text', autocomplete: 'off', maxlength: '120', dataset: { focus: focusKey('note') }, oninput: () => set({ note: note.value }) });
+  fields.note = field({ label: label('Note'), control: note, className: 'field--note' });
+  controls.note = note;
+  const buying = e.kind === 'buy' || e.kind === 'coins';
+  const approved = h('input', { type: 'checkbox', id: `spending-check-approved-${i}`, dataset: { focus: focusKey('approved') }, onchange: () => set({ approved: approved.checked }) });
+  const verdict = h('div', { class: 'event-verdict', dataset: { answers: 'plan', staleLabel: 'Not updated' } });
+  const legend = h('legend', { class: 'event-legend' }, h('span', { class: 'event-index', text: `Event ${i + 1}` }));
+  const el = h(
+    'li',
+    { class: 'plan-event', dataset: { index: String(i) } },
+    h(
+      'fieldset',
+      { class: 'event-fields' },
+      legend,
+      h(
+        'div',
+        { class: `event-grid event-grid--${e.kind}` },
+        Object.values(fields).map((f) => f.el),
+        h(
+          'div',
+          { class: 'event-actions' },
+          buying ? h('div', { class: 'check' }, approved, h('label', { for: approved.id }, label('Guardian approved'))) : h('span'),
+          h('button', {
+            type: 'button',
+            class: 'button button--quiet button--small',
+            text: 'Remove',
+            'aria-label': `Remove event ${i + 1}`,
+            dataset: { focus: focusKey('remove') },
+            onclick: () => onRemove(i),
+          }),
+        ),
+      ),
+    ),
+    verdict,
+  );
+  const fill = (ev) => {
+    if (!ev) return;
+    for (const [name, control] of Object.entries(controls)) {
+      if (isFocused(control)) continue;
+      const value = name === 'at' ? (WALL.test(ev.at) ? ev.at : '') : String(ev[name] ?? '');
+      if (control.value !== value) control.value = value;
+    }
+    approved.checked = Boolean(ev.approved);
+  };
+  fill(e);
+  const register = (index) => {
+    const q = 'plan';
+    app.fields.register(q, `events[${index}]`, fields.kind);
+    app.fields.register(q, `events[${index}].at`, fields.at);
+    if (fields.amount) {
+      const action = e.kind === 'buy' ? 'buy' : 'gift';
+      app.fields.register(q, `events[${index}].${action}.amount`, fields.amount);
+      app.fields.register(q, `events[${index}].${action}.currency`, fields.currency);
+    }
+    if (fields.coins) app.fields.register(q, `events[${index}].buy.coins`, fields.coins);
+    if (fields.gift) {
+      app.fields.register(q, `events[${index}].gift.gift`, fields.gift);
+      app.fields.register(q, `events[${index}].gift.count`, fields.count);
+    }
+  };
+  return { el, verdict, legend, fill, register };
+}
