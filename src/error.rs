@@ -195,6 +195,13 @@ pub fn index(prefix: &str, i: usize) -> String {
 /// Parses a JSON document into a request type, turning serde's complaint into an [`Error`] with
 /// the path of the offending field.
 pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    if text.trim().is_empty() {
+        return Err(Error::new(
+            ErrorCode::InvalidJson,
+            "",
+            "the input is empty: a JSON object was expected",
+        ));
+    }
     serde_json::from_str(text).map_err(|e| from_serde(text, &e))
 }
 
@@ -208,12 +215,46 @@ pub fn from_json_value<T: serde::de::DeserializeOwned>(
     from_json_str(&text).map_err(|e| e.under(prefix))
 }
 
+/** The input is not JSON: what is wrong, in words, and where (line and column). */
 fn syntax(e: &serde_json::Error) -> Error {
+    let text = e.to_string();
+    let what = text
+        .rfind(" at line ")
+        .map_or(text.as_str(), |i| &text[..i]);
+    let plain = match what {
+        w if w.starts_with("EOF while parsing") => {
+            "it ends too early (a bracket, brace or quote is not closed)"
+        }
+        "expected value" => {
+            "a value was expected (text needs double quotes; NaN and Infinity are not JSON)"
+        }
+        "trailing characters" => "there is more text after the document",
+        "key must be a string" => "an object's keys must be in double quotes",
+        "expected `,` or `}`" => "a comma or a closing brace was expected",
+        "expected `,` or `]`" => "a comma or a closing bracket was expected",
+        "expected `:`" => "a colon was expected after a key",
+        "expected ident" => "a word that is not JSON (text needs double quotes)",
+        "invalid number" | "number out of range" => "a number JSON cannot read",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "a string holds a line break or another control character"
+        }
+        "invalid escape"
+        | "invalid unicode code point"
+        | "lone leading surrogate in hex escape" => "a string holds an escape JSON does not allow",
+        other => other,
+    };
+    let at = if e.line() > 0 {
+        format!(" (line {}, column {})", e.line(), e.column())
+    } else {
+        String::new()
+    };
     Error::new(
         ErrorCode::InvalidJson,
         "",
-        format!("the input is not valid JSON: {e}"),
+        format!("the input is not valid JSON: {plain}{at}"),
     )
+    .with("line", e.line())
+    .with("column", e.column())
 }
 
 fn from_serde(text: &str, err: &serde_json::Error) -> Error {
@@ -331,7 +372,22 @@ fn classify_data(path: String, text: String) -> Error {
         } else {
             join(&path, field)
         };
-        return Error::new(ErrorCode::UnknownField, path, text);
+        // serde lists the known fields: "…, expected one of `a`, `b`" (or "expected `a`").
+        let known: Vec<&str> = text
+            .split_once("expected ")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let shown: String = field.chars().take(60).collect();
+        let message = if known.is_empty() {
+            format!("`{shown}` is not a field here; this object takes no fields")
+        } else {
+            format!(
+                "`{shown}` is not a field here{}; the fields are {}",
+                crate::words::hint(field, known.iter().copied()),
+                known.join(", ")
+            )
+        };
+        return Error::new(ErrorCode::UnknownField, path, message).with("field", shown.as_str());
     }
     let code = if text.starts_with("invalid type") {
         ErrorCode::InvalidType
@@ -400,6 +456,25 @@ mod tests {
                 "input {input}: {err}"
             );
         }
+    }
+
+    #[test]
+    fn messages_say_what_is_wrong_in_words() {
+        let message = |input: &str| from_json_str::<Doc>(input).unwrap_err().message;
+        assert_eq!(
+            message("  "),
+            "the input is empty: a JSON object was expected"
+        );
+        assert_eq!(
+            message(r#"{"items": ["#),
+            "the input is not valid JSON: it ends too early (a bracket, brace or quote is not closed) (line 1, column 11)"
+        );
+        assert_eq!(
+            message(r#"{"items": [{"cont": 1}]}"#),
+            "`cont` is not a field here (did you mean `count`?); the fields are count"
+        );
+        let err = from_json_str::<Doc>("{\n  \"items\": [}").unwrap_err();
+        assert_eq!(err.details.get("line"), Some(&serde_json::json!(2)));
     }
 
     #[test]

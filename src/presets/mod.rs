@@ -92,7 +92,7 @@ pub fn gift_catalogue_of(
                 format!(
                     "there is no shipped gift catalogue `{}`{}",
                     id.chars().take(id::MAX_ID_LEN).collect::<String>(),
-                    id::hint(id, gift_catalogue_ids())
+                    crate::words::hint(id, gift_catalogue_ids())
                 ),
             )
             .with("preset", id.as_str())
@@ -171,7 +171,7 @@ pub fn rule_set(id: &str, path: &str) -> Result<&'static RuleSet> {
             format!(
                 "there is no rule set preset `{}`{}; `giftsim presets` lists them",
                 id.chars().take(id::MAX_ID_LEN).collect::<String>(),
-                id::hint(id, rule_set_ids())
+                crate::words::hint(id, rule_set_ids())
             ),
         )
         .with("preset", id)),
@@ -215,7 +215,7 @@ pub fn rate_card(id: &str, path: &str) -> Result<&'static RateCard> {
             format!(
                 "there is no rate card preset `{}`{}; `giftsim presets` lists them",
                 id.chars().take(id::MAX_ID_LEN).collect::<String>(),
-                id::hint(id, rate_card_ids())
+                crate::words::hint(id, rate_card_ids())
             ),
         )
         .with("preset", id)),

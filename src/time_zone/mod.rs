@@ -13,7 +13,6 @@ pub mod posix;
 pub mod tzif;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::id;
 use civil::{digits, SECONDS_PER_DAY};
 pub use civil::{Date, Instant};
 use posix::Posix;
@@ -103,7 +102,7 @@ impl Zone {
         if text.contains('/') || text.is_empty() {
             return Err(bad(format!(
                 "`{shown}` is not a time zone of the IANA database{}; use a zone name like Europe/Athens, an offset like +08:00, or a POSIX rule like EST5EDT,M3.2.0,M11.1.0",
-                id::hint(text, database::names())
+                crate::words::hint(text, database::names())
             )));
         }
         let rules = Posix::parse(text).ok_or_else(|| {
