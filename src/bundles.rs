@@ -773,8 +773,14 @@ pub fn check_target(coins: u64, path: &str) -> Result<u64> {
         return Err(Error::new(
             ErrorCode::OutOfRange,
             path,
-            format!("at most {MAX_TARGET_COINS} coins can be asked for at once, not {coins}"),
-        ));
+            format!(
+                "at most {} can be asked for at once, not {}",
+                crate::words::coins(MAX_TARGET_COINS),
+                crate::words::number(coins)
+            ),
+        )
+        .with("max", MAX_TARGET_COINS)
+        .with("given", coins));
     }
     Ok(coins)
 }

@@ -31,7 +31,7 @@ pub fn coins_for_cash(card: &RateCard, optimizer: &Optimizer, wanted: Money) -> 
                     card.currency
                 ),
             )
-            .with("max_coins", MAX_TARGET_COINS));
+            .with("max", MAX_TARGET_COINS));
         }
         lo = hi;
         hi = (hi * 2).min(MAX_TARGET_COINS);

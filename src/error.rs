@@ -126,6 +126,16 @@ impl Error {
         self
     }
 
+    /// The same error with the allowed range and the value given: `min`, `max`, `given`.
+    pub fn with_range(
+        self,
+        min: impl Into<serde_json::Value>,
+        max: impl Into<serde_json::Value>,
+        given: impl Into<serde_json::Value>,
+    ) -> Self {
+        self.with("min", min).with("max", max).with("given", given)
+    }
+
     /// Arithmetic left the exact range; `what` names the quantity being computed.
     pub fn overflow(path: impl Into<String>, what: &str) -> Self {
         Error::new(
@@ -359,7 +369,8 @@ fn classify_data(path: String, text: String) -> Error {
             ErrorCode::Duplicate,
             join(&path, field),
             format!("the field `{field}` appears twice"),
-        );
+        )
+        .with("field", field);
     }
     if text.starts_with("unknown field `") {
         // serde reports the unknown key's own path only for maps; the message names it.

@@ -81,8 +81,14 @@ impl GiftCatalogue {
             return Err(Error::new(
                 ErrorCode::TooLarge,
                 path,
-                format!("a catalogue holds at most {MAX_GIFTS} gifts"),
-            ));
+                format!(
+                    "a catalogue holds at most {} gifts; this one has {}",
+                    crate::words::number(MAX_GIFTS as u64),
+                    crate::words::number(inputs.len() as u64)
+                ),
+            )
+            .with("max", MAX_GIFTS)
+            .with("given", inputs.len()));
         }
         let mut gifts: Vec<Gift> = Vec::with_capacity(inputs.len());
         for (i, g) in inputs.iter().enumerate() {
@@ -99,15 +105,23 @@ impl GiftCatalogue {
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
                     join(&at, "coins"),
-                    format!("a gift costs 1 to {MAX_GIFT_COINS} coins, not {}", g.coins),
-                ));
+                    format!(
+                        "a gift costs 1 to {} coins, not {}",
+                        crate::words::number(MAX_GIFT_COINS),
+                        crate::words::number(g.coins)
+                    ),
+                )
+                .with("min", 1)
+                .with("max", MAX_GIFT_COINS)
+                .with("given", g.coins));
             }
             if gifts.iter().any(|known| known.id == g.id) {
                 return Err(Error::new(
                     ErrorCode::Duplicate,
                     join(&at, "id"),
                     format!("the gift id `{}` appears twice", g.id),
-                ));
+                )
+                .with("id", g.id.as_str()));
             }
             gifts.push(Gift {
                 id: g.id.clone(),
@@ -138,13 +152,17 @@ impl GiftCatalogue {
     /// The gift with `id`, or an `unknown_gift` error at `path` naming close ids.
     pub fn find(&self, id: &str, path: &str) -> Result<&Gift> {
         self.gifts.iter().find(|g| g.id == id).ok_or_else(|| {
-            let hint = crate::words::hint(id, self.gifts.iter().map(|g| g.id.as_str()));
+            let known = self.gifts.iter().map(|g| g.id.as_str());
+            let close = crate::words::suggestions(id, known.clone());
+            let hint = crate::words::hint(id, known);
             let message = if self.gifts.is_empty() {
                 format!("this rate card has no gift catalogue, so there is no gift `{id}`; ask for coins or spend instead")
             } else {
                 format!("there is no gift `{id}` in this catalogue{hint}")
             };
             Error::new(ErrorCode::UnknownGift, path, message)
+                .with("gift", id)
+                .with("suggestions", close)
         })
     }
 

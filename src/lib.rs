@@ -18,6 +18,26 @@
 //! - [`ops`]: the JSON contract, one function per operation.
 //! - [`error`]: the one error type, `{code, path, message}`.
 //! - `wasm` (wasm32 only): the JS edge; `main.rs`: the CLI edge.
+//!
+//! # Example
+//! Every operation takes one JSON document, as on the CLI and in WebAssembly; a typed request
+//! works the same way.
+//! ```
+//! use giftsim::ops::{self, Operation, QuoteRequest};
+//!
+//! // A Lion (29,999 coins) bought in the iOS app: the cheapest bundle mix, to the cent.
+//! let request: QuoteRequest = giftsim::error::from_json_str(
+//!     r#"{"rate_card": "tiktok-ios", "gifts": [{"gift": "lion", "count": 1}]}"#,
+//! )?;
+//! let answer = ops::quote(&request)?;
+//! assert_eq!(answer.purchase.viewer_pays.to_string(), "453.85");
+//!
+//! // Bad input is a typed error with a code, the JSON path and a sentence, never a panic.
+//! let err = ops::run(Operation::Quote, r#"{"rate_card": "tiktok-ios", "gifts": [{"gift": "unicorn"}]}"#)
+//!     .unwrap_err();
+//! assert_eq!((err.code.as_str(), err.path.as_str()), ("unknown_gift", "gifts[0].gift"));
+//! # Ok::<(), giftsim::Error>(())
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -78,10 +78,13 @@ impl Wallet {
                 ErrorCode::NoSolution,
                 "",
                 format!(
-                    "{coins} coins were to be spent but only {} are held",
-                    self.balance()
+                    "{} were to be spent but only {} held",
+                    crate::words::coins(coins),
+                    crate::words::count(self.balance(), "is", "are")
                 ),
-            ));
+            )
+            .with("needed", coins)
+            .with("held", self.balance()));
         }
         let mut left = coins;
         let mut slices = Vec::new();

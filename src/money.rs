@@ -91,11 +91,20 @@ impl Currency {
     /// Parses a code from input, reporting an unknown one at `path`.
     pub fn parse(code: &str, path: &str) -> Result<Currency> {
         Currency::from_code(code).ok_or_else(|| {
-            Error::new(
-                ErrorCode::UnknownCurrency,
-                path,
-                format!("`{code}` is not an ISO 4217 currency code giftsim knows (e.g. USD, EUR, GBP, JPY, CNY)"),
-            )
+            let upper = code.to_ascii_uppercase();
+            let (message, suggestions) = match Currency::from_code(&upper) {
+                Some(c) => (
+                    format!("currency codes are written in capitals: `{}`, not `{code}`", c.code),
+                    vec![c.code],
+                ),
+                None => (
+                    format!("`{code}` is not an ISO 4217 currency code giftsim knows (e.g. USD, EUR, GBP, JPY, CNY)"),
+                    Vec::new(),
+                ),
+            };
+            Error::new(ErrorCode::UnknownCurrency, path, message)
+                .with("currency", code)
+                .with("suggestions", suggestions)
         })
     }
 
@@ -285,7 +294,9 @@ impl Money {
                     "cannot combine {} and {} without an exchange rate",
                     self.currency, other.currency
                 ),
-            ))
+            )
+            .with("from", other.currency.code())
+            .with("to", self.currency.code()))
         }
     }
 }
@@ -649,7 +660,8 @@ impl ExchangeRates {
                     ErrorCode::OutOfRange,
                     at,
                     "an exchange rate must be above zero",
-                ));
+                )
+                .with("min_exclusive", "0"));
             }
             rates.push((from, to, rate));
         }
@@ -778,7 +790,10 @@ pub fn parse_decimal_in(text: &str, path: &str, min: Decimal, max: Decimal) -> R
             ErrorCode::OutOfRange,
             path,
             format!("{value} is outside the allowed range {min} to {max}"),
-        ));
+        )
+        .with("min", min.to_string())
+        .with("max", max.to_string())
+        .with("given", value.to_string()));
     }
     Ok(value)
 }

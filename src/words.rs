@@ -4,7 +4,20 @@
 /// `n` and its noun, singular for one: `count(1, "coin", "coins")` is "1 coin".
 pub fn count(n: impl Into<u128>, singular: &str, plural: &str) -> String {
     let n = n.into();
-    format!("{n} {}", if n == 1 { singular } else { plural })
+    format!("{} {}", number(n), if n == 1 { singular } else { plural })
+}
+
+/// A whole number grouped in thousands, as people read it: "10,000,000".
+pub fn number(n: impl Into<u128>) -> String {
+    let digits = n.into().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// "1 coin", "65 coins".
@@ -78,7 +91,10 @@ mod tests {
     fn one_is_singular() {
         assert_eq!(coins(1), "1 coin");
         assert_eq!(coins(0), "0 coins");
-        assert_eq!(coins(29_999), "29999 coins");
+        assert_eq!(coins(29_999), "29,999 coins");
+        assert_eq!(number(999u32), "999");
+        assert_eq!(number(1_000u32), "1,000");
+        assert_eq!(number(20_000_000_000u64), "20,000,000,000");
         assert_eq!(minutes(1u32), "1 minute");
     }
 }

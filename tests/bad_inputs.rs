@@ -105,3 +105,34 @@ fn every_bad_input_exits_2_with_the_error_json_on_the_cli() {
         );
     }
 }
+
+/// Errors whose facts a page needs (a limit, the id not found, the currencies that clash) carry
+/// them in `details`, so no caller parses the English message.
+#[test]
+fn errors_about_limits_and_ids_carry_their_facts_in_details() {
+    const WITH_FACTS: [&str; 8] = [
+        "too_large",
+        "out_of_range",
+        "unknown_gift",
+        "unknown_preset",
+        "unknown_currency",
+        "unknown_field",
+        "currency_mismatch",
+        "duplicate",
+    ];
+    let mut bare = Vec::new();
+    for (name, op, input, code, _) in catalogue() {
+        if !WITH_FACTS.contains(&code.as_str()) {
+            continue;
+        }
+        let err = ops::run(Operation::from_name(&op).unwrap(), &input).unwrap_err();
+        if err.details.is_empty() {
+            bare.push(format!("{name} ({code} at {}): {}", err.path, err.message));
+        }
+    }
+    assert!(
+        bare.is_empty(),
+        "errors without details:\n{}",
+        bare.join("\n")
+    );
+}

@@ -552,7 +552,7 @@ fn a_gift_without_coins_is_blocked_at_what_it_would_cost() {
     assert_eq!(v["details"], json!({"needed": 29999, "held": 0}));
     assert_eq!(
         v["message"],
-        "This gift needs 29999 coins but only 0 coins are held from earlier purchases in the plan."
+        "This gift needs 29,999 coins but only 0 coins are held from earlier purchases in the plan."
     );
     // Valued at the cheapest purchase of its coins, not at zero.
     assert_eq!(v["amount"], "453.85");

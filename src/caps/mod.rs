@@ -301,8 +301,9 @@ fn check_age(age: Option<u32>, path: &str) -> Result<()> {
         Some(a) if a > MAX_AGE => Err(Error::new(
             ErrorCode::OutOfRange,
             path,
-            format!("an age is at most {MAX_AGE}"),
-        )),
+            format!("an age is at most {MAX_AGE}, not {a}"),
+        )
+        .with_range(0, MAX_AGE, a)),
         _ => Ok(()),
     }
 }
@@ -319,6 +320,7 @@ fn too_many(path: &str, what: &str) -> Error {
         path,
         format!("a rule set holds at most {MAX_RULES} {what}"),
     )
+    .with("max", MAX_RULES)
 }
 
 impl RuleSet {
@@ -354,7 +356,8 @@ impl RuleSet {
                     ErrorCode::Duplicate,
                     join(&at, "region"),
                     format!("region {} is listed twice", r.region),
-                ));
+                )
+                .with("region", r.region.as_str()));
             }
             check_min_ages(&r.min_age, &join(&at, "min_age"))?;
             regions.push((r.region.clone(), r.min_age.clone()));
@@ -426,7 +429,8 @@ impl RuleSet {
                     ErrorCode::Duplicate,
                     join(&cat, "id"),
                     format!("cap id `{}` appears twice in this bracket", c.id),
-                ));
+                )
+                .with("id", c.id.as_str()));
             }
             let limit_path = join(&cat, "limit");
             let limit = Money::parse(&c.limit, currency, &limit_path)?;
@@ -435,7 +439,8 @@ impl RuleSet {
                     ErrorCode::OutOfRange,
                     limit_path,
                     "a cap must be above zero (to forbid an action, raise its minimum age instead)",
-                ));
+                )
+                .with("min_exclusive", "0"));
             }
             caps.push(Cap {
                 id: c.id.clone(),
@@ -451,8 +456,10 @@ impl RuleSet {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 join(at, "cooldown_minutes"),
-                "a cooldown is 1 minute to 31 days",
-            ));
+                "a cooldown is 1 minute to 31 days (44,640 minutes)",
+            )
+            .with("min", 1)
+            .with("max", 60 * 24 * 31));
         }
         Ok(Bracket {
             id: b.id.clone(),
@@ -477,7 +484,10 @@ impl RuleSet {
                     ErrorCode::OutOfRange,
                     at,
                     format!("a warning threshold is a fraction of the cap above 0 and at most 1, not {v}"),
-                ));
+                )
+                .with("min_exclusive", "0")
+                .with("max", "1")
+                .with("given", v.to_string()));
             }
             if out.last().is_some_and(|last| *last >= v) {
                 return Err(Error::new(

@@ -80,11 +80,10 @@ pub fn compare(req: &CompareRequest) -> Result<CompareResponse> {
     let currency = Currency::parse(&req.currency, "currency")?;
     let spend = Money::parse(&req.spend, currency, "spend")?;
     if spend.is_negative() {
-        return Err(Error::new(
-            ErrorCode::OutOfRange,
-            "spend",
-            "spend must be zero or more",
-        ));
+        return Err(
+            Error::new(ErrorCode::OutOfRange, "spend", "spend must be zero or more")
+                .with("min", "0"),
+        );
     }
     let cards = match &req.rate_cards {
         Some(list) => {
@@ -92,8 +91,14 @@ pub fn compare(req: &CompareRequest) -> Result<CompareResponse> {
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
                     "rate_cards",
-                    format!("compare 1 to {MAX_RATE_CARDS} rate cards"),
-                ));
+                    format!(
+                        "compare 1 to {MAX_RATE_CARDS} rate cards; {} given",
+                        list.len()
+                    ),
+                )
+                .with("min", 1)
+                .with("max", MAX_RATE_CARDS)
+                .with("given", list.len()));
             }
             list.iter()
                 .enumerate()
@@ -124,7 +129,9 @@ pub fn compare(req: &CompareRequest) -> Result<CompareResponse> {
                     "{} is priced in {}, but the spend is in {currency}; compare cards of one currency",
                     card.id, card.currency
                 ),
-            ));
+            )
+            .with("expected", currency.code())
+            .with("found", card.currency.code()));
         }
         let mix = Optimizer::for_card(card)
             .most_coins_for(u64::try_from(spend.minor()).unwrap_or(u64::MAX));

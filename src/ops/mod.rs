@@ -311,10 +311,13 @@ fn check_input(op: Operation, input: &str) -> Result<()> {
             ErrorCode::TooLarge,
             "",
             format!(
-                "the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted",
-                input.len()
+                "the input is {} bytes; at most {} (1 MiB) are accepted",
+                crate::words::number(input.len() as u64),
+                crate::words::number(MAX_INPUT_BYTES as u64)
             ),
-        ));
+        )
+        .with("max", MAX_INPUT_BYTES)
+        .with("given", input.len()));
     }
     if op != Operation::Presets && !input.trim_start().starts_with('{') {
         // serde would read a struct from an array; the contract speaks of objects only.

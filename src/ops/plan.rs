@@ -83,9 +83,14 @@ pub fn plan(req: &PlanRequest) -> Result<PlanResponse> {
         return Err(Error::new(
             ErrorCode::TooLarge,
             "events",
-            format!("a plan holds at most {MAX_EVENTS} events"),
+            format!(
+                "a plan holds at most {} events; this one has {}",
+                crate::words::number(MAX_EVENTS as u64),
+                crate::words::number(req.events.len() as u64)
+            ),
         )
-        .with("max", MAX_EVENTS));
+        .with("max", MAX_EVENTS)
+        .with("given", req.events.len()));
     }
     let terms = Terms {
         zone: &person.zone,

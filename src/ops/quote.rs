@@ -214,7 +214,8 @@ fn money_at_least_zero(text: &str, card: &RateCard, path: &str) -> Result<Money>
             ErrorCode::OutOfRange,
             path,
             format!("{text} is negative; ask for zero or more"),
-        ));
+        )
+        .with("min", "0"));
     }
     Ok(m)
 }
@@ -264,8 +265,13 @@ fn question(req: &QuoteRequest, card: &RateCard) -> Result<Question> {
             return Err(Error::new(
                 ErrorCode::TooLarge,
                 "gifts",
-                format!("at most {MAX_GIFT_LINES} gift lines per quote"),
-            ));
+                format!(
+                    "a quote takes at most {MAX_GIFT_LINES} gift lines; this one has {}",
+                    gifts.len()
+                ),
+            )
+            .with("max", MAX_GIFT_LINES)
+            .with("given", gifts.len()));
         }
         let mut spends = Vec::with_capacity(gifts.len());
         let mut total = 0u64;
@@ -277,7 +283,8 @@ fn question(req: &QuoteRequest, card: &RateCard) -> Result<Question> {
                     ErrorCode::OutOfRange,
                     join(&at, "count"),
                     "a count must be at least 1",
-                ));
+                )
+                .with("min", 1));
             }
             total = gift
                 .coins
@@ -288,8 +295,12 @@ fn question(req: &QuoteRequest, card: &RateCard) -> Result<Question> {
                     Error::new(
                         ErrorCode::OutOfRange,
                         join(&at, "count"),
-                        format!("these gifts would need more than {MAX_TARGET_COINS} coins"),
+                        format!(
+                            "these gifts would need more than {}, the most one question can ask for",
+                            crate::words::coins(MAX_TARGET_COINS)
+                        ),
                     )
+                    .with("max", MAX_TARGET_COINS)
                 })?;
             spends.push(Spend {
                 id: gift.id.clone(),

@@ -211,7 +211,8 @@ impl BuyInput {
                         ErrorCode::OutOfRange,
                         join(path, "coins"),
                         "buy at least one coin",
-                    ));
+                    )
+                    .with("min", 1));
                 }
                 let (amount, lots) = lots_of(card, &Optimizer::for_card(card).cheapest(coins))?;
                 Ok(EventKind::Buy { amount, lots })
@@ -251,7 +252,7 @@ impl GiftEventInput {
                                 crate::words::coins(gift.coins.saturating_mul(count))
                             ),
                         )
-                        .with("max_coins", MAX_TARGET_COINS)
+                        .with("max", MAX_TARGET_COINS)
                     })?;
                 Ok(EventKind::Gift {
                     id: gift.id.clone(),
@@ -297,7 +298,8 @@ fn money_in(text: &str, currency: &Option<String>, default: Currency, path: &str
             ErrorCode::OutOfRange,
             join(path, "amount"),
             "an amount must be above zero",
-        ));
+        )
+        .with("min_exclusive", "0"));
     }
     Ok(m)
 }

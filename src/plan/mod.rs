@@ -291,7 +291,7 @@ fn not_enough_coins(needed: u64, held: u64) -> Check {
             if held == 1 {
                 "1 coin is".to_string()
             } else {
-                format!("{held} coins are")
+                format!("{} coins are", crate::words::number(held))
             }
         ),
         details: crate::caps::check::details([("needed", needed.into()), ("held", held.into())]),

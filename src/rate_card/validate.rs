@@ -26,7 +26,8 @@ fn money_at_least_zero(text: &str, currency: Currency, path: &str) -> Result<Mon
             ErrorCode::OutOfRange,
             path,
             format!("{m} is negative; amounts here must be zero or more"),
-        ));
+        )
+        .with("min", "0"));
     }
     Ok(m)
 }
@@ -132,8 +133,13 @@ impl RateCard {
             return Err(Error::new(
                 ErrorCode::TooLarge,
                 "bundles",
-                format!("a rate card holds at most {MAX_BUNDLES} bundles"),
-            ));
+                format!(
+                    "a rate card holds at most {MAX_BUNDLES} bundles; this one has {}",
+                    inputs.len()
+                ),
+            )
+            .with("max", MAX_BUNDLES)
+            .with("given", inputs.len()));
         }
         let mut bundles: Vec<Bundle> = Vec::with_capacity(inputs.len());
         for (i, b) in inputs.iter().enumerate() {
@@ -143,7 +149,8 @@ impl RateCard {
                     ErrorCode::OutOfRange,
                     join(&at, "coins"),
                     "a bundle must contain at least one coin",
-                ));
+                )
+                .with("min", 1));
             }
             let total = b.coins.saturating_add(b.bonus_coins);
             if total > MAX_BUNDLE_COINS {
@@ -157,8 +164,14 @@ impl RateCard {
                             "coins"
                         },
                     ),
-                    format!("a bundle may give at most {MAX_BUNDLE_COINS} coins in all"),
-                ));
+                    format!(
+                        "a bundle may give at most {} in all (bonus included), not {}",
+                        crate::words::coins(MAX_BUNDLE_COINS),
+                        crate::words::number(total)
+                    ),
+                )
+                .with("max", MAX_BUNDLE_COINS)
+                .with("given", total));
             }
             let price_path = join(&at, "price");
             let price = Money::parse(&b.price, currency, &price_path)?;
@@ -170,6 +183,11 @@ impl RateCard {
                         "a bundle price must be above zero and at most {}",
                         Money::from_minor(MAX_PRICE_MINOR, currency)
                     ),
+                )
+                .with("min_exclusive", "0")
+                .with(
+                    "max",
+                    Money::from_minor(MAX_PRICE_MINOR, currency).to_string(),
                 ));
             }
             if bundles
@@ -183,7 +201,9 @@ impl RateCard {
                         "a bundle of {} coins (+{} bonus) is listed twice",
                         b.coins, b.bonus_coins
                     ),
-                ));
+                )
+                .with("coins", b.coins)
+                .with("bonus_coins", b.bonus_coins));
             }
             bundles.push(Bundle {
                 coins: b.coins,
@@ -202,7 +222,8 @@ impl RateCard {
                 ErrorCode::OutOfRange,
                 at("price_per_coin"),
                 "the price per coin must be above zero",
-            ));
+            )
+            .with("min_exclusive", "0"));
         }
         let step = input.step_coins;
         if step == 0 || step > MAX_CUSTOM_STEP {
@@ -210,7 +231,9 @@ impl RateCard {
                 ErrorCode::OutOfRange,
                 at("step_coins"),
                 format!("the step must be 1 to {MAX_CUSTOM_STEP} coins"),
-            ));
+            )
+            .with("min", 1)
+            .with("max", MAX_CUSTOM_STEP));
         }
         if input.min_coins < step || input.min_coins % step != 0 {
             return Err(Error::new(
@@ -254,7 +277,15 @@ impl RateCard {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 at("price_per_coin"),
-                "the price per step is too large",
+                format!(
+                    "one step of {} costs {step_price}, more than the largest price, {}",
+                    crate::words::coins(step),
+                    Money::from_minor(MAX_PRICE_MINOR, currency)
+                ),
+            )
+            .with(
+                "max",
+                Money::from_minor(MAX_PRICE_MINOR, currency).to_string(),
             ));
         }
         Ok(CustomAmount {
@@ -299,7 +330,8 @@ impl RateCard {
                         ErrorCode::OutOfRange,
                         at("diamonds_per_coin"),
                         "diamonds_per_coin must be above zero",
-                    ));
+                    )
+                    .with("min_exclusive", "0"));
                 }
                 let value = parse_decimal_in(
                     required(&input.diamond_value, "diamond_value", input.model)?,
@@ -333,14 +365,20 @@ impl RateCard {
                 ErrorCode::OutOfRange,
                 "payout.daily_cap",
                 "a daily cap must be above zero (leave it out for no cap)",
-            ));
+            )
+            .with("min_exclusive", "0"));
         }
         if input.delay_days > 365 {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 "payout.delay_days",
-                "a payout delay is at most 365 days",
-            ));
+                format!(
+                    "a payout delay is at most 365 days, not {}",
+                    input.delay_days
+                ),
+            )
+            .with("max", 365)
+            .with("given", input.delay_days));
         }
         let minimum = money_at_least_zero(&input.minimum, currency, "payout.minimum")?;
         if daily_cap.is_some_and(|c| c.minor() < minimum.minor()) {

@@ -101,7 +101,8 @@ impl Parameter {
                 ErrorCode::OutOfRange,
                 path,
                 format!("{d} is outside {lo} to {hi}"),
-            ));
+            )
+            .with_range(lo.to_string(), hi.to_string(), d.to_string()));
         }
         Ok(())
     }
@@ -317,8 +318,10 @@ fn points(
                 return Err(Error::new(
                     ErrorCode::TooLarge,
                     "grid",
-                    format!("the grid has {count} points; at most {MAX_POINTS}"),
-                ));
+                    format!("the grid has {count} points; at most {MAX_POINTS} are run at once"),
+                )
+                .with("max", MAX_POINTS)
+                .with("given", count));
             }
             let names: Vec<String> = grid.iter().map(|a| a.parameter.clone()).collect();
             let mut out = Vec::with_capacity(count);
@@ -351,8 +354,13 @@ fn points(
                 return Err(Error::new(
                     ErrorCode::TooLarge,
                     "variants",
-                    format!("at most {MAX_POINTS} variants"),
-                ));
+                    format!(
+                        "at most {MAX_POINTS} variants are run at once; {} given",
+                        variants.len()
+                    ),
+                )
+                .with("max", MAX_POINTS)
+                .with("given", variants.len()));
             }
             let mut names: Vec<String> = Vec::new();
             let mut out = Vec::new();
@@ -398,10 +406,13 @@ pub fn plan(base: &ScenarioInput, grid: &[Axis], variants: &[Variant]) -> Result
             ErrorCode::TooLarge,
             "grid",
             format!(
-                "this sweep needs {total} viewer-days; at most {} are simulated at once",
-                super::scenario::MAX_VIEWER_DAYS
+                "this sweep needs {} viewer-days; at most {} are simulated at once",
+                crate::words::number(total),
+                crate::words::number(super::scenario::MAX_VIEWER_DAYS)
             ),
-        ));
+        )
+        .with("max", super::scenario::MAX_VIEWER_DAYS)
+        .with("given", total));
     }
     Ok(Plan {
         base,

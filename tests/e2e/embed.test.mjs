@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { axe, harness, plain, results, until } from './browser.mjs';
+import { readmeBlocks } from './engines.mjs';
 
 const www = fileURLToPath(new URL('../../www/', import.meta.url));
 let h;
@@ -45,7 +46,10 @@ before(async () => {
   // Browsers ask every site for its icon.
   await writeFile(join(hostDir, 'favicon.ico'), '');
   await writeFile(join(sameDir, 'favicon.ico'), '');
-  await hostPage('one', { body: `<h1>One widget</h1><script type="module" src="${widgetBase}embed.js"></script><giftsim-calculator preset="tiktok-ios" gift="lion"></giftsim-calculator>` });
+  // The README's snippet as it stands, with the widget's origin in place of the example CDN.
+  const [snippet] = readmeBlocks('html');
+  assert.match(snippet, /https:\/\/giftsim\.example\/embed\.js/);
+  await hostPage('one', { body: `<h1>One widget</h1>${snippet.replace('https://giftsim.example/', widgetBase)}` });
   for (const name of ['embed.js', 'embed.html', 'js', 'css', 'pkg', 'tz', 'vendor']) await symlink(join(www, name), join(sameDir, name));
   sameOriginBase = await h.serve({ root: sameDir, csp: strictPolicy });
 });

@@ -79,3 +79,9 @@ export async function chromiumAnswers(h, inputs, pkg = 'pkg-full') {
     await page.context().close();
   }
 }
+
+/** The README's fenced code blocks in `lang` (`js`, `html`), in order: its examples are tests. */
+export function readmeBlocks(lang) {
+  const text = readFileSync(`${root}README.md`, 'utf8');
+  return [...text.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1]);
+}

@@ -26,8 +26,9 @@ pub fn ages(groups: &[AgeGroupInput]) -> Result<(Vec<AgeGroup>, Alias)> {
         return Err(Error::new(
             ErrorCode::OutOfRange,
             "ages",
-            "give 1 to 32 age groups",
-        ));
+            format!("give 1 to 32 age groups, not {}", groups.len()),
+        )
+        .with_range(1, 32, groups.len()));
     }
     let mut total = Decimal::ZERO;
     let mut out: Vec<AgeGroup> = Vec::new();

@@ -65,8 +65,10 @@ pub fn channels(
         return Err(Error::new(
             ErrorCode::TooLarge,
             "channels",
-            "at most 16 channels",
-        ));
+            format!("a scenario has at most 16 channels, not {}", listed.len()),
+        )
+        .with("max", 16)
+        .with("given", listed.len()));
     }
     let mut total = Decimal::ZERO;
     let mut out: Vec<ChannelSpec> = Vec::new();
@@ -100,7 +102,9 @@ pub fn channels(
                         "{} is priced in {}, the first channel in {}; a scenario uses one currency",
                         card.id, card.currency, first.currency
                     ),
-                ));
+                )
+                .with("expected", first.currency.code())
+                .with("found", card.currency.code()));
             }
         }
         let exponent = 1.0 + elasticity.to_f64().unwrap_or(0.0);

@@ -31,15 +31,18 @@ pub fn positive_f64(text: &str, path: &str, max: i64) -> Result<f64> {
     Ok(d.to_f64().unwrap_or(0.0))
 }
 
-/// A positive amount of at most ten billion, in minor units.
+/// A positive amount of at most 10^12 minor units (ten billion dollars), in minor units.
 pub fn money_positive(text: &str, currency: Currency, path: &str) -> Result<i64> {
     let m = Money::parse(text, currency, path)?;
     if !m.is_positive() || m.minor() > 1_000_000_000_000 {
+        let max = Money::from_minor(1_000_000_000_000i64, currency).to_string();
         return Err(Error::new(
             ErrorCode::OutOfRange,
             path,
-            "an amount here must be above zero and below ten billion",
-        ));
+            format!("an amount here must be above zero and at most {max} {currency}"),
+        )
+        .with("min_exclusive", "0")
+        .with("max", max));
     }
     m.minor_i64(path)
 }

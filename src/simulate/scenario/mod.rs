@@ -108,22 +108,29 @@ impl Scenario {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 "viewers",
-                format!("simulate 1 to {MAX_VIEWERS} viewers"),
-            ));
+                format!(
+                    "simulate 1 to {} viewers, not {}",
+                    crate::words::number(MAX_VIEWERS),
+                    crate::words::number(input.viewers)
+                ),
+            )
+            .with_range(1, MAX_VIEWERS, input.viewers));
         }
         if input.days == 0 || input.days > MAX_DAYS {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 "days",
-                format!("simulate 1 to {MAX_DAYS} days"),
-            ));
+                format!("simulate 1 to {MAX_DAYS} days, not {}", input.days),
+            )
+            .with_range(1, MAX_DAYS, input.days));
         }
         if input.runs == 0 || input.runs > MAX_RUNS {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 "runs",
-                format!("use 1 to {MAX_RUNS} runs"),
-            ));
+                format!("use 1 to {MAX_RUNS} runs, not {}", input.runs),
+            )
+            .with_range(1, MAX_RUNS, input.runs));
         }
         let work = input.viewers * u64::from(input.days) * u64::from(input.runs);
         if work > MAX_VIEWER_DAYS {
@@ -131,10 +138,16 @@ impl Scenario {
                 ErrorCode::TooLarge,
                 "viewers",
                 format!(
-                    "{} viewers × {} days × {} runs is {work} viewer-days; at most {MAX_VIEWER_DAYS} are simulated at once",
-                    input.viewers, input.days, input.runs
+                    "{} viewers × {} days × {} runs is {} viewer-days; at most {} are simulated at once",
+                    crate::words::number(input.viewers),
+                    input.days,
+                    input.runs,
+                    crate::words::number(work),
+                    crate::words::number(MAX_VIEWER_DAYS)
                 ),
-            ));
+            )
+            .with("max", MAX_VIEWER_DAYS)
+            .with("given", work));
         }
         let (ages, age_alias) = ages::ages(&input.ages)?;
         let (segments, segment_alias) = segments::segments(input, &channels, currency)?;
@@ -143,8 +156,13 @@ impl Scenario {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 "creators.count",
-                format!("simulate 1 to {MAX_CREATORS} creators"),
-            ));
+                format!(
+                    "simulate 1 to {} creators, not {}",
+                    crate::words::number(MAX_CREATORS),
+                    crate::words::number(creators.count)
+                ),
+            )
+            .with_range(1, MAX_CREATORS, creators.count));
         }
         let s = positive_f64(&creators.zipf_exponent, "creators.zipf_exponent", 10)?;
         let weights: Vec<f64> = (1..=creators.count)

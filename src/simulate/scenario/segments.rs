@@ -50,8 +50,9 @@ pub fn segments(
         return Err(Error::new(
             ErrorCode::OutOfRange,
             "segments",
-            "give 1 to 32 segments",
-        ));
+            format!("give 1 to 32 segments, not {}", input.segments.len()),
+        )
+        .with_range(1, 32, input.segments.len()));
     }
     let mut total = Decimal::ZERO;
     let mut out: Vec<Segment> = Vec::new();
@@ -94,8 +95,13 @@ pub fn segments(
             return Err(Error::new(
                 ErrorCode::TooLarge,
                 join(&at, "gifts"),
-                "at most 64 gift choices per segment",
-            ));
+                format!(
+                    "a segment has at most 64 gift choices, not {}",
+                    s.gifts.len()
+                ),
+            )
+            .with("max", 64)
+            .with("given", s.gifts.len()));
         }
         for (j, g) in s.gifts.iter().enumerate() {
             let gat = index(&join(&at, "gifts"), j);
@@ -121,8 +127,13 @@ pub fn segments(
                     return Err(Error::new(
                         ErrorCode::OutOfRange,
                         join(&gat, "coins"),
-                        format!("a gift costs 1 to {} coins", crate::gifts::MAX_GIFT_COINS),
-                    ))
+                        format!(
+                            "a gift costs 1 to {} coins",
+                            crate::words::number(crate::gifts::MAX_GIFT_COINS)
+                        ),
+                    )
+                    .with("min", 1)
+                    .with("max", crate::gifts::MAX_GIFT_COINS))
                 }
                 _ => {
                     return Err(Error::new(
@@ -137,7 +148,8 @@ pub fn segments(
                     ErrorCode::OutOfRange,
                     join(&gat, "weight"),
                     "a weight is at least 1",
-                ));
+                )
+                .with("min", 1));
             }
             gifts.push((g.gift.clone(), coins, g.weight));
         }
@@ -204,7 +216,9 @@ fn budget(b: &BudgetInput, currency: Currency, at: &str) -> Result<Budget> {
                     ErrorCode::OutOfRange,
                     join(at, "alpha"),
                     "alpha is above 0 and at most 20",
-                ));
+                )
+                .with("min_exclusive", "0")
+                .with("max", "20"));
             }
             Budget::Pareto(
                 money(&b.min, "min")? as f64,
