@@ -3,7 +3,6 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// A stable, machine-readable error code. Codes never change meaning once shipped.
@@ -90,8 +89,8 @@ pub struct Error {
     /// The facts behind the message, for programs (a page shows its own words from them and
     /// never parses the sentence): `{"limit": "50.00", "currency": "CNY"}`,
     /// `{"from": "USD", "to": "CNY"}`, `{"zone": "Europe/Athens"}`. Names are stable per code.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub details: BTreeMap<String, serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Details::is_empty")]
+    pub details: Details,
 }
 
 /// The wire form of an error: `{"error": {...}}`.
@@ -100,6 +99,10 @@ pub struct ErrorResponse {
     /// The error.
     pub error: Error,
 }
+
+/// The facts behind an error or a check, by name, in the order they were added (a JSON
+/// object: the `Map` serde_json already carries, rather than a second map type in the WASM).
+pub type Details = serde_json::Map<String, serde_json::Value>;
 
 /// Result with giftsim's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -112,7 +115,7 @@ impl Error {
             code,
             path: clip(path.into(), 200),
             message: clip(message.into(), 400),
-            details: BTreeMap::new(),
+            details: Details::new(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use super::window::{Span, WindowKind};
 use super::{Action, Bracket, Cap, Enforcement, MinAge, RuleSet};
+use crate::error::Details;
 use crate::error::Result;
 use crate::money::{Currency, Money};
 use crate::time_zone::Instant;
@@ -11,7 +12,7 @@ use crate::words;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// How an event fares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
@@ -94,8 +95,8 @@ pub struct Check {
     /// The facts behind the message, for programs, by code: `age_below_minimum` has
     /// `minimum`; `cooldown` has `minutes` and `next_allowed_at`; `threshold_reached` has
     /// `threshold` (a fraction of the cap); `not_enough_coins` has `needed` and `held`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub details: BTreeMap<String, serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Details::is_empty")]
+    pub details: Details,
 }
 
 impl Check {
@@ -109,9 +110,7 @@ impl Check {
 }
 
 /// A check's `details` from `(name, value)` pairs.
-pub fn details<const N: usize>(
-    pairs: [(&str, serde_json::Value); N],
-) -> BTreeMap<String, serde_json::Value> {
+pub fn details<const N: usize>(pairs: [(&str, serde_json::Value); N]) -> Details {
     pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
@@ -270,7 +269,7 @@ fn rule_check(verdict: Level, rule: &str, code: MessageCode, message: String) ->
         remaining: None,
         code,
         message,
-        details: BTreeMap::new(),
+        details: Details::new(),
     }
 }
 
@@ -462,7 +461,7 @@ impl<'a> Checker<'a> {
             let limit = cap.limit.minor();
             let over = after > limit;
             let what = cap.window.describe();
-            let mut details = BTreeMap::new();
+            let mut details = Details::new();
             let (verdict, code, used, message) = if over && cap.enforcement == Enforcement::Hard {
                 let message = if cap.window == WindowKind::Transaction {
                     format!(
