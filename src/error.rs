@@ -87,10 +87,16 @@ pub struct Error {
     /// A sentence a person understands.
     pub message: String,
     /// The facts behind the message, for programs (a page shows its own words from them and
-    /// never parses the sentence): `{"limit": "50.00", "currency": "CNY"}`,
-    /// `{"from": "USD", "to": "CNY"}`, `{"zone": "Europe/Athens"}`. Names are stable per code.
-    #[serde(default, skip_serializing_if = "Details::is_empty")]
-    pub details: Details,
+    /// never parses the sentence): a limit as `{"min", "max", "given"}`, an unknown id with its
+    /// `suggestions`, `{"from": "USD", "to": "CNY"}`, `{"zone": "Europe/Athens"}`. Names are
+    /// stable per code.
+    // Boxed: an error stays small, and so does every `Result`.
+    #[serde(default, skip_serializing_if = "no_details")]
+    pub details: Box<Details>,
+}
+
+fn no_details(d: &Details) -> bool {
+    d.is_empty()
 }
 
 /// The wire form of an error: `{"error": {...}}`.
@@ -115,7 +121,7 @@ impl Error {
             code,
             path: clip(path.into(), 200),
             message: clip(message.into(), 400),
-            details: Details::new(),
+            details: Box::default(),
         }
     }
 

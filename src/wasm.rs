@@ -314,7 +314,7 @@ fn to_js(value: &serde_json::Value) -> Result<JsValue, Error> {
 fn to_js_error(err: Error) -> JsValue {
     let js = js_sys::Error::new(&err.message);
     js.set_name("GiftsimError");
-    let details = serde_json::Value::Object(err.details);
+    let details = serde_json::Value::Object(*err.details);
     let details = to_js(&details).unwrap_or_else(|_| js_sys::Object::new().into());
     // Setting a property on a fresh, unfrozen Error cannot fail.
     let _ = js_sys::Reflect::set(&js, &"code".into(), &err.code.as_str().into());

@@ -594,8 +594,9 @@ export interface ErrorDetail {
   message: string;
   /**
    * The facts behind the message, for programs (a page shows its own words from them and
-   * never parses the sentence): `{"limit": "50.00", "currency": "CNY"}`,
-   * `{"from": "USD", "to": "CNY"}`, `{"zone": "Europe/Athens"}`. Names are stable per code.
+   * never parses the sentence): a limit as `{"min", "max", "given"}`, an unknown id with its
+   * `suggestions`, `{"from": "USD", "to": "CNY"}`, `{"zone": "Europe/Athens"}`. Names are
+   * stable per code.
    */
   details?: {
     [k: string]: unknown | undefined;
