@@ -19,7 +19,7 @@ WASM_SOURCES := $(shell find src -name '*.rs' -o -name '*.json' -o -name '*.d.ts
 help:
 	@echo "make serve   build and serve the calculator on http://127.0.0.1:$(PORT)/ (PORT to change)"
 	@echo "make test    install what is missing and run every test"
-	@echo "make types   regenerate src/wasm_types.d.ts from docs/schema/"
+	@echo "make types   regenerate src/wasm_types.d.ts and www/js/lab/shapes.js from docs/schema/"
 
 ## Rust ------------------------------------------------------------------------------------
 
@@ -86,12 +86,14 @@ serve: tools-node www
 
 types: tools-node
 	node scripts/wasm-types.mjs
+	node scripts/lab-shapes.mjs
 
 ## Tests of the web surfaces ---------------------------------------------------------------
 
 # The TypeScript types are current with the schemas, and type-check real use of the package.
 test-types: tools-node wasm
 	node scripts/wasm-types.mjs --check
+	node scripts/lab-shapes.mjs --check
 	tsc -p tests/e2e/tsconfig.json
 
 # The JS edge itself (tests/web.rs), in headless Chromium with wasm-bindgen-test; Chromium's

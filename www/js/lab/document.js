@@ -3,6 +3,7 @@
 // scenario file holds, so the CLI runs it as is), imported files checked field by field, and
 // the compact form the URL carries (preset cards and rule sets as their id plus the edits).
 import { DEFAULT_GRID, DEFAULT_VARIANTS, EXAMPLE_SCENARIO } from './defaults.js';
+import { DEFINITIONS, SCENARIO, SWEEP } from './shapes.js';
 
 export const MODES = ['simulate', 'sweep', 'ab'];
 
@@ -76,111 +77,34 @@ export class DocumentError extends Error {
   }
 }
 
-// The shape the editor relies on; the engine checks every value when the scenario runs.
-// 'leaf': a string, number, boolean or null. Objects marked `open` may hold other keys.
-const leaf = 'leaf';
-const cardShape = {
-  either: ['string', {
-    open: true,
-    keys: {
-      bundles: { list: { keys: { coins: leaf, bonus_coins: leaf, price: leaf } } },
-      custom_amount: { nullable: true, keys: { price_per_coin: leaf, step_coins: leaf, min_coins: leaf, max_coins: leaf } },
-      tax: { keys: { mode: leaf, rate: leaf } },
-      store_fee_rate: leaf,
-      payment_fee: { keys: { rate: leaf, fixed: leaf } },
-      creator: { keys: { model: leaf, diamonds_per_coin: leaf, diamond_value: leaf, share: leaf } },
-      agency: { keys: { rate: leaf, paid_by: leaf } },
-      payout: { keys: { minimum: leaf, daily_cap: leaf, fee: { keys: { rate: leaf, fixed: leaf } }, delay_days: leaf } },
-      gifts: { either: ['string', 'null', { list: { open: true, keys: {} } }] },
-      sources: { list: { open: true, keys: {} } },
-    },
-  }],
-};
-const ruleSetShape = {
-  either: ['string', {
-    open: true,
-    keys: {
-      min_age: { keys: { buy: leaf, gift: leaf, receive: leaf } },
-      brackets: {
-        list: {
-          open: true,
-          keys: {
-            min_age: leaf,
-            max_age: leaf,
-            guardian_approval: leaf,
-            caps: { list: { keys: { id: leaf, action: leaf, window: leaf, limit: leaf, enforcement: leaf } } },
-          },
-        },
-      },
-    },
-  }],
-};
-const scenarioShape = {
-  keys: {
-    rate_card: cardShape,
-    channels: { list: { keys: { rate_card: cardShape, share: leaf, price_multiplier: leaf }, required: ['rate_card'] } },
-    rule_set: ruleSetShape,
-    exchange_rates: { map: leaf },
-    region: leaf,
-    viewers: leaf,
-    ages: { list: { keys: { id: leaf, min_age: leaf, max_age: leaf, share: leaf } } },
-    segments: {
-      list: {
-        keys: {
-          id: leaf,
-          share: leaf,
-          budget: { nullable: true, keys: { distribution: leaf, amount: leaf, median: leaf, sigma: leaf, min: leaf, max: leaf, alpha: leaf } },
-          active_days_per_week: leaf,
-          gifts_per_active_day: leaf,
-          top_up: leaf,
-          gifts: { list: { keys: { gift: leaf, coins: leaf, weight: leaf } } },
-        },
-      },
-    },
-    elasticity: leaf,
-    price_multiplier: leaf,
-    creators: { keys: { count: leaf, zipf_exponent: leaf } },
-    guardian_approval_rate: leaf,
-    days: leaf,
-    start: leaf,
-    runs: leaf,
-    seed: leaf,
-  },
-  required: ['viewers', 'segments', 'days'],
-};
-const sweepShape = {
-  keys: {
-    base: scenarioShape,
-    grid: { list: { keys: { parameter: 'string', values: { list: leaf } }, required: ['parameter', 'values'] } },
-    variants: { list: { keys: { name: 'string', changes: { map: 'string' } }, required: ['name', 'changes'] } },
-  },
-  required: ['base'],
-};
-
 const at = (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
 const kindOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
 
-/** Checks `value` against `shape`; throws a DocumentError naming the first problem. */
+/**
+ * Checks `value` against `shape` (generated from the engine's schemas: see shapes.js); throws a
+ * DocumentError naming the first problem. The engine checks every value when the scenario runs.
+ */
 function check(value, shape, path) {
-  if (shape === leaf) {
+  if (shape === 'any') return refuseUnsafeKeys(value, path);
+  if (shape === 'leaf') {
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return;
     throw new DocumentError(path, `expected a single value, found ${kindOf(value)}`);
   }
-  if (shape === 'string' || shape === 'null') {
-    if (shape === 'string' ? typeof value === 'string' : value === null) return;
-    throw new DocumentError(path, `expected ${shape === 'string' ? 'text' : 'null'}, found ${kindOf(value)}`);
-  }
+  if (shape.ref) return check(value, DEFINITIONS[shape.ref], path);
   if (shape.either) {
     const problems = [];
     for (const option of shape.either) {
       try {
         return check(value, option, path);
       } catch (e) {
-        problems.push(e);
+        problems.push({ e, scalar: option === 'leaf' });
       }
     }
-    // The most informative problem is the one that got deepest.
-    throw problems.sort((a, b) => b.path.length - a.path.length)[0];
+    // The most informative problem is the one that got deepest; for a list or an object, the
+    // one from the option that wanted a list or an object.
+    const structured = value !== null && typeof value === 'object';
+    problems.sort((a, b) => b.e.path.length - a.e.path.length || (structured ? a.scalar - b.scalar : b.scalar - a.scalar));
+    throw problems[0].e;
   }
   if (shape.list) {
     if (!Array.isArray(value)) throw new DocumentError(path, `expected a list, found ${kindOf(value)}`);
@@ -193,10 +117,10 @@ function check(value, shape, path) {
     if (UNSAFE_KEYS.has(key)) throw new DocumentError(at(path, key), 'this key is not allowed');
     if (shape.map) {
       check(item, shape.map, at(path, key));
-    } else if (key in shape.keys) {
+    } else if (Object.hasOwn(shape.keys, key)) {
       check(item, shape.keys[key], at(path, key));
     } else if (!shape.open) {
-      throw new DocumentError(at(path, key), 'unknown field');
+      throw new DocumentError(at(path, key), `unknown field; the fields here are ${Object.keys(shape.keys).join(', ')}`);
     } else {
       refuseUnsafeKeys(item, at(path, key));
     }
@@ -231,7 +155,7 @@ function checkSeed(scenario, path) {
 export function fromEngineDocument(value, current) {
   if (!isObject(value)) throw new DocumentError('', `a scenario file holds a JSON object, not ${kindOf(value)}`);
   if ('base' in value) {
-    check(value, sweepShape, '');
+    check(value, SWEEP, '');
     checkSeed(value.base, 'base');
     const hasGrid = Array.isArray(value.grid) && value.grid.length > 0;
     const hasVariants = Array.isArray(value.variants) && value.variants.length > 0;
@@ -246,7 +170,7 @@ export function fromEngineDocument(value, current) {
   if (!('viewers' in value) && !('segments' in value)) {
     throw new DocumentError('', 'this is not a giftsim scenario: it has neither `viewers` and `segments` nor a sweep’s `base`');
   }
-  check(value, scenarioShape, '');
+  check(value, SCENARIO, '');
   checkSeed(value, '');
   return { mode: 'simulate', scenario: clone(value), grid: clone(current.grid), variants: clone(current.variants) };
 }
@@ -324,9 +248,9 @@ export function expand(value, library) {
   }
   if (s.rate_card !== undefined) s.rate_card = expandRef(s.rate_card, library.cardById, 'scenario.rate_card');
   if (s.rule_set !== undefined) s.rule_set = expandRef(s.rule_set, library.ruleSetById, 'scenario.rule_set');
-  check(s, scenarioShape, 'scenario');
+  check(s, SCENARIO, 'scenario');
   checkSeed(s, 'scenario');
-  check(grid, sweepShape.keys.grid, 'grid');
-  check(variants, sweepShape.keys.variants, 'variants');
+  check(grid, SWEEP.keys.grid, 'grid');
+  check(variants, SWEEP.keys.variants, 'variants');
   return { mode, scenario: s, grid: clone(grid), variants: clone(variants) };
 }
