@@ -127,8 +127,16 @@ impl Error {
 
     /// The same error with one more fact in `details`.
     pub fn with(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
+        // A whole number beyond 2^53 − 1 is written as a string, so JavaScript reads it exactly.
+        const SAFE: u64 = (1 << 53) - 1;
         let value = match value.into() {
             serde_json::Value::String(s) => serde_json::Value::String(clip(s, 200)),
+            serde_json::Value::Number(n)
+                if n.as_u64().is_some_and(|v| v > SAFE)
+                    || n.as_i64().is_some_and(|v| v.unsigned_abs() > SAFE) =>
+            {
+                serde_json::Value::String(n.to_string())
+            }
             v => v,
         };
         self.details.insert(key.to_string(), value);
@@ -327,7 +335,12 @@ fn plain(kind: &str) -> String {
         return unquote(v);
     }
     match kind {
-        "u64" | "u32" | "u16" | "u8" | "usize" | "i64" | "i32" => "a whole number".into(),
+        "u8" => "a whole number from 0 to 255".into(),
+        "u16" => "a whole number from 0 to 65,535".into(),
+        "u32" => "a whole number from 0 to 4,294,967,295".into(),
+        "u64" | "usize" | "u128" => "a whole number of 0 or more".into(),
+        "i64" | "i32" | "i128" => "a whole number".into(),
+        "f64" | "f32" => "a number".into(),
         "map" | "a map" => "an object".into(),
         "sequence" | "a sequence" => "a list".into(),
         "unit value" | "null" => "null".into(),
@@ -342,13 +355,7 @@ fn friendly(text: &str) -> String {
     for prefix in ["invalid type: ", "invalid value: "] {
         if let Some(rest) = text.strip_prefix(prefix) {
             if let Some((found, expected)) = rest.rsplit_once(", expected ") {
-                let expected = plain(expected);
-                let expected = if prefix == "invalid value: " && expected == "a whole number" {
-                    "a whole number of 0 or more".to_string()
-                } else {
-                    expected
-                };
-                return format!("expected {expected}, found {}", plain(found));
+                return format!("expected {}, found {}", plain(expected), plain(found));
             }
         }
     }
@@ -383,20 +390,19 @@ fn classify_data(path: String, text: String) -> Error {
     }
     if text.starts_with("unknown field `") {
         // serde reports the unknown key's own path only for maps; the message names it.
-        let field = text
-            .strip_prefix("unknown field `")
-            .and_then(|r| r.split('`').next())
-            .unwrap_or_default();
+        // The key may hold anything, backticks too; serde's own words follow it.
+        let rest = text.strip_prefix("unknown field `").unwrap_or_default();
+        let (field, list) = rest
+            .rsplit_once("`, expected ")
+            .or_else(|| rest.rsplit_once("`, there are no fields"))
+            .unwrap_or((rest, ""));
         let path = if path.ends_with(field) {
             path
         } else {
             join(&path, field)
         };
         // serde lists the known fields: "…, expected one of `a`, `b`" (or "expected `a`").
-        let known: Vec<&str> = text
-            .split_once("expected ")
-            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
-            .unwrap_or_default();
+        let known: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
         let shown: String = field.chars().take(60).collect();
         let message = if known.is_empty() {
             format!("`{shown}` is not a field here; this object takes no fields")
@@ -433,6 +439,8 @@ mod tests {
     #[allow(dead_code)]
     struct Item {
         count: u64,
+        #[serde(default)]
+        age: u32,
     }
 
     #[test]
@@ -491,10 +499,30 @@ mod tests {
         );
         assert_eq!(
             message(r#"{"items": [{"cont": 1}]}"#),
-            "`cont` is not a field here (did you mean `count`?); the fields are count"
+            "`cont` is not a field here (did you mean `count`?); the fields are count, age"
+        );
+        assert_eq!(
+            message(r#"{"items": [], "x`, expected `y": 1}"#),
+            "`x`, expected `y` is not a field here; the fields are items"
+        );
+        assert_eq!(
+            message(r#"{"items": [{"count": 1, "age": 5000000000}]}"#),
+            "expected a whole number from 0 to 4,294,967,295, found the number 5000000000"
         );
         let err = from_json_str::<Doc>("{\n  \"items\": [}").unwrap_err();
         assert_eq!(err.details.get("line"), Some(&serde_json::json!(2)));
+    }
+
+    #[test]
+    fn details_hold_numbers_javascript_reads_exactly() {
+        let err = Error::new(ErrorCode::OutOfRange, "", "x")
+            .with("small", 9_007_199_254_740_991u64)
+            .with("large", u64::MAX)
+            .with("negative", i64::MIN);
+        assert_eq!(
+            serde_json::Value::Object(*err.details),
+            serde_json::json!({"small": 9_007_199_254_740_991u64, "large": "18446744073709551615", "negative": "-9223372036854775808"})
+        );
     }
 
     #[test]

@@ -152,9 +152,8 @@ impl GiftCatalogue {
     /// The gift with `id`, or an `unknown_gift` error at `path` naming close ids.
     pub fn find(&self, id: &str, path: &str) -> Result<&Gift> {
         self.gifts.iter().find(|g| g.id == id).ok_or_else(|| {
-            let known = self.gifts.iter().map(|g| g.id.as_str());
-            let close = crate::words::suggestions(id, known.clone());
-            let hint = crate::words::hint(id, known);
+            let close = crate::words::suggestions(id, self.gifts.iter().map(|g| g.id.as_str()));
+            let hint = crate::words::did_you_mean(&close);
             let message = if self.gifts.is_empty() {
                 format!("this rate card has no gift catalogue, so there is no gift `{id}`; ask for coins or spend instead")
             } else {

@@ -663,6 +663,24 @@ impl ExchangeRates {
                 )
                 .with("min_exclusive", "0"));
             }
+            if from == to {
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    at,
+                    format!("{pair} converts {from} to itself; a rate is between two currencies"),
+                ));
+            }
+            if rates.iter().any(|(f, t, _)| *f == to && *t == from) {
+                return Err(Error::new(
+                    ErrorCode::ConflictingFields,
+                    at,
+                    format!("{to}/{from} and {from}/{to} are both given; state the rate one way"),
+                )
+                .with(
+                    "pairs",
+                    vec![format!("{to}/{from}"), format!("{from}/{to}")],
+                ));
+            }
             rates.push((from, to, rate));
         }
         Ok(ExchangeRates {
@@ -681,14 +699,15 @@ impl ExchangeRates {
         ))
     }
 
-    /// The rate between two currencies as the request stated it (either direction), if given.
+    /// The rate between two currencies as the request stated it (one pair, either direction:
+    /// [`ExchangeRates::parse`] refuses both), if given.
     pub fn stated(&self, from: Currency, to: Currency) -> Option<StatedRate> {
         self.rates
             .iter()
             .find(|(f, t, _)| (*f == from && *t == to) || (*f == to && *t == from))
             .map(|(f, t, r)| StatedRate {
                 pair: format!("{f}/{t}"),
-                rate: r.normalize(),
+                rate: *r,
             })
     }
 

@@ -32,6 +32,11 @@ pub fn minutes(n: impl Into<u128>) -> String {
 
 /// The known ids closest to `wanted`, for "did you mean" hints.
 pub fn suggestions<'a>(wanted: &str, known: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    // Names are short; a long text resembles none of them, and comparing it with every name
+    // would cost its length times theirs.
+    if wanted.len() > 128 {
+        return Vec::new();
+    }
     let mut scored: Vec<(usize, &str)> = known
         .map(|k| (distance(wanted, k), k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3) || (wanted.len() >= 3 && k.contains(wanted)))
@@ -58,8 +63,12 @@ fn distance(a: &str, b: &str) -> usize {
 /// " (did you mean `x` or `y`?)" or nothing.
 pub fn hint(wanted: &str, known: impl Iterator<Item = impl AsRef<str>>) -> String {
     let known: Vec<String> = known.map(|k| k.as_ref().to_string()).collect();
-    let close = suggestions(wanted, known.iter().map(String::as_str));
-    match close.as_slice() {
+    did_you_mean(&suggestions(wanted, known.iter().map(String::as_str)))
+}
+
+/// " (did you mean `x` or `y`?)" for these suggestions, or nothing.
+pub fn did_you_mean(close: &[&str]) -> String {
+    match close {
         [] => String::new(),
         [one] => format!(" (did you mean `{one}`?)"),
         many => format!(
@@ -85,6 +94,7 @@ mod tests {
             " (did you mean `tiktok-universe`?)"
         );
         assert_eq!(hint("zzzzzzzzzzzz", known.iter()), "");
+        assert_eq!(hint(&"lion".repeat(250_000), known.iter()), "");
     }
 
     #[test]

@@ -376,7 +376,7 @@ fn other_currencies_need_an_exchange_rate() {
     // The rate that converted it is named beside the verdict, as stated.
     assert_eq!(
         answer["verdicts"][0]["paid"]["exchange_rate"],
-        json!({"pair": "USD/CNY", "rate": "7.1"})
+        json!({"pair": "USD/CNY", "rate": "7.10"})
     );
     // The reverse pair works too.
     let mut reverse = req;
@@ -465,6 +465,17 @@ fn invalid_plans_name_their_field() {
         (
             |r| r["exchange_rates"] = json!({"USD/CNY": "0"}),
             "out_of_range",
+            "exchange_rates.USD/CNY",
+        ),
+        (
+            |r| r["exchange_rates"] = json!({"USD/USD": "2"}),
+            "invalid_value",
+            "exchange_rates.USD/USD",
+        ),
+        (
+            // Both ways could disagree, and the verdict would name one but convert by the other.
+            |r| r["exchange_rates"] = json!({"CNY/USD": "0.14", "USD/CNY": "7.10"}),
+            "conflicting_fields",
             "exchange_rates.USD/CNY",
         ),
         (|r| r["now"] = json!("soon"), "invalid_value", "now"),

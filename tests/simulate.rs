@@ -402,6 +402,17 @@ fn runs_split_into_parts_merge_into_the_same_bytes() {
     let partial = format!("[{}]", &parts[0][1..parts[0].len() - 1]);
     assert!(ops::simulate_merge(&text, &partial, false).is_err());
     assert!(ops::simulate_part(&text, 3, 9, &|_| true).is_err());
+    // Damaged parts (a total no run can reach, a metric missing) are refused before any sum.
+    let mut damaged: Vec<Value> = serde_json::from_str(&joined).unwrap();
+    damaged[0]["money"]["viewer_spend"] = json!("MAX");
+    let damaged = Value::from(damaged)
+        .to_string()
+        .replace("\"MAX\"", &i128::MAX.to_string());
+    let err = ops::simulate_merge(&text, &damaged, false).unwrap_err();
+    assert_eq!(err.code, giftsim::ErrorCode::InvalidValue, "{err}");
+    let mut damaged: Vec<Value> = serde_json::from_str(&joined).unwrap();
+    damaged[1]["money"] = json!({});
+    assert!(ops::simulate_merge(&text, &Value::from(damaged).to_string(), false).is_err());
     // A sweep's scenarios run anywhere and merge into the sweep's answer.
     let sweep = json!({"base": scenario(), "grid": [{"parameter": "price_multiplier", "values": ["1", "1.2"]}]}).to_string();
     let whole = serde_json::to_string_pretty(&ops::run(Operation::Sweep, &sweep).unwrap()).unwrap();

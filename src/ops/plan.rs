@@ -97,6 +97,7 @@ pub fn plan(req: &PlanRequest) -> Result<PlanResponse> {
         card: card.as_deref(),
         rates: &rates,
         default_currency: card.as_ref().map_or(rules.currency, |c| c.currency),
+        optimizer: Default::default(),
     };
     let events = req
         .events

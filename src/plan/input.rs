@@ -14,6 +14,7 @@ use crate::rate_card::RateCard;
 use crate::time_zone::Zone;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 
 /// Most events in one plan.
 pub const MAX_EVENTS: usize = 10_000;
@@ -130,6 +131,15 @@ pub struct Terms<'a> {
     pub rates: &'a ExchangeRates,
     /// The currency of amounts that name none: the card's, else the rules'.
     pub default_currency: Currency,
+    /// The card's optimizer, built on the first purchase and shared by the rest (a plan may
+    /// hold 10,000 top-ups).
+    pub optimizer: OnceCell<Optimizer>,
+}
+
+impl Terms<'_> {
+    fn optimizer(&self, card: &RateCard) -> &Optimizer {
+        self.optimizer.get_or_init(|| Optimizer::for_card(card))
+    }
 }
 
 impl EventInput {
@@ -188,7 +198,8 @@ impl BuyInput {
                             terms
                                 .rates
                                 .convert(amount, card.currency, &join(path, "amount"))?;
-                        let mix = Optimizer::for_card(card)
+                        let mix = terms
+                            .optimizer(card)
                             .most_coins_for(u64::try_from(budget.minor()).unwrap_or(u64::MAX));
                         lots_of(card, &mix)?.1
                     }
@@ -214,7 +225,7 @@ impl BuyInput {
                     )
                     .with("min", 1));
                 }
-                let (amount, lots) = lots_of(card, &Optimizer::for_card(card).cheapest(coins))?;
+                let (amount, lots) = lots_of(card, &terms.optimizer(card).cheapest(coins))?;
                 Ok(EventKind::Buy { amount, lots })
             }
         }

@@ -203,7 +203,13 @@ fn thread_pool(threads: usize) -> Result<rayon::ThreadPool> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|e| Error::new(ErrorCode::TooLarge, "", format!("no threads: {e}")))
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::TooLarge,
+                "",
+                format!("could not start the simulation's threads: {e}"),
+            )
+        })
 }
 
 /// `f` over `items` in order, on up to `threads` threads when the `parallel` feature is on.
@@ -280,17 +286,59 @@ pub fn check_parts(s: &Scenario, mut parts: Vec<RunPart>) -> Result<Vec<RunPart>
                 && p.by_age.len() == s.ages.len()
                 && p.by_day.len() == s.days as usize
         });
-    if complete {
-        Ok(parts)
-    } else {
-        Err(Error::new(
+    if !complete {
+        return Err(Error::new(
             ErrorCode::InvalidValue,
             "runs",
             format!(
                 "the parts do not cover the scenario's {} runs exactly once",
                 s.runs
             ),
-        ))
+        ));
+    }
+    if let Some(p) = parts.iter().find(|p| !p.is_plausible()) {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "runs",
+            format!(
+                "the part of run {} is damaged: a metric is missing or beyond what a run can total",
+                p.run
+            ),
+        )
+        .with("run", p.run));
+    }
+    Ok(parts)
+}
+
+/// The largest magnitude a run's total can reach within the documented limits (10^21 minor
+/// units, at most ~1.2 × 10^20 as `tests/simulate.rs` shows), with room to spare: sums over
+/// 1,000 runs, times 100 for percentages, stay far inside i128.
+const MAX_PART_TOTAL: u128 = 10u128.pow(30);
+
+impl RunPart {
+    /// Every metric present and within [`MAX_PART_TOTAL`], as a part from `run_part` is; parts
+    /// come back from workers as JSON, so they are checked before any sum.
+    fn is_plausible(&self) -> bool {
+        let money = |v: &i128| v.unsigned_abs() <= MAX_PART_TOTAL;
+        let count = |v: &u128| *v <= MAX_PART_TOTAL;
+        self.money.len() == MONEY_METRICS.len()
+            && MONEY_METRICS
+                .iter()
+                .all(|(k, _)| self.money.get(*k).is_some_and(money))
+            && self.counts.len() == COUNT_METRICS.len()
+            && COUNT_METRICS
+                .iter()
+                .all(|(k, _)| self.counts.get(*k).is_some_and(count))
+            && self.by_age.iter().all(|a| {
+                [a.viewers, a.spenders, a.warnings].iter().all(count)
+                    && [a.spend, a.blocked_spend, a.blocked_gifts]
+                        .iter()
+                        .all(money)
+            })
+            && self
+                .by_day
+                .iter()
+                .all(|d| count(&d.warnings) && [d.spend, d.gifted, d.blocked].iter().all(money))
     }
 }
 

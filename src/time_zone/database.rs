@@ -88,13 +88,29 @@ pub fn load(name: &str, bytes: &[u8]) -> Result<String> {
         Error::new(
             ErrorCode::InvalidValue,
             "",
-            format!("the data given for {canonical} is not a TZif file"),
+            format!("the time-zone file for {canonical} could not be read (it is not in the TZif format of the IANA database)"),
         )
         .with("zone", canonical.as_str())
     })?;
+    let full = {
+        let map = loaded().lock().unwrap_or_else(|e| e.into_inner());
+        map.len() >= MAX_LOADED && !map.contains_key(&canonical)
+    };
+    if full {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "",
+            format!("at most {MAX_LOADED} time zones can be loaded (the database has about 600)"),
+        )
+        .with("max", MAX_LOADED));
+    }
     store(&canonical, rules);
     Ok(canonical)
 }
+
+/// Most zones a build without the database keeps loaded: more than the database holds, so
+/// only a caller inventing names reaches it.
+const MAX_LOADED: usize = 1024;
 
 fn store(name: &str, rules: Tzif) -> Arc<Tzif> {
     let rules = Arc::new(rules);

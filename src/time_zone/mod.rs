@@ -99,7 +99,9 @@ impl Zone {
                 rules: Rules::Tzif(rules),
             });
         }
-        if text.contains('/') || text.is_empty() {
+        // A POSIX rule may hold `/` in its transition times (`CET-1CEST,M3.5.0,M10.5.0/3`), but
+        // always a `,` before them; a name never has one.
+        if (text.contains('/') && !text.contains(',')) || text.is_empty() {
             return Err(bad(format!(
                 "`{shown}` is not a time zone of the IANA database{}; use a zone name like Europe/Athens, an offset like +08:00, or a POSIX rule like EST5EDT,M3.2.0,M11.1.0",
                 crate::words::hint(text, database::names())
@@ -378,6 +380,20 @@ mod tests {
             "2026-01-01T05:30:00+05:30"
         );
         assert!(Zone::parse("CST-8", "tz").is_ok());
+        // Transition times after `/`: Central Europe changes at 02:00 and back at 03:00.
+        let cet = Zone::parse("CET-1CEST,M3.5.0,M10.5.0/3", "tz").unwrap();
+        assert_eq!(
+            cet.format(ts("2026-07-01T00:00:00Z")),
+            "2026-07-01T02:00:00+02:00"
+        );
+        assert_eq!(
+            cet.format(ts("2026-10-25T00:59:59Z")),
+            "2026-10-25T02:59:59+02:00"
+        );
+        assert_eq!(
+            cet.format(ts("2026-10-25T01:00:00Z")),
+            "2026-10-25T02:00:00+01:00"
+        );
         for bad in [
             "Mars/Olympus",
             "+25:00",

@@ -115,6 +115,10 @@ impl Tzif {
         let mut types = Vec::with_capacity(c.types);
         for _ in 0..c.types {
             let offset = r.i32()?;
+            // RFC 8536 §3.2: an offset within −25 h and +26 h (files from outside are untrusted).
+            if !(-89_999..=93_599).contains(&offset) {
+                return None;
+            }
             r.take(2)?; // is-DST flag and designation index: not needed for offsets
             types.push(offset);
         }
@@ -156,6 +160,8 @@ impl Tzif {
     pub fn offset_at(&self, utc: i64) -> i32 {
         let n = self.transitions.partition_point(|&t| t <= utc);
         match (n, &self.footer) {
+            // Without transitions the footer, when there is one, holds for all time (RFC 8536).
+            (0, Some(rule)) if self.transitions.is_empty() => rule.offset_at(utc),
             (0, _) => self.initial,
             (n, Some(rule)) if n == self.transitions.len() => rule.offset_at(utc),
             (n, _) => self.offsets[n - 1],
@@ -190,5 +196,42 @@ mod tests {
         header.extend([0u8; 15]);
         header.extend([0xff; 24]);
         assert!(Tzif::parse(&header).is_none());
+    }
+
+    /// A version 2 file with one type of `offset` seconds, no transitions and `footer`.
+    fn untransitioned(offset: i32, footer: &str) -> Vec<u8> {
+        let block = |out: &mut Vec<u8>| {
+            out.extend(b"TZif2");
+            out.extend([0u8; 15]);
+            for count in [0u32, 0, 0, 0, 1, 4] {
+                out.extend(count.to_be_bytes()); // isut, isstd, leap, time, type, char
+            }
+        };
+        let mut out = Vec::new();
+        block(&mut out);
+        out.extend(offset.to_be_bytes());
+        out.extend([0, 0]);
+        out.extend(b"CET\0");
+        block(&mut out);
+        out.extend(offset.to_be_bytes());
+        out.extend([0, 0]);
+        out.extend(b"CET\0");
+        out.extend(format!("\n{footer}\n").bytes());
+        out
+    }
+
+    #[test]
+    fn without_transitions_the_footer_holds_for_all_time() {
+        let zone = Tzif::parse(&untransitioned(3600, "CET-1CEST,M3.5.0,M10.5.0/3")).unwrap();
+        assert_eq!(zone.offset_at(1_767_225_600), 3600); // 2026-01-01
+        assert_eq!(zone.offset_at(1_782_864_000), 7200); // 2026-07-01
+        let fixed = Tzif::parse(&untransitioned(3600, "")).unwrap();
+        assert_eq!(fixed.offset_at(1_782_864_000), 3600);
+    }
+
+    #[test]
+    fn offsets_beyond_a_day_are_refused() {
+        assert!(Tzif::parse(&untransitioned(i32::MIN, "")).is_none());
+        assert!(Tzif::parse(&untransitioned(93_600, "")).is_none());
     }
 }

@@ -71,7 +71,7 @@ export function ruleName(rule, app, person) {
   return `the “${rule}” cap, ${capText(found, app.format(rs.currency))}`;
 }
 
-/** "$20.00 paid, counted as CN¥142.00 at 1 USD = 7.1 CNY": an amount converted for the rules. */
+/** "$20.00 paid, counted as CN¥142.00 at 1 USD = 7.10 CNY": an amount converted for the rules. */
 function amountText(v, fmt, app) {
   if (!v.paid) return fmt.money(v.amount);
   const [from, to] = v.paid.exchange_rate.pair.split('/');
