@@ -11,6 +11,14 @@ use giftsim::ops::{self, Operation};
 use giftsim::presets;
 use std::time::Instant;
 
+/// The answer as JSON text, what the CLI prints and `runJson` returns (the WASM side of
+/// `make bench` measures `runJson`).
+fn text(op: Operation, input: &str, threads: usize) -> String {
+    ops::answer(op, input, &|_| true, threads)
+        .and_then(|a| a.to_text(false))
+        .unwrap()
+}
+
 /// Median of `reps` timings of `f`, in microseconds (after one warm-up call).
 fn median_us(reps: usize, mut f: impl FnMut()) -> f64 {
     f();
@@ -42,7 +50,7 @@ fn main() {
     record(
         "quote: one gift (lion, iOS)",
         median_us(reps(2000), || {
-            ops::run(Operation::Quote, lion).unwrap();
+            ops::run_text(Operation::Quote, lion).unwrap();
         }),
         String::new(),
     );
@@ -50,7 +58,7 @@ fn main() {
     record(
         "quote: gift basket (UK, with channels)",
         median_us(reps(1000), || {
-            ops::run(Operation::Quote, &basket).unwrap();
+            ops::run_text(Operation::Quote, &basket).unwrap();
         }),
         String::new(),
     );
@@ -65,7 +73,7 @@ fn main() {
             .collect();
         let us = median_us(reps(50), || {
             for q in &questions {
-                ops::run(Operation::Quote, q).unwrap();
+                ops::run_text(Operation::Quote, q).unwrap();
             }
         }) / questions.len() as f64;
         record(
@@ -91,7 +99,7 @@ fn main() {
     record(
         "plan: a month of top-ups",
         median_us(reps(1000), || {
-            ops::run(Operation::Plan, &plan).unwrap();
+            ops::run_text(Operation::Plan, &plan).unwrap();
         }),
         String::new(),
     );
@@ -102,7 +110,7 @@ fn main() {
         * doc["days"].as_f64().unwrap()
         * doc["runs"].as_f64().unwrap_or(1.0);
     let sim = median_us(reps(7), || {
-        ops::run_with_progress(Operation::Simulate, &bench, &|_| true, 1).unwrap();
+        text(Operation::Simulate, &bench, 1);
     });
     record(
         "simulate: bench population, 1 thread",
@@ -112,12 +120,12 @@ fn main() {
 
     let sweep = read("examples/sweep-prices-elasticity.json");
     let sw1 = median_us(reps(3), || {
-        ops::run_with_progress(Operation::Sweep, &sweep, &|_| true, 1).unwrap();
+        text(Operation::Sweep, &sweep, 1);
     });
     record("sweep: 12 points, 1 thread", sw1, String::new());
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let sw = median_us(reps(3), || {
-        ops::run_with_progress(Operation::Sweep, &sweep, &|_| true, threads).unwrap();
+        text(Operation::Sweep, &sweep, threads);
     });
     record(
         "sweep: 12 points, all cores",

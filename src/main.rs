@@ -175,14 +175,9 @@ fn run_long(
     let result = if csv {
         ops::run_csv(op, text, &report, threads)
     } else {
-        ops::run_with_progress(op, text, &report, threads).map(|v| {
-            let text = if compact {
-                serde_json::to_string(&v)
-            } else {
-                serde_json::to_string_pretty(&v)
-            };
-            text.unwrap_or_default() + "\n"
-        })
+        ops::answer(op, text, &report, threads)
+            .and_then(|answer| answer.to_text(compact))
+            .map(|text| text + "\n")
     };
     bar.finish_and_clear();
     result
@@ -235,16 +230,12 @@ fn run_cli() -> ExitCode {
             };
         }
     };
-    match input.and_then(|text| ops::run(op, &text)) {
-        Ok(value) => {
-            let text = if cli.compact {
-                serde_json::to_string(&value)
-            } else {
-                serde_json::to_string_pretty(&value)
-            };
+    let text = input.and_then(|text| ops::answer(op, &text, &|_| true, 1)?.to_text(cli.compact));
+    match text {
+        Ok(text) => {
             let mut out = std::io::stdout().lock();
             // A closed pipe (`giftsim presets | head`) is not an error worth a panic.
-            let _ = writeln!(out, "{}", text.unwrap_or_default());
+            let _ = writeln!(out, "{text}");
             ExitCode::SUCCESS
         }
         Err(err) => {

@@ -43,8 +43,8 @@ macro_rules! operation {
 /// source. Every card is in exactly the form `quote` and `compare` accept as `rate_card`.
 #[wasm_bindgen(unchecked_return_type = "PresetsResponse")]
 pub fn presets() -> Result<JsValue, JsValue> {
-    let value = ops::run(Operation::Presets, "").map_err(to_js_error)?;
-    to_js(&value).map_err(to_js_error)
+    let answer = ops::answer(Operation::Presets, "", &|_| true, 1).map_err(to_js_error)?;
+    to_js(&answer).map_err(to_js_error)
 }
 
 operation!(quote => Quote, "QuoteRequest" -> "QuoteResponse",
@@ -82,8 +82,7 @@ pub fn time_zone_file(name: &str) -> Option<Vec<u8>> {
 #[wasm_bindgen(js_name = runJson)]
 pub fn run_json(op: &str, text: &str) -> Result<String, JsValue> {
     let op = Operation::from_name(op).ok_or_else(|| to_js_error(unknown_operation(op)))?;
-    let value = ops::run(op, text).map_err(to_js_error)?;
-    serde_json::to_string_pretty(&value).map_err(|e| to_js_error(unwritable(&e.to_string())))
+    ops::run_text(op, text).map_err(to_js_error)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -131,10 +130,10 @@ pub fn run_json_with_progress(
     on_progress: Option<js_sys::Function>,
 ) -> Result<String, JsValue> {
     let op = Operation::from_name(op).ok_or_else(|| to_js_error(unknown_operation(op)))?;
-    let value = with_progress(&optional(on_progress), |report| {
-        ops::run_with_progress(op, text, report, 1)
+    let answer = with_progress(&optional(on_progress), |report| {
+        ops::answer(op, text, report, 1)
     })?;
-    serde_json::to_string_pretty(&value).map_err(|e| to_js_error(unwritable(&e.to_string())))
+    answer.to_text(false).map_err(to_js_error)
 }
 
 /// The CSV the CLI prints with `--csv` for `simulate` (one row per run) or `sweep` (one row per
@@ -269,17 +268,15 @@ fn call_with_progress(
     on_progress: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = to_json_text(input).map_err(to_js_error)?;
-    let value = with_progress(on_progress, |report| {
-        ops::run_with_progress(op, &text, report, 1)
-    })?;
-    to_js(&value).map_err(to_js_error)
+    let answer = with_progress(on_progress, |report| ops::answer(op, &text, report, 1))?;
+    to_js(&answer).map_err(to_js_error)
 }
 
 /// Runs `op` on a JS value: the value becomes JSON text, the answer a plain JS object.
 fn call(op: Operation, input: &JsValue) -> Result<JsValue, JsValue> {
     let text = to_json_text(input).map_err(to_js_error)?;
-    let value = ops::run(op, &text).map_err(to_js_error)?;
-    to_js(&value).map_err(to_js_error)
+    let answer = ops::answer(op, &text, &|_| true, 1).map_err(to_js_error)?;
+    to_js(&answer).map_err(to_js_error)
 }
 
 /// `JSON.stringify(input)`. A value JSON has no text for (`undefined`, a function) is sent as
@@ -303,7 +300,7 @@ fn to_json_text(input: &JsValue) -> Result<String, Error> {
 }
 
 /// The one conversion of answers to JS: plain objects and arrays, `null` for null, never `Map`s.
-fn to_js(value: &serde_json::Value) -> Result<JsValue, Error> {
+fn to_js(value: &impl Serialize) -> Result<JsValue, Error> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| unwritable(&e.to_string()))

@@ -76,7 +76,12 @@ function plan(g) {
   if (g.chance(0.5)) person.time_zone = g.pick(ZONES);
   const input = { rule_set: ruleSet, person };
   if (g.chance(0.92)) input.rate_card = g.pick(TIKTOK_USD);
-  if (g.chance(0.92)) input.exchange_rates = { 'USD/CNY': g.pick(['7.10', '7.2345', '6.9']), 'USD/KRW': g.pick(['1380', '1400.5']), 'KRW/CNY': '0.0051', 'KRW/USD': '0.00072' };
+  // One rate per pair, stated either way round (both ways is refused: they could disagree).
+  if (g.chance(0.92)) {
+    input.exchange_rates = { 'USD/CNY': g.pick(['7.10', '7.2345', '6.9']), 'KRW/CNY': '0.0051' };
+    if (g.chance(0.5)) input.exchange_rates['USD/KRW'] = g.pick(['1380', '1400.5']);
+    else input.exchange_rates['KRW/USD'] = '0.00072';
+  }
   let day = g.int(0, 300);
   input.events = Array.from({ length: g.int(1, 14) }, () => {
     day += g.pick([0, 0, 1, 1, 2, 7, 30]);
