@@ -109,6 +109,24 @@ describe('the calculator page', () => {
     await page.context().close();
   });
 
+  test('shows each figure the same in every section, with the engine\u2019s digits', async () => {
+    // A Lion on iOS: the creator earns $149.995 exactly and is credited $149.99; 33.05 % of
+    // what the viewer pays reaches them; the app store takes 30.08 % of it (a 30 % rate on the
+    // price before tax). Each section once rounded these its own way.
+    const page = await open();
+    await waitText(page, 'gift-total', (t) => t === '$453.85');
+    const section = async (id) => (await page.locator(`#${id}`).innerText()).replace(/\s+/g, ' ');
+    const [giftCost, flow, creator] = [await section('gift-cost'), await section('flow'), await section('creator')];
+    assert.match(giftCost, /Left over after the gifts 1 Coin, which cost \$0\.02 of what you pay/);
+    assert.match(flow, /\$149\.99 reaches the creator \(33\.05%\)/);
+    assert.match(flow, /Creator \$149\.99 33\.05%/);
+    assert.match(flow, /App store fee \$136\.50 30\.08%/);
+    assert.match(flow, /Coins not yet spent \(after tax and fees\) \$0\.01/);
+    assert.match(creator, /kept by the creator: 33\.05% of the \$453\.85/);
+    assert.match(creator, /Earned, to the fraction of a cent \$149\.995 Credited, rounded down to the cent \$149\.99/);
+    await page.context().close();
+  });
+
   test('switches locale and currency', async () => {
     const page = await open();
     await field(page, 'Number format').selectOption('de-DE');
