@@ -18,6 +18,8 @@ test('money keeps every digit the engine gives, in any locale', () => {
   assert.equal(plain(formatter('de-DE', 'EUR').money('149.995')), '149,995 €');
   assert.equal(plain(formatter('ja-JP', 'JPY').money('1500')), '￥1,500');
   assert.equal(us.money('not a number'), '—');
+  assert.equal(us.decimal('7.10'), '7.10');
+  assert.equal(plain(formatter('de-DE', 'EUR').decimal('1234.50')), '1.234,50');
 });
 
 test('percentages are the engine\u2019s figures; rates are the card\u2019s fractions', () => {

@@ -109,7 +109,7 @@ describe('the spending check', () => {
     await section(page).locator('.has-error').waitFor({ state: 'detached' });
     await result.locator('.stale-label').waitFor({ state: 'detached' });
     const verdict = plain(await r.locator('.event-verdict').innerText());
-    assert.match(verdict, /[\d,]+ coins · \$[\d.]+ paid, counted as CN¥[\d.]+ at 1 USD = 7\.1 CNY/, 'the coins’ dollar price, converted into the rules’ yuan at the rate shown');
+    assert.match(verdict, /[\d,]+ coins · \$[\d.]+ paid, counted as CN¥[\d.]+ at 1 USD = 7\.10 CNY/, 'the coins’ dollar price, converted into the rules’ yuan at the rate shown');
     assert.match(verdict, /CNY is more than the 50\.00 CNY allowed in one transaction/);
     await page.context().close();
   });
@@ -126,7 +126,7 @@ describe('the spending check', () => {
     assert.equal(await label(row(page, 0), 'Currency').inputValue(), 'USD');
     await until(() => summary(page), (t) => t === '1 of 1 event blocked', { what: 'the summary' });
     const verdict = plain(await row(page, 0).locator('.event-verdict').innerText());
-    assert.match(verdict, /\$20\.00 paid, counted as CN¥142\.00 at 1 USD = 7\.1 CNY/);
+    assert.match(verdict, /\$20\.00 paid, counted as CN¥142\.00 at 1 USD = 7\.10 CNY/);
     assert.match(verdict, /142\.00 CNY is more than the 50\.00 CNY allowed in one transaction/);
     await page.context().close();
   });
@@ -185,6 +185,11 @@ describe('the spending check', () => {
     assert.match(plain(await stillAt.innerText()), /Jan 31, 2026, 11:30 PM/);
     assert.match(plain(await row(page, 0).locator('.event-verdict').innerText()), /Jan 31, 2026, 11:30 PM/);
     await page.context().close();
+    // A link keeps any zone the page offers, hyphens and all.
+    const linked = await h.open('?v=1&zone=America%2FPort-au-Prince');
+    await linked.waitForFunction(() => document.querySelectorAll('#spending-check select option').length > 500);
+    assert.equal(await label(section(linked), 'Time zone').inputValue(), 'America/Port-au-Prince');
+    await linked.context().close();
   });
 
   test('keeps the whole plan through its URL', async () => {

@@ -28,14 +28,7 @@ export function loadPresets() {
     const answer = engine.run('presets');
     if (!answer.ok) throw new Error(answer.error.message);
     performance.mark('giftsim:presets-ready');
-    const presets = new Presets(answer.value);
-    // The calculator's engine lists no time zones: their names come with its zone files.
-    if (!presets.timeZones.length) {
-      presets.zonesReady = engine.zoneNames().then((zones) => {
-        presets.timeZones = zones;
-      });
-    }
-    return presets;
+    return new Presets(answer.value);
   })();
   return presetsLoading;
 }
@@ -81,6 +74,27 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
     format(currency = this.card().currency) {
       return formatter(this.state.locale, currency);
     },
+
+    /**
+     * The time zones a person may pick. The calculator's engine lists none (their names come
+     * with its zone files), so the list is fetched when a section first needs it, and the page
+     * is drawn again when it arrives; `zoneListError` says why it did not.
+     */
+    needZoneNames() {
+      if (this.presets.timeZones.length) return;
+      engine.zoneNames().then(
+        (zones) => {
+          this.presets.timeZones = zones;
+          this.zoneListError = null;
+          schedule(false);
+        },
+        (e) => {
+          this.zoneListError = `The list of time zones could not be loaded (${e.message}); the rules’ own zone and UTC are offered.`;
+          schedule(false);
+        },
+      );
+    },
+    zoneListError: null,
 
     /** Changes the state; `{ sync: true }` also rewrites the controls (for outside changes). */
     update(change, { sync = false } = {}) {
@@ -200,7 +214,6 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
     mounted.push({ section, el, notice, card: el.parentElement });
   }
   refresh(true, { first: true });
-  app.presets.zonesReady?.then(() => schedule(false));
   if (mounted.some(({ section }) => section.defer)) setTimeout(() => refresh(true), 0);
   return app;
 }
@@ -208,17 +221,22 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
 /**
  * Answers a section drew from a question that has since failed (`data-answers` names the
  * questions an element shows) are greyed and labelled as not updated, so last good answers are
- * never read as current ones.
+ * never read as current ones; so are answers waiting for a time zone's rules.
  */
 function markStale(card, results) {
   for (const el of card.querySelectorAll('[data-answers]')) {
-    const stale = el.dataset.answers.split(' ').some((name) => {
-      const r = results.get(name);
-      return r?.error && r.value;
-    });
-    el.classList.toggle('is-stale', stale);
-    el.querySelector(':scope > .stale-label')?.remove();
-    if (stale) el.prepend(h('p', { class: 'stale-label', text: el.dataset.staleLabel ?? 'Not updated: these answers are from before your last change.' }));
+    const states = el.dataset.answers.split(' ').map((name) => results.get(name)).filter((r) => r?.value);
+    const text = states.some((r) => r.error)
+      ? el.dataset.staleLabel ?? 'Not updated: these answers are from before your last change.'
+      : states.some((r) => r.pending)
+        ? 'Updating: loading the time zone’s rules…'
+        : null;
+    el.classList.toggle('is-stale', text !== null);
+    // The label changes only when its text does, so it is not announced again on each refresh.
+    const label = el.querySelector(':scope > .stale-label');
+    if (label?.textContent === text) continue;
+    label?.remove();
+    if (text) el.prepend(h('p', { class: 'stale-label', text }));
   }
 }
 

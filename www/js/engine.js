@@ -9,8 +9,11 @@ import init, * as wasm from '../pkg/giftsim.js';
 import { fromThrown, pageError } from './errors.js';
 
 let loading = null;
-/** Zone name → { promise, error } of its file's loading. */
+let zoneList = null;
+/** Zone name → { promise, error, failedAt } of its file's loading. */
 const zones = new Map();
+/** A zone file that failed to load is tried again on a question asked this long after. */
+const RETRY_MS = 30_000;
 
 /** Loads and instantiates the engine once; resolves when operations can run. */
 export function load() {
@@ -19,9 +22,9 @@ export function load() {
 }
 
 /** Fetches and loads the rules of time zone `name` (once); resolves when they are loaded. */
-export function loadZone(name) {
+function loadZone(name) {
   if (!zones.has(name)) {
-    const entry = { promise: null, error: null };
+    const entry = { promise: null, error: null, failedAt: 0 };
     entry.promise = load()
       .then(() => fetch(new URL(`../tz/${name}.tzif`, import.meta.url)))
       .then((response) => {
@@ -32,6 +35,7 @@ export function loadZone(name) {
         wasm.loadTimeZone(name, new Uint8Array(bytes));
       })
       .catch((e) => {
+        entry.failedAt = Date.now();
         entry.error = pageError('time_zone_unavailable', `The time-zone rules of ${name} could not be loaded (${e?.message ?? e}).`, '', { zone: name });
         throw entry.error;
       });
@@ -40,12 +44,25 @@ export function loadZone(name) {
   return zones.get(name).promise;
 }
 
-/** Every zone name of the engine's database (this build lists none: they are in ../tz/). */
+/**
+ * Every zone name of the engine's database (this build lists none: they are in ../tz/), fetched
+ * once; rejects with the reason when the list cannot be read (and is fetched again next time).
+ */
 export function zoneNames() {
-  return fetch(new URL('../tz/zones.json', import.meta.url))
-    .then((response) => (response.ok ? response.json() : { zones: [] }))
-    .then((list) => (Array.isArray(list.zones) ? list.zones.filter((z) => typeof z === 'string') : []))
-    .catch(() => []);
+  zoneList ??= fetch(new URL('../tz/zones.json', import.meta.url))
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    })
+    .then((list) => {
+      if (!Array.isArray(list?.zones)) throw new Error('the list is damaged');
+      return list.zones.filter((z) => typeof z === 'string');
+    })
+    .catch((e) => {
+      zoneList = null;
+      throw e;
+    });
+  return zoneList;
 }
 
 /**
@@ -63,8 +80,11 @@ export function run(op, input) {
     const error = fromThrown(thrown);
     const zone = error.code === 'time_zone_not_loaded' ? error.details.zone : null;
     if (typeof zone !== 'string') return { ok: false, error };
-    const failed = zones.get(zone)?.error;
-    if (failed) return { ok: false, error: { ...failed, path: error.path } };
+    const entry = zones.get(zone);
+    if (entry?.error) {
+      if (Date.now() - entry.failedAt < RETRY_MS) return { ok: false, error: { ...entry.error, path: error.path } };
+      zones.delete(zone);
+    }
     return { ok: false, error, pending: loadZone(zone).catch(() => {}) };
   }
 }

@@ -19,7 +19,7 @@ export function field({ label, control, hint, className }) {
     hintEl,
     error,
   );
-  return { el, control, error };
+  return { el, control, error, hint: hintEl };
 }
 
 /** Where each error path is shown. */

@@ -66,8 +66,8 @@ function makeFormatter(locale, code) {
     /** "12.99" → "$12.99"; "0.015128" → "$0.015128" (exact: never rounded on the page). */
     money,
     count: (n) => (n == null ? '—' : count.format(n)),
-    /** A plain decimal, every digit shown. */
-    decimal: (s) => (s == null || !isDecimal(s) ? '—' : exact('decimal', places(s), 0).format(String(s))),
+    /** A plain decimal, every digit shown as written ("7.10" stays "7.10"). */
+    decimal: (s) => (s == null || !isDecimal(s) ? '—' : exact('decimal', places(s)).format(String(s))),
     /** A rate the card states as a fraction ("0.3") as a percentage ("30%"), exactly. */
     rate: (fraction) => {
       const figure = shift(fraction, 2);

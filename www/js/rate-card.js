@@ -14,7 +14,6 @@ export class Presets {
     this.ruleSetById = new Map(this.ruleSets.map((r) => [r.id, r]));
     /** Every IANA time zone the engine knows, and its database's version. */
     this.timeZones = answer.time_zones?.zones ?? [];
-    this.timeZoneDatabase = answer.time_zones?.database ?? '';
   }
 
   /** Currencies with at least one preset, in preset order. */

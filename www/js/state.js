@@ -70,7 +70,8 @@ const MAX_EDITS = 20_000;
 const MAX_EVENTS = 60;
 const MAX_NOTE = 120;
 const REGION = /^[A-Z]{2}$/;
-const ZONE = /^(UTC|[A-Za-z_]+(\/[A-Za-z_]+){1,2}|[+-]\d{2}(:\d{2})?)$/;
+// The form of an IANA name (Africa/Porto-Novo, America/Argentina/Buenos_Aires, Etc/GMT+5).
+const ZONE = /^(UTC|[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){1,2}|[+-]\d{2}(:\d{2})?)$/;
 
 /**
  * A clean state from untrusted data (URL, file, storage): every field checked, anything odd

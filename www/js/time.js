@@ -19,7 +19,7 @@ function dateFormat(locale, options) {
 }
 
 /** Minutes east of UTC in `zone` at the instant `ms`, or null for a zone the browser lacks. */
-export function offsetMinutes(zone, ms) {
+function offsetMinutes(zone, ms) {
   const fixed = OFFSET.exec(zone);
   if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] ?? 0));
   let parts;
@@ -35,16 +35,15 @@ export function offsetMinutes(zone, ms) {
   return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60000);
 }
 
-/** "+08:00" for 480 minutes. */
-export function offsetText(minutes) {
-  const abs = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
 /** The wall-clock time in `zone` at the instant `ms`, as `2026-03-01T10:00`. */
 export function wallAt(ms, zone) {
   const offset = offsetMinutes(zone, ms) ?? 0;
   return new Date(ms + offset * 60000).toISOString().slice(0, 16);
+}
+
+/** A wall-clock time as the engine takes it, seconds included: `2026-03-01T10:00:00`. */
+export function wallInput(text) {
+  return WALL.test(text) && text.length === 16 ? `${text}:00` : text;
 }
 
 /** The wall-clock time a day after `wall` (for the next event of a plan). */
@@ -59,7 +58,7 @@ export function nextDay(wall) {
  * An engine timestamp shown as its own wall-clock time (the person's), in the reader's locale:
  * `{ date, time, offset, ms }` or null. `ms` is the wall time read as UTC, for formatting only.
  */
-export function wallOf(stamp) {
+function wallOf(stamp) {
   const m = STAMP.exec(String(stamp));
   if (!m) return null;
   const [, y, mo, d, hh, mm, ss, zone] = m;

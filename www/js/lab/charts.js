@@ -1,6 +1,7 @@
 // The lab's charts, drawn by the vendored Chart.js (../../vendor, loaded on first use). Colours
 // come from CSS custom properties (theme.css, lab.css), so a theme restyles them. Each chart has
 // its figures in a table beside it; the charts themselves are images to assistive technology.
+import { isDecimal } from '../decimal.js';
 
 let library = null;
 
@@ -109,11 +110,11 @@ export function splitChart(canvas, { label, parts }, fmt) {
  */
 export function linesChart(canvas, { xs, labels, lines, money, xTitle }, fmt) {
   const options = baseOptions(fmt, { money });
-  const numeric = xs.every((x) => /^-?\d+(\.\d+)?$/.test(String(x)));
+  const numeric = xs.every((x) => isDecimal(String(x)));
   options.scales.x.title = { display: Boolean(xTitle), text: xTitle, color: theme().muted };
   if (numeric) {
     options.scales.x.type = 'linear';
-    options.scales.x.ticks.callback = (v) => fmt.value(String(v));
+    options.scales.x.ticks.callback = (v) => fmt.tick(v);
     options.scales.x.grid = { color: theme().grid };
     options.interaction = { mode: 'nearest', intersect: false, axis: 'x' };
   }

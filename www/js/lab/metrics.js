@@ -63,6 +63,7 @@ export function labFormatter(locale, currency) {
   const signedPercent = new Intl.NumberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const seconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 2 });
   const progress = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const tick = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
   return {
     ...base,
     compactMoney: (v) => compactMoney.format(v),
@@ -77,6 +78,8 @@ export function labFormatter(locale, currency) {
     seconds: (ms) => seconds.format(ms / 1000),
     /** How far a run is (a fraction of the work, not a figure of the answer): "42%". */
     progress: (fraction) => progress.format(fraction),
+    /** A chart axis's tick (a number the chart chose, not a figure), to four places at most. */
+    tick: (n) => tick.format(n),
     /** A parameter value ("1.10") in the locale's digits, every digit shown. */
     value: (s) => (isDecimal(s) ? base.decimal(String(s)) : String(s)),
     /** A metric's value: money or a count. */

@@ -2,6 +2,7 @@
 // withdrawn; and the reverse question, what fans must spend for the creator to get a sum.
 import { facts, h, isFocused, replace } from '../dom.js';
 import { field } from '../fields.js';
+import { sign } from '../decimal.js';
 import { moneyInput } from '../format.js';
 import { payoutPlan } from '../answers.js';
 
@@ -64,7 +65,7 @@ export default {
           c.diamonds ? [unit, fmt.count(c.diamonds)] : null,
           ['Earned, to the fraction of a cent', fmt.money(c.earnings_exact)],
           ['Credited, rounded down to the cent', fmt.money(c.earnings)],
-          Number(c.agency) !== 0 ? ['To the agency', fmt.money(c.agency)] : null,
+          sign(c.agency) !== 0 ? ['To the agency', fmt.money(c.agency)] : null,
         ]),
         h('h3', { class: 'subhead', text: 'When it can be withdrawn' }),
         payoutPlan(source.payout, fmt),

@@ -2,7 +2,7 @@
 // edited card at once; edited figures are marked with what the preset says, and each group
 // shows the sources and dates behind the preset's figures.
 import { isDecimal, times } from '../decimal.js';
-import { h, isFocused, replace, sourceLink, uid } from '../dom.js';
+import { h, isFocused, replace, sourceList, uid } from '../dom.js';
 import { field } from '../fields.js';
 import { moneyInput } from '../format.js';
 import { diffEdits, sourcesFor, valueAt, withValueAt } from '../rate-card.js';
@@ -17,7 +17,6 @@ const PAYERS = [
   ['platform', 'The platform'],
   ['creator', 'The creator'],
 ];
-const CONFIDENCE = { H: 'high confidence', M: 'medium confidence', L: 'low confidence' };
 
 /** The editable figures of a card, by group: [path, label, kind, options]. */
 function groups(card) {
@@ -236,25 +235,5 @@ function bundleList(card) {
 /** The sources behind a group's figures, with dates and confidence, or the estimate's method. */
 function sources(card, paths) {
   const entries = [...new Set(paths.flatMap((p) => sourcesFor(card, p)))];
-  if (!entries.length) return h('p', { class: 'sources muted', text: 'No source is recorded for these figures.' });
-  return h(
-    'details',
-    { class: 'sources' },
-    h('summary', { text: `Sources (${entries.length})` }),
-    h(
-      'ul',
-      null,
-      entries.map((s) =>
-        h(
-          'li',
-          null,
-          h('span', { class: 'source-fields', text: `${s.fields.join(', ')}: ` }),
-          s.estimate
-            ? [h('span', { class: 'badge badge--estimate', text: 'estimate' }), ` ${s.method ?? ''}`]
-            : [s.source ? sourceLink(s.source) : 'unnamed source', s.as_of ? `, as of ${s.as_of}` : '', s.confidence ? ` (${CONFIDENCE[s.confidence] ?? s.confidence})` : ''],
-          s.note ? h('span', { class: 'source-note', text: ` — ${s.note}` }) : null,
-        ),
-      ),
-    ),
-  );
+  return sourceList(entries, 'No source is recorded for these figures.');
 }

@@ -6,7 +6,7 @@ import { field } from '../../fields.js';
 import { moneyInput } from '../../format.js';
 import { shortName } from '../../rate-card.js';
 import { EVENT_KINDS } from '../../state.js';
-import { WALL } from '../../time.js';
+import { WALL, wallInput } from '../../time.js';
 import { countInput } from '../coins-money.js';
 
 function kindLabel(kind, card) {
@@ -23,7 +23,7 @@ function kindLabel(kind, card) {
  * engine reads it in the person's zone, with that zone's rules on that date.
  */
 export function eventInput(e, app) {
-  const out = { at: WALL.test(e.at) ? `${e.at.length === 16 ? `${e.at}:00` : e.at}` : e.at };
+  const out = { at: wallInput(e.at) };
   const money = (text) => moneyInput(text, app.fmt.decimalSeparator);
   if (e.kind === 'buy') out.buy = { amount: money(e.amount), currency: e.currency };
   else if (e.kind === 'coins') out.buy = { coins: countInput(e.coins) };

@@ -10,14 +10,16 @@
 import { h, isFocused, replace } from '../../dom.js';
 import { field } from '../../fields.js';
 import { newEvent } from '../../state.js';
-import { WALL, nextDay, wallAt } from '../../time.js';
+import { WALL, nextDay, wallAt, wallInput } from '../../time.js';
 import { eventInput, eventRow } from './events.js';
-import { exchangeError, exchangePath, exchangeRates, foreignCurrencies, personInput, personZone, rateChange, rateText, zoneGroups } from './person.js';
+import { exchangeError, exchangePath, exchangeRates, foreignCurrencies, personAge, personInput, personZone, rateChange, rateText, zoneGroups } from './person.js';
 import { renderRuleSet } from './rules.js';
 import { badge, renderStill, renderSummary, verdictDetails } from './verdicts.js';
 
 /** Regions offered (ISO 3166-1 alpha-2); the rule sets name KR and JP, the examples CN, US, GB. */
 const REGIONS = ['AU', 'BR', 'CA', 'CN', 'DE', 'ES', 'FR', 'GB', 'HK', 'ID', 'IN', 'IT', 'JP', 'KR', 'MX', 'NL', 'PH', 'PL', 'SA', 'SE', 'SG', 'TH', 'TR', 'TW', 'US', 'VN', 'ZA'];
+
+const ZONE_HINT = 'Days and months are counted here, with the zone’s own rules on each date.';
 
 export default {
   id: 'spending-check',
@@ -36,7 +38,7 @@ export default {
     const f = {
       age: field({ label: 'Age', control: age, hint: 'In whole years.' }),
       region: field({ label: 'Region', control: region, hint: 'Some rules differ by country.' }),
-      zone: field({ label: 'Time zone', control: zone, hint: 'Days and months are counted here, with the zone’s own rules on each date.', className: 'field--zone' }),
+      zone: field({ label: 'Time zone', control: zone, hint: ZONE_HINT, className: 'field--zone' }),
       rules: field({ label: 'Spending rules', control: rules, className: 'field--rules' }),
       now: field({ label: 'What can still be spent, asked at', control: now, hint: 'Empty: right after the last event.' }),
     };
@@ -63,6 +65,7 @@ export default {
       rows: [],
     };
     this.ui = ui;
+    app.needZoneNames();
     replace(
       el,
       h(
@@ -118,7 +121,7 @@ export default {
     const rates = exchangeRates(app);
     if (rates) input.exchange_rates = rates;
     // A time asked at is read in the person's zone, as the events' are.
-    if (app.state.now) input.now = WALL.test(app.state.now) ? `${app.state.now}:00` : app.state.now;
+    if (app.state.now) input.now = wallInput(app.state.now);
     else if (!app.state.events.length) input.now = new Date().toISOString();
     return { plan: { op: 'plan', input, mapPath: exchangePath(app), mapError: exchangeError(app) } };
   },
@@ -152,7 +155,7 @@ export default {
 
   renderPerson(app) {
     const { ui } = this;
-    const key = JSON.stringify([app.state.locale, app.state.region, app.state.zone, app.state.rules, app.presets.ruleSets.length, app.presets.timeZones.length]);
+    const key = JSON.stringify([app.state.locale, app.state.region, app.state.zone, app.state.rules, app.presets.ruleSets.length, app.presets.timeZones.length, app.zoneListError]);
     if (key === ui.regionKey) return;
     ui.regionKey = key;
     let names;
@@ -183,6 +186,7 @@ export default {
       ),
     );
     ui.zone.value = app.state.zone;
+    ui.f.zone.hint.textContent = app.zoneListError ?? ZONE_HINT;
     replace(
       ui.rules,
       app.presets.ruleSets.map((r) => h('option', { value: r.id, text: r.name, selected: r.id === app.state.rules })),
@@ -227,7 +231,7 @@ export default {
   renderRuleInfo(app) {
     const { ui } = this;
     const rs = app.ruleSet();
-    const age = /^\d{1,3}$/.test(String(app.state.age).trim()) ? Number(app.state.age) : null;
+    const age = personAge(app);
     const key = JSON.stringify([rs?.id, age, app.state.region, app.state.locale]);
     if (key === ui.rulesKey || !rs) return;
     ui.rulesKey = key;

@@ -10,13 +10,19 @@ export function personZone(app) {
   return app.state.zone || app.ruleSet()?.time_zone || 'UTC';
 }
 
+/** The age typed, in whole years, or null when it is not a whole number. */
+export function personAge(app) {
+  const age = String(app.state.age).trim();
+  return /^\d{1,3}$/.test(age) ? Number(age) : null;
+}
+
 /** The person as the engine takes it, or a local error for an age that is not a whole number. */
 export function personInput(app) {
-  const age = String(app.state.age).trim();
-  if (!/^\d{1,3}$/.test(age)) {
+  const age = personAge(app);
+  if (age === null) {
     return { error: pageError('invalid_value', 'Type the age in whole years, like 15.', 'person.age') };
   }
-  const person = { age: Number(age) };
+  const person = { age };
   if (app.state.region) person.region = app.state.region;
   if (app.state.zone) person.time_zone = app.state.zone;
   if (app.state.guardian) person.guardian_approved = true;

@@ -1,9 +1,7 @@
 // The chosen rule set in words: its date, minimum ages, caps by age bracket (the person's
 // marked), notes and sources.
-import { facts, h, replace, sourceLink } from '../../dom.js';
+import { facts, h, replace, sourceList } from '../../dom.js';
 import { capText } from './verdicts.js';
-
-const CONFIDENCE = { H: 'high confidence', M: 'medium confidence', L: 'low confidence' };
 
 /** Draws rule set `rs` for a person of `age` (null when not a whole number) into `el`. */
 export function renderRuleSet(el, app, rs, age) {
@@ -43,33 +41,8 @@ export function renderRuleSet(el, app, rs, age) {
       ], 'facts facts--compact'),
       brackets.length ? h('ul', { class: 'rule-brackets' }, brackets) : h('p', { class: 'muted', text: 'No spending caps.' }),
       rs.notes ? h('p', { class: 'rule-notes', text: rs.notes }) : null,
-      ruleSources(rs),
+      sourceList(rs.sources ?? [], 'No source is recorded for these rules.'),
     ),
   );
 }
 
-/** Where a rule set's figures come from, with dates and confidence, or the estimate's method. */
-function ruleSources(rs) {
-  const entries = rs.sources ?? [];
-  if (!entries.length) return h('p', { class: 'sources muted', text: 'No source is recorded for these rules.' });
-  return h(
-    'details',
-    { class: 'sources' },
-    h('summary', { text: `Sources (${entries.length})` }),
-    h(
-      'ul',
-      null,
-      entries.map((s) =>
-        h(
-          'li',
-          null,
-          h('span', { class: 'source-fields', text: `${s.fields.join(', ')}: ` }),
-          s.estimate
-            ? [h('span', { class: 'badge badge--estimate', text: 'estimate' }), ` ${s.method ?? ''}`]
-            : [s.source ? sourceLink(s.source) : 'unnamed source', s.as_of ? `, as of ${s.as_of}` : '', s.confidence ? ` (${CONFIDENCE[s.confidence] ?? s.confidence})` : ''],
-          s.note ? h('span', { class: 'source-note', text: ` — ${s.note}` }) : null,
-        ),
-      ),
-    ),
-  );
-}

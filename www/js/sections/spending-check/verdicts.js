@@ -61,7 +61,7 @@ export function capText(c, fmt) {
  * A rule as a person reads it: "Minimum age", or a cap with its limit and window
  * ("the “monthly” cap, CN¥200.00 per calendar month"), found in the person's bracket.
  */
-export function ruleName(rule, app, person) {
+function ruleName(rule, app, person) {
   if (RULES[rule]) return RULES[rule];
   const rs = app.ruleSet();
   const bracketId = person?.bracket?.split(' ')[0];
