@@ -152,14 +152,7 @@ impl Wallet {
 /// cumulatively (`round(amount·to/whole) − round(amount·from/whole)`, half away from zero, at
 /// [`RoundingPoint::CoinCost`]), so that consecutive slices of a whole always add up to it.
 pub fn share(amount: Money, whole: u64, from: u64, to: u64) -> Result<Money> {
-    let at = |k: u64| -> Result<i128> {
-        match (whole, k) {
-            (0, _) | (_, 0) => Ok(0),
-            _ if k == whole => Ok(amount.minor()),
-            _ => Fraction::new(i128::from(k), i128::from(whole))
-                .apply(amount.minor(), RoundingPoint::CoinCost),
-        }
-    };
+    let at = |k| share_of(amount.minor(), whole, k);
     Ok(Money::from_minor(at(to)? - at(from)?, amount.currency()))
 }
 
@@ -168,13 +161,17 @@ pub fn share(amount: Money, whole: u64, from: u64, to: u64) -> Result<Money> {
 /// division.
 #[inline]
 pub fn share_at(amount: i64, whole: u64, k: u64) -> Result<i64> {
-    if k == whole || whole == 0 {
-        return Ok(if whole == 0 { 0 } else { amount });
+    i64::try_from(share_of(i128::from(amount), whole, k)?)
+        .map_err(|_| Error::overflow("", "the cost of some coins"))
+}
+
+/// What the first `k` of `whole` coins carry of `amount` minor units: exact at both ends.
+fn share_of(amount: i128, whole: u64, k: u64) -> Result<i128> {
+    match (whole, k) {
+        (0, _) | (_, 0) => Ok(0),
+        _ if k == whole => Ok(amount),
+        _ => Fraction::new(i128::from(k), i128::from(whole)).apply(amount, RoundingPoint::CoinCost),
     }
-    if k == 0 {
-        return Ok(0);
-    }
-    Fraction::new(i128::from(k), i128::from(whole)).apply_i64(amount, RoundingPoint::CoinCost)
 }
 
 #[cfg(test)]

@@ -496,7 +496,12 @@ impl RoundingPoint {
 /// integer division every rounding point goes through.
 fn divide(product: i128, den: i128, strategy: RoundingStrategy) -> Option<i128> {
     let (magnitude, den) = (product.unsigned_abs(), den.unsigned_abs());
-    let (quotient, rest) = (magnitude / den, magnitude % den);
+    // 128-bit division is emulated in WebAssembly; nearly every amount fits in 64 bits, where
+    // the same quotient and remainder come from one machine division.
+    let (quotient, rest) = match (u64::try_from(magnitude), u64::try_from(den)) {
+        (Ok(m), Ok(d)) => (u128::from(m / d), u128::from(m % d)),
+        _ => (magnitude / den, magnitude % den),
+    };
     let up = match strategy {
         RoundingStrategy::ToZero => false,
         RoundingStrategy::ToPositiveInfinity => product > 0 && rest > 0,
@@ -559,47 +564,11 @@ impl Fraction {
         divide(product, self.den, point.strategy()).ok_or_else(overflow)
     }
 
-    /// [`Fraction::apply`] on a 64-bit amount, for hot loops: 128-bit division is emulated in
-    /// WebAssembly, so products that fit take a 64-bit path with the same result.
-    #[inline]
-    pub fn apply_from_i64(self, minor: i64, point: RoundingPoint) -> Result<i128> {
-        if self.num == self.den {
-            return Ok(i128::from(minor));
-        }
-        if let (Ok(num), Ok(den)) = (i64::try_from(self.num), i64::try_from(self.den)) {
-            if let Some(product) = minor.checked_mul(num) {
-                if den > 0 && product.unsigned_abs() < (1 << 62) {
-                    let (magnitude, den) = (product.unsigned_abs(), den.unsigned_abs());
-                    let (quotient, rest) = (magnitude / den, magnitude % den);
-                    let up = rest > 0
-                        && match point.strategy() {
-                            RoundingStrategy::ToZero => false,
-                            RoundingStrategy::ToPositiveInfinity => product > 0,
-                            _ => rest >= den - rest,
-                        };
-                    let rounded = i128::from(quotient + u64::from(up));
-                    return Ok(if product < 0 { -rounded } else { rounded });
-                }
-            }
-        }
-        self.apply(i128::from(minor), point)
-    }
-
-    /// [`Fraction::apply_from_i64`] for results that must stay within 64 bits.
+    /// [`Fraction::apply`] for amounts and results that stay within 64 bits.
     #[inline]
     pub fn apply_i64(self, minor: i64, point: RoundingPoint) -> Result<i64> {
-        i64::try_from(self.apply_from_i64(minor, point)?)
+        i64::try_from(self.apply(i128::from(minor), point)?)
             .map_err(|_| Error::overflow("", "an amount times a rate"))
-    }
-
-    /// True when the rate is zero.
-    pub fn is_zero(self) -> bool {
-        self.num == 0
-    }
-
-    /// The rate as a float, for sampling only (never for money).
-    pub fn to_f64(self) -> f64 {
-        self.num as f64 / self.den as f64
     }
 }
 
@@ -810,9 +779,7 @@ pub fn parse_decimal_in(text: &str, path: &str, min: Decimal, max: Decimal) -> R
             path,
             format!("{value} is outside the allowed range {min} to {max}"),
         )
-        .with("min", min.to_string())
-        .with("max", max.to_string())
-        .with("given", value.to_string()));
+        .with_range(min.to_string(), max.to_string(), value.to_string()));
     }
     Ok(value)
 }

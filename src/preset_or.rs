@@ -34,16 +34,6 @@ pub enum PresetOr<T> {
     Given(T),
 }
 
-impl<T> PresetOr<T> {
-    /// The preset id, when one is named.
-    pub fn preset_id(&self) -> Option<&str> {
-        match self {
-            PresetOr::Preset(id) => Some(id),
-            PresetOr::Given(_) => None,
-        }
-    }
-}
-
 impl<T> From<&str> for PresetOr<T> {
     fn from(id: &str) -> Self {
         PresetOr::Preset(id.to_string())

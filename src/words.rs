@@ -61,9 +61,8 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 /// " (did you mean `x` or `y`?)" or nothing.
-pub fn hint(wanted: &str, known: impl Iterator<Item = impl AsRef<str>>) -> String {
-    let known: Vec<String> = known.map(|k| k.as_ref().to_string()).collect();
-    did_you_mean(&suggestions(wanted, known.iter().map(String::as_str)))
+pub fn hint<'a>(wanted: &str, known: impl Iterator<Item = &'a str>) -> String {
+    did_you_mean(&suggestions(wanted, known))
 }
 
 /// " (did you mean `x` or `y`?)" for these suggestions, or nothing.
@@ -88,13 +87,13 @@ mod tests {
     #[test]
     fn hints_name_close_ids() {
         let known = ["lion", "galaxy", "rose", "rosa", "tiktok-universe"];
-        assert_eq!(hint("loin", known.iter()), " (did you mean `lion`?)");
+        assert_eq!(hint("loin", known.into_iter()), " (did you mean `lion`?)");
         assert_eq!(
-            hint("universe", known.iter()),
+            hint("universe", known.into_iter()),
             " (did you mean `tiktok-universe`?)"
         );
-        assert_eq!(hint("zzzzzzzzzzzz", known.iter()), "");
-        assert_eq!(hint(&"lion".repeat(250_000), known.iter()), "");
+        assert_eq!(hint("zzzzzzzzzzzz", known.into_iter()), "");
+        assert_eq!(hint(&"lion".repeat(250_000), known.into_iter()), "");
     }
 
     #[test]

@@ -99,13 +99,11 @@ pub struct Check {
     pub details: Details,
 }
 
-impl Check {
-    /// Leaves out the window's bounds (for checks at a moment that is not real).
-    pub fn hide_window_bounds(&mut self) {
-        if let Some(w) = &mut self.window {
-            w.start = None;
-            w.end = None;
-        }
+/// Leaves out a window's bounds (for checks at a moment that is not real).
+pub fn hide_bounds(window: &mut Option<WindowOut>) {
+    if let Some(w) = window {
+        w.start = None;
+        w.end = None;
     }
 }
 
@@ -171,16 +169,6 @@ pub struct Headroom {
     pub next_allowed_at: Option<String>,
     /// True when purchases also need a guardian's approval.
     pub needs_guardian_approval: bool,
-}
-
-impl Headroom {
-    /// Leaves out the window's bounds (for a moment that is not real).
-    pub fn hide_window_bounds(&mut self) {
-        if let Some(w) = &mut self.window {
-            w.start = None;
-            w.end = None;
-        }
-    }
 }
 
 /// Who the rules are applied to.
@@ -259,7 +247,7 @@ fn percent(fraction: Decimal) -> String {
 }
 
 /// A check with no window, limit or usage (the age, approval and cooldown rules).
-fn rule_check(verdict: Level, rule: &str, code: MessageCode, message: String) -> Check {
+pub(crate) fn rule_check(verdict: Level, rule: &str, code: MessageCode, message: String) -> Check {
     Check {
         verdict,
         rule: rule.into(),

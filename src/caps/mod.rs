@@ -296,7 +296,8 @@ pub struct RuleSetRef {
     pub currency: Currency,
 }
 
-fn check_age(age: Option<u32>, path: &str) -> Result<()> {
+/// An age, when given, is at most [`MAX_AGE`].
+pub(crate) fn check_age(age: Option<u32>, path: &str) -> Result<()> {
     match age {
         Some(a) if a > MAX_AGE => Err(Error::new(
             ErrorCode::OutOfRange,

@@ -245,7 +245,7 @@ pub fn simulate_merge(input: &str, parts: &str, csv: bool) -> Result<String> {
     if csv {
         Ok(simulate::to_csv(&answer))
     } else {
-        serde_json::to_string_pretty(&answer).map_err(|e| unwritable(&e))
+        Answer::Simulate(Box::new(answer)).to_text(false)
     }
 }
 
@@ -290,7 +290,7 @@ pub fn sweep_merge(input: &str, parts: &str, csv: bool) -> Result<String> {
     if csv {
         Ok(sweep::to_csv(&answer))
     } else {
-        serde_json::to_string_pretty(&answer).map_err(|e| unwritable(&e))
+        Answer::Sweep(Box::new(answer)).to_text(false)
     }
 }
 

@@ -114,6 +114,7 @@ pub fn plan(req: &PlanRequest) -> Result<PlanResponse> {
         rules: &rules,
         card: card.as_deref(),
         rates: &rates,
+        optimizer: &terms.optimizer,
         now,
         show_windows: true,
     };

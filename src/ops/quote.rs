@@ -18,6 +18,7 @@ use crate::time_zone::Instant;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 /// Most gift lines in one quote.
@@ -514,6 +515,7 @@ fn check_spending(
         rules: &rules,
         card: Some(card),
         rates: &rates,
+        optimizer: &OnceCell::new(),
         now: Some(when),
         show_windows: req.at.is_some(),
     };

@@ -164,16 +164,9 @@ pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
     let parts = simulate::check_parts(s, parts)?;
     let runs = simulate::metrics(s, &parts)?;
     let cur = s.currency;
-    let money = |name: &str| -> Vec<i128> {
-        runs.iter()
-            .map(|r| r.money.get(name).map_or(0, |m| m.minor()))
-            .collect()
-    };
-    let counts = |name: &str| -> Vec<u128> {
-        runs.iter()
-            .map(|r| u128::from(r.counts.get(name).copied().unwrap_or(0)))
-            .collect()
-    };
+    let money = |name: &str| -> Vec<i128> { runs.iter().map(|r| r.money_minor(name)).collect() };
+    let counts =
+        |name: &str| -> Vec<u128> { runs.iter().map(|r| u128::from(r.count(name))).collect() };
     let totals = TotalsOut {
         money: MONEY_METRICS
             .iter()

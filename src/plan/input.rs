@@ -5,7 +5,7 @@
 use super::{Event, EventKind};
 use crate::bundles::{check_target, Optimizer, MAX_TARGET_COINS};
 use crate::caps::check::Person;
-use crate::caps::{self, RuleSet, MAX_AGE};
+use crate::caps::{self, RuleSet};
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::flow;
 use crate::lots::Lot;
@@ -96,14 +96,7 @@ pub struct EventInput {
 impl PersonInput {
     /// The person as the rules see them; `path` points at the person.
     pub fn resolve(&self, rules: &RuleSet, path: &str) -> Result<Person> {
-        if self.age > MAX_AGE {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                join(path, "age"),
-                format!("an age is at most {MAX_AGE}"),
-            )
-            .with("max", MAX_AGE));
-        }
+        caps::check_age(Some(self.age), &join(path, "age"))?;
         if let Some(r) = &self.region {
             caps::validate_region(r, &join(path, "region"))?;
         }

@@ -12,7 +12,7 @@ pub mod input;
 pub mod verdict;
 
 use crate::bundles::Optimizer;
-use crate::caps::check::{Check, Checker, Level, MessageCode, Person};
+use crate::caps::check::{hide_bounds, rule_check, Check, Checker, Level, MessageCode, Person};
 use crate::caps::{Action, RuleSet};
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::flow;
@@ -20,6 +20,7 @@ use crate::lots::{Lot, Wallet};
 use crate::money::{ExchangeRates, Money};
 use crate::rate_card::RateCard;
 use crate::time_zone::Instant;
+use std::cell::OnceCell;
 use verdict::{Amount, EventVerdict, PersonOut, PlanSummary, Spendable, StillSpendable};
 
 /// An event with its money resolved as far as it can be before the rules run.
@@ -82,6 +83,8 @@ pub struct Run<'a> {
     pub card: Option<&'a RateCard>,
     /// The stated exchange rates.
     pub rates: &'a ExchangeRates,
+    /// The card's optimizer, built once for the plan (the events' purchases share it).
+    pub optimizer: &'a OnceCell<Optimizer>,
     /// The moment for "what can still be spent" (default: the last event).
     pub now: Option<Instant>,
     /// False when the times are not real (a quote checked without a date): no window bounds
@@ -96,7 +99,6 @@ impl Run<'_> {
         let zone = person.zone.clone();
         let mut checker = Checker::new(self.rules, person.clone());
         let mut wallet = Wallet::default();
-        let mut optimizer: Option<Optimizer> = None;
         let mut order: Vec<&Event> = events.iter().collect();
         crate::sort::sort_by_key(&mut order, |e| (e.at, e.index));
         let mut verdicts: Vec<Option<EventVerdict>> = vec![None; events.len()];
@@ -131,7 +133,7 @@ impl Run<'_> {
                                     "a catalogue gift needs a `rate_card` to price it",
                                 )
                             })?;
-                            self.shortfall_value(card, &wallet, *coins, &mut optimizer)?
+                            self.shortfall_value(card, &wallet, *coins)?
                         }
                     };
                     (Action::Gift, value, Some(*coins), Some(id.clone()))
@@ -181,7 +183,7 @@ impl Run<'_> {
             let mut checks = verdict.checks.clone();
             if !self.show_windows {
                 for c in &mut checks {
-                    c.hide_window_bounds();
+                    hide_bounds(&mut c.window);
                 }
             }
             let decided = checks[verdict.deciding].clone();
@@ -226,8 +228,8 @@ impl Run<'_> {
                 without_warning: checker.headroom(action, now, false)?,
             };
             if !self.show_windows {
-                s.without_block.hide_window_bounds();
-                s.without_warning.hide_window_bounds();
+                hide_bounds(&mut s.without_block.window);
+                hide_bounds(&mut s.without_warning.window);
             }
             Ok(s)
         };
@@ -257,19 +259,13 @@ impl Run<'_> {
 
     /// What a gift the wallet cannot cover stands for: the coins held at what they cost, plus
     /// the cheapest purchase of the missing coins on the card.
-    fn shortfall_value(
-        &self,
-        card: &RateCard,
-        wallet: &Wallet,
-        coins: u64,
-        optimizer: &mut Option<Optimizer>,
-    ) -> Result<Money> {
+    fn shortfall_value(&self, card: &RateCard, wallet: &Wallet, coins: u64) -> Result<Money> {
         let held = wallet.balance();
         let held_cost = match wallet.peek_cost(held)? {
             Some(cost) if cost.currency() == card.currency => cost,
             _ => Money::zero(card.currency),
         };
-        let optimizer = optimizer.get_or_insert_with(|| Optimizer::for_card(card));
+        let optimizer = self.optimizer.get_or_init(|| Optimizer::for_card(card));
         let missing = flow::ledger(card, &optimizer.cheapest(coins - held), &[])?.viewer_pays;
         held_cost.checked_add(missing)
     }
@@ -278,22 +274,16 @@ impl Run<'_> {
 /// The check of a gift that needs more coins than are held.
 fn not_enough_coins(needed: u64, held: u64) -> Check {
     Check {
-        verdict: Level::Block,
-        rule: "coins".into(),
-        window: None,
-        limit: None,
-        used: None,
-        remaining: None,
-        code: MessageCode::NotEnoughCoins,
-        message: format!(
-            "This gift needs {} but only {} held from earlier purchases in the plan.",
-            crate::words::coins(needed),
-            if held == 1 {
-                "1 coin is".to_string()
-            } else {
-                format!("{} coins are", crate::words::number(held))
-            }
-        ),
         details: crate::caps::check::details([("needed", needed.into()), ("held", held.into())]),
+        ..rule_check(
+            Level::Block,
+            "coins",
+            MessageCode::NotEnoughCoins,
+            format!(
+                "This gift needs {} but only {} held from earlier purchases in the plan.",
+                crate::words::coins(needed),
+                crate::words::count(held, "coin is", "coins are")
+            ),
+        )
     }
 }

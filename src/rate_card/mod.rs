@@ -304,9 +304,4 @@ impl RateCard {
         );
         paths
     }
-
-    /// The coins a purchase of `index` gives, for bundles.
-    pub fn bundle(&self, index: usize) -> Option<&Bundle> {
-        self.bundles.get(index)
-    }
 }

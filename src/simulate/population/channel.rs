@@ -171,15 +171,81 @@ impl Channel {
         if cheapest {
             return offer(min).map(Some);
         }
-        // Start from the price before tax and step down until what the viewer pays fits.
-        let mut k = (budget / q.max(1)).clamp(0, max as i64) as u64;
-        while k >= min {
-            let o = offer(k)?;
-            if o.pays <= budget {
-                return Ok(Some(o));
-            }
-            k -= 1;
+        // The most steps the price before tax allows; with no tax on top, that is the answer.
+        let top = (budget / q.max(1)).clamp(0, max as i64) as u64;
+        if top < min {
+            return Ok(None);
         }
-        Ok(None)
+        let o = offer(top)?;
+        if o.pays <= budget {
+            return Ok(Some(o));
+        }
+        // What the viewer pays only grows with the steps: the most that fit, by bisection
+        // (`lo` fits, `hi` does not).
+        let low = offer(min)?;
+        if low.pays > budget {
+            return Ok(None);
+        }
+        let (mut lo, mut hi, mut best) = (min, top, low);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            let o = offer(mid)?;
+            if o.pays <= budget {
+                (lo, best) = (mid, o);
+            } else {
+                hi = mid;
+            }
+        }
+        Ok(Some(best))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rate_card::Tax;
+    use rust_decimal::Decimal;
+
+    /// The web card's custom amounts with a sales tax on top, so the price before tax
+    /// overshoots what the viewer can pay.
+    fn taxed_web() -> (Channel, CustomAmount) {
+        let mut card = crate::presets::rate_card("tiktok-web", "").unwrap().clone();
+        card.tax = Tax::OnTop(Decimal::new(1025, 4));
+        let custom = card.custom.unwrap();
+        let channel = Channel {
+            offers: Vec::new(),
+            best_upto: Vec::new(),
+            custom: card.custom,
+            splitter: Splitter::for_card(&card),
+            cheapest: None,
+            mixes: Vec::new(),
+            demand_factor: 1.0,
+        };
+        (channel, custom)
+    }
+
+    #[test]
+    fn the_most_custom_coins_a_budget_buys_match_a_step_by_step_search() {
+        let (channel, c) = taxed_web();
+        let (min, max) = (c.min_coins / c.step_coins, c.max_coins / c.step_coins);
+        let pays = |k: u64| {
+            let price = Money::from_minor(
+                c.step_price.minor() * i128::from(k),
+                c.step_price.currency(),
+            );
+            Offer::new(k * c.step_coins, price, &channel.splitter)
+                .unwrap()
+                .pays
+        };
+        for budget in [
+            0, 1, 52, 53, 60, 100, 999, 10_000, 123_457, 5_000_000, 50_000_000,
+        ] {
+            let expected = (min..=max).rev().find(|&k| pays(k) <= budget);
+            let found = channel
+                .custom_for(c, budget, false)
+                .unwrap()
+                .map(|o| o.coins / c.step_coins);
+            assert_eq!(found, expected, "budget {budget}");
+        }
     }
 }

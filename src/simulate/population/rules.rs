@@ -47,6 +47,8 @@ pub struct CapState {
     ring: Vec<i128>,
     ring_day: i64,
     last_fired: Vec<i64>,
+    /// The window's usage before the event being checked (the decide pass's, for recording).
+    before: i128,
 }
 
 /// The rules that apply to one age, prepared.
@@ -61,16 +63,25 @@ pub struct AgeRules {
 }
 
 impl AgeRules {
-    /// Fresh usage for each of this age's caps, reusing `states`' buffers.
+    /// Fresh usage for each of this age's caps, reusing `states`' buffers (this runs once per
+    /// spender).
     pub fn reset(&self, states: &mut Vec<CapState>) {
-        states.clear();
-        states.extend(self.caps.iter().map(|c| CapState {
-            window_id: i64::MIN,
-            ring: vec![0; c.length as usize],
-            ring_day: -1,
-            last_fired: vec![i64::MIN / 2; c.boundaries.len()],
-            ..CapState::default()
-        }));
+        states.resize_with(self.caps.len(), CapState::default);
+        for (state, c) in states.iter_mut().zip(&self.caps) {
+            let mut ring = std::mem::take(&mut state.ring);
+            ring.clear();
+            ring.resize(c.length as usize, 0);
+            let mut last_fired = std::mem::take(&mut state.last_fired);
+            last_fired.clear();
+            last_fired.resize(c.boundaries.len(), i64::MIN / 2);
+            *state = CapState {
+                window_id: i64::MIN,
+                ring,
+                ring_day: -1,
+                last_fired,
+                ..CapState::default()
+            };
+        }
     }
 }
 
@@ -191,7 +202,7 @@ impl DayRules {
         }
         let amount = self
             .to_rules
-            .apply_from_i64(value, RoundingPoint::Exchange)?;
+            .apply(i128::from(value), RoundingPoint::Exchange)?;
         let day = i64::from(day);
         // First pass: decide; nothing is recorded for a blocked event.
         for (spec, state) in rules.caps.iter().zip(states.iter_mut()) {
@@ -199,6 +210,7 @@ impl DayRules {
                 continue;
             }
             let before = self.used_before(spec, state, day);
+            state.before = before;
             let after = before + amount;
             if after > spec.limit {
                 if spec.hard {
@@ -220,7 +232,7 @@ impl DayRules {
             if spec.action != action || spec.window == WindowKind::Transaction {
                 continue;
             }
-            let before = self.used_before(spec, state, day);
+            let before = state.before;
             let after = before + amount;
             for (j, &b) in spec.boundaries.iter().enumerate() {
                 if before < b && b <= after && !fired(spec, state, j, day) {

@@ -1,7 +1,7 @@
 //! The age groups of a population, each with its share of viewers.
 
 use super::super::rng::Alias;
-use super::fields::{share, shares_add_up};
+use super::fields::{one_to, share, shares_add_up};
 use super::input::AgeGroupInput;
 use crate::caps;
 use crate::error::{index, join, Error, ErrorCode, Result};
@@ -22,14 +22,7 @@ pub struct AgeGroup {
 
 /// The validated age groups and the table that draws one.
 pub fn ages(groups: &[AgeGroupInput]) -> Result<(Vec<AgeGroup>, Alias)> {
-    if groups.is_empty() || groups.len() > 32 {
-        return Err(Error::new(
-            ErrorCode::OutOfRange,
-            "ages",
-            format!("give 1 to 32 age groups, not {}", groups.len()),
-        )
-        .with_range(1, 32, groups.len()));
-    }
+    one_to(groups.len() as u64, 32, "give {} age groups", "ages")?;
     let mut total = Decimal::ZERO;
     let mut out: Vec<AgeGroup> = Vec::new();
     let mut weights = Vec::new();

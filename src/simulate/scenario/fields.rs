@@ -46,3 +46,22 @@ pub fn money_positive(text: &str, currency: Currency, path: &str) -> Result<i64>
     }
     m.minor_i64(path)
 }
+
+/// A count from 1 to `max` (`what`: "simulate {} viewers"), or an `out_of_range` error at
+/// `path` saying the range and the count given, both in `details`.
+pub fn one_to(given: u64, max: u64, what: &str, path: &str) -> Result<()> {
+    if (1..=max).contains(&given) {
+        return Ok(());
+    }
+    let range = format!("1 to {}", crate::words::number(max));
+    Err(Error::new(
+        ErrorCode::OutOfRange,
+        path,
+        format!(
+            "{}, not {}",
+            what.replace("{}", &range),
+            crate::words::number(given)
+        ),
+    )
+    .with_range(1, max, given))
+}

@@ -20,7 +20,7 @@ use crate::presets;
 use crate::time_zone::Date;
 pub use ages::AgeGroup;
 pub use channels::ChannelSpec;
-use fields::{positive_f64, share};
+use fields::{one_to, positive_f64, share};
 pub use input::ScenarioInput;
 use rust_decimal::Decimal;
 pub use segments::{Budget, Segment};
@@ -104,34 +104,14 @@ impl Scenario {
         if let Some(r) = &input.region {
             caps::validate_region(r, "region")?;
         }
-        if input.viewers == 0 || input.viewers > MAX_VIEWERS {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                "viewers",
-                format!(
-                    "simulate 1 to {} viewers, not {}",
-                    crate::words::number(MAX_VIEWERS),
-                    crate::words::number(input.viewers)
-                ),
-            )
-            .with_range(1, MAX_VIEWERS, input.viewers));
-        }
-        if input.days == 0 || input.days > MAX_DAYS {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                "days",
-                format!("simulate 1 to {MAX_DAYS} days, not {}", input.days),
-            )
-            .with_range(1, MAX_DAYS, input.days));
-        }
-        if input.runs == 0 || input.runs > MAX_RUNS {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                "runs",
-                format!("use 1 to {MAX_RUNS} runs, not {}", input.runs),
-            )
-            .with_range(1, MAX_RUNS, input.runs));
-        }
+        one_to(input.viewers, MAX_VIEWERS, "simulate {} viewers", "viewers")?;
+        one_to(
+            input.days.into(),
+            MAX_DAYS.into(),
+            "simulate {} days",
+            "days",
+        )?;
+        one_to(input.runs.into(), MAX_RUNS.into(), "use {} runs", "runs")?;
         let work = input.viewers * u64::from(input.days) * u64::from(input.runs);
         if work > MAX_VIEWER_DAYS {
             return Err(Error::new(
@@ -152,18 +132,12 @@ impl Scenario {
         let (ages, age_alias) = ages::ages(&input.ages)?;
         let (segments, segment_alias) = segments::segments(input, &channels, currency)?;
         let creators = &input.creators;
-        if creators.count == 0 || creators.count > MAX_CREATORS {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                "creators.count",
-                format!(
-                    "simulate 1 to {} creators, not {}",
-                    crate::words::number(MAX_CREATORS),
-                    crate::words::number(creators.count)
-                ),
-            )
-            .with_range(1, MAX_CREATORS, creators.count));
-        }
+        one_to(
+            creators.count,
+            MAX_CREATORS,
+            "simulate {} creators",
+            "creators.count",
+        )?;
         let s = positive_f64(&creators.zipf_exponent, "creators.zipf_exponent", 10)?;
         let weights: Vec<f64> = (1..=creators.count)
             .map(|k| libm::pow(k as f64, -s))

@@ -3,7 +3,7 @@
 
 use super::super::rng::{Alias, Poisson};
 use super::channels::ChannelSpec;
-use super::fields::{money_positive, positive_f64, share, shares_add_up};
+use super::fields::{money_positive, one_to, positive_f64, share, shares_add_up};
 use super::input::{BudgetDistribution, BudgetInput, ScenarioInput};
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::money::{parse_decimal, Currency};
@@ -46,14 +46,12 @@ pub fn segments(
     channels: &[ChannelSpec],
     currency: Currency,
 ) -> Result<(Vec<Segment>, Alias)> {
-    if input.segments.is_empty() || input.segments.len() > 32 {
-        return Err(Error::new(
-            ErrorCode::OutOfRange,
-            "segments",
-            format!("give 1 to 32 segments, not {}", input.segments.len()),
-        )
-        .with_range(1, 32, input.segments.len()));
-    }
+    one_to(
+        input.segments.len() as u64,
+        32,
+        "give {} segments",
+        "segments",
+    )?;
     let mut total = Decimal::ZERO;
     let mut out: Vec<Segment> = Vec::new();
     let mut weights = Vec::new();
