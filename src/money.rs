@@ -494,21 +494,45 @@ impl RoundingPoint {
 
 /// `product / den` rounded with `strategy`, in exact integer arithmetic (`den > 0`): the one
 /// integer division every rounding point goes through.
+#[inline]
 fn divide(product: i128, den: i128, strategy: RoundingStrategy) -> Option<i128> {
     let (magnitude, den) = (product.unsigned_abs(), den.unsigned_abs());
-    // 128-bit division is emulated in WebAssembly; nearly every amount fits in 64 bits, where
-    // the same quotient and remainder come from one machine division.
-    let (quotient, rest) = match (u64::try_from(magnitude), u64::try_from(den)) {
-        (Ok(m), Ok(d)) => (u128::from(m / d), u128::from(m % d)),
-        _ => (magnitude / den, magnitude % den),
-    };
-    let up = match strategy {
-        RoundingStrategy::ToZero => false,
-        RoundingStrategy::ToPositiveInfinity => product > 0 && rest > 0,
-        _ => rest >= den - rest,
-    } && rest > 0;
+    let (quotient, rest) = (magnitude / den, magnitude % den);
+    let up = rounds_up(rest, den - rest, product > 0, strategy);
     let rounded = i128::try_from(quotient + u128::from(up)).ok()?;
     Some(if product < 0 { -rounded } else { rounded })
+}
+
+/// [`divide`] for a product and divisor within 64 bits, as nearly all are: 128-bit arithmetic
+/// is emulated in WebAssembly, and this runs for every gift of a simulation.
+#[inline]
+fn divide_narrow(product: i64, den: u64, strategy: RoundingStrategy) -> i128 {
+    let magnitude = product.unsigned_abs();
+    let (quotient, rest) = (magnitude / den, magnitude % den);
+    let up = rounds_up(
+        u128::from(rest),
+        u128::from(den - rest),
+        product > 0,
+        strategy,
+    );
+    let rounded = i128::from(quotient) + i128::from(up);
+    if product < 0 {
+        -rounded
+    } else {
+        rounded
+    }
+}
+
+/// Whether a quotient with remainder `rest` (and `den − rest` to the next multiple) rounds up,
+/// in magnitude, under `strategy`.
+#[inline]
+fn rounds_up(rest: u128, to_next: u128, positive: bool, strategy: RoundingStrategy) -> bool {
+    rest > 0
+        && match strategy {
+            RoundingStrategy::ToZero => false,
+            RoundingStrategy::ToPositiveInfinity => positive,
+            _ => rest >= to_next,
+        }
 }
 
 /// An exact rational rate (`num / den`), for applying decimal rates to integer amounts without
@@ -555,9 +579,19 @@ impl Fraction {
     }
 
     /// `minor × self`, rounded to whole units at `point`.
+    #[inline]
     pub fn apply(self, minor: i128, point: RoundingPoint) -> Result<i128> {
         if self.num == self.den {
             return Ok(minor);
+        }
+        if let (Ok(m), Ok(n), Ok(d)) = (
+            i64::try_from(minor),
+            i64::try_from(self.num),
+            u64::try_from(self.den),
+        ) {
+            if let Some(product) = m.checked_mul(n) {
+                return Ok(divide_narrow(product, d, point.strategy()));
+            }
         }
         let overflow = || Error::overflow("", "an amount times a rate");
         let product = minor.checked_mul(self.num).ok_or_else(overflow)?;
