@@ -122,6 +122,27 @@ enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Fit a scenario's free parameters to targets: payer share, ARPPU, concentration, …
+    #[command(
+        long_about = "Fit a scenario's free parameters to a team's own numbers.\n\n\
+        Input: {\"scenario\": scenario, \"free\": [{\"parameter\": \"segment:whales/share\", \"min\", \"max\"}], \
+        \"targets\": [{\"metric\": \"payer_share\", \"value\": \"0.019\", \"tolerance\": \"0.05\"}] or \
+        \"target_set\": \"swrve-2016-f2p\", \"max_evaluations\"}. A deterministic Nelder–Mead search on \
+        common random numbers (every simulation uses the scenario's seed), capped at max_evaluations \
+        simulations. Output: the fitted scenario (a plain simulate input), each target with what the fit \
+        achieves, the targets missed, the fit error and the work done. Fitted values are estimates.",
+        after_help = "Examples:\n  giftsim calibrate examples/calibrate-swrve-2016.json\n  giftsim simulate <(giftsim calibrate examples/calibrate-swrve-2016.json | jq .scenario)"
+    )]
+    Calibrate {
+        /// JSON file, or - for standard input.
+        file: String,
+        /// (Not for calibrate: its answer has no CSV form.)
+        #[arg(long, hide = true)]
+        csv: bool,
+        /// Threads to use (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
 }
 
 fn read_input(file: &str) -> Result<String, Error> {
@@ -210,11 +231,13 @@ fn run_cli() -> ExitCode {
         Command::Quote { file } => (Operation::Quote, read_input(file)),
         Command::Compare { file } => (Operation::Compare, read_input(file)),
         Command::Plan { file } => (Operation::Plan, read_input(file)),
-        Command::Simulate { file, csv, threads } | Command::Sweep { file, csv, threads } => {
-            let op = if matches!(cli.command, Command::Simulate { .. }) {
-                Operation::Simulate
-            } else {
-                Operation::Sweep
+        Command::Simulate { file, csv, threads }
+        | Command::Sweep { file, csv, threads }
+        | Command::Calibrate { file, threads, csv } => {
+            let op = match &cli.command {
+                Command::Simulate { .. } => Operation::Simulate,
+                Command::Sweep { .. } => Operation::Sweep,
+                _ => Operation::Calibrate,
             };
             let result =
                 read_input(file).and_then(|text| run_long(op, &text, *threads, *csv, cli.compact));

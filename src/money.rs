@@ -372,6 +372,9 @@ pub enum RoundingPoint {
     Exchange,
     /// A price scaled by a what-if multiplier.
     Price,
+    /// A simulated viewer's monthly budget, pro-rated to the days of a partial month: the
+    /// viewer never has a fraction of a cent more than the month allows.
+    Budget,
     /// The total at which a warning threshold of a cap is reached (50 % of ¥50.01 is ¥25.01):
     /// rounded up, so a warning never comes before the fraction is really reached.
     Threshold,
@@ -381,11 +384,14 @@ pub enum RoundingPoint {
     Percent,
     /// A price per coin, shown to compare channels: 6 decimals; no money is computed from it.
     UnitPrice,
+    /// A ratio over a simulation run (the share of viewers who pay, a revenue share,
+    /// purchases per payer): 6 decimals.
+    Ratio,
 }
 
 impl RoundingPoint {
     /// Every point, in the order of the money's path.
-    pub const ALL: [RoundingPoint; 13] = [
+    pub const ALL: [RoundingPoint; 15] = [
         RoundingPoint::Tax,
         RoundingPoint::Fee,
         RoundingPoint::CoinCost,
@@ -395,10 +401,12 @@ impl RoundingPoint {
         RoundingPoint::Payout,
         RoundingPoint::Exchange,
         RoundingPoint::Price,
+        RoundingPoint::Budget,
         RoundingPoint::Threshold,
         RoundingPoint::Statistic,
         RoundingPoint::Percent,
         RoundingPoint::UnitPrice,
+        RoundingPoint::Ratio,
     ];
 
     /// The point's name in answers and documents.
@@ -413,10 +421,12 @@ impl RoundingPoint {
             RoundingPoint::Payout => "payout",
             RoundingPoint::Exchange => "exchange",
             RoundingPoint::Price => "price",
+            RoundingPoint::Budget => "budget",
             RoundingPoint::Threshold => "threshold",
             RoundingPoint::Statistic => "statistic",
             RoundingPoint::Percent => "percent",
             RoundingPoint::UnitPrice => "unit_price",
+            RoundingPoint::Ratio => "ratio",
         }
     }
 
@@ -424,9 +434,10 @@ impl RoundingPoint {
     /// rounding, which no platform uses for prices, so every rounding goes through here.
     pub fn strategy(self) -> RoundingStrategy {
         match self {
-            RoundingPoint::Diamonds | RoundingPoint::CreatorCash | RoundingPoint::Payout => {
-                RoundingStrategy::ToZero
-            }
+            RoundingPoint::Diamonds
+            | RoundingPoint::CreatorCash
+            | RoundingPoint::Payout
+            | RoundingPoint::Budget => RoundingStrategy::ToZero,
             RoundingPoint::Threshold => RoundingStrategy::ToPositiveInfinity,
             _ => RoundingStrategy::MidpointAwayFromZero,
         }
@@ -437,7 +448,7 @@ impl RoundingPoint {
         match self {
             RoundingPoint::Diamonds => "whole Diamonds",
             RoundingPoint::Percent => "2 decimals of a percent",
-            RoundingPoint::UnitPrice => "6 decimals",
+            RoundingPoint::UnitPrice | RoundingPoint::Ratio => "6 decimals",
             _ => "the currency's minor unit",
         }
     }
@@ -469,6 +480,10 @@ impl RoundingPoint {
             RoundingPoint::Statistic => "means over simulation runs",
             RoundingPoint::Percent => "percentages: a share of what the viewer pays, a change between variants",
             RoundingPoint::UnitPrice => "a price per coin, shown to compare channels (display only)",
+            RoundingPoint::Budget => "a simulated viewer's monthly budget pro-rated to a partial month",
+            RoundingPoint::Ratio => {
+                "ratios over a simulation run: payer share, revenue shares, purchases per payer"
+            }
         }
     }
 
@@ -477,7 +492,7 @@ impl RoundingPoint {
         match self {
             RoundingPoint::Diamonds => Some(0),
             RoundingPoint::Percent => Some(2),
-            RoundingPoint::UnitPrice => Some(6),
+            RoundingPoint::UnitPrice | RoundingPoint::Ratio => Some(6),
             _ => None,
         }
     }

@@ -6,8 +6,9 @@
 //! set of error paths and byte-identical answers. Failures are thrown as real JS `Error`s
 //! (`name` `"GiftsimError"`) carrying the engine's `code` and `path`.
 //!
-//! The long operations (`simulate`, `sweep`) also come in forms that report progress to a JS
-//! callback and can be cancelled by it (`simulateWithProgress`, `sweepWithProgress`,
+//! The long operations (`simulate`, `sweep`, `calibrate`) also come in forms that report
+//! progress to a JS callback and can be cancelled by it (`simulateWithProgress`,
+//! `sweepWithProgress`, `calibrateWithProgress`,
 //! `runJsonWithProgress`), and as the CLI's CSV (`runCsv`): the pricing lab runs them in a Web
 //! Worker.
 //!
@@ -57,6 +58,8 @@ operation!(simulate => Simulate, "ScenarioInput" -> "SimulateResponse",
     "Population Monte Carlo: seeded, deterministic totals and percentiles over runs.");
 operation!(sweep => Sweep, "SweepRequest" -> "SweepResponse",
     "`simulate` over a grid of parameter values, one row per grid point.");
+operation!(calibrate => Calibrate, "CalibrateRequest" -> "CalibrateResponse",
+    "Fits a scenario's free parameters to targets (payer share, ARPPU, concentration, a bundle's share of revenue): the fitted scenario and what it achieves.");
 
 /// Hands the engine the TZif file of an IANA time zone (`name`, e.g. `"Europe/Athens"`), in a
 /// build that does not carry the database (the calculator page's). An operation that needs a
@@ -118,6 +121,16 @@ pub fn sweep_with_progress(
     #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "OnProgress")] on_progress: JsValue,
 ) -> Result<JsValue, JsValue> {
     call_with_progress(Operation::Sweep, &input, &on_progress)
+}
+
+/// `calibrate`, calling `onProgress` after every simulation of the search (`done` and `total`
+/// count simulations); returning `false` cancels it.
+#[wasm_bindgen(js_name = calibrateWithProgress, unchecked_return_type = "CalibrateResponse")]
+pub fn calibrate_with_progress(
+    #[wasm_bindgen(unchecked_param_type = "CalibrateRequest")] input: JsValue,
+    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "OnProgress")] on_progress: JsValue,
+) -> Result<JsValue, JsValue> {
+    call_with_progress(Operation::Calibrate, &input, &on_progress)
 }
 
 /// `runJson` reporting progress to `onProgress` (which may cancel, as above): the CLI's exact

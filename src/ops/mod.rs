@@ -2,6 +2,8 @@
 //! response type. The CLI and the WASM edge call [`answer`] (or [`run`] for a JSON value),
 //! which adds JSON parsing and limits.
 
+#[cfg(feature = "simulate")]
+pub mod calibrate;
 pub mod compare;
 pub mod plan;
 pub mod presets;
@@ -14,6 +16,10 @@ pub mod sweep;
 use crate::error::{from_json_str, Error, ErrorCode, Result};
 use serde::Serialize;
 
+#[cfg(feature = "simulate")]
+pub use crate::simulate::calibrate::CalibrateRequest;
+#[cfg(feature = "simulate")]
+pub use calibrate::CalibrateResponse;
 pub use compare::{compare, CompareRequest, CompareResponse};
 pub use plan::{plan, PlanRequest, PlanResponse};
 pub use presets::{presets, PresetsResponse};
@@ -55,17 +61,20 @@ pub enum Operation {
     Simulate,
     /// `simulate` over a grid of parameters, or A/B variants.
     Sweep,
+    /// A scenario's free parameters fitted to targets.
+    Calibrate,
 }
 
 impl Operation {
     /// Every operation, in documentation order.
-    pub const ALL: [Operation; 6] = [
+    pub const ALL: [Operation; 7] = [
         Operation::Presets,
         Operation::Quote,
         Operation::Compare,
         Operation::Plan,
         Operation::Simulate,
         Operation::Sweep,
+        Operation::Calibrate,
     ];
 
     /// The operation's name on the CLI and in the WASM API.
@@ -77,6 +86,7 @@ impl Operation {
             Operation::Plan => "plan",
             Operation::Simulate => "simulate",
             Operation::Sweep => "sweep",
+            Operation::Calibrate => "calibrate",
         }
     }
 
@@ -106,6 +116,9 @@ pub enum Answer {
     /// `sweep`.
     #[cfg(feature = "simulate")]
     Sweep(Box<SweepResponse>),
+    /// `calibrate`.
+    #[cfg(feature = "simulate")]
+    Calibrate(Box<CalibrateResponse>),
 }
 
 impl Answer {
@@ -164,7 +177,7 @@ pub fn answer(
         Operation::Compare => Answer::Compare(Box::new(compare(&from_json_str(input)?)?)),
         Operation::Plan => Answer::Plan(Box::new(plan(&from_json_str(input)?)?)),
         #[cfg(not(feature = "simulate"))]
-        Operation::Simulate | Operation::Sweep => {
+        Operation::Simulate | Operation::Sweep | Operation::Calibrate => {
             let _ = (progress, threads);
             return Err(not_in_this_build(op));
         }
@@ -176,6 +189,12 @@ pub fn answer(
         )?)),
         #[cfg(feature = "simulate")]
         Operation::Sweep => Answer::Sweep(Box::new(sweep::sweep(
+            &from_json_str(input)?,
+            progress,
+            threads,
+        )?)),
+        #[cfg(feature = "simulate")]
+        Operation::Calibrate => Answer::Calibrate(Box::new(calibrate::calibrate(
             &from_json_str(input)?,
             progress,
             threads,
@@ -200,7 +219,7 @@ pub fn run_csv(
     check_input(op, input)?;
     match op {
         #[cfg(not(feature = "simulate"))]
-        Operation::Simulate | Operation::Sweep => {
+        Operation::Simulate | Operation::Sweep | Operation::Calibrate => {
             let _ = (input, progress, threads);
             Err(not_in_this_build(op))
         }
@@ -352,10 +371,16 @@ pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
         (Operation::Sweep, Direction::Input) => schema_for!(SweepRequest),
         #[cfg(feature = "simulate")]
         (Operation::Sweep, Direction::Output) => schema_for!(SweepResponse),
+        #[cfg(feature = "simulate")]
+        (Operation::Calibrate, Direction::Input) => schema_for!(CalibrateRequest),
+        #[cfg(feature = "simulate")]
+        (Operation::Calibrate, Direction::Output) => schema_for!(CalibrateResponse),
         #[cfg(not(feature = "simulate"))]
-        (Operation::Simulate | Operation::Sweep, _) => schemars::json_schema!({
-            "description": "not in this build (the calculator's)"
-        }),
+        (Operation::Simulate | Operation::Sweep | Operation::Calibrate, _) => {
+            schemars::json_schema!({
+                "description": "not in this build (the calculator's)"
+            })
+        }
     };
     schema.to_value()
 }

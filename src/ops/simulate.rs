@@ -6,8 +6,10 @@ use crate::error::Result;
 use crate::money::{decimal_string, Currency};
 use crate::rate_card::RateCardRef;
 use crate::simulate::scenario::{AgeGroup, Scenario};
-use crate::simulate::stats::{CountStat, MoneyStat};
-use crate::simulate::{self, RunMetrics, RunPart, COUNT_METRICS, MONEY_METRICS};
+use crate::simulate::stats::{CountStat, MoneyStat, RatioStat};
+use crate::simulate::{
+    self, millionths, RunMetrics, RunPart, COUNT_METRICS, MONEY_METRICS, RATIO_METRICS,
+};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -51,6 +53,18 @@ pub struct CountMetric {
     pub stat: CountStat,
 }
 
+/// A ratio metric over runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct RatioMetric {
+    /// Metric name.
+    pub metric: String,
+    /// What it means.
+    pub description: String,
+    /// Percentiles and mean.
+    #[serde(flatten)]
+    pub stat: RatioStat,
+}
+
 /// Totals over runs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct TotalsOut {
@@ -58,6 +72,43 @@ pub struct TotalsOut {
     pub money: Vec<MoneyMetric>,
     /// Count metrics.
     pub counts: Vec<CountMetric>,
+    /// Ratio metrics (6 decimals).
+    pub ratios: Vec<RatioMetric>,
+}
+
+/// One segment over runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct SegmentOut {
+    /// The segment's id.
+    pub segment: String,
+    /// Viewers.
+    pub viewers: CountStat,
+    /// Viewers who bought at least once.
+    pub payers: CountStat,
+    /// Purchases.
+    pub purchases: CountStat,
+    /// Money paid.
+    pub spend: MoneyStat,
+    /// Its share of what all viewers paid.
+    pub revenue_share: RatioStat,
+}
+
+/// One purchase (a bundle or a channel's custom amount) over runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct PurchaseOut {
+    /// The channel's rate card.
+    pub rate_card: String,
+    /// `1321 coins` for a bundle, or `custom amount`.
+    pub purchase: String,
+    /// Coins of a bundle (absent for the custom amount).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coins: Option<u64>,
+    /// Times bought.
+    pub purchases: CountStat,
+    /// Money paid.
+    pub spend: MoneyStat,
+    /// Its share of what all viewers paid.
+    pub revenue_share: RatioStat,
 }
 
 /// One age group over runs.
@@ -70,6 +121,8 @@ pub struct AgeGroupOut {
     pub viewers: CountStat,
     /// Viewers with a budget.
     pub spenders: CountStat,
+    /// Viewers who bought at least once.
+    pub payers: CountStat,
     /// Money paid.
     pub spend: MoneyStat,
     /// Money of blocked purchases.
@@ -135,6 +188,10 @@ pub struct SimulateResponse {
     pub totals: TotalsOut,
     /// By age group.
     pub by_age: Vec<AgeGroupOut>,
+    /// By segment.
+    pub by_segment: Vec<SegmentOut>,
+    /// By purchase: every bundle and custom amount of every channel.
+    pub by_purchase: Vec<PurchaseOut>,
     /// By day.
     pub by_day: Vec<DayOut>,
     /// Every run's totals (they reconcile to the cent).
@@ -188,7 +245,53 @@ pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
                 })
             })
             .collect::<Result<_>>()?,
+        ratios: RATIO_METRICS
+            .iter()
+            .map(|(name, description)| {
+                Ok(RatioMetric {
+                    metric: name.to_string(),
+                    description: description.to_string(),
+                    stat: RatioStat::of(&runs.iter().map(|r| r.ratio(name)).collect::<Vec<_>>())?,
+                })
+            })
+            .collect::<Result<_>>()?,
     };
+    let spend: Vec<i128> = money("viewer_spend");
+    let share_of_spend = |values: &[i128]| {
+        RatioStat::of(
+            &values
+                .iter()
+                .zip(&spend)
+                .map(|(v, total)| millionths(*v, *total))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let by_segment = s
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let count = |name: &str, f: fn(&simulate::population::SegmentTotals) -> u128| {
+                CountStat::of(
+                    name,
+                    &parts
+                        .iter()
+                        .map(|p| f(&p.by_segment[i]))
+                        .collect::<Vec<_>>(),
+                )
+            };
+            let spend: Vec<i128> = parts.iter().map(|p| p.by_segment[i].spend).collect();
+            Ok(SegmentOut {
+                segment: g.id.clone(),
+                viewers: count("viewers", |x| x.viewers)?,
+                payers: count("payers", |x| x.payers)?,
+                purchases: count("purchases", |x| x.purchases)?,
+                spend: MoneyStat::of(&spend, cur)?,
+                revenue_share: share_of_spend(&spend)?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let by_purchase = purchase_rows(s, &parts, &spend, cur)?;
     let by_age = s
         .ages
         .iter()
@@ -210,6 +313,7 @@ pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
                 group: g.clone(),
                 viewers: count("viewers", |a| a.viewers)?,
                 spenders: count("spenders", |a| a.spenders)?,
+                payers: count("payers", |a| a.payers)?,
                 spend: money(|a| a.spend)?,
                 blocked_spend: money(|a| a.blocked_spend)?,
                 blocked_gifts: money(|a| a.blocked_gifts)?,
@@ -256,9 +360,48 @@ pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
         },
         totals,
         by_age,
+        by_segment,
+        by_purchase,
         by_day,
         runs,
     })
+}
+
+/// Every bundle of every channel, then its custom amount if it has one, over runs.
+fn purchase_rows(
+    s: &Scenario,
+    parts: &[RunPart],
+    spend: &[i128],
+    cur: Currency,
+) -> Result<Vec<PurchaseOut>> {
+    let mut rows = Vec::new();
+    let mut at = 0usize;
+    for c in &s.channels {
+        let bundles = c.card.bundles.iter().map(|b| Some(b.total_coins()));
+        for coins in bundles.chain(std::iter::once(None)) {
+            let i = at;
+            at += 1;
+            if coins.is_none() && c.card.custom.is_none() {
+                continue;
+            }
+            let money: Vec<i128> = parts.iter().map(|p| p.by_purchase[i].spend).collect();
+            let counts: Vec<u128> = parts.iter().map(|p| p.by_purchase[i].purchases).collect();
+            let shares: Vec<i128> = money
+                .iter()
+                .zip(spend)
+                .map(|(v, total)| millionths(*v, *total))
+                .collect();
+            rows.push(PurchaseOut {
+                rate_card: c.card.id.clone(),
+                purchase: coins.map_or("custom amount".to_string(), |n| format!("{n} coins")),
+                coins,
+                purchases: CountStat::of("purchases", &counts)?,
+                spend: MoneyStat::of(&money, cur)?,
+                revenue_share: RatioStat::of(&shares)?,
+            });
+        }
+    }
+    Ok(rows)
 }
 
 /// Every run's metrics as CSV: one row per run, one column per metric.

@@ -6,11 +6,13 @@
 //! - [`rng`]: the seeded generator and samplers;
 //! - [`stats`]: percentiles over runs, and one point compared with a base run by run;
 //! - [`sweep`]: a scenario over a grid of parameters, and A/B variants;
+//! - [`calibrate`]: free parameters fitted to a team's own numbers;
 //! - [`csv`]: the CSV the CLI prints with `--csv`.
 //!
 //! The engine answers in raw per-run parts ([`RunPart`]) and their metrics ([`RunMetrics`]);
 //! `ops::simulate` and `ops::sweep` dress them as the contract's answers.
 
+pub mod calibrate;
 pub mod csv;
 pub mod population;
 pub mod rng;
@@ -22,7 +24,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::money::{Fraction, Money, RoundingPoint};
 use crate::payout;
 use crate::rate_card::{AgencyPayer, CreatorTerms};
-use population::{AgeTotals, DayTotals, Model, Scratch, Totals};
+use population::{AgeTotals, DayTotals, Model, PurchaseTotals, Scratch, SegmentTotals, Totals};
 use scenario::Scenario;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -53,6 +55,12 @@ pub struct RunPart {
     pub by_age: Vec<AgeTotals>,
     /// By day.
     pub by_day: Vec<DayTotals>,
+    /// Ratio metrics in millionths.
+    pub ratios: BTreeMap<String, i128>,
+    /// By segment.
+    pub by_segment: Vec<SegmentTotals>,
+    /// By purchase: each channel's bundles, then its custom amount.
+    pub by_purchase: Vec<PurchaseTotals>,
 }
 
 /// The metrics of one run, as the answer gives them.
@@ -64,6 +72,34 @@ pub struct RunMetrics {
     pub money: BTreeMap<String, Money>,
     /// Count metrics by name.
     pub counts: BTreeMap<String, u64>,
+    /// Ratio metrics by name ([`RoundingPoint::Ratio`]: 6 decimals).
+    #[schemars(with = "BTreeMap<String, String>")]
+    #[serde(serialize_with = "ratio_map")]
+    pub ratios: BTreeMap<String, i128>,
+}
+
+fn ratio_map<S: serde::Serializer>(
+    ratios: &BTreeMap<String, i128>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_map(ratios.iter().map(|(k, v)| (k, ratio_text(*v))))
+}
+
+/// A ratio in millionths as the answer writes it (`0.019000`).
+pub fn ratio_text(millionths: i128) -> String {
+    rust_decimal::Decimal::try_from_i128_with_scale(millionths, 6)
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
+
+/// `num / den` in millionths, rounded at [`RoundingPoint::Ratio`] (0 when `den` is 0).
+pub fn millionths(num: i128, den: i128) -> i128 {
+    if den <= 0 {
+        return 0;
+    }
+    Fraction::new(1_000_000, den)
+        .apply(num, RoundingPoint::Ratio)
+        .unwrap_or(0)
 }
 
 impl RunMetrics {
@@ -75,6 +111,11 @@ impl RunMetrics {
     /// Count metric `name` (0 where the run has none).
     pub fn count(&self, name: &str) -> u64 {
         self.counts.get(name).copied().unwrap_or(0)
+    }
+
+    /// Ratio metric `name` in millionths (0 where the run has none).
+    pub fn ratio(&self, name: &str) -> i128 {
+        self.ratios.get(name).copied().unwrap_or(0)
     }
 }
 
@@ -110,11 +151,15 @@ pub const MONEY_METRICS: &[(&str, &str)] = &[
         "unwithdrawn",
         "creator money below the payout minimum (breakage)",
     ),
+    ("arpu", "what viewers paid, per viewer"),
+    ("arppu", "what viewers paid, per paying viewer"),
 ];
 
 /// Count metrics, their meaning, in output order.
 pub const COUNT_METRICS: &[(&str, &str)] = &[
+    ("viewers", "viewers simulated"),
     ("spenders", "viewers with a budget"),
+    ("payers", "viewers who bought at least once"),
     ("purchases", "top-ups made"),
     ("gifts", "gifts sent"),
     ("coins_bought", "coins bought"),
@@ -124,6 +169,28 @@ pub const COUNT_METRICS: &[(&str, &str)] = &[
     ("creators_with_gifts", "creators who received anything"),
     ("creators_paid", "creators at or above the payout minimum"),
     ("warnings", "purchases and gifts that warned"),
+    (
+        "channel_switches",
+        "viewers who moved to a cheaper channel of the same platform",
+    ),
+];
+
+/// Ratio metrics, their meaning, in output order (6 decimals).
+pub const RATIO_METRICS: &[(&str, &str)] = &[
+    ("payer_share", "share of viewers who bought at least once"),
+    ("purchases_per_payer", "purchases per paying viewer"),
+    (
+        "top_1pct_revenue_share",
+        "share of what viewers paid that came from the top 1 % of payers",
+    ),
+    (
+        "top_10pct_revenue_share",
+        "share of what viewers paid that came from the top 10 % of payers",
+    ),
+    (
+        "top_20pct_viewers_revenue_share",
+        "share of what viewers paid that came from the top 20 % of all viewers",
+    ),
 ];
 
 /// A count as the answer holds it, or an `overflow` error naming `metric`.
@@ -297,6 +364,8 @@ pub fn check_parts(s: &Scenario, mut parts: Vec<RunPart>) -> Result<Vec<RunPart>
             p.run as usize == i
                 && p.by_age.len() == s.ages.len()
                 && p.by_day.len() == s.days as usize
+                && p.by_segment.len() == s.segments.len()
+                && p.by_purchase.len() == purchases(s)
         });
     if !complete {
         return Err(Error::new(
@@ -351,6 +420,20 @@ impl RunPart {
                 .by_day
                 .iter()
                 .all(|d| count(&d.warnings) && [d.spend, d.gifted, d.blocked].iter().all(money))
+            && self.ratios.len() == RATIO_METRICS.len()
+            && RATIO_METRICS.iter().all(|(k, _)| {
+                self.ratios
+                    .get(*k)
+                    .is_some_and(|v| v.unsigned_abs() <= MAX_PART_TOTAL)
+            })
+            && self
+                .by_segment
+                .iter()
+                .all(|g| [g.viewers, g.payers, g.purchases].iter().all(count) && money(&g.spend))
+            && self
+                .by_purchase
+                .iter()
+                .all(|p| count(&p.purchases) && money(&p.spend))
     }
 }
 
@@ -371,6 +454,7 @@ pub fn metrics(s: &Scenario, parts: &[RunPart]) -> Result<Vec<RunMetrics>> {
                     .iter()
                     .map(|(k, v)| Ok((k.clone(), exact_count(k, *v)?)))
                     .collect::<Result<_>>()?,
+                ratios: p.ratios.clone(),
             })
         })
         .collect()
@@ -452,6 +536,14 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
         AgencyPayer::Creator => 0,
     };
     let platform = t.net_spent - earnings_total - platform_pays;
+    let viewers = i128::from(s.viewers);
+    let payers = t.payers as i128;
+    let per = |den: i128| -> Result<i128> {
+        if den == 0 {
+            return Ok(0);
+        }
+        Fraction::new(1, den).apply(t.spend, RoundingPoint::Statistic)
+    };
     let money: BTreeMap<String, i128> = [
         ("budgets", t.budgets),
         ("viewer_spend", t.spend),
@@ -468,12 +560,16 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
         ("withdrawn", withdrawn),
         ("withdrawal_fees", fees),
         ("unwithdrawn", unwithdrawn),
+        ("arpu", per(viewers)?),
+        ("arppu", per(payers)?),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
     let counts: BTreeMap<String, u128> = [
+        ("viewers", u128::from(s.viewers)),
         ("spenders", t.spenders),
+        ("payers", t.payers),
         ("purchases", t.purchases),
         ("gifts", t.gifts),
         ("coins_bought", t.coins_bought),
@@ -483,6 +579,23 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
         ("creators_with_gifts", with_gifts),
         ("creators_paid", paid),
         ("warnings", t.warnings),
+        ("channel_switches", t.switches),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let ratios: BTreeMap<String, i128> = [
+        ("payer_share", millionths(payers, viewers)),
+        (
+            "purchases_per_payer",
+            millionths(t.purchases as i128, payers),
+        ),
+        ("top_1pct_revenue_share", t.top_share(10)),
+        ("top_10pct_revenue_share", t.top_share(100)),
+        (
+            "top_20pct_viewers_revenue_share",
+            t.top_spenders_share((s.viewers as u128 * 200).div_ceil(1000)),
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -493,5 +606,13 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
         counts,
         by_age: t.by_age,
         by_day: t.by_day,
+        ratios,
+        by_segment: t.by_segment,
+        by_purchase: t.by_purchase,
     })
+}
+
+/// Purchases a scenario's channels offer in all (each card's bundles and custom amount).
+pub fn purchases(s: &Scenario) -> usize {
+    s.channels.iter().map(|c| c.card.bundles.len() + 1).sum()
 }

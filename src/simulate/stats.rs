@@ -2,7 +2,7 @@
 //! run, so money stays exact), means rounded at [`RoundingPoint::Statistic`], and a point
 //! compared with its base run by run.
 
-use super::{exact_count, RunMetrics, COUNT_METRICS, MONEY_METRICS};
+use super::{exact_count, ratio_text, RunMetrics, COUNT_METRICS, MONEY_METRICS, RATIO_METRICS};
 use crate::error::Result;
 use crate::money::{percent_of, Currency, Fraction, Money, RoundingPoint};
 use rust_decimal::Decimal;
@@ -93,12 +93,39 @@ impl CountStat {
     }
 }
 
+/// A ratio metric over runs, with 6 decimals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct RatioStat {
+    /// 5th percentile.
+    pub p5: String,
+    /// Median.
+    pub p50: String,
+    /// 95th percentile.
+    pub p95: String,
+    /// Mean, rounded half away from zero.
+    pub mean: String,
+}
+
+impl RatioStat {
+    /// The statistic of per-run ratios in millionths.
+    pub fn of(values: &[i128]) -> Result<RatioStat> {
+        let sorted = sorted(values);
+        let p = |q| ratio_text(percentile(&sorted, q).unwrap_or(0));
+        Ok(RatioStat {
+            p5: p(5),
+            p50: p(50),
+            p95: p(95),
+            mean: ratio_text(mean(values.iter().sum(), values.len())?),
+        })
+    }
+}
+
 /// How a metric of a point differs from the base, run by run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Difference {
     /// Metric name.
     pub metric: String,
-    /// `money` or `count`.
+    /// `money`, `count` or `ratio`.
     pub unit: String,
     /// The base's median.
     pub base: String,
@@ -151,6 +178,18 @@ pub fn differences(
             &count(base, name),
             &count(point, name),
             |v| v.to_string(),
+        )?);
+    }
+    let ratio = |runs: &[RunMetrics], name: &str| -> Vec<i128> {
+        runs.iter().map(|r| r.ratio(name)).collect()
+    };
+    for (name, _) in RATIO_METRICS {
+        out.push(difference(
+            name,
+            "ratio",
+            &ratio(base, name),
+            &ratio(point, name),
+            ratio_text,
         )?);
     }
     Ok(out)

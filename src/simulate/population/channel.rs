@@ -12,6 +12,9 @@ use crate::rate_card::{CreatorTerms, CustomAmount};
 /// A purchase a viewer can make, and what its money becomes, in minor units.
 #[derive(Debug, Clone, Copy)]
 pub struct Offer {
+    /// Which purchase: the bundle's position on the card, or the number of bundles for the
+    /// custom amount.
+    pub bundle: u16,
     /// Coins received.
     pub coins: u64,
     /// What the viewer pays.
@@ -29,10 +32,11 @@ pub struct Offer {
 }
 
 impl Offer {
-    fn new(coins: u64, price: Money, splitter: &Splitter) -> Result<Offer> {
+    fn new(bundle: u16, coins: u64, price: Money, splitter: &Splitter) -> Result<Offer> {
         let split = splitter.split(price)?;
         let minor = |m: Money| m.minor_i64("");
         Ok(Offer {
+            bundle,
             coins,
             pays: minor(split.viewer_pays)?,
             tax: minor(split.tax)?,
@@ -70,6 +74,13 @@ pub struct Channel {
     pub mixes: Vec<Option<(GiftMix, i64)>>,
     /// Budgets on this channel scale by this (price elasticity).
     pub demand_factor: f64,
+    /// Purchases the channel offers: its bundles, then the custom amount.
+    pub purchases: usize,
+    /// Diamonds per coin (per-Diamond creators).
+    pub diamonds_per_coin: Option<Fraction>,
+    /// The lowest price per coin of any purchase, in minor units: a viewer who values a coin
+    /// below it never buys here.
+    pub lowest_unit_price: f64,
 }
 
 impl Channel {
@@ -80,8 +91,11 @@ impl Channel {
         let mut offers = card
             .bundles
             .iter()
-            .map(|b| Offer::new(b.total_coins(), b.price, &splitter))
+            .enumerate()
+            .map(|(i, b)| Offer::new(i as u16, b.total_coins(), b.price, &splitter))
             .collect::<Result<Vec<_>>>()?;
+        let unit = |o: &Offer| o.pays as f64 / o.coins.max(1) as f64;
+        let mut lowest_unit_price = offers.iter().map(unit).fold(f64::INFINITY, f64::min);
         crate::sort::sort_by_key(&mut offers, |o| (o.pays, std::cmp::Reverse(o.coins)));
         let mut best_upto: Vec<usize> = Vec::with_capacity(offers.len());
         for (i, o) in offers.iter().enumerate() {
@@ -99,17 +113,28 @@ impl Channel {
             cheapest: None,
             mixes: Vec::new(),
             demand_factor: spec.demand_factor,
+            purchases: card.bundles.len() + 1,
+            diamonds_per_coin: match card.creator {
+                CreatorTerms::PerDiamond {
+                    diamonds_per_coin, ..
+                } => Some(Fraction::from_decimal(diamonds_per_coin)),
+                CreatorTerms::ShareOfNet { .. } => None,
+            },
+            lowest_unit_price: 0.0,
         };
         channel.cheapest = channel.best_for(i64::MAX / 4, true)?;
-        let diamonds_per_coin = match card.creator {
-            CreatorTerms::PerDiamond {
-                diamonds_per_coin, ..
-            } => Some(Fraction::from_decimal(diamonds_per_coin)),
-            CreatorTerms::ShareOfNet { .. } => None,
-        };
+        if let Some(c) = channel.custom {
+            // The custom amount's price per coin is the same at every size but for a sales
+            // tax's rounding; its largest size stands for it.
+            if let Some(o) = channel.custom_for(c, i64::MAX / 4, false)? {
+                lowest_unit_price = lowest_unit_price.min(unit(&o));
+            }
+        }
+        channel.lowest_unit_price = lowest_unit_price;
+        let diamonds_per_coin = channel.diamonds_per_coin;
         let m = Fraction::from_decimal(spec.multiplier);
         for seg in &s.segments {
-            if seg.budget.is_none() {
+            if seg.budgets.iter().all(Option::is_none) {
                 channel.mixes.push(None);
                 continue;
             }
@@ -155,6 +180,35 @@ impl Channel {
         })
     }
 
+    /// What a viewer who values a coin at `value` (minor units) buys with at most `target`:
+    /// the purchase with the largest surplus (`value × coins − pays`); when nothing fits the
+    /// target, the cheapest purchase if `remaining` allows it. `None` when no purchase is worth
+    /// its price to the viewer.
+    pub fn choose(&self, value: f64, target: i64, remaining: i64) -> Result<Option<Offer>> {
+        let mut best: Option<(Offer, f64)> = None;
+        let consider = |best: &mut Option<(Offer, f64)>, o: Offer| {
+            let surplus = value * o.coins as f64 - o.pays as f64;
+            if surplus > 0.0 && best.map_or(true, |(_, b)| surplus > b) {
+                *best = Some((o, surplus));
+            }
+        };
+        let n = self.offers.partition_point(|o| o.pays <= target);
+        for o in &self.offers[..n] {
+            consider(&mut best, *o);
+        }
+        if let Some(c) = self.custom {
+            if let Some(o) = self.custom_for(c, target, false)? {
+                consider(&mut best, o);
+            }
+        }
+        if best.is_none() && n == 0 {
+            if let Some(c) = self.cheapest.filter(|c| c.pays <= remaining) {
+                consider(&mut best, c);
+            }
+        }
+        Ok(best.map(|(o, _)| o))
+    }
+
     fn custom_for(&self, c: CustomAmount, budget: i64, cheapest: bool) -> Result<Option<Offer>> {
         let (min, max) = (c.min_coins / c.step_coins, c.max_coins / c.step_coins);
         let q = c.step_price.minor_i64("")?;
@@ -163,6 +217,7 @@ impl Channel {
                 .checked_mul(i64::try_from(k).unwrap_or(i64::MAX))
                 .ok_or_else(|| Error::overflow("", "a custom amount"))?;
             Offer::new(
+                self.purchases as u16 - 1,
                 k * c.step_coins,
                 Money::from_minor(price, c.step_price.currency()),
                 &self.splitter,
@@ -220,6 +275,9 @@ mod tests {
             cheapest: None,
             mixes: Vec::new(),
             demand_factor: 1.0,
+            purchases: card.bundles.len() + 1,
+            diamonds_per_coin: None,
+            lowest_unit_price: 0.0,
         };
         (channel, custom)
     }
@@ -233,7 +291,7 @@ mod tests {
                 c.step_price.minor() * i128::from(k),
                 c.step_price.currency(),
             );
-            Offer::new(k * c.step_coins, price, &channel.splitter)
+            Offer::new(0, k * c.step_coins, price, &channel.splitter)
                 .unwrap()
                 .pays
         };

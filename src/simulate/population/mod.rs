@@ -16,11 +16,13 @@ pub mod channel;
 pub mod rules;
 
 use super::rng::Rng;
-use super::scenario::{Budget, Scenario};
+use super::scenario::{Budget, Scenario, Spread};
 use crate::caps::Action;
 use crate::error::Result;
 use crate::lots::share_at;
-use channel::Channel;
+use crate::money::{Fraction, RoundingPoint};
+use crate::time_zone::civil::days_in_month;
+use channel::{Channel, Offer};
 use rules::{CapState, DayRules, Outcome};
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +46,9 @@ pub struct AgeTotals {
     pub viewers: u128,
     /// Viewers with a budget.
     pub spenders: u128,
+    /// Viewers who bought at least once.
+    #[serde(default)]
+    pub payers: u128,
     /// Money paid.
     pub spend: i128,
     /// Money of blocked purchases.
@@ -52,6 +57,45 @@ pub struct AgeTotals {
     pub blocked_gifts: i128,
     /// Events that warned.
     pub warnings: u128,
+}
+
+/// Per-segment totals.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentTotals {
+    /// Viewers in the segment.
+    pub viewers: u128,
+    /// Viewers who bought at least once.
+    pub payers: u128,
+    /// Purchases.
+    pub purchases: u128,
+    /// Money paid.
+    pub spend: i128,
+}
+
+/// Per-purchase totals (each bundle of each channel, and its custom amount).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PurchaseTotals {
+    /// Times bought.
+    pub purchases: u128,
+    /// Money paid.
+    pub spend: i128,
+}
+
+/// Sub-bins per doubling of the spend histogram: bins are at most 2^(1/16) − 1 ≈ 4.4 % wide.
+const SUB_BINS: u32 = 16;
+/// Bins of the spend histogram: 64 doublings.
+pub const SPEND_BINS: usize = 64 * SUB_BINS as usize;
+
+/// The bin of a payer's spend (> 0): its doubling and the next four bits below the top one.
+fn spend_bin(spend: i64) -> usize {
+    let v = spend.max(1) as u64;
+    let top = 63 - v.leading_zeros();
+    let sub = if top >= 4 {
+        (v >> (top - 4)) & 0xF
+    } else {
+        (v << (4 - top)) & 0xF
+    };
+    (top * SUB_BINS) as usize + sub as usize
 }
 
 /// Everything one run (or part of one) adds up, in minor units and counts.
@@ -89,10 +133,20 @@ pub struct Totals {
     pub blocked_gifts: i128,
     /// Events that warned.
     pub warnings: u128,
+    /// Viewers who bought at least once.
+    pub payers: u128,
+    /// Viewers who moved to a cheaper channel.
+    pub switches: u128,
     /// By age group.
     pub by_age: Vec<AgeTotals>,
     /// By day.
     pub by_day: Vec<DayTotals>,
+    /// By segment.
+    pub by_segment: Vec<SegmentTotals>,
+    /// By purchase: each channel's bundles then its custom amount, channel after channel.
+    pub by_purchase: Vec<PurchaseTotals>,
+    /// Payers and their spend by spend bin ([`spend_bin`]), for the top payers' share.
+    pub spend_bins: Vec<(u128, i128)>,
     /// Diamonds per creator.
     pub creator_diamonds: Vec<u128>,
     /// Share-of-net base per creator (price after tax and store fee of the coins gifted).
@@ -119,8 +173,13 @@ impl Totals {
             blocked_spend: 0,
             blocked_gifts: 0,
             warnings: 0,
+            payers: 0,
+            switches: 0,
             by_age: vec![AgeTotals::default(); s.ages.len()],
             by_day: vec![DayTotals::default(); s.days as usize],
+            by_segment: vec![SegmentTotals::default(); s.segments.len()],
+            by_purchase: vec![PurchaseTotals::default(); super::purchases(s)],
+            spend_bins: vec![(0, 0); SPEND_BINS],
             creator_diamonds: vec![0; s.creators as usize],
             creator_basis: vec![0; s.creators as usize],
         }
@@ -144,9 +203,12 @@ impl Totals {
         self.blocked_spend += o.blocked_spend;
         self.blocked_gifts += o.blocked_gifts;
         self.warnings += o.warnings;
+        self.payers += o.payers;
+        self.switches += o.switches;
         for (a, b) in self.by_age.iter_mut().zip(&o.by_age) {
             a.viewers += b.viewers;
             a.spenders += b.spenders;
+            a.payers += b.payers;
             a.spend += b.spend;
             a.blocked_spend += b.blocked_spend;
             a.blocked_gifts += b.blocked_gifts;
@@ -158,12 +220,54 @@ impl Totals {
             a.blocked += b.blocked;
             a.warnings += b.warnings;
         }
+        for (a, b) in self.by_segment.iter_mut().zip(&o.by_segment) {
+            a.viewers += b.viewers;
+            a.payers += b.payers;
+            a.purchases += b.purchases;
+            a.spend += b.spend;
+        }
+        for (a, b) in self.by_purchase.iter_mut().zip(&o.by_purchase) {
+            a.purchases += b.purchases;
+            a.spend += b.spend;
+        }
+        for (a, b) in self.spend_bins.iter_mut().zip(&o.spend_bins) {
+            a.0 += b.0;
+            a.1 += b.1;
+        }
         for (a, b) in self.creator_diamonds.iter_mut().zip(&o.creator_diamonds) {
             *a += b;
         }
         for (a, b) in self.creator_basis.iter_mut().zip(&o.creator_basis) {
             *a += b;
         }
+    }
+
+    /// The share of spend from the top `permille`‰ of payers (in millionths): whole bins from
+    /// the top, and the bin the cut falls in at its mean spend per payer.
+    pub fn top_share(&self, permille: u128) -> i128 {
+        // At least one payer: the top 1 % of 50 payers is the biggest one.
+        self.top_spenders_share((self.payers * permille).div_ceil(1000).max(1))
+    }
+
+    /// The share of spend from the `want` biggest payers (in millionths).
+    pub fn top_spenders_share(&self, mut want: u128) -> i128 {
+        if self.payers == 0 || self.spend <= 0 {
+            return 0;
+        }
+        let mut top = 0i128;
+        for &(count, sum) in self.spend_bins.iter().rev() {
+            if want == 0 {
+                break;
+            }
+            if count <= want {
+                top += sum;
+                want -= count;
+            } else {
+                top += sum * want as i128 / count as i128;
+                want = 0;
+            }
+        }
+        super::millionths(top, self.spend)
     }
 }
 
@@ -174,6 +278,20 @@ pub struct Model<'a> {
     rules: DayRules,
     /// True when creators earn a share of net (the basis of each gift is then needed).
     share_of_net: bool,
+    /// Per simulated day: the number of days in its month.
+    month_len: Vec<u32>,
+    /// Where each channel's purchases start in [`Totals::by_purchase`].
+    purchase_base: Vec<usize>,
+    /// Per segment, per channel: the other channel of the same platform where one top-up
+    /// saves the most, and the saving.
+    switch_to: Vec<Vec<Option<(usize, i64)>>>,
+}
+
+/// `budget / days`, toward zero ([`RoundingPoint::Budget`]): what is set aside each day of a
+/// month of `days` days.
+fn per_day(budget: i64, days: u32) -> Result<i64> {
+    let share = Fraction::new(1, i128::from(days.max(1)));
+    Ok(share.apply(i128::from(budget), RoundingPoint::Budget)? as i64)
 }
 
 impl<'a> Model<'a> {
@@ -184,6 +302,27 @@ impl<'a> Model<'a> {
             .iter()
             .map(|c| Channel::new(c, s))
             .collect::<Result<Vec<_>>>()?;
+        let first = s.first_day();
+        let total = s.simulated_days();
+        let month_len = (0..total)
+            .map(|day| {
+                let date = first.plus_days(i64::from(day));
+                u32::from(days_in_month(date.year(), date.month()))
+            })
+            .collect();
+        let mut purchase_base = Vec::with_capacity(channels.len());
+        let mut next = 0;
+        for c in &channels {
+            purchase_base.push(next);
+            next += c.purchases;
+        }
+        let switch_to = (0..s.segments.len())
+            .map(|seg| {
+                (0..channels.len())
+                    .map(|home| switch_gain(s, &channels, seg, home))
+                    .collect::<Result<Vec<_>>>()
+            })
+            .collect::<Result<Vec<_>>>()?;
         Ok(Model {
             s,
             share_of_net: matches!(
@@ -191,9 +330,51 @@ impl<'a> Model<'a> {
                 crate::rate_card::CreatorTerms::ShareOfNet { .. }
             ),
             channels,
-            rules: DayRules::new(&s.rules, s.region.as_deref(), s.start, s.days, s.to_rules)?,
+            rules: DayRules::new(&s.rules, s.region.as_deref(), first, total, s.to_rules)?,
+            month_len,
+            purchase_base,
+            switch_to,
         })
     }
+}
+
+/// For a viewer of segment `seg` on channel `home`: the other channel of the same platform
+/// where the top-up the segment aims at saves the most, and the saving (in minor units): the
+/// home purchase's price less the same coins at the other channel's price per coin.
+fn switch_gain(
+    s: &Scenario,
+    channels: &[Channel],
+    seg: usize,
+    home: usize,
+) -> Result<Option<(usize, i64)>> {
+    if s.segments[seg].switching_cost.is_none() {
+        return Ok(None);
+    }
+    let offer = |c: usize| -> Result<Option<Offer>> {
+        match &channels[c].mixes[seg] {
+            Some((_, target)) => channels[c].best_for(*target, false),
+            None => Ok(None),
+        }
+    };
+    let Some(mine) = offer(home)? else {
+        return Ok(None);
+    };
+    let platform = &s.channels[home].card.platform;
+    let mut best: Option<(usize, i64)> = None;
+    for other in 0..channels.len() {
+        if other == home || s.channels[other].card.platform != *platform {
+            continue;
+        }
+        let Some(there) = offer(other)? else { continue };
+        // The same coins at the other channel's price per coin, in exact integers.
+        let same_coins =
+            i128::from(there.pays) * i128::from(mine.coins) / i128::from(there.coins.max(1));
+        let saving = i128::from(mine.pays) - same_coins;
+        if saving > 0 && best.map_or(true, |(_, b)| saving > i128::from(b)) {
+            best = Some((other, saving.min(i128::from(i64::MAX)) as i64));
+        }
+    }
+    Ok(best)
 }
 
 /// A lot in a viewer's wallet.
@@ -208,6 +389,8 @@ struct Lot {
     /// kept so that each gift needs one division per lot, not two.
     cost_spent: i64,
     basis_spent: i64,
+    /// Bought after the warm-up: its money is in the results.
+    counted: bool,
 }
 
 /// Scratch space reused from viewer to viewer.
@@ -238,61 +421,112 @@ impl Model<'_> {
     fn viewer(&self, run: u64, viewer: u64, t: &mut Totals, scratch: &mut Scratch) -> Result<()> {
         let s = self.s;
         let mut rng = Rng::stream(s.seed, run, viewer);
-        let segment = s.segment_alias.sample(&mut rng);
         let group = s.age_alias.sample(&mut rng);
+        let segment = s.segment_alias[group].sample(&mut rng);
         t.by_age[group].viewers += 1;
+        t.by_segment[segment].viewers += 1;
         let seg = &s.segments[segment];
-        let Some(budget) = seg.budget else {
+        let Some(budget) = seg.budgets[group] else {
             return Ok(());
         };
-        let channel = &self.channels[s.channel_alias.sample(&mut rng)];
+        let mut home = s.channel_alias.sample(&mut rng);
+        if let (Some(cost), Some((other, saving))) =
+            (seg.switching_cost, self.switch_to[segment][home])
+        {
+            if saving as f64 > draw(cost, &mut rng) {
+                home = other;
+                t.switches += 1;
+            }
+        }
+        let channel = &self.channels[home];
+        let purchase_base = self.purchase_base[home];
         let Some((mix, top_up)) = &channel.mixes[segment] else {
             return Ok(());
         };
         let ages = &s.ages[group];
-        let age = ages.min_age + rng.below(u64::from(ages.max_age - ages.min_age)) as u32;
+        let mut age = ages.min_age + rng.below(u64::from(ages.max_age - ages.min_age)) as u32;
+        if let Some((share, stated)) = s.misreport {
+            if age < stated && rng.chance(share) {
+                age = stated;
+            }
+        }
         let rules = self.rules.for_age(age);
         let monthly = sample_budget(budget, &mut rng);
-        let horizon = monthly as f64 * f64::from(s.days) / 30.0 * channel.demand_factor;
-        let budget = libm::round(horizon).clamp(0.0, MAX_VIEWER_BUDGET) as i64;
+        let value = seg.value_per_coin.map(|v| draw(v, &mut rng));
+        // Without a value per coin, budgets follow prices (the reduced form: elasticity).
+        let monthly = match value {
+            Some(_) => monthly,
+            None => {
+                libm::round(monthly as f64 * channel.demand_factor).clamp(0.0, MAX_BUDGET) as i64
+            }
+        };
         let creator = s.creator_alias.sample(&mut rng);
         t.spenders += 1;
-        t.budgets += i128::from(budget);
         t.by_age[group].spenders += 1;
-        if seg.p_active <= 0.0 {
-            // Never active: no day would draw anything else.
+        if seg.p_active <= 0.0 || value.is_some_and(|v| v <= channel.lowest_unit_price) {
+            // Never active, or no purchase is ever worth its price: no day would draw more.
             return Ok(());
         }
 
+        // Money is set aside day by day (a month's budget over the month's days), a month's
+        // budget at most. Viewers start anywhere in that cycle, so their purchases do not all
+        // fall on the same days and a population's daily revenue is flat.
+        let mut saved = rng.below(monthly.max(0) as u64 + 1) as i64;
+        let (mut daily, mut daily_len) = (0i64, 0u32);
+        // What the viewer could spend while counted: savings when counting starts, and what
+        // is set aside after.
+        let mut budget_counted = 0i64;
         scratch.lots.clear();
         rules.reset(&mut scratch.caps);
         let approval_rate = s.approval_rate;
+        let warm_up = s.warm_up;
         let mut head = 0usize;
         let mut held = 0u64;
-        let mut remaining = budget;
         let mut diamonds = 0u64;
         let mut basis = 0i64;
         let mut exhausted = false;
-        for day in 0..s.days {
-            if exhausted {
-                break;
+        let (mut paid, mut purchases) = (0i64, 0u128);
+        for day in 0..s.simulated_days() {
+            let d = day as usize;
+            let counting = day >= warm_up;
+            if day == warm_up {
+                budget_counted += saved;
             }
-            if !rng.chance(seg.p_active) {
+            if self.month_len[d] != daily_len {
+                daily_len = self.month_len[d];
+                daily = per_day(monthly, daily_len)?;
+            }
+            if saved < monthly {
+                let added = daily.min(monthly - saved);
+                saved += added;
+                if counting {
+                    budget_counted += added;
+                }
+                exhausted = false;
+            }
+            if exhausted || !rng.chance(seg.p_active) {
                 continue;
             }
-            let d = day as usize;
+            let out = (day - warm_up.min(day)) as usize;
+
             let mut buys_today = 0u32;
             let gifts = rng.poisson_with(seg.gifts_per_day);
             'gifts: for _ in 0..gifts {
                 let choice = mix.alias.sample(&mut rng);
                 let need = mix.coins[choice];
                 while held < need {
-                    let target = (*top_up).min(remaining);
-                    let offer = match channel.best_for(target, false)? {
-                        Some(o) => Some(o),
-                        None => channel.cheapest.filter(|c| c.pays <= remaining),
+                    let limit = saved;
+                    let target = (*top_up).min(limit);
+                    let offer = match value {
+                        Some(v) => channel.choose(v, target, limit)?,
+                        None => match channel.best_for(target, false)? {
+                            Some(o) => Some(o),
+                            None => channel.cheapest.filter(|c| c.pays <= limit),
+                        },
                     };
                     let Some(offer) = offer else {
+                        // Nothing the money set aside buys (or nothing worth it) until more
+                        // is set aside or the month's budget refreshes.
                         exhausted = true;
                         break 'gifts;
                     };
@@ -308,19 +542,21 @@ impl Model<'_> {
                     )?;
                     if outcome == Outcome::Block {
                         // The viewer gives that money up and stops for the day.
-                        remaining -= pays;
-                        t.blocked_spend += i128::from(pays);
-                        t.by_age[group].blocked_spend += i128::from(pays);
-                        t.by_day[d].blocked += i128::from(pays);
+                        saved -= pays;
+                        if counting {
+                            t.blocked_spend += i128::from(pays);
+                            t.by_age[group].blocked_spend += i128::from(pays);
+                            t.by_day[out].blocked += i128::from(pays);
+                        }
                         break 'gifts;
                     }
-                    if outcome == Outcome::Warn {
+                    if outcome == Outcome::Warn && counting {
                         t.warnings += 1;
                         t.by_age[group].warnings += 1;
-                        t.by_day[d].warnings += 1;
+                        t.by_day[out].warnings += 1;
                     }
                     buys_today += 1;
-                    remaining -= pays;
+                    saved -= pays;
                     held += offer.coins;
                     scratch.lots.push(Lot {
                         coins: offer.coins,
@@ -330,18 +566,28 @@ impl Model<'_> {
                         after_store: offer.after_store,
                         cost_spent: 0,
                         basis_spent: 0,
+                        counted: counting,
                     });
-                    t.spend += i128::from(pays);
-                    t.tax += i128::from(offer.tax);
-                    t.store_fees += i128::from(offer.store_fee);
-                    t.payment_fees += i128::from(offer.payment_fee);
-                    t.purchases += 1;
-                    t.coins_bought += u128::from(offer.coins);
-                    t.by_age[group].spend += i128::from(pays);
-                    t.by_day[d].spend += i128::from(pays);
+                    if counting {
+                        paid += pays;
+                        purchases += 1;
+                        t.spend += i128::from(pays);
+                        t.tax += i128::from(offer.tax);
+                        t.store_fees += i128::from(offer.store_fee);
+                        t.payment_fees += i128::from(offer.payment_fee);
+                        t.purchases += 1;
+                        t.coins_bought += u128::from(offer.coins);
+                        t.by_age[group].spend += i128::from(pays);
+                        t.by_day[out].spend += i128::from(pays);
+                        let p = &mut t.by_purchase[purchase_base + usize::from(offer.bundle)];
+                        p.purchases += 1;
+                        p.spend += i128::from(pays);
+                    }
                 }
                 // The gift's value: what its coins cost, first in first out.
                 let mut value = 0i64;
+                let mut counted_value = 0i64;
+                let mut counted_coins = 0u64;
                 let mut left = need;
                 scratch.cost_to.clear();
                 for lot in &scratch.lots[head..] {
@@ -351,6 +597,10 @@ impl Model<'_> {
                     let take = (lot.coins - lot.spent).min(left);
                     let cost_to = share_at(lot.cost, lot.coins, lot.spent + take)?;
                     value += cost_to - lot.cost_spent;
+                    if lot.counted {
+                        counted_value += cost_to - lot.cost_spent;
+                        counted_coins += take;
+                    }
                     scratch.cost_to.push(cost_to);
                     left -= take;
                 }
@@ -364,22 +614,24 @@ impl Model<'_> {
                     || true,
                 )?;
                 if outcome == Outcome::Block {
-                    t.blocked_gifts += i128::from(value);
-                    t.by_age[group].blocked_gifts += i128::from(value);
-                    t.by_day[d].blocked += i128::from(value);
+                    if counting {
+                        t.blocked_gifts += i128::from(value);
+                        t.by_age[group].blocked_gifts += i128::from(value);
+                        t.by_day[out].blocked += i128::from(value);
+                    }
                     break 'gifts;
                 }
-                if outcome == Outcome::Warn {
+                if outcome == Outcome::Warn && counting {
                     t.warnings += 1;
                     t.by_age[group].warnings += 1;
-                    t.by_day[d].warnings += 1;
+                    t.by_day[out].warnings += 1;
                 }
                 let mut left = need;
                 for (lot, &cost_to) in scratch.lots[head..].iter_mut().zip(&scratch.cost_to) {
                     let take = (lot.coins - lot.spent).min(left);
                     lot.spent += take;
                     lot.cost_spent = cost_to;
-                    if self.share_of_net {
+                    if self.share_of_net && lot.counted {
                         let basis_to = share_at(lot.after_store, lot.coins, lot.spent)?;
                         basis += basis_to - lot.basis_spent;
                         lot.basis_spent = basis_to;
@@ -390,17 +642,42 @@ impl Model<'_> {
                     }
                 }
                 held -= need;
-                diamonds += mix.diamonds[choice];
-                t.gifts += 1;
-                t.coins_gifted += u128::from(need);
-                t.gifted += i128::from(value);
-                t.by_day[d].gifted += i128::from(value);
+                // Coins bought in the warm-up are left out with their money; a gift that
+                // spends some earns the Diamonds of the coins that are counted.
+                diamonds += if counted_coins == need {
+                    mix.diamonds[choice]
+                } else {
+                    match channel.diamonds_per_coin {
+                        Some(rate) if counted_coins > 0 => {
+                            crate::money::diamonds(counted_coins, rate)?
+                        }
+                        _ => 0,
+                    }
+                };
+                if counting {
+                    t.gifts += 1;
+                    t.by_day[out].gifted += i128::from(counted_value);
+                }
+                t.coins_gifted += u128::from(counted_coins);
+                t.gifted += i128::from(counted_value);
             }
         }
-        for lot in &scratch.lots {
+        for lot in scratch.lots.iter().filter(|l| l.counted) {
             let spent_net = share_at(lot.net, lot.coins, lot.spent)?;
             t.net_spent += i128::from(spent_net);
             t.unspent_net += i128::from(lot.net - spent_net);
+        }
+        t.budgets += i128::from(budget_counted);
+        if purchases > 0 {
+            t.payers += 1;
+            t.by_age[group].payers += 1;
+            let by = &mut t.by_segment[segment];
+            by.payers += 1;
+            by.purchases += purchases;
+            by.spend += i128::from(paid);
+            let bin = &mut t.spend_bins[spend_bin(paid)];
+            bin.0 += 1;
+            bin.1 += i128::from(paid);
         }
         t.creator_diamonds[creator] += u128::from(diamonds);
         t.creator_basis[creator] += i128::from(basis);
@@ -408,10 +685,15 @@ impl Model<'_> {
     }
 }
 
-/// The largest budget one viewer is given over the horizon, in minor units.
-const MAX_VIEWER_BUDGET: f64 = 1e15;
+/// The largest monthly budget one viewer is given, in minor units.
+const MAX_BUDGET: f64 = 1e15;
 
-/// A budget for 30 days, in minor units.
+/// A draw from a lognormal spread, in minor units.
+fn draw(spread: Spread, rng: &mut Rng) -> f64 {
+    spread.median * libm::exp(spread.sigma * rng.normal())
+}
+
+/// A monthly budget, in minor units.
 fn sample_budget(b: Budget, rng: &mut Rng) -> i64 {
     const MAX: f64 = 1e13;
     let value = match b {
@@ -427,4 +709,36 @@ fn sample_budget(b: Budget, rng: &mut Rng) -> i64 {
         }
     };
     libm::round(value.clamp(0.0, MAX)) as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spend_bins_are_ordered_and_narrow() {
+        let mut last = 0;
+        for v in [
+            1i64,
+            2,
+            3,
+            15,
+            16,
+            17,
+            31,
+            32,
+            1000,
+            1001,
+            1 << 40,
+            i64::MAX,
+        ] {
+            let b = spend_bin(v);
+            assert!(b >= last, "{v}");
+            assert!(b < SPEND_BINS);
+            last = b;
+        }
+        // Values within 1/16 of each other near the top of a doubling share a bin.
+        assert_eq!(spend_bin(1024), spend_bin(1087));
+        assert_ne!(spend_bin(1024), spend_bin(1088));
+    }
 }

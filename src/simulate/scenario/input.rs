@@ -62,7 +62,7 @@ impl BudgetDistribution {
     }
 }
 
-/// A budget for 30 days, in money.
+/// A monthly budget, in money.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetInput {
@@ -102,6 +102,19 @@ pub struct GiftChoiceInput {
     pub weight: u32,
 }
 
+/// A lognormal distribution of an amount of money per viewer: half the viewers are above
+/// `median`, and `sigma` is the standard deviation of its logarithm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SpreadInput {
+    /// The median, a decimal amount in the scenario's currency (may be finer than a cent:
+    /// `"0.0125"` per coin).
+    pub median: String,
+    /// Standard deviation of the logarithm (default 0.5; 0 gives everyone the median).
+    #[serde(default = "half")]
+    pub sigma: String,
+}
+
 /// A group of viewers who behave alike.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -110,7 +123,8 @@ pub struct SegmentInput {
     pub id: String,
     /// Share of viewers; the shares add up to 1.
     pub share: String,
-    /// Money for 30 days; absent for viewers who never spend.
+    /// Money a month, refreshed on the first of each calendar month; absent for viewers who
+    /// never spend.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<BudgetInput>,
     /// Days a week with gifting, on average (default 2).
@@ -126,6 +140,34 @@ pub struct SegmentInput {
     /// The gifts this segment sends.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gifts: Vec<GiftChoiceInput>,
+    /// What a coin is worth to a viewer (a reservation price): at each top-up the viewer buys
+    /// the offer with the largest surplus (value of its coins − what it costs), and nothing if
+    /// every offer costs more than its coins are worth. Absent: coins are worth any price and
+    /// the budget scales with the price multiplier and `elasticity` instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_per_coin: Option<SpreadInput>,
+    /// What it takes for a viewer to move to a cheaper channel of the same platform: a viewer
+    /// switches when what one top-up saves there is more than this. Absent: nobody switches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub switching_cost: Option<SpreadInput>,
+    /// Share of each age group (by id) in this segment, instead of `share` (which then
+    /// applies to the groups not listed); in each age group the shares add up to 1.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub share_by_age: BTreeMap<String, String>,
+    /// The budget of an age group (by id), instead of `budget`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub budget_by_age: BTreeMap<String, BudgetInput>,
+}
+
+/// Viewers who state an older age than theirs: the rules see the stated age, the budget and
+/// the segment follow the real one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgeMisreportInput {
+    /// Share of viewers younger than `stated_age` who state it.
+    pub share: String,
+    /// The age they state (18, say).
+    pub stated_age: u32,
 }
 
 /// How many creators receive gifts, and how unequal their popularity is.
@@ -228,4 +270,15 @@ pub struct ScenarioInput {
     /// Seed: the same scenario and seed give the same answer, byte for byte.
     #[serde(default)]
     pub seed: u64,
+    /// Days simulated before `start` and left out of the results, so that the population is
+    /// in its steady state (coins held, budgets part spent) when counting begins (default 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub warm_up_days: u32,
+    /// Viewers who state an older age than theirs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_misreport: Option<AgeMisreportInput>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

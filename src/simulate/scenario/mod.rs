@@ -23,7 +23,7 @@ pub use channels::ChannelSpec;
 use fields::{one_to, positive_f64, share};
 pub use input::ScenarioInput;
 use rust_decimal::Decimal;
-pub use segments::{Budget, Segment};
+pub use segments::{Budget, Segment, Spread};
 
 /// Most viewers in one simulation.
 pub const MAX_VIEWERS: u64 = 10_000_000;
@@ -57,8 +57,8 @@ pub struct Scenario {
     pub age_alias: Alias,
     /// Segments.
     pub segments: Vec<Segment>,
-    /// Draws a segment.
-    pub segment_alias: Alias,
+    /// Per age group, draws a segment.
+    pub segment_alias: Vec<Alias>,
     /// Draws a channel.
     pub channel_alias: Alias,
     /// The price multiplier.
@@ -79,6 +79,22 @@ pub struct Scenario {
     pub runs: u32,
     /// Seed.
     pub seed: u64,
+    /// Days simulated before `start` and left out of the results.
+    pub warm_up: u32,
+    /// Viewers younger than the stated age who state it: (share, stated age).
+    pub misreport: Option<(f64, u32)>,
+}
+
+impl Scenario {
+    /// The first day simulated (`start` less the warm-up).
+    pub fn first_day(&self) -> Date {
+        self.start.plus_days(-i64::from(self.warm_up))
+    }
+
+    /// Days simulated, the warm-up's included.
+    pub fn simulated_days(&self) -> u32 {
+        self.days + self.warm_up
+    }
 }
 
 impl Scenario {
@@ -112,7 +128,19 @@ impl Scenario {
             "days",
         )?;
         one_to(input.runs.into(), MAX_RUNS.into(), "use {} runs", "runs")?;
-        let work = input.viewers * u64::from(input.days) * u64::from(input.runs);
+        if input.warm_up_days > MAX_DAYS {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "warm_up_days",
+                format!(
+                    "a warm-up is 0 to {MAX_DAYS} days, not {}",
+                    input.warm_up_days
+                ),
+            )
+            .with_range(0, MAX_DAYS, input.warm_up_days));
+        }
+        let work =
+            input.viewers * u64::from(input.days + input.warm_up_days) * u64::from(input.runs);
         if work > MAX_VIEWER_DAYS {
             return Err(Error::new(
                 ErrorCode::TooLarge,
@@ -130,7 +158,21 @@ impl Scenario {
             .with("given", work));
         }
         let (ages, age_alias) = ages::ages(&input.ages)?;
-        let (segments, segment_alias) = segments::segments(input, &channels, currency)?;
+        let (segments, segment_alias) = segments::segments(input, &ages, &channels, currency)?;
+        let misreport = match &input.age_misreport {
+            Some(m) => {
+                if m.stated_age > caps::MAX_AGE {
+                    return Err(Error::new(
+                        ErrorCode::OutOfRange,
+                        "age_misreport.stated_age",
+                        format!("an age is 0 to {}", caps::MAX_AGE),
+                    )
+                    .with_range(0, caps::MAX_AGE, m.stated_age));
+                }
+                Some((share(&m.share, "age_misreport.share")?.1, m.stated_age))
+            }
+            None => None,
+        };
         let creators = &input.creators;
         one_to(
             creators.count,
@@ -170,6 +212,8 @@ impl Scenario {
             start,
             runs: input.runs,
             seed: input.seed,
+            warm_up: input.warm_up_days,
+            misreport,
         })
     }
 }

@@ -2,11 +2,12 @@
 //! which gifts.
 
 use super::super::rng::{Alias, Poisson};
+use super::ages::AgeGroup;
 use super::channels::ChannelSpec;
 use super::fields::{money_positive, one_to, positive_f64, share, shares_add_up};
 use super::input::{BudgetDistribution, BudgetInput, ScenarioInput};
 use crate::error::{index, join, Error, ErrorCode, Result};
-use crate::money::{parse_decimal, Currency};
+use crate::money::{parse_decimal, parse_decimal_in, Currency};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -23,13 +24,27 @@ pub enum Budget {
     Pareto(f64, f64, Option<i64>),
 }
 
+/// A validated lognormal spread of money per viewer, in minor units (floats: it is sampled,
+/// and what is drawn is compared with prices, never paid).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spread {
+    /// Median, in minor units.
+    pub median: f64,
+    /// Standard deviation of the logarithm.
+    pub sigma: f64,
+}
+
 /// A validated segment.
 #[derive(Debug, Clone)]
 pub struct Segment {
     /// Id.
     pub id: String,
-    /// Budget for 30 days, or `None` for non-spenders.
-    pub budget: Option<Budget>,
+    /// Monthly budget per age group (by index), or `None` where the segment never spends.
+    pub budgets: Vec<Option<Budget>>,
+    /// What a coin is worth to its viewers, per coin (absent: any price).
+    pub value_per_coin: Option<Spread>,
+    /// What moving to a cheaper channel costs its viewers (absent: they never move).
+    pub switching_cost: Option<Spread>,
     /// Chance of gifting on a given day.
     pub p_active: f64,
     /// Gifts on an active day.
@@ -40,21 +55,22 @@ pub struct Segment {
     pub gifts: Vec<(Option<String>, u64, u32)>,
 }
 
-/// The validated segments and the table that draws one.
+/// The validated segments and, per age group, the table that draws one.
 pub fn segments(
     input: &ScenarioInput,
+    ages: &[AgeGroup],
     channels: &[ChannelSpec],
     currency: Currency,
-) -> Result<(Vec<Segment>, Alias)> {
+) -> Result<(Vec<Segment>, Vec<Alias>)> {
     one_to(
         input.segments.len() as u64,
         32,
         "give {} segments",
         "segments",
     )?;
-    let mut total = Decimal::ZERO;
+    let mut totals = vec![Decimal::ZERO; ages.len()];
     let mut out: Vec<Segment> = Vec::new();
-    let mut weights = Vec::new();
+    let mut weights = vec![Vec::new(); ages.len()];
     for (i, s) in input.segments.iter().enumerate() {
         let at = index("segments", i);
         crate::id::validate(&s.id, &join(&at, "id"))?;
@@ -65,14 +81,40 @@ pub fn segments(
                 format!("segment `{}` appears twice", s.id),
             ));
         }
-        let (d, f) = share(&s.share, &join(&at, "share"))?;
-        total += d;
-        weights.push(f);
-        let budget = s
+        let by_age = join(&at, "share_by_age");
+        known_groups(s.share_by_age.keys(), ages, &by_age)?;
+        known_groups(s.budget_by_age.keys(), ages, &join(&at, "budget_by_age"))?;
+        let default_share = share(&s.share, &join(&at, "share"))?;
+        let budget_default = s
             .budget
             .as_ref()
             .map(|b| budget(b, currency, &join(&at, "budget")))
             .transpose()?;
+        let mut budgets = Vec::with_capacity(ages.len());
+        for (g, group) in ages.iter().enumerate() {
+            let (d, f) = match s.share_by_age.get(&group.id) {
+                Some(text) => share(text, &join(&by_age, &group.id))?,
+                None => default_share,
+            };
+            totals[g] += d;
+            weights[g].push(f);
+            budgets.push(match s.budget_by_age.get(&group.id) {
+                Some(b) => Some(budget(
+                    b,
+                    currency,
+                    &join(&join(&at, "budget_by_age"), &group.id),
+                )?),
+                None => budget_default,
+            });
+        }
+        let budget = budgets.iter().find_map(|b| *b);
+        let spread = |v: &Option<super::input::SpreadInput>, field: &str| {
+            v.as_ref()
+                .map(|v| spread(v, currency, &join(&at, field)))
+                .transpose()
+        };
+        let value_per_coin = spread(&s.value_per_coin, "value_per_coin")?;
+        let switching_cost = spread(&s.switching_cost, "switching_cost")?;
         let days_per_week = positive_f64(
             &s.active_days_per_week,
             &join(&at, "active_days_per_week"),
@@ -160,15 +202,75 @@ pub fn segments(
         }
         out.push(Segment {
             id: s.id.clone(),
-            budget,
+            budgets,
+            value_per_coin,
+            switching_cost,
             p_active: days_per_week / 7.0,
             gifts_per_day: Poisson::new(gifts_per_day),
             top_up,
             gifts,
         });
     }
-    shares_add_up(total, "segments")?;
-    Ok((out, Alias::new(&weights)))
+    for (group, total) in ages.iter().zip(totals) {
+        if ages.len() > 1 && total != Decimal::ONE {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                "segments",
+                format!(
+                    "in the age group `{}` the segments' shares add up to {}, not 1",
+                    group.id,
+                    total.normalize()
+                ),
+            )
+            .with("group", group.id.as_str())
+            .with("total", total.normalize().to_string()));
+        }
+        shares_add_up(total, "segments")?;
+    }
+    Ok((out, weights.iter().map(|w| Alias::new(w)).collect()))
+}
+
+/// Every key names an age group of the scenario.
+fn known_groups<'k>(
+    keys: impl Iterator<Item = &'k String>,
+    ages: &[AgeGroup],
+    at: &str,
+) -> Result<()> {
+    for key in keys {
+        if !ages.iter().any(|g| g.id == *key) {
+            let known: Vec<&str> = ages.iter().map(|g| g.id.as_str()).collect();
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                join(at, key),
+                format!(
+                    "`{key}` is not an age group of the scenario ({})",
+                    known.join(", ")
+                ),
+            )
+            .with("given", key.as_str())
+            .with("suggestions", known));
+        }
+    }
+    Ok(())
+}
+
+/// A spread of money per viewer: a median above zero (finer than a minor unit allowed) and a
+/// sigma from 0 to 5.
+fn spread(v: &super::input::SpreadInput, currency: Currency, at: &str) -> Result<Spread> {
+    let path = join(at, "median");
+    let max = Decimal::from(1_000_000_000);
+    let median = parse_decimal_in(&v.median, &path, Decimal::ZERO, max)?;
+    if median.is_zero() {
+        return Err(
+            Error::new(ErrorCode::OutOfRange, path, "the median is above zero")
+                .with("min_exclusive", "0"),
+        );
+    }
+    let minor = median * Decimal::from(10i64.pow(currency.minor_units()));
+    Ok(Spread {
+        median: minor.to_f64().unwrap_or(1.0),
+        sigma: positive_f64(&v.sigma, &join(at, "sigma"), 5)?,
+    })
 }
 
 fn budget(b: &BudgetInput, currency: Currency, at: &str) -> Result<Budget> {
