@@ -13,6 +13,7 @@ pub mod free;
 pub mod targets;
 
 use super::scenario::{Scenario, ScenarioInput};
+use super::{RunMetrics, RunPart};
 use crate::error::{index, Error, ErrorCode, Result};
 use free::{FreeInput, FreeParameter};
 use schemars::JsonSchema;
@@ -167,6 +168,9 @@ impl CalibrateRequest {
     }
 }
 
+/// Runs one scenario: its raw parts and per-run metrics.
+pub type Simulator<'a> = dyn FnMut(&Scenario) -> Result<(Vec<RunPart>, Vec<RunMetrics>)> + 'a;
+
 /// One evaluation: the point (unit cube), its objective, and what each target achieved.
 #[derive(Debug, Clone)]
 pub struct Evaluation {
@@ -198,13 +202,7 @@ pub struct Fit {
 impl Calibration {
     /// The scenario at `point`, and its objective: `simulate(scenario)` gives the KPIs; an
     /// invalid point (shares that no longer add up) scores infinity.
-    pub fn evaluate(
-        &self,
-        point: &[f64],
-        simulate: &mut dyn FnMut(
-            &Scenario,
-        ) -> Result<(Vec<super::RunPart>, Vec<super::RunMetrics>)>,
-    ) -> Result<Evaluation> {
+    pub fn evaluate(&self, point: &[f64], simulate: &mut Simulator<'_>) -> Result<Evaluation> {
         let mut input = self.base.clone();
         for (f, u) in self.free.iter().zip(point) {
             f.set(&mut input, *u)?;
@@ -258,9 +256,7 @@ impl Calibration {
     /// Nelder–Mead from [`Calibration::start`], at most `max_evaluations` simulations.
     pub fn search(
         &self,
-        simulate: &mut dyn FnMut(
-            &Scenario,
-        ) -> Result<(Vec<super::RunPart>, Vec<super::RunMetrics>)>,
+        simulate: &mut Simulator<'_>,
         progress: &dyn Fn(u32, u32) -> bool,
     ) -> Result<Fit> {
         let cap = self.max_evaluations;
@@ -271,7 +267,7 @@ impl Calibration {
             let e = self.evaluate(&point, simulate)?;
             done.set(done.get() + 1);
             let mut best = best.borrow_mut();
-            if best.as_ref().map_or(true, |b| e.error < b.error) {
+            if best.as_ref().is_none_or(|b| e.error < b.error) {
                 *best = Some(e.clone());
             }
             if !progress(done.get(), cap) {
@@ -292,20 +288,35 @@ impl Calibration {
         };
         let n = self.free.len();
         let start = self.start();
-        // The first simplex: the start and a step of 0.15 along each axis (away from a bound).
-        let mut simplex = vec![eval(start.clone())?];
-        for i in 0..n {
-            if evaluations() >= cap || met(&simplex[0]) {
-                break;
+        // A simplex around `from`: the point and a step along each axis, away from a bound.
+        let around = |from: &Evaluation,
+                      eval: &mut dyn FnMut(Vec<f64>) -> Result<Evaluation>,
+                      step: f64|
+         -> Result<Vec<Evaluation>> {
+            let mut simplex = vec![from.clone()];
+            for i in 0..n {
+                if evaluations() >= cap {
+                    break;
+                }
+                let mut p = from.point.clone();
+                p[i] = if p[i] + step <= 1.0 {
+                    p[i] + step
+                } else {
+                    p[i] - step
+                };
+                simplex.push(eval(p)?);
             }
-            let mut p = start.clone();
-            p[i] = if p[i] + 0.15 <= 1.0 {
-                p[i] + 0.15
-            } else {
-                p[i] - 0.15
-            };
-            simplex.push(eval(p)?);
-        }
+            Ok(simplex)
+        };
+        let first = eval(start)?;
+        let mut simplex = if met(&first) {
+            vec![first]
+        } else {
+            around(&first, &mut eval, 0.15)?
+        };
+        // A search that stalls short of the targets starts again from its best point with a
+        // fresh simplex (up to three times): Nelder–Mead can collapse on a range's bound.
+        let mut restarts = 0u32;
         let mut iterations = 0u32;
         let mut converged = false;
         while simplex.len() == n + 1 && evaluations() < cap {
@@ -314,9 +325,19 @@ impl Calibration {
             let size = (1..=n)
                 .map(|i| distance(&simplex[i].point, &simplex[0].point))
                 .fold(0.0, f64::max);
-            if met(&simplex[0]) || size < 1e-4 || (spread.is_finite() && spread < 1e-9) {
+            if met(&simplex[0]) {
                 converged = true;
                 break;
+            }
+            if size < 1e-3 || (spread.is_finite() && spread < 1e-9) {
+                if restarts == 3 {
+                    converged = true;
+                    break;
+                }
+                restarts += 1;
+                let step = 0.25 / f64::from(restarts);
+                simplex = around(&simplex[0].clone(), &mut eval, step)?;
+                continue;
             }
             iterations += 1;
             let centroid: Vec<f64> = (0..n)
@@ -396,7 +417,7 @@ impl Calibration {
 /// Orders a simplex by objective, ties by point (a total order, so the search is the same
 /// on every target).
 fn sort_simplex(simplex: &mut [Evaluation]) {
-    simplex.sort_by(|a, b| {
+    crate::sort::sort_by(simplex, |a, b| {
         a.error.total_cmp(&b.error).then_with(|| {
             a.point
                 .iter()

@@ -188,7 +188,7 @@ impl Channel {
         let mut best: Option<(Offer, f64)> = None;
         let consider = |best: &mut Option<(Offer, f64)>, o: Offer| {
             let surplus = value * o.coins as f64 - o.pays as f64;
-            if surplus > 0.0 && best.map_or(true, |(_, b)| surplus > b) {
+            if surplus > 0.0 && best.is_none_or(|(_, b)| surplus > b) {
                 *best = Some((o, surplus));
             }
         };
@@ -207,6 +207,37 @@ impl Channel {
             }
         }
         Ok(best.map(|(o, _)| o))
+    }
+
+    /// The cheapest purchase of at least `coins` coins (what a viewer short of money for a
+    /// full top-up buys to send the gift in hand).
+    pub fn covering(&self, coins: u64) -> Result<Option<Offer>> {
+        let bundle = self.offers.iter().find(|o| o.coins >= coins).copied();
+        let custom = match self.custom {
+            Some(c) => {
+                let steps = coins.div_ceil(c.step_coins).max(c.min_coins / c.step_coins);
+                if steps * c.step_coins > c.max_coins {
+                    None
+                } else {
+                    let price = c
+                        .step_price
+                        .minor_i64("")?
+                        .checked_mul(i64::try_from(steps).unwrap_or(i64::MAX))
+                        .ok_or_else(|| Error::overflow("", "a custom amount"))?;
+                    Some(Offer::new(
+                        self.purchases as u16 - 1,
+                        steps * c.step_coins,
+                        Money::from_minor(price, c.step_price.currency()),
+                        &self.splitter,
+                    )?)
+                }
+            }
+            None => None,
+        };
+        Ok(match (bundle, custom) {
+            (Some(b), Some(c)) => Some(if c.pays < b.pays { c } else { b }),
+            (b, c) => b.or(c),
+        })
     }
 
     fn custom_for(&self, c: CustomAmount, budget: i64, cheapest: bool) -> Result<Option<Offer>> {

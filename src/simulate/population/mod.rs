@@ -280,6 +280,9 @@ pub struct Model<'a> {
     share_of_net: bool,
     /// Per simulated day: the number of days in its month.
     month_len: Vec<u32>,
+    /// Days of the warm-up, and days counted, in months of 28, 29, 30 and 31 days.
+    warm_up_lengths: [u32; 4],
+    counted_lengths: [u32; 4],
     /// Where each channel's purchases start in [`Totals::by_purchase`].
     purchase_base: Vec<usize>,
     /// Per segment, per channel: the other channel of the same platform where one top-up
@@ -304,12 +307,21 @@ impl<'a> Model<'a> {
             .collect::<Result<Vec<_>>>()?;
         let first = s.first_day();
         let total = s.simulated_days();
-        let month_len = (0..total)
+        let month_len: Vec<u32> = (0..total)
             .map(|day| {
                 let date = first.plus_days(i64::from(day));
                 u32::from(days_in_month(date.year(), date.month()))
             })
             .collect();
+        let (mut warm_up_lengths, mut counted_lengths) = ([0u32; 4], [0u32; 4]);
+        for (day, len) in month_len.iter().enumerate() {
+            let lengths = if (day as u32) < s.warm_up {
+                &mut warm_up_lengths
+            } else {
+                &mut counted_lengths
+            };
+            lengths[(*len - 28) as usize] += 1;
+        }
         let mut purchase_base = Vec::with_capacity(channels.len());
         let mut next = 0;
         for c in &channels {
@@ -332,10 +344,22 @@ impl<'a> Model<'a> {
             channels,
             rules: DayRules::new(&s.rules, s.region.as_deref(), first, total, s.to_rules)?,
             month_len,
+            warm_up_lengths,
+            counted_lengths,
             purchase_base,
             switch_to,
         })
     }
+}
+
+/// What is set aside over days of months of 28 to 31 days (`lengths`), from a monthly
+/// budget, day by day as the loop sets it aside.
+fn accrual(monthly: i64, lengths: &[u32; 4]) -> Result<i64> {
+    let mut total = 0i64;
+    for (i, days) in lengths.iter().enumerate() {
+        total += i64::from(*days) * per_day(monthly, 28 + i as u32)?;
+    }
+    Ok(total)
 }
 
 /// For a viewer of segment `seg` on channel `home`: the other channel of the same platform
@@ -370,7 +394,7 @@ fn switch_gain(
         let same_coins =
             i128::from(there.pays) * i128::from(mine.coins) / i128::from(there.coins.max(1));
         let saving = i128::from(mine.pays) - same_coins;
-        if saving > 0 && best.map_or(true, |(_, b)| saving > i128::from(b)) {
+        if saving > 0 && best.is_none_or(|(_, b)| saving > i128::from(b)) {
             best = Some((other, saving.min(i128::from(i64::MAX)) as i64));
         }
     }
@@ -463,19 +487,25 @@ impl Model<'_> {
         let creator = s.creator_alias.sample(&mut rng);
         t.spenders += 1;
         t.by_age[group].spenders += 1;
-        if seg.p_active <= 0.0 || value.is_some_and(|v| v <= channel.lowest_unit_price) {
-            // Never active, or no purchase is ever worth its price: no day would draw more.
-            return Ok(());
-        }
-
         // Money is set aside day by day (a month's budget over the month's days), a month's
         // budget at most. Viewers start anywhere in that cycle, so their purchases do not all
         // fall on the same days and a population's daily revenue is flat.
-        let mut saved = rng.below(monthly.max(0) as u64 + 1) as i64;
+        // (The first day's share always fits under that cap.)
+        let first_day = per_day(monthly, self.month_len.first().copied().unwrap_or(30))?;
+        let mut saved = rng.below((monthly - first_day).max(0) as u64 + 1) as i64;
+        // What the viewer could spend while counted: the savings when counting starts and
+        // what is set aside after (`budgets`).
+        let counted_accrual = accrual(monthly, &self.counted_lengths)?;
+        if seg.p_active <= 0.0 || value.is_some_and(|v| v <= channel.lowest_unit_price) {
+            // Never active, or no purchase is ever worth its price: no day would draw more,
+            // and nothing is spent from the savings.
+            let at_start = (saved + accrual(monthly, &self.warm_up_lengths)?).min(monthly);
+            t.budgets += i128::from(at_start + counted_accrual);
+            return Ok(());
+        }
+
         let (mut daily, mut daily_len) = (0i64, 0u32);
-        // What the viewer could spend while counted: savings when counting starts, and what
-        // is set aside after.
-        let mut budget_counted = 0i64;
+        let mut budget_counted = counted_accrual;
         scratch.lots.clear();
         rules.reset(&mut scratch.caps);
         let approval_rate = s.approval_rate;
@@ -497,11 +527,7 @@ impl Model<'_> {
                 daily = per_day(monthly, daily_len)?;
             }
             if saved < monthly {
-                let added = daily.min(monthly - saved);
-                saved += added;
-                if counting {
-                    budget_counted += added;
-                }
+                saved = (saved + daily).min(monthly);
                 exhausted = false;
             }
             if exhausted || !rng.chance(seg.p_active) {
@@ -515,14 +541,21 @@ impl Model<'_> {
                 let choice = mix.alias.sample(&mut rng);
                 let need = mix.coins[choice];
                 while held < need {
-                    let limit = saved;
-                    let target = (*top_up).min(limit);
-                    let offer = match value {
-                        Some(v) => channel.choose(v, target, limit)?,
-                        None => match channel.best_for(target, false)? {
-                            Some(o) => Some(o),
-                            None => channel.cheapest.filter(|c| c.pays <= limit),
-                        },
+                    // A full top-up when the savings allow it; otherwise the cheapest purchase
+                    // that sends the gift in hand, if the savings cover it.
+                    let offer = if saved >= *top_up {
+                        match value {
+                            Some(v) => channel.choose(v, *top_up, saved)?,
+                            None => match channel.best_for(*top_up, false)? {
+                                Some(o) => Some(o),
+                                None => channel.cheapest.filter(|c| c.pays <= saved),
+                            },
+                        }
+                    } else {
+                        channel.covering(need - held)?.filter(|o| {
+                            o.pays <= saved
+                                && value.is_none_or(|v| v * o.coins as f64 > o.pays as f64)
+                        })
                     };
                     let Some(offer) = offer else {
                         // Nothing the money set aside buys (or nothing worth it) until more
