@@ -133,6 +133,15 @@ fn main() {
         format!("{threads} threads"),
     );
 
+    let calibration = read("examples/calibrate-payers-arppu.json");
+    record(
+        "calibrate: lab default, 100,000 viewers × 30 days, 3 targets, 1 thread",
+        median_us(if quick { 1 } else { 3 }, || {
+            text(Operation::Calibrate, &calibration, 1);
+        }),
+        "whole search".into(),
+    );
+
     let json: Vec<serde_json::Value> = results
         .iter()
         .map(|(name, us, note)| serde_json::json!({"name": name, "median_us": us, "note": note}))

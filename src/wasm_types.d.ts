@@ -38,6 +38,36 @@ export type PresetOr_ArrayOf_GiftInput = string | GiftInput[];
  */
 export type Confidence = "H" | "M" | "L";
 /**
+ * A rule set given as a preset id such as "cn-games-2019" (see `presets`) or as a full rule set object
+ *
+ * This interface was referenced by `GiftsimSchemas`'s JSON-Schema
+ * via the `definition` "PresetOr_RuleSetInput".
+ */
+export type PresetOr_RuleSetInput = string | RuleSetInput;
+/**
+ * What a rule applies to.
+ */
+export type Action = "buy" | "gift";
+/**
+ * The span a cap counts over.
+ */
+export type WindowKind =
+  | "transaction"
+  | "calendar_day"
+  | "calendar_week"
+  | "calendar_month"
+  | "rolling_24h"
+  | "rolling_7d"
+  | "rolling_30d";
+/**
+ * Whether breaking a rule blocks the event or only warns.
+ */
+export type Enforcement = "hard" | "soft";
+/**
+ * How a segment's monthly budget is distributed.
+ */
+export type BudgetDistribution = "fixed" | "uniform" | "lognormal" | "pareto";
+/**
  * An amount as a decimal string with the currency's minor-unit digits, e.g. "12.99"
  */
 export type Money = string;
@@ -119,32 +149,6 @@ export type ErrorCode =
   | "cancelled"
   | "time_zone_not_loaded";
 /**
- * A rule set given as a preset id such as "cn-games-2019" (see `presets`) or as a full rule set object
- *
- * This interface was referenced by `GiftsimSchemas`'s JSON-Schema
- * via the `definition` "PresetOr_RuleSetInput".
- */
-export type PresetOr_RuleSetInput = string | RuleSetInput;
-/**
- * What a rule applies to.
- */
-export type Action = "buy" | "gift";
-/**
- * The span a cap counts over.
- */
-export type WindowKind =
-  | "transaction"
-  | "calendar_day"
-  | "calendar_week"
-  | "calendar_month"
-  | "rolling_24h"
-  | "rolling_7d"
-  | "rolling_30d";
-/**
- * Whether breaking a rule blocks the event or only warns.
- */
-export type Enforcement = "hard" | "soft";
-/**
  * How an event fares.
  */
 export type Level = "ok" | "warn" | "block";
@@ -184,11 +188,88 @@ export type QuestionOut =
  * What a purchase line buys.
  */
 export type PurchaseKind = "bundle" | "custom";
-/**
- * How a segment's monthly budget is distributed.
- */
-export type BudgetDistribution = "fixed" | "uniform" | "lognormal" | "pareto";
 
+/**
+ * A scenario as JSON can write it.
+ */
+export interface ScenarioInput {
+  /**
+   * One rate card for every viewer (or give `channels`).
+   */
+  rate_card?: PresetOr_RateCardInput | null;
+  /**
+   * Channels and the share of viewers on each (same currency).
+   */
+  channels?: ChannelInput[];
+  /**
+   * Spending rules enforced per viewer (default `none`).
+   */
+  rule_set?: PresetOr_RuleSetInput & string;
+  /**
+   * Exchange rates when the rules count another currency (`{"USD/CNY": "7.10"}`).
+   */
+  exchange_rates?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Viewers' region, for regional age rules.
+   */
+  region?: string | null;
+  /**
+   * Number of viewers.
+   */
+  viewers: number;
+  /**
+   * Age groups (default: everyone 18 to 64).
+   */
+  ages?: AgeGroupInput[];
+  /**
+   * Spender segments.
+   */
+  segments: SegmentInput[];
+  /**
+   * Price elasticity of coin demand: coins bought scale with `price_multiplier^elasticity`
+   * (0: the same coins whatever the price; −1: the same money).
+   */
+  elasticity?: string;
+  /**
+   * Every price on every card is multiplied by this (default 1).
+   */
+  price_multiplier?: string;
+  /**
+   * Creators receiving the gifts.
+   */
+  creators?: CreatorsInput;
+  /**
+   * Chance a guardian approves a purchase that needs approval (default 0.5).
+   */
+  guardian_approval_rate?: string;
+  /**
+   * Days simulated.
+   */
+  days: number;
+  /**
+   * First day (`YYYY-MM-DD`), for calendar windows (default 2026-01-01).
+   */
+  start?: string;
+  /**
+   * Monte Carlo runs (default 1).
+   */
+  runs?: number;
+  /**
+   * Seed: the same scenario and seed give the same answer, byte for byte.
+   */
+  seed?: number;
+  /**
+   * Days simulated before `start` and left out of the results, so that the population is
+   * in its steady state (coins held, budgets part spent) when counting begins (default 0).
+   */
+  warm_up_days?: number;
+  /**
+   * Viewers who state an older age than theirs.
+   */
+  age_misreport?: AgeMisreportInput | null;
+}
 /**
  * A rate card as JSON can write it. Every decimal is a string.
  */
@@ -444,6 +525,549 @@ export interface Provenance {
   note?: string | null;
 }
 /**
+ * A channel and the share of viewers who buy there.
+ */
+export interface ChannelInput {
+  /**
+   * A preset id or a rate card object.
+   */
+  rate_card: PresetOr_RateCardInput;
+  /**
+   * Share of viewers, a decimal string; the shares add up to 1.
+   */
+  share: string;
+  /**
+   * This channel's prices are multiplied by this too (default 1).
+   */
+  price_multiplier?: string;
+}
+/**
+ * A rule set as JSON can write it.
+ */
+export interface RuleSetInput {
+  /**
+   * Lower-kebab-case id (`cn-games-2019`).
+   */
+  id: string;
+  /**
+   * Human name.
+   */
+  name: string;
+  /**
+   * Revision.
+   */
+  version?: number;
+  /**
+   * Date the rules hold from.
+   */
+  as_of?: string | null;
+  /**
+   * Currency of every cap.
+   */
+  currency: string;
+  /**
+   * Time zone for calendar windows when the person gives none (default UTC).
+   */
+  time_zone?: string | null;
+  /**
+   * Minimum ages.
+   */
+  min_age?: MinAgeInput;
+  /**
+   * Regional exceptions to the minimum ages.
+   */
+  regions?: RegionInput[];
+  /**
+   * Caps by age bracket.
+   */
+  brackets?: BracketInput[];
+  /**
+   * Fractions of a cap at which a warning is given, once per window (default 0.5, 0.8, 1).
+   */
+  warning_thresholds?: string[];
+  /**
+   * Where each rule comes from.
+   */
+  sources?: Provenance[];
+  /**
+   * Anything a reader should know.
+   */
+  notes?: string | null;
+}
+/**
+ * Minimum ages as written; an absent age means no minimum (or, in a region, no override).
+ */
+export interface MinAgeInput {
+  /**
+   * Minimum age to buy coins.
+   */
+  buy?: number | null;
+  /**
+   * Minimum age to send gifts.
+   */
+  gift?: number | null;
+  /**
+   * Minimum age to receive gifts (go LIVE as a creator).
+   */
+  receive?: number | null;
+}
+/**
+ * A regional exception as written.
+ */
+export interface RegionInput {
+  /**
+   * ISO 3166-1 alpha-2 code (`KR`).
+   */
+  region: string;
+  /**
+   * Minimum ages that replace the rule set's in this region.
+   */
+  min_age: MinAgeInput;
+}
+/**
+ * An age bracket as written: `min_age ≤ age < max_age`.
+ */
+export interface BracketInput {
+  /**
+   * Lower-kebab-case id (`8-to-15`).
+   */
+  id: string;
+  /**
+   * Youngest age in the bracket.
+   */
+  min_age?: number;
+  /**
+   * First age past the bracket; absent for no upper bound.
+   */
+  max_age?: number | null;
+  /**
+   * Caps for people in the bracket.
+   */
+  caps?: CapInput[];
+  /**
+   * Minutes required between two purchases.
+   */
+  cooldown_minutes?: number | null;
+  /**
+   * Whether the cooldown blocks or warns.
+   */
+  cooldown_enforcement?: Enforcement & string;
+  /**
+   * Every purchase needs a guardian's approval (like Apple's Ask to Buy).
+   */
+  guardian_approval?: boolean;
+}
+/**
+ * A cap as written.
+ */
+export interface CapInput {
+  /**
+   * Lower-kebab-case id, named in verdicts.
+   */
+  id: string;
+  /**
+   * What it limits.
+   */
+  action: Action;
+  /**
+   * Per transaction, or per calendar or rolling window.
+   */
+  window: WindowKind;
+  /**
+   * Most money allowed, in the rule set's currency.
+   */
+  limit: string;
+  /**
+   * Block (`hard`, default) or warn (`soft`).
+   */
+  enforcement?: Enforcement & string;
+}
+/**
+ * An age group of the population: `min_age ≤ age < max_age`.
+ */
+export interface AgeGroupInput {
+  /**
+   * Lower-kebab-case id used in the results (default `13-to-15` from the ages).
+   */
+  id?: string | null;
+  /**
+   * Youngest age.
+   */
+  min_age: number;
+  /**
+   * First age past the group.
+   */
+  max_age: number;
+  /**
+   * Share of viewers; the shares add up to 1.
+   */
+  share: string;
+}
+/**
+ * A group of viewers who behave alike.
+ */
+export interface SegmentInput {
+  /**
+   * Lower-kebab-case id (`whales`).
+   */
+  id: string;
+  /**
+   * Share of viewers; the shares add up to 1.
+   */
+  share: string;
+  /**
+   * Money a month, refreshed on the first of each calendar month; absent for viewers who
+   * never spend.
+   */
+  budget?: BudgetInput | null;
+  /**
+   * Days a week with gifting, on average (default 2).
+   */
+  active_days_per_week?: string;
+  /**
+   * Gifts sent on an active day, on average (default 3).
+   */
+  gifts_per_active_day?: string;
+  /**
+   * Money a top-up aims at (default: the card's cheapest purchase); the most coins that fit
+   * are bought.
+   */
+  top_up?: string | null;
+  /**
+   * The gifts this segment sends.
+   */
+  gifts?: GiftChoiceInput[];
+  /**
+   * What a coin is worth to a viewer (a reservation price): at each top-up the viewer buys
+   * the offer with the largest surplus (value of its coins − what it costs), and nothing if
+   * every offer costs more than its coins are worth. Absent: coins are worth any price and
+   * the budget scales with the price multiplier and `elasticity` instead.
+   */
+  value_per_coin?: SpreadInput | null;
+  /**
+   * What it takes for a viewer to move to a cheaper channel of the same platform: a viewer
+   * switches when what one top-up saves there is more than this. Absent: nobody switches.
+   */
+  switching_cost?: SpreadInput | null;
+  /**
+   * Share of each age group (by id) in this segment, instead of `share` (which then
+   * applies to the groups not listed); in each age group the shares add up to 1.
+   */
+  share_by_age?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * The budget of an age group (by id), instead of `budget`.
+   */
+  budget_by_age?: {
+    [k: string]: BudgetInput | undefined;
+  };
+}
+/**
+ * A monthly budget, in money.
+ */
+export interface BudgetInput {
+  /**
+   * Shape of the distribution.
+   */
+  distribution: BudgetDistribution;
+  /**
+   * `fixed`: the amount.
+   */
+  amount?: string | null;
+  /**
+   * `lognormal`: the median.
+   */
+  median?: string | null;
+  /**
+   * `lognormal`: the standard deviation of the logarithm.
+   */
+  sigma?: string | null;
+  /**
+   * `uniform` and `pareto`: the smallest budget.
+   */
+  min?: string | null;
+  /**
+   * `uniform`: the largest; `lognormal` and `pareto`: a cap.
+   */
+  max?: string | null;
+  /**
+   * `pareto`: the tail index (above 1 for a finite mean).
+   */
+  alpha?: string | null;
+}
+/**
+ * A gift a segment sends, and how often relative to its other gifts.
+ */
+export interface GiftChoiceInput {
+  /**
+   * A gift id from the cards' catalogues.
+   */
+  gift?: string | null;
+  /**
+   * Or a plain number of coins (a cheer of Bits, a Super Chat in cents).
+   */
+  coins?: number | null;
+  /**
+   * Relative weight.
+   */
+  weight: number;
+}
+/**
+ * A lognormal distribution of an amount of money per viewer: half the viewers are above
+ * `median`, and `sigma` is the standard deviation of its logarithm.
+ */
+export interface SpreadInput {
+  /**
+   * The median, a decimal amount in the scenario's currency (may be finer than a cent:
+   * `"0.0125"` per coin).
+   */
+  median: string;
+  /**
+   * Standard deviation of the logarithm (default 0.5; 0 gives everyone the median).
+   */
+  sigma?: string;
+}
+/**
+ * How many creators receive gifts, and how unequal their popularity is.
+ */
+export interface CreatorsInput {
+  /**
+   * Number of creators.
+   */
+  count: number;
+  /**
+   * Zipf exponent of popularity: creator `k` is chosen with weight `1 / k^s` (default 1).
+   */
+  zipf_exponent?: string;
+}
+/**
+ * Viewers who state an older age than theirs: the rules see the stated age, the budget and
+ * the segment follow the real one.
+ */
+export interface AgeMisreportInput {
+  /**
+   * Share of viewers younger than `stated_age` who state it.
+   */
+  share: string;
+  /**
+   * The age they state (18, say).
+   */
+  stated_age: number;
+}
+/**
+ * A free parameter as JSON writes it.
+ */
+export interface FreeInput {
+  /**
+   * `segment:ID/FIELD` with FIELD one of `share`, `budget.median`, `budget.sigma`,
+   * `budget.min`, `budget.max`, `budget.alpha`, `budget.amount`, `value_per_coin.median`,
+   * `value_per_coin.sigma`, `switching_cost.median`, `switching_cost.sigma`,
+   * `active_days_per_week`, `gifts_per_active_day`, `top_up`; or `elasticity`,
+   * `creators.zipf_exponent`. A segment's `share` is taken from (or given to) the first
+   * segment without a budget, so the shares still add up to 1.
+   */
+  parameter: string;
+  /**
+   * Smallest value, a decimal string.
+   */
+  min: string;
+  /**
+   * Largest value.
+   */
+  max: string;
+}
+/**
+ * A target as JSON writes it.
+ */
+export interface TargetInput {
+  /**
+   * A metric of `simulate` (`payer_share`, `arppu`, `top_10pct_revenue_share`, …),
+   * `revenue_share` (of a `segment` or a `purchase`) or `daily_revenue` (a profile).
+   */
+  metric: string;
+  /**
+   * The value to reach, a decimal string (money in the scenario's currency).
+   */
+  value?: string | null;
+  /**
+   * `daily_revenue`: what viewers pay on each day, one value per day of the scenario.
+   */
+  values?: string[];
+  /**
+   * Relative tolerance: the target is met within `tolerance × value` (default 0.05).
+   */
+  tolerance?: string;
+  /**
+   * `revenue_share`, `payers`, `spend`: of this segment only.
+   */
+  segment?: string | null;
+  /**
+   * `revenue_share`: of the purchases with this many coins (`1321 coins`) on every channel,
+   * or `custom amount`.
+   */
+  purchase?: string | null;
+}
+/**
+ * The `calibrate` request.
+ */
+export interface CalibrateRequest {
+  /**
+   * The scenario to fit; its values are the starting point.
+   */
+  scenario: ScenarioInput;
+  /**
+   * The parameters left free, each with its range.
+   */
+  free: FreeInput[];
+  /**
+   * The targets.
+   */
+  targets?: TargetInput[];
+  /**
+   * Or a shipped target set (`swrve-2016-f2p`, `inke-2018-live`, `tiktok-bundle-2023`), whose
+   * targets come before any in `targets`.
+   */
+  target_set?: string | null;
+  /**
+   * Most simulations the search runs (default 120, at most 2,000).
+   */
+  max_evaluations?: number;
+}
+/**
+ * A fitted parameter.
+ */
+export interface FittedOut {
+  /**
+   * The parameter.
+   */
+  parameter: string;
+  /**
+   * Its fitted value, as the scenario writes it.
+   */
+  value: string;
+  /**
+   * Where the search started.
+   */
+  start: string;
+  /**
+   * The range searched.
+   */
+  min: string;
+  /**
+   * The range searched.
+   */
+  max: string;
+  /**
+   * Always true: a fitted value is an estimate, not a published figure.
+   */
+  estimate: boolean;
+}
+/**
+ * One target and what the fitted scenario achieved.
+ */
+export interface TargetOut {
+  /**
+   * The metric.
+   */
+  metric: string;
+  /**
+   * Its segment, if any.
+   */
+  segment?: string | null;
+  /**
+   * Its purchase, if any.
+   */
+  purchase?: string | null;
+  /**
+   * The value to reach (a profile's values joined by commas).
+   */
+  target: string;
+  /**
+   * What the fitted scenario gives (mean over runs; a profile's values joined).
+   */
+  achieved: string;
+  /**
+   * Relative tolerance.
+   */
+  tolerance: string;
+  /**
+   * True when within the tolerance (every day of a profile, on average).
+   */
+  met: boolean;
+}
+/**
+ * A shipped target set: published figures, with their source.
+ */
+export interface TargetSet {
+  /**
+   * Id (`swrve-2016-f2p`).
+   */
+  id: string;
+  /**
+   * What it describes.
+   */
+  name: string;
+  /**
+   * The source.
+   */
+  source: string;
+  /**
+   * The source's date.
+   */
+  as_of: string;
+  /**
+   * How the published figures become targets.
+   */
+  note: string;
+}
+/**
+ * The `calibrate` answer.
+ */
+export interface CalibrateResponse {
+  /**
+   * The fitted scenario: a plain `simulate` input.
+   */
+  scenario: ScenarioInput;
+  /**
+   * The fitted parameters (estimates).
+   */
+  fitted: FittedOut[];
+  /**
+   * Each target, and what the fit achieved.
+   */
+  targets: TargetOut[];
+  /**
+   * Targets not met, by metric.
+   */
+  missed: string[];
+  /**
+   * Mean over targets of the squared error in tolerances (at most 1 when all are met).
+   */
+  fit_error: string;
+  /**
+   * Simulations run.
+   */
+  evaluations: number;
+  /**
+   * Nelder–Mead iterations.
+   */
+  iterations: number;
+  /**
+   * True when the search stopped on its own (targets met or no further progress), false at
+   * the evaluation cap.
+   */
+  converged: boolean;
+  /**
+   * The target set used, with its source.
+   */
+  target_set?: TargetSet | null;
+  /**
+   * How to read the answer.
+   */
+  note: string;
+}
+/**
  * The `compare` request.
  */
 export interface CompareRequest {
@@ -610,147 +1234,6 @@ export interface ErrorResponse {
    * The error.
    */
   error: ErrorDetail;
-}
-/**
- * A rule set as JSON can write it.
- */
-export interface RuleSetInput {
-  /**
-   * Lower-kebab-case id (`cn-games-2019`).
-   */
-  id: string;
-  /**
-   * Human name.
-   */
-  name: string;
-  /**
-   * Revision.
-   */
-  version?: number;
-  /**
-   * Date the rules hold from.
-   */
-  as_of?: string | null;
-  /**
-   * Currency of every cap.
-   */
-  currency: string;
-  /**
-   * Time zone for calendar windows when the person gives none (default UTC).
-   */
-  time_zone?: string | null;
-  /**
-   * Minimum ages.
-   */
-  min_age?: MinAgeInput;
-  /**
-   * Regional exceptions to the minimum ages.
-   */
-  regions?: RegionInput[];
-  /**
-   * Caps by age bracket.
-   */
-  brackets?: BracketInput[];
-  /**
-   * Fractions of a cap at which a warning is given, once per window (default 0.5, 0.8, 1).
-   */
-  warning_thresholds?: string[];
-  /**
-   * Where each rule comes from.
-   */
-  sources?: Provenance[];
-  /**
-   * Anything a reader should know.
-   */
-  notes?: string | null;
-}
-/**
- * Minimum ages as written; an absent age means no minimum (or, in a region, no override).
- */
-export interface MinAgeInput {
-  /**
-   * Minimum age to buy coins.
-   */
-  buy?: number | null;
-  /**
-   * Minimum age to send gifts.
-   */
-  gift?: number | null;
-  /**
-   * Minimum age to receive gifts (go LIVE as a creator).
-   */
-  receive?: number | null;
-}
-/**
- * A regional exception as written.
- */
-export interface RegionInput {
-  /**
-   * ISO 3166-1 alpha-2 code (`KR`).
-   */
-  region: string;
-  /**
-   * Minimum ages that replace the rule set's in this region.
-   */
-  min_age: MinAgeInput;
-}
-/**
- * An age bracket as written: `min_age ≤ age < max_age`.
- */
-export interface BracketInput {
-  /**
-   * Lower-kebab-case id (`8-to-15`).
-   */
-  id: string;
-  /**
-   * Youngest age in the bracket.
-   */
-  min_age?: number;
-  /**
-   * First age past the bracket; absent for no upper bound.
-   */
-  max_age?: number | null;
-  /**
-   * Caps for people in the bracket.
-   */
-  caps?: CapInput[];
-  /**
-   * Minutes required between two purchases.
-   */
-  cooldown_minutes?: number | null;
-  /**
-   * Whether the cooldown blocks or warns.
-   */
-  cooldown_enforcement?: Enforcement & string;
-  /**
-   * Every purchase needs a guardian's approval (like Apple's Ask to Buy).
-   */
-  guardian_approval?: boolean;
-}
-/**
- * A cap as written.
- */
-export interface CapInput {
-  /**
-   * Lower-kebab-case id, named in verdicts.
-   */
-  id: string;
-  /**
-   * What it limits.
-   */
-  action: Action;
-  /**
-   * Per transaction, or per calendar or rolling window.
-   */
-  window: WindowKind;
-  /**
-   * Most money allowed, in the rule set's currency.
-   */
-  limit: string;
-  /**
-   * Block (`hard`, default) or warn (`soft`).
-   */
-  enforcement?: Enforcement & string;
 }
 /**
  * The person the plan is for.
@@ -1734,213 +2217,6 @@ export interface QuoteResponse {
   spending_check?: PlanResponse | null;
 }
 /**
- * A channel and the share of viewers who buy there.
- */
-export interface ChannelInput {
-  /**
-   * A preset id or a rate card object.
-   */
-  rate_card: PresetOr_RateCardInput;
-  /**
-   * Share of viewers, a decimal string; the shares add up to 1.
-   */
-  share: string;
-  /**
-   * This channel's prices are multiplied by this too (default 1).
-   */
-  price_multiplier?: string;
-}
-/**
- * An age group of the population: `min_age ≤ age < max_age`.
- */
-export interface AgeGroupInput {
-  /**
-   * Lower-kebab-case id used in the results (default `13-to-15` from the ages).
-   */
-  id?: string | null;
-  /**
-   * Youngest age.
-   */
-  min_age: number;
-  /**
-   * First age past the group.
-   */
-  max_age: number;
-  /**
-   * Share of viewers; the shares add up to 1.
-   */
-  share: string;
-}
-/**
- * A group of viewers who behave alike.
- */
-export interface SegmentInput {
-  /**
-   * Lower-kebab-case id (`whales`).
-   */
-  id: string;
-  /**
-   * Share of viewers; the shares add up to 1.
-   */
-  share: string;
-  /**
-   * Money for 30 days; absent for viewers who never spend.
-   */
-  budget?: BudgetInput | null;
-  /**
-   * Days a week with gifting, on average (default 2).
-   */
-  active_days_per_week?: string;
-  /**
-   * Gifts sent on an active day, on average (default 3).
-   */
-  gifts_per_active_day?: string;
-  /**
-   * Money a top-up aims at (default: the card's cheapest purchase); the most coins that fit
-   * are bought.
-   */
-  top_up?: string | null;
-  /**
-   * The gifts this segment sends.
-   */
-  gifts?: GiftChoiceInput[];
-}
-/**
- * A budget for 30 days, in money.
- */
-export interface BudgetInput {
-  /**
-   * Shape of the distribution.
-   */
-  distribution: BudgetDistribution;
-  /**
-   * `fixed`: the amount.
-   */
-  amount?: string | null;
-  /**
-   * `lognormal`: the median.
-   */
-  median?: string | null;
-  /**
-   * `lognormal`: the standard deviation of the logarithm.
-   */
-  sigma?: string | null;
-  /**
-   * `uniform` and `pareto`: the smallest budget.
-   */
-  min?: string | null;
-  /**
-   * `uniform`: the largest; `lognormal` and `pareto`: a cap.
-   */
-  max?: string | null;
-  /**
-   * `pareto`: the tail index (above 1 for a finite mean).
-   */
-  alpha?: string | null;
-}
-/**
- * A gift a segment sends, and how often relative to its other gifts.
- */
-export interface GiftChoiceInput {
-  /**
-   * A gift id from the cards' catalogues.
-   */
-  gift?: string | null;
-  /**
-   * Or a plain number of coins (a cheer of Bits, a Super Chat in cents).
-   */
-  coins?: number | null;
-  /**
-   * Relative weight.
-   */
-  weight: number;
-}
-/**
- * How many creators receive gifts, and how unequal their popularity is.
- */
-export interface CreatorsInput {
-  /**
-   * Number of creators.
-   */
-  count: number;
-  /**
-   * Zipf exponent of popularity: creator `k` is chosen with weight `1 / k^s` (default 1).
-   */
-  zipf_exponent?: string;
-}
-/**
- * A scenario as JSON can write it.
- */
-export interface ScenarioInput {
-  /**
-   * One rate card for every viewer (or give `channels`).
-   */
-  rate_card?: PresetOr_RateCardInput | null;
-  /**
-   * Channels and the share of viewers on each (same currency).
-   */
-  channels?: ChannelInput[];
-  /**
-   * Spending rules enforced per viewer (default `none`).
-   */
-  rule_set?: PresetOr_RuleSetInput & string;
-  /**
-   * Exchange rates when the rules count another currency (`{"USD/CNY": "7.10"}`).
-   */
-  exchange_rates?: {
-    [k: string]: string | undefined;
-  };
-  /**
-   * Viewers' region, for regional age rules.
-   */
-  region?: string | null;
-  /**
-   * Number of viewers.
-   */
-  viewers: number;
-  /**
-   * Age groups (default: everyone 18 to 64).
-   */
-  ages?: AgeGroupInput[];
-  /**
-   * Spender segments.
-   */
-  segments: SegmentInput[];
-  /**
-   * Price elasticity of coin demand: coins bought scale with `price_multiplier^elasticity`
-   * (0: the same coins whatever the price; −1: the same money).
-   */
-  elasticity?: string;
-  /**
-   * Every price on every card is multiplied by this (default 1).
-   */
-  price_multiplier?: string;
-  /**
-   * Creators receiving the gifts.
-   */
-  creators?: CreatorsInput;
-  /**
-   * Chance a guardian approves a purchase that needs approval (default 0.5).
-   */
-  guardian_approval_rate?: string;
-  /**
-   * Days simulated.
-   */
-  days: number;
-  /**
-   * First day (`YYYY-MM-DD`), for calendar windows (default 2026-01-01).
-   */
-  start?: string;
-  /**
-   * Monte Carlo runs (default 1).
-   */
-  runs?: number;
-  /**
-   * Seed: the same scenario and seed give the same answer, byte for byte.
-   */
-  seed?: number;
-}
-/**
  * What was simulated.
  */
 export interface ScenarioOut {
@@ -1997,6 +2273,10 @@ export interface TotalsOut {
    * Count metrics.
    */
   counts: CountMetric[];
+  /**
+   * Ratio metrics (6 decimals).
+   */
+  ratios: RatioMetric[];
 }
 /**
  * A money metric over runs.
@@ -2057,6 +2337,35 @@ export interface CountMetric {
   mean: string;
 }
 /**
+ * A ratio metric over runs.
+ */
+export interface RatioMetric {
+  /**
+   * Metric name.
+   */
+  metric: string;
+  /**
+   * What it means.
+   */
+  description: string;
+  /**
+   * 5th percentile.
+   */
+  p5: string;
+  /**
+   * Median.
+   */
+  p50: string;
+  /**
+   * 95th percentile.
+   */
+  p95: string;
+  /**
+   * Mean, rounded half away from zero.
+   */
+  mean: string;
+}
+/**
  * One age group over runs.
  */
 export interface AgeGroupOut {
@@ -2080,6 +2389,10 @@ export interface AgeGroupOut {
    * Viewers with a budget.
    */
   spenders: CountStat;
+  /**
+   * Viewers who bought at least once.
+   */
+  payers: CountStat;
   /**
    * Money paid.
    */
@@ -2140,6 +2453,85 @@ export interface MoneyStat {
   mean: Money;
 }
 /**
+ * One segment over runs.
+ */
+export interface SegmentOut {
+  /**
+   * The segment's id.
+   */
+  segment: string;
+  /**
+   * Viewers.
+   */
+  viewers: CountStat;
+  /**
+   * Viewers who bought at least once.
+   */
+  payers: CountStat;
+  /**
+   * Purchases.
+   */
+  purchases: CountStat;
+  /**
+   * Money paid.
+   */
+  spend: MoneyStat;
+  /**
+   * Its share of what all viewers paid.
+   */
+  revenue_share: RatioStat;
+}
+/**
+ * A ratio metric over runs, with 6 decimals.
+ */
+export interface RatioStat {
+  /**
+   * 5th percentile.
+   */
+  p5: string;
+  /**
+   * Median.
+   */
+  p50: string;
+  /**
+   * 95th percentile.
+   */
+  p95: string;
+  /**
+   * Mean, rounded half away from zero.
+   */
+  mean: string;
+}
+/**
+ * One purchase (a bundle or a channel's custom amount) over runs.
+ */
+export interface PurchaseOut {
+  /**
+   * The channel's rate card.
+   */
+  rate_card: string;
+  /**
+   * `1321 coins` for a bundle, or `custom amount`.
+   */
+  purchase: string;
+  /**
+   * Coins of a bundle (absent for the custom amount).
+   */
+  coins?: number | null;
+  /**
+   * Times bought.
+   */
+  purchases: CountStat;
+  /**
+   * Money paid.
+   */
+  spend: MoneyStat;
+  /**
+   * Its share of what all viewers paid.
+   */
+  revenue_share: RatioStat;
+}
+/**
  * One day over runs.
  */
 export interface DayOut {
@@ -2188,6 +2580,12 @@ export interface RunMetrics {
   counts: {
     [k: string]: number | undefined;
   };
+  /**
+   * Ratio metrics by name ([`RoundingPoint::Ratio`]: 6 decimals).
+   */
+  ratios: {
+    [k: string]: string | undefined;
+  };
 }
 /**
  * The `simulate` answer.
@@ -2205,6 +2603,14 @@ export interface SimulateResponse {
    * By age group.
    */
   by_age: AgeGroupOut[];
+  /**
+   * By segment.
+   */
+  by_segment: SegmentOut[];
+  /**
+   * By purchase: every bundle and custom amount of every channel.
+   */
+  by_purchase: PurchaseOut[];
   /**
    * By day.
    */
@@ -2293,7 +2699,7 @@ export interface Difference {
    */
   metric: string;
   /**
-   * `money` or `count`.
+   * `money`, `count` or `ratio`.
    */
   unit: string;
   /**

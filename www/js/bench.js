@@ -90,6 +90,13 @@ async function main() {
   pooled.sort((a, b) => a - b);
   record('sweep: 12 points, all cores', pooled[Math.floor(pooled.length / 2)], `${runner.size} Web Workers`);
 
+  // Calibration: the lab's default scenario fitted to three targets, one thread (one run: it
+  // takes seconds).
+  const calibration = await text('bench/calibrate-payers-arppu.json');
+  const started = performance.now();
+  runJson('calibrate', calibration);
+  record('calibrate: lab default, 100,000 viewers × 30 days, 3 targets, 1 thread', (performance.now() - started) * 1000, 'whole search, once');
+
   window.__bench = { wasm: results, viewer_days: viewerDays, memory_bytes: exports.memory.buffer.byteLength };
   $('status').textContent = `Done: ${results.length} benchmarks; WebAssembly memory ${(exports.memory.buffer.byteLength / 2 ** 20).toFixed(1)} MiB.`;
   document.documentElement.dataset.benchDone = '1';

@@ -4,6 +4,7 @@
 /** Shapes named by `{ ref }`. */
 export const DEFINITIONS = {
   AgeGroupInput: {"keys":{"id":"leaf","min_age":"leaf","max_age":"leaf","share":"leaf"},"required":["min_age","max_age","share"]},
+  AgeMisreportInput: {"keys":{"share":"leaf","stated_age":"leaf"},"required":["share","stated_age"]},
   AgencyInput: {"keys":{"rate":"leaf","paid_by":"leaf"}},
   Axis: {"keys":{"parameter":"leaf","values":{"list":"leaf"}},"required":["parameter","values"]},
   BracketInput: {"keys":{"id":"leaf","min_age":"leaf","max_age":"leaf","caps":{"list":{"ref":"CapInput"}},"cooldown_minutes":"leaf","cooldown_enforcement":"leaf","guardian_approval":"leaf"},"required":["id"]},
@@ -26,8 +27,9 @@ export const DEFINITIONS = {
   RateCardInput: {"keys":{"id":"leaf","name":"leaf","platform":"leaf","channel":"leaf","currency":"leaf","version":"leaf","as_of":"leaf","coin_name":"leaf","diamond_name":"leaf","bundles":{"list":{"ref":"BundleInput"}},"custom_amount":{"either":[{"ref":"CustomAmountInput"},"leaf"]},"tax":{"ref":"TaxInput"},"store_fee_rate":"leaf","payment_fee":{"ref":"FeeInput"},"creator":{"ref":"CreatorInput"},"agency":{"ref":"AgencyInput"},"payout":{"ref":"PayoutInput"},"gifts":{"either":[{"ref":"PresetOr_Array_of_GiftInput"},"leaf"]},"sources":{"list":{"ref":"Provenance"}},"notes":"leaf"},"required":["id","name","platform","channel","currency","creator"]},
   RegionInput: {"keys":{"region":"leaf","min_age":{"ref":"MinAgeInput"}},"required":["region","min_age"]},
   RuleSetInput: {"keys":{"id":"leaf","name":"leaf","version":"leaf","as_of":"leaf","currency":"leaf","time_zone":"leaf","min_age":{"ref":"MinAgeInput"},"regions":{"list":{"ref":"RegionInput"}},"brackets":{"list":{"ref":"BracketInput"}},"warning_thresholds":{"list":"leaf"},"sources":{"list":{"ref":"Provenance"}},"notes":"leaf"},"required":["id","name","currency"]},
-  ScenarioInput: {"keys":{"rate_card":{"either":[{"ref":"PresetOr_RateCardInput"},"leaf"]},"channels":{"list":{"ref":"ChannelInput"}},"rule_set":{"ref":"PresetOr_RuleSetInput"},"exchange_rates":{"map":"leaf"},"region":"leaf","viewers":"leaf","ages":{"list":{"ref":"AgeGroupInput"}},"segments":{"list":{"ref":"SegmentInput"}},"elasticity":"leaf","price_multiplier":"leaf","creators":{"ref":"CreatorsInput"},"guardian_approval_rate":"leaf","days":"leaf","start":"leaf","runs":"leaf","seed":"leaf"},"required":["viewers","segments","days"]},
-  SegmentInput: {"keys":{"id":"leaf","share":"leaf","budget":{"either":[{"ref":"BudgetInput"},"leaf"]},"active_days_per_week":"leaf","gifts_per_active_day":"leaf","top_up":"leaf","gifts":{"list":{"ref":"GiftChoiceInput"}}},"required":["id","share"]},
+  ScenarioInput: {"keys":{"rate_card":{"either":[{"ref":"PresetOr_RateCardInput"},"leaf"]},"channels":{"list":{"ref":"ChannelInput"}},"rule_set":{"ref":"PresetOr_RuleSetInput"},"exchange_rates":{"map":"leaf"},"region":"leaf","viewers":"leaf","ages":{"list":{"ref":"AgeGroupInput"}},"segments":{"list":{"ref":"SegmentInput"}},"elasticity":"leaf","price_multiplier":"leaf","creators":{"ref":"CreatorsInput"},"guardian_approval_rate":"leaf","days":"leaf","start":"leaf","runs":"leaf","seed":"leaf","warm_up_days":"leaf","age_misreport":{"either":[{"ref":"AgeMisreportInput"},"leaf"]}},"required":["viewers","segments","days"]},
+  SegmentInput: {"keys":{"id":"leaf","share":"leaf","budget":{"either":[{"ref":"BudgetInput"},"leaf"]},"active_days_per_week":"leaf","gifts_per_active_day":"leaf","top_up":"leaf","gifts":{"list":{"ref":"GiftChoiceInput"}},"value_per_coin":{"either":[{"ref":"SpreadInput"},"leaf"]},"switching_cost":{"either":[{"ref":"SpreadInput"},"leaf"]},"share_by_age":{"map":"leaf"},"budget_by_age":{"map":{"ref":"BudgetInput"}}},"required":["id","share"]},
+  SpreadInput: {"keys":{"median":"leaf","sigma":"leaf"},"required":["median"]},
   TaxInput: {"keys":{"mode":"leaf","rate":"leaf"},"required":["mode"]},
   Variant: {"keys":{"name":"leaf","changes":{"map":"leaf"}},"required":["name","changes"]},
 };
