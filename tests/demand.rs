@@ -428,3 +428,39 @@ fn a_calibration_reports_progress_and_can_be_cancelled() {
     assert_eq!(err.code.as_str(), "cancelled");
     assert_eq!(seen.load(std::sync::atomic::Ordering::Relaxed), 3);
 }
+
+#[test]
+fn viewers_leave_on_their_retention_curve_and_others_take_their_place() {
+    let mut s = scenario();
+    s["days"] = json!(90);
+    s["runs"] = json!(2);
+    for seg in s["segments"].as_array_mut().unwrap() {
+        seg["monthly_retention"] = json!(["0.5", "0.8"]);
+    }
+    let answer = run(Operation::Simulate, &s);
+    let viewers = mean(&answer["totals"], "viewers");
+    // Each place turns over: about half leave in their first month, a fifth a month after.
+    assert!(
+        viewers > 20000.0 * 1.8 && viewers < 20000.0 * 3.5,
+        "{viewers}"
+    );
+    // The population keeps its size, so revenue stays level over the quarter.
+    let days: Vec<f64> = answer["by_day"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["spend"]["mean"].as_str().unwrap().parse().unwrap())
+        .collect();
+    let third = days.len() / 3;
+    let avg = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
+    let (first, last) = (avg(&days[..third]), avg(&days[2 * third..]));
+    assert!((last / first - 1.0).abs() < 0.15, "{first} → {last}");
+    // Without a curve nobody leaves.
+    let stay = run(Operation::Simulate, &scenario());
+    assert_eq!(mean(&stay["totals"], "viewers"), 20000.0);
+    // A retention of 0 is refused: nobody would stay a day.
+    let mut bad = scenario();
+    bad["segments"][1]["monthly_retention"] = json!(["0"]);
+    let err = ops::run(Operation::Simulate, &bad.to_string()).unwrap_err();
+    assert_eq!(err.path, "segments[1].monthly_retention[0]", "{err}");
+}

@@ -196,6 +196,10 @@ pub struct SimulateResponse {
     pub by_day: Vec<DayOut>,
     /// Every run's totals (they reconcile to the cent).
     pub runs: Vec<RunMetrics>,
+    /// The raw parts of every run, for comparing groups run by run (not in the answer).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub parts: Vec<RunPart>,
 }
 
 /// Runs a scenario on up to `threads` threads, reporting progress; the answer never depends
@@ -364,6 +368,7 @@ pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
         by_purchase,
         by_day,
         runs,
+        parts,
     })
 }
 

@@ -6,10 +6,12 @@
 
 use super::simulate::{self as simulate_op, Progress, ProgressFn, SimulateResponse, TotalsOut};
 use crate::error::Result;
+use crate::money::Money;
 use crate::simulate::csv;
 use crate::simulate::scenario::{Scenario, ScenarioInput};
-use crate::simulate::stats::{differences, Difference};
+use crate::simulate::stats::{difference, differences, Difference};
 use crate::simulate::sweep::{self, Axis, Plan, Variant};
+use crate::simulate::RunPart;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -46,6 +48,19 @@ pub struct SweepRow {
     pub totals: TotalsOut,
     /// Differences from the base.
     pub vs_base: Vec<Difference>,
+    /// Differences from the base in each age group: spend, payers, blocked spend.
+    pub vs_base_by_age: Vec<GroupDifferences>,
+    /// Differences from the base in each segment: spend, payers, purchases.
+    pub vs_base_by_segment: Vec<GroupDifferences>,
+}
+
+/// How one age group or segment of a point differs from the base, run by run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct GroupDifferences {
+    /// The age group's or segment's id.
+    pub group: String,
+    /// One per metric.
+    pub differences: Vec<Difference>,
 }
 
 /// The `sweep` answer.
@@ -100,6 +115,8 @@ pub fn compose(
                 name: point.name.clone(),
                 point: point.values.clone(),
                 vs_base: differences(&base.runs, &result.runs, currency)?,
+                vs_base_by_age: by_group(&base, &result, true)?,
+                vs_base_by_segment: by_group(&base, &result, false)?,
                 totals: result.totals,
             })
         })
@@ -109,6 +126,70 @@ pub fn compose(
         base: base.totals,
         rows,
     })
+}
+
+/// Each age group's (or segment's) spend, payers and blocked spend (or purchases), point
+/// against base, run by run. A point's groups are the base's: a sweep changes parameters, not
+/// the population's groups.
+fn by_group(
+    base: &SimulateResponse,
+    point: &SimulateResponse,
+    ages: bool,
+) -> Result<Vec<GroupDifferences>> {
+    let currency = base.scenario.currency;
+    let show_money = |v: i128| Money::from_minor(v, currency).to_string();
+    let show_count = |v: i128| v.to_string();
+    let ids: Vec<String> = if ages {
+        base.by_age.iter().map(|g| g.group.id.clone()).collect()
+    } else {
+        base.by_segment.iter().map(|g| g.segment.clone()).collect()
+    };
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| {
+            // (metric, money?, value of a run's part)
+            type Pick = fn(&RunPart, usize) -> Option<i128>;
+            let metrics: [(&str, bool, Pick); 3] = if ages {
+                [
+                    ("spend", true, |p, i| p.by_age.get(i).map(|g| g.spend)),
+                    ("payers", false, |p, i| {
+                        p.by_age.get(i).map(|g| g.payers as i128)
+                    }),
+                    ("blocked_spend", true, |p, i| {
+                        p.by_age.get(i).map(|g| g.blocked_spend)
+                    }),
+                ]
+            } else {
+                [
+                    ("spend", true, |p, i| p.by_segment.get(i).map(|g| g.spend)),
+                    ("payers", false, |p, i| {
+                        p.by_segment.get(i).map(|g| g.payers as i128)
+                    }),
+                    ("purchases", false, |p, i| {
+                        p.by_segment.get(i).map(|g| g.purchases as i128)
+                    }),
+                ]
+            };
+            let values = |r: &SimulateResponse, pick: Pick| -> Vec<i128> {
+                r.parts.iter().map(|p| pick(p, i).unwrap_or(0)).collect()
+            };
+            let differences = metrics
+                .iter()
+                .map(|(name, money, pick)| {
+                    let (a, b) = (values(base, *pick), values(point, *pick));
+                    if *money {
+                        difference(name, "money", &a, &b, show_money)
+                    } else {
+                        difference(name, "count", &a, &b, show_count)
+                    }
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok(GroupDifferences {
+                group: id.clone(),
+                differences,
+            })
+        })
+        .collect()
 }
 
 /// The sweep as CSV: one row per point, the parameters, then for each metric its median, its

@@ -157,7 +157,10 @@ pub const MONEY_METRICS: &[(&str, &str)] = &[
 
 /// Count metrics, their meaning, in output order.
 pub const COUNT_METRICS: &[(&str, &str)] = &[
-    ("viewers", "viewers simulated"),
+    (
+        "viewers",
+        "viewers present while counting (with a retention curve, those who joined too)",
+    ),
     ("spenders", "viewers with a budget"),
     ("payers", "viewers who bought at least once"),
     ("purchases", "top-ups made"),
@@ -536,7 +539,7 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
         AgencyPayer::Creator => 0,
     };
     let platform = t.net_spent - earnings_total - platform_pays;
-    let viewers = i128::from(s.viewers);
+    let viewers = t.viewers as i128;
     let payers = t.payers as i128;
     let per = |den: i128| -> Result<i128> {
         if den == 0 {
@@ -567,7 +570,7 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
     .map(|(k, v)| (k.to_string(), v))
     .collect();
     let counts: BTreeMap<String, u128> = [
-        ("viewers", u128::from(s.viewers)),
+        ("viewers", t.viewers),
         ("spenders", t.spenders),
         ("payers", t.payers),
         ("purchases", t.purchases),
@@ -594,7 +597,7 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
         ("top_10pct_revenue_share", t.top_share(100)),
         (
             "top_20pct_viewers_revenue_share",
-            t.top_spenders_share((s.viewers as u128 * 200).div_ceil(1000)),
+            t.top_spenders_share((t.viewers * 200).div_ceil(1000)),
         ),
     ]
     .into_iter()

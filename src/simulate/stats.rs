@@ -195,7 +195,8 @@ pub fn differences(
     Ok(out)
 }
 
-fn difference(
+/// How `b` differs from `a`, run by run, for one metric (`show` writes a value).
+pub fn difference(
     metric: &str,
     unit: &str,
     a: &[i128],

@@ -216,14 +216,16 @@ impl Channel {
         let custom = match self.custom {
             Some(c) => {
                 let steps = coins.div_ceil(c.step_coins).max(c.min_coins / c.step_coins);
-                if steps * c.step_coins > c.max_coins {
+                let price = c
+                    .step_price
+                    .minor_i64("")?
+                    .checked_mul(i64::try_from(steps).unwrap_or(i64::MAX))
+                    .ok_or_else(|| Error::overflow("", "a custom amount"))?;
+                // What the viewer pays is at least the price: a bundle that costs no more
+                // wins without the custom amount's fees being worked out.
+                if steps * c.step_coins > c.max_coins || bundle.is_some_and(|b| b.pays <= price) {
                     None
                 } else {
-                    let price = c
-                        .step_price
-                        .minor_i64("")?
-                        .checked_mul(i64::try_from(steps).unwrap_or(i64::MAX))
-                        .ok_or_else(|| Error::overflow("", "a custom amount"))?;
                     Some(Offer::new(
                         self.purchases as u16 - 1,
                         steps * c.step_coins,

@@ -133,6 +133,8 @@ pub struct Totals {
     pub blocked_gifts: i128,
     /// Events that warned.
     pub warnings: u128,
+    /// Viewers present while counting (those who joined included).
+    pub viewers: u128,
     /// Viewers who bought at least once.
     pub payers: u128,
     /// Viewers who moved to a cheaper channel.
@@ -173,6 +175,7 @@ impl Totals {
             blocked_spend: 0,
             blocked_gifts: 0,
             warnings: 0,
+            viewers: 0,
             payers: 0,
             switches: 0,
             by_age: vec![AgeTotals::default(); s.ages.len()],
@@ -203,6 +206,7 @@ impl Totals {
         self.blocked_spend += o.blocked_spend;
         self.blocked_gifts += o.blocked_gifts;
         self.warnings += o.warnings;
+        self.viewers += o.viewers;
         self.payers += o.payers;
         self.switches += o.switches;
         for (a, b) in self.by_age.iter_mut().zip(&o.by_age) {
@@ -281,8 +285,10 @@ pub struct Model<'a> {
     /// Per simulated day: the number of days in its month.
     month_len: Vec<u32>,
     /// Days of the warm-up, and days counted, in months of 28, 29, 30 and 31 days.
-    warm_up_lengths: [u32; 4],
-    counted_lengths: [u32; 4],
+    /// For each simulated day `d` (and one past the end): how many of the days before it are
+    /// in months of 28, 29, 30 and 31 days, so that the money set aside over any span of days
+    /// is known without walking it.
+    lengths_before: Vec<[u32; 4]>,
     /// Where each channel's purchases start in [`Totals::by_purchase`].
     purchase_base: Vec<usize>,
     /// Per segment, per channel: the other channel of the same platform where one top-up
@@ -313,14 +319,11 @@ impl<'a> Model<'a> {
                 u32::from(days_in_month(date.year(), date.month()))
             })
             .collect();
-        let (mut warm_up_lengths, mut counted_lengths) = ([0u32; 4], [0u32; 4]);
-        for (day, len) in month_len.iter().enumerate() {
-            let lengths = if (day as u32) < s.warm_up {
-                &mut warm_up_lengths
-            } else {
-                &mut counted_lengths
-            };
-            lengths[(*len - 28) as usize] += 1;
+        let mut lengths_before = vec![[0u32; 4]];
+        for len in &month_len {
+            let mut next = lengths_before.last().copied().unwrap_or_default();
+            next[(*len - 28) as usize] += 1;
+            lengths_before.push(next);
         }
         let mut purchase_base = Vec::with_capacity(channels.len());
         let mut next = 0;
@@ -344,22 +347,30 @@ impl<'a> Model<'a> {
             channels,
             rules: DayRules::new(&s.rules, s.region.as_deref(), first, total, s.to_rules)?,
             month_len,
-            warm_up_lengths,
-            counted_lengths,
+            lengths_before,
             purchase_base,
             switch_to,
         })
     }
 }
 
-/// What is set aside over days of months of 28 to 31 days (`lengths`), from a monthly
-/// budget, day by day as the loop sets it aside.
-fn accrual(monthly: i64, lengths: &[u32; 4]) -> Result<i64> {
-    let mut total = 0i64;
-    for (i, days) in lengths.iter().enumerate() {
-        total += i64::from(*days) * per_day(monthly, 28 + i as u32)?;
+impl Model<'_> {
+    /// What is set aside from a monthly budget over days `from..to`, day by day as the loop
+    /// sets it aside (ignoring the cap of a month's savings).
+    fn accrual(&self, monthly: i64, from: u32, to: u32) -> Result<i64> {
+        let at = |d: u32| {
+            self.lengths_before
+                .get(d as usize)
+                .copied()
+                .unwrap_or_default()
+        };
+        let (a, b) = (at(from), at(to.max(from)));
+        let mut total = 0i64;
+        for i in 0..4 {
+            total += i64::from(b[i] - a[i]) * per_day(monthly, 28 + i as u32)?;
+        }
+        Ok(total)
     }
-    Ok(total)
 }
 
 /// For a viewer of segment `seg` on channel `home`: the other channel of the same platform
@@ -442,22 +453,50 @@ impl Model<'_> {
         Ok(())
     }
 
+    /// One viewer's place in the population: the viewer, and whoever joins when they leave
+    /// (a segment with a retention curve), until the last day.
     fn viewer(&self, run: u64, viewer: u64, t: &mut Totals, scratch: &mut Scratch) -> Result<()> {
+        let mut rng = Rng::stream(self.s.seed, run, viewer);
+        let mut from = 0u32;
+        while from < self.s.simulated_days() {
+            from = self.person(&mut rng, from, t, scratch)?;
+        }
+        Ok(())
+    }
+
+    /// A viewer who joins on day `from`; returns the day they leave (the end of the
+    /// simulation if they stay).
+    fn person(
+        &self,
+        rng: &mut Rng,
+        from: u32,
+        t: &mut Totals,
+        scratch: &mut Scratch,
+    ) -> Result<u32> {
         let s = self.s;
-        let mut rng = Rng::stream(s.seed, run, viewer);
-        let group = s.age_alias.sample(&mut rng);
-        let segment = s.segment_alias[group].sample(&mut rng);
-        t.by_age[group].viewers += 1;
-        t.by_segment[segment].viewers += 1;
+        let end = s.simulated_days();
+        let group = s.age_alias.sample(rng);
+        let segment = s.segment_alias[group].sample(rng);
         let seg = &s.segments[segment];
-        let Some(budget) = seg.budgets[group] else {
-            return Ok(());
+        let until = match &seg.retention {
+            Some(r) => r.leave_day(from, end, rng),
+            None => end,
         };
-        let mut home = s.channel_alias.sample(&mut rng);
+        // Only viewers present while counting are counted.
+        let counted = until > s.warm_up;
+        if counted {
+            t.viewers += 1;
+            t.by_age[group].viewers += 1;
+            t.by_segment[segment].viewers += 1;
+        }
+        let Some(budget) = seg.budgets[group] else {
+            return Ok(until);
+        };
+        let mut home = s.channel_alias.sample(rng);
         if let (Some(cost), Some((other, saving))) =
             (seg.switching_cost, self.switch_to[segment][home])
         {
-            if saving as f64 > draw(cost, &mut rng) {
+            if saving as f64 > draw(cost, rng) {
                 home = other;
                 t.switches += 1;
             }
@@ -465,7 +504,7 @@ impl Model<'_> {
         let channel = &self.channels[home];
         let purchase_base = self.purchase_base[home];
         let Some((mix, top_up)) = &channel.mixes[segment] else {
-            return Ok(());
+            return Ok(until);
         };
         let ages = &s.ages[group];
         let mut age = ages.min_age + rng.below(u64::from(ages.max_age - ages.min_age)) as u32;
@@ -475,8 +514,8 @@ impl Model<'_> {
             }
         }
         let rules = self.rules.for_age(age);
-        let monthly = sample_budget(budget, &mut rng);
-        let value = seg.value_per_coin.map(|v| draw(v, &mut rng));
+        let monthly = sample_budget(budget, rng);
+        let value = seg.value_per_coin.map(|v| draw(v, rng));
         // Without a value per coin, budgets follow prices (the reduced form: elasticity).
         let monthly = match value {
             Some(_) => monthly,
@@ -484,24 +523,39 @@ impl Model<'_> {
                 libm::round(monthly as f64 * channel.demand_factor).clamp(0.0, MAX_BUDGET) as i64
             }
         };
-        let creator = s.creator_alias.sample(&mut rng);
-        t.spenders += 1;
-        t.by_age[group].spenders += 1;
+        let creator = s.creator_alias.sample(rng);
+        if counted {
+            t.spenders += 1;
+            t.by_age[group].spenders += 1;
+        }
         // Money is set aside day by day (a month's budget over the month's days), a month's
         // budget at most. Viewers start anywhere in that cycle, so their purchases do not all
         // fall on the same days and a population's daily revenue is flat.
         // (The first day's share always fits under that cap.)
-        let first_day = per_day(monthly, self.month_len.first().copied().unwrap_or(30))?;
+        let first_day = per_day(
+            monthly,
+            self.month_len.get(from as usize).copied().unwrap_or(30),
+        )?;
         let mut saved = rng.below((monthly - first_day).max(0) as u64 + 1) as i64;
+        // Savings stop growing at a month's budget, or at the viewer's usual top-up if that is
+        // more (a viewer saves up for it).
+        let cap = monthly.max(*top_up);
         // What the viewer could spend while counted: the savings when counting starts and
         // what is set aside after (`budgets`).
-        let counted_accrual = accrual(monthly, &self.counted_lengths)?;
+        let counting_from = from.max(s.warm_up);
+        let counted_accrual = if counted {
+            self.accrual(monthly, counting_from, until)?
+        } else {
+            0
+        };
         if seg.p_active <= 0.0 || value.is_some_and(|v| v <= channel.lowest_unit_price) {
             // Never active, or no purchase is ever worth its price: no day would draw more,
             // and nothing is spent from the savings.
-            let at_start = (saved + accrual(monthly, &self.warm_up_lengths)?).min(monthly);
-            t.budgets += i128::from(at_start + counted_accrual);
-            return Ok(());
+            if counted {
+                let before = self.accrual(monthly, from, counting_from)?;
+                t.budgets += i128::from((saved + before).min(cap) + counted_accrual);
+            }
+            return Ok(until);
         }
 
         let (mut daily, mut daily_len) = (0i64, 0u32);
@@ -514,54 +568,65 @@ impl Model<'_> {
         let mut held = 0u64;
         let mut diamonds = 0u64;
         let mut basis = 0i64;
-        let mut exhausted = false;
+        // Savings to wait for before trying again (0: not waiting): the purchase the viewer
+        // could not afford, or never, when nothing on the channel is worth its price.
+        let mut waiting_for = 0i64;
         let (mut paid, mut purchases) = (0i64, 0u128);
-        for day in 0..s.simulated_days() {
+        for day in from..until {
             let d = day as usize;
             let counting = day >= warm_up;
-            if day == warm_up {
+            if day == counting_from {
                 budget_counted += saved;
             }
             if self.month_len[d] != daily_len {
                 daily_len = self.month_len[d];
                 daily = per_day(monthly, daily_len)?;
             }
-            if saved < monthly {
-                saved = (saved + daily).min(monthly);
-                exhausted = false;
+            if saved < cap {
+                saved = (saved + daily).min(cap);
             }
-            if exhausted || !rng.chance(seg.p_active) {
+            if saved < waiting_for || !rng.chance(seg.p_active) {
                 continue;
             }
+            waiting_for = 0;
             let out = (day - warm_up.min(day)) as usize;
 
             let mut buys_today = 0u32;
             let gifts = rng.poisson_with(seg.gifts_per_day);
             'gifts: for _ in 0..gifts {
-                let choice = mix.alias.sample(&mut rng);
+                let choice = mix.alias.sample(rng);
                 let need = mix.coins[choice];
                 while held < need {
                     // A full top-up when the savings allow it; otherwise the cheapest purchase
                     // that sends the gift in hand, if the savings cover it.
                     let offer = if saved >= *top_up {
-                        match value {
+                        let full = match value {
                             Some(v) => channel.choose(v, *top_up, saved)?,
                             None => match channel.best_for(*top_up, false)? {
                                 Some(o) => Some(o),
                                 None => channel.cheapest.filter(|c| c.pays <= saved),
                             },
-                        }
+                        };
+                        // Nothing within the top-up is worth its price: more savings would
+                        // not change that.
+                        full.ok_or(i64::MAX)
                     } else {
-                        channel.covering(need - held)?.filter(|o| {
-                            o.pays <= saved
-                                && value.is_none_or(|v| v * o.coins as f64 > o.pays as f64)
-                        })
+                        match channel.covering(need - held)? {
+                            Some(o) if o.pays > saved => Err(o.pays.min(*top_up)),
+                            Some(o) if value.is_none_or(|v| v * o.coins as f64 > o.pays as f64) => {
+                                Ok(o)
+                            }
+                            // Not worth it, or no purchase covers the gift: a full top-up.
+                            _ => Err(*top_up),
+                        }
                     };
-                    let Some(offer) = offer else {
-                        // Nothing the money set aside buys (or nothing worth it) until more
-                        // is set aside or the month's budget refreshes.
-                        exhausted = true;
-                        break 'gifts;
+                    let offer = match offer {
+                        Ok(o) => o,
+                        Err(wait) => {
+                            // The viewer waits until that much is set aside.
+                            waiting_for = wait;
+                            break 'gifts;
+                        }
                     };
                     let pays = offer.pays;
                     let outcome = self.rules.check(
@@ -714,7 +779,7 @@ impl Model<'_> {
         }
         t.creator_diamonds[creator] += u128::from(diamonds);
         t.creator_basis[creator] += i128::from(basis);
-        Ok(())
+        Ok(until)
     }
 }
 

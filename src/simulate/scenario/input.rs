@@ -157,6 +157,12 @@ pub struct SegmentInput {
     /// The budget of an age group (by id), instead of `budget`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub budget_by_age: BTreeMap<String, BudgetInput>,
+    /// Retention curve: the share of the segment's viewers still there a month later, for
+    /// their first month, second month, … (the last applies to every month after). A viewer
+    /// who leaves is replaced by a new one (drawn afresh: age group, segment, budget), so the
+    /// population keeps its size. Absent: viewers stay.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub monthly_retention: Vec<String>,
 }
 
 /// Viewers who state an older age than theirs: the rules see the stated age, the budget and

@@ -23,7 +23,7 @@ pub use channels::ChannelSpec;
 use fields::{one_to, positive_f64, share};
 pub use input::ScenarioInput;
 use rust_decimal::Decimal;
-pub use segments::{Budget, Segment, Spread};
+pub use segments::{Budget, Retention, Segment, Spread};
 
 /// Most viewers in one simulation.
 pub const MAX_VIEWERS: u64 = 10_000_000;

@@ -1,7 +1,7 @@
 //! Spender segments: who spends, how much a month (a budget distribution), how often and on
 //! which gifts.
 
-use super::super::rng::{Alias, Poisson};
+use super::super::rng::{Alias, Poisson, Rng};
 use super::ages::AgeGroup;
 use super::channels::ChannelSpec;
 use super::fields::{money_positive, one_to, positive_f64, share, shares_add_up};
@@ -45,6 +45,8 @@ pub struct Segment {
     pub value_per_coin: Option<Spread>,
     /// What moving to a cheaper channel costs its viewers (absent: they never move).
     pub switching_cost: Option<Spread>,
+    /// How long its viewers stay (absent: for good).
+    pub retention: Option<Retention>,
     /// Chance of gifting on a given day.
     pub p_active: f64,
     /// Gifts on an active day.
@@ -114,6 +116,7 @@ pub fn segments(
                 .transpose()
         };
         let value_per_coin = spread(&s.value_per_coin, "value_per_coin")?;
+        let retention = retention(&s.monthly_retention, &join(&at, "monthly_retention"))?;
         let switching_cost = spread(&s.switching_cost, "switching_cost")?;
         let days_per_week = positive_f64(
             &s.active_days_per_week,
@@ -205,6 +208,7 @@ pub fn segments(
             budgets,
             value_per_coin,
             switching_cost,
+            retention,
             p_active: days_per_week / 7.0,
             gifts_per_day: Poisson::new(gifts_per_day),
             top_up,
@@ -228,6 +232,72 @@ pub fn segments(
         shares_add_up(total, "segments")?;
     }
     Ok((out, weights.iter().map(|w| Alias::new(w)).collect()))
+}
+
+/// A retention curve: per month of a viewer's stay, the rate (per day) at which viewers leave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Retention {
+    /// Per month of stay (the last for every month after): `−ln(retention) / 30`.
+    hazards: Vec<f64>,
+}
+
+impl Retention {
+    /// The day a viewer who joins on `from` leaves (`end` if they stay): months of 30 days,
+    /// each with its constant hazard, drawn by inversion month by month.
+    pub fn leave_day(&self, from: u32, end: u32, rng: &mut Rng) -> u32 {
+        let mut start = from;
+        let mut month = 0usize;
+        while start < end {
+            let h = self.hazards[month.min(self.hazards.len() - 1)];
+            if h > 0.0 {
+                let t = -libm::log(rng.unit_open()) / h;
+                if t < 30.0 {
+                    // At least one day: a viewer who joins is there on the day they join.
+                    return (start + (t as u32).max(1)).min(end);
+                }
+            }
+            start += 30;
+            month += 1;
+        }
+        end
+    }
+}
+
+fn retention(curve: &[String], at: &str) -> Result<Option<Retention>> {
+    if curve.is_empty() {
+        return Ok(None);
+    }
+    if curve.len() > 24 {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            at,
+            format!(
+                "a retention curve has at most 24 months, not {}",
+                curve.len()
+            ),
+        )
+        .with("max", 24)
+        .with("given", curve.len()));
+    }
+    let hazards = curve
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let path = index(at, i);
+            let (d, f) = share(r, &path)?;
+            if d.is_zero() {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    path,
+                    "a month's retention is above 0 (0.8 keeps 80 % of the viewers a month)",
+                )
+                .with("min_exclusive", "0")
+                .with("max", "1"));
+            }
+            Ok(-libm::log(f) / 30.0)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Some(Retention { hazards }))
 }
 
 /// Every key names an age group of the scenario.

@@ -20,11 +20,15 @@ export const MONEY_METRICS = {
   withdrawn: 'Withdrawn by creators',
   withdrawal_fees: 'Withdrawal fees',
   unwithdrawn: 'Creator money below the payout minimum',
+  arpu: 'Revenue per viewer (ARPU)',
+  arppu: 'Revenue per paying viewer (ARPPU)',
 };
 
 /** Count metrics, in the engine's order. */
 export const COUNT_METRICS = {
+  viewers: 'Viewers',
   spenders: 'Viewers with a budget',
+  payers: 'Viewers who paid',
   purchases: 'Top-ups',
   gifts: 'Gifts sent',
   coins_bought: 'Coins bought',
@@ -34,9 +38,22 @@ export const COUNT_METRICS = {
   creators_with_gifts: 'Creators who received gifts',
   creators_paid: 'Creators reaching the payout minimum',
   warnings: 'Warnings',
+  channel_switches: 'Viewers who moved to a cheaper channel',
 };
 
-export const metricName = (m) => MONEY_METRICS[m] ?? COUNT_METRICS[m] ?? m;
+/** Ratio metrics (6 decimals in the answer), in the engine's order. */
+export const RATIO_METRICS = {
+  payer_share: 'Share of viewers who paid',
+  purchases_per_payer: 'Top-ups per paying viewer',
+  top_1pct_revenue_share: 'Revenue from the top 1 % of payers',
+  top_10pct_revenue_share: 'Revenue from the top 10 % of payers',
+  top_20pct_viewers_revenue_share: 'Revenue from the top 20 % of viewers',
+};
+
+export const metricName = (m) => MONEY_METRICS[m] ?? COUNT_METRICS[m] ?? RATIO_METRICS[m] ?? m;
+
+/** A metric's unit in an answer: money, count or ratio. */
+export const unitOf = (m) => (m in MONEY_METRICS ? 'money' : m in RATIO_METRICS ? 'ratio' : 'count');
 
 /** Where every cent of viewer spend goes: [metric, colour (theme.css --gs-flow-*), label]. The
  * parts add up to viewer spend in each run. */
@@ -64,6 +81,11 @@ export function labFormatter(locale, currency) {
   const seconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 2 });
   const progress = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const tick = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+  const signedPoints = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const labRatio = (name, v) => {
+    if (v == null || !isDecimal(String(v))) return '—';
+    return name === 'purchases_per_payer' ? base.decimal(percentOf(String(v), '100')) : base.percent(percentOf(String(v), '1'));
+  };
   return {
     ...base,
     compactMoney: (v) => compactMoney.format(v),
@@ -82,10 +104,18 @@ export function labFormatter(locale, currency) {
     tick: (n) => tick.format(n),
     /** A parameter value ("1.10") in the locale's digits, every digit shown. */
     value: (s) => (isDecimal(s) ? base.decimal(String(s)) : String(s)),
-    /** A metric's value: money or a count. */
-    metric: (unit, v) => (unit === 'money' ? base.money(v) : base.count(v)),
-    signedMetric: (unit, v) => {
+    /** A ratio of the engine ("0.019000"): a share as a percentage with two places ("1.90%"),
+     * purchases per payer as a number with two ("2.29"), rounded as the engine rounds. */
+    ratio: labRatio,
+    /** A metric's value: money, a count or a ratio (`name` says which ratio). */
+    metric: (unit, v, name) => (unit === 'money' ? base.money(v) : unit === 'ratio' ? labRatio(name, v) : base.count(v)),
+    signedMetric: (unit, v, name) => {
       if (v == null) return '—';
+      if (unit === 'ratio') {
+        // A share's difference in percentage points; purchases per payer as a number.
+        const figure = name === 'purchases_per_payer' ? percentOf(String(v), '100') : percentOf(String(v), '1');
+        return figure == null ? '—' : `${signedPoints.format(figure)}${name === 'purchases_per_payer' ? '' : ' pts'}`;
+      }
       return unit === 'money' ? signedMoney.format(String(v)) : signedCount.format(String(v));
     },
   };

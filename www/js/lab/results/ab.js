@@ -3,7 +3,7 @@
 // whether it stands out from the noise.
 import { h, table } from '../../dom.js';
 import { differenceChart } from '../charts.js';
-import { AB_METRICS, MONEY_METRICS, metricName } from '../metrics.js';
+import { AB_METRICS, metricName, unitOf } from '../metrics.js';
 import { judgement, seriesColour } from './common.js';
 
 const SENTENCES = [
@@ -62,15 +62,15 @@ export function renderAb(answer, fmt) {
       caption,
       head: ['Figure', 'Base', 'Variant', 'Difference', 'P5 to P95', 'Judgement'],
       rows: metrics.map((d) => {
-        const unit = d.metric in MONEY_METRICS ? 'money' : 'count';
+        const unit = d.unit ?? unitOf(d.metric);
         return {
           className: d.significant ? null : 'lab-is-noise',
           cells: [
-            metricName(d.metric),
-            fmt.metric(unit, d.base),
-            fmt.metric(unit, d.value),
-            h('span', null, fmt.signedMetric(unit, d.mean_difference), d.percent == null ? null : h('span', { class: 'lab-sub', text: fmt.signedPercent(d.percent) })),
-            h('span', { class: 'lab-range' }, `${fmt.signedMetric(unit, d.difference_p5)} to`, ' ', fmt.signedMetric(unit, d.difference_p95)),
+            d.label ?? metricName(d.metric),
+            fmt.metric(unit, d.base, d.metric),
+            fmt.metric(unit, d.value, d.metric),
+            h('span', null, fmt.signedMetric(unit, d.mean_difference, d.metric), d.percent == null ? null : h('span', { class: 'lab-sub', text: fmt.signedPercent(d.percent) })),
+            h('span', { class: 'lab-range' }, `${fmt.signedMetric(unit, d.difference_p5, d.metric)} to`, ' ', fmt.signedMetric(unit, d.difference_p95, d.metric)),
             judgement(d),
           ],
         };
@@ -78,9 +78,19 @@ export function renderAb(answer, fmt) {
       numeric: [1, 2, 3, 4],
       className: 'table lab-table--ab',
     });
+  const GROUP_METRICS = { spend: 'Paid', payers: 'Viewers who paid', blocked_spend: 'Top-ups blocked', purchases: 'Top-ups' };
+  const groupTable = (row, groups, kind) =>
+    groups?.length
+      ? tableOf(
+          row,
+          groups.flatMap((g) => g.differences.map((d) => ({ ...d, label: `${g.group}: ${GROUP_METRICS[d.metric] ?? d.metric}` }))),
+          `${row.name} against the base by ${kind}: medians over runs, differences paired run by run`,
+        )
+      : null;
   const tables = rows.map((row) => [
     tableOf(row, AB_METRICS.map((m) => row.vs_base.find((d) => d.metric === m)).filter(Boolean), `${row.name} against the base: medians over runs, differences paired run by run`),
     h('details', { class: 'lab-figures' }, h('summary', { text: `Every figure of ${row.name}` }), tableOf(row, row.vs_base, `${row.name}: every figure against the base`)),
+    h('details', { class: 'lab-figures', 'data-testid': 'ab-groups' }, h('summary', { text: `${row.name} by age group and by segment` }), groupTable(row, row.vs_base_by_age, 'age group'), groupTable(row, row.vs_base_by_segment, 'segment')),
   ]);
 
   return [

@@ -3,7 +3,7 @@
 import { compare, sign } from '../../decimal.js';
 import { h, table } from '../../dom.js';
 import { bandChart, cssVar, splitChart } from '../charts.js';
-import { COUNT_METRICS, MONEY_METRICS, SPLIT } from '../metrics.js';
+import { COUNT_METRICS, MONEY_METRICS, RATIO_METRICS, SPLIT } from '../metrics.js';
 
 const HEADLINES = [
   ['viewer_spend', 'Viewers paid'],
@@ -16,7 +16,7 @@ const HEADLINES = [
 
 /** The metric named `m` of a TotalsOut. */
 export function stat(totals, m) {
-  return totals.money.find((x) => x.metric === m) ?? totals.counts.find((x) => x.metric === m);
+  return totals.money.find((x) => x.metric === m) ?? totals.counts.find((x) => x.metric === m) ?? (totals.ratios ?? []).find((x) => x.metric === m);
 }
 
 export function renderSimulate(answer, fmt) {
@@ -50,7 +50,75 @@ export function renderSimulate(answer, fmt) {
       ),
     ),
   );
-  return [summary, daily(answer, fmt), split(answer, fmt), ages(answer, fmt), everything(answer, fmt)];
+  return [summary, payers(answer, fmt), daily(answer, fmt), split(answer, fmt), ages(answer, fmt), segments(answer, fmt), purchases(answer, fmt), everything(answer, fmt)];
+}
+
+/** Who pays and how much: the KPIs a monetisation team reports, with their P5–P95 ranges. */
+function payers(answer, fmt) {
+  const t = answer.totals;
+  const figure = (id, label, value, range) =>
+    h('div', { class: 'lab-figure', 'data-testid': `figure-${id}` }, h('dt', { text: label }), h('dd', { class: 'lab-figure-value', text: value }), h('dd', { class: 'lab-figure-range', text: `P5–P95 ${range}` }));
+  const ratio = (m) => {
+    const s = stat(t, m);
+    return [fmt.ratio(m, s.p50), `${fmt.ratio(m, s.p5)} – ${fmt.ratio(m, s.p95)}`];
+  };
+  const money = (m) => {
+    const s = stat(t, m);
+    return [fmt.money(s.p50), `${fmt.money(s.p5)} – ${fmt.money(s.p95)}`];
+  };
+  const paid = stat(t, 'payers');
+  const viewers = stat(t, 'viewers');
+  const share = ratio('payer_share');
+  return panel(
+    'result-payers',
+    'Who pays',
+    'Medians over runs. A payer bought coins at least once; the top shares are what the biggest payers paid, as a share of all that viewers paid.',
+    h(
+      'dl',
+      { class: 'lab-headline-figures' },
+      figure('payers', 'Viewers who paid', `${fmt.count(paid.p50)} of ${fmt.count(viewers.p50)} (${share[0]})`, share[1]),
+      figure('arppu', 'Revenue per paying viewer (ARPPU)', ...money('arppu')),
+      figure('arpu', 'Revenue per viewer (ARPU)', ...money('arpu')),
+      figure('purchases_per_payer', 'Top-ups per paying viewer', ...ratio('purchases_per_payer')),
+      figure('top_1pct_revenue_share', 'Top 1 % of payers bring', ...ratio('top_1pct_revenue_share')),
+      figure('top_10pct_revenue_share', 'Top 10 % of payers bring', ...ratio('top_10pct_revenue_share')),
+    ),
+  );
+}
+
+function segments(answer, fmt) {
+  const rows = (answer.by_segment ?? []).map((g) => [
+    g.segment,
+    fmt.count(g.viewers.p50),
+    fmt.count(g.payers.p50),
+    fmt.count(g.purchases.p50),
+    h('span', null, fmt.money(g.spend.p50), h('span', { class: 'lab-sub', text: `${fmt.money(g.spend.p5)} – ${fmt.money(g.spend.p95)}` })),
+    fmt.ratio('revenue_share', g.revenue_share.p50),
+  ]);
+  return panel(
+    'result-segments',
+    'By segment',
+    'Medians over runs; the range under what each segment paid is P5–P95.',
+    table({ caption: 'Viewers, payers and revenue by segment', head: ['Segment', 'Viewers', 'Paid', 'Top-ups', 'Revenue', 'Share of revenue'], rows, numeric: [1, 2, 3, 4, 5] }),
+  );
+}
+
+function purchases(answer, fmt) {
+  const rows = (answer.by_purchase ?? []).map((p) => ({
+    className: p.purchases.p95 === 0 ? 'is-zero' : null,
+    cells: [p.rate_card, p.purchase, fmt.count(p.purchases.p50), fmt.money(p.spend.p50), fmt.ratio('revenue_share', p.revenue_share.p50)],
+  }));
+  return panel(
+    'result-purchases',
+    'By bundle',
+    'Each bundle and custom amount of each channel: how often it was bought and its share of revenue (medians over runs).',
+    h(
+      'details',
+      { class: 'lab-figures' },
+      h('summary', { text: 'Revenue by bundle' }),
+      table({ caption: 'Purchases and revenue by bundle', head: ['Channel', 'Purchase', 'Times bought', 'Revenue', 'Share of revenue'], rows, numeric: [2, 3, 4] }),
+    ),
+  );
 }
 
 function panel(id, title, intro, ...children) {
@@ -139,6 +207,7 @@ function ages(answer, fmt) {
     `${fmt.count(g.min_age)}–${fmt.count(g.max_age - 1)}`,
     fmt.count(g.viewers.p50),
     fmt.count(g.spenders.p50),
+    fmt.count(g.payers?.p50),
     range(g.spend),
     h('span', null, range(g.blocked_spend), h('span', { class: 'lab-sub', text: `${fmt.money(g.blocked_spend.p5)} – ${fmt.money(g.blocked_spend.p95)}` })),
     range(g.blocked_gifts),
@@ -148,13 +217,14 @@ function ages(answer, fmt) {
     'result-ages',
     'By age group',
     'Medians over runs; the range under blocked top-ups is P5–P95.',
-    table({ caption: 'Spending and blocks by age group', head: ['Ages', 'Viewers', 'Spenders', 'Paid', 'Top-ups blocked', 'Gifts blocked', 'Warnings'], rows, numeric: [1, 2, 3, 4, 5, 6] }),
+    table({ caption: 'Spending and blocks by age group', head: ['Ages', 'Viewers', 'Spenders', 'Payers', 'Paid', 'Top-ups blocked', 'Gifts blocked', 'Warnings'], rows, numeric: [1, 2, 3, 4, 5, 6, 7] }),
   );
 }
 
 function everything(answer, fmt) {
   const money = answer.totals.money.map((s) => [h('span', null, MONEY_METRICS[s.metric] ?? s.metric, h('span', { class: 'lab-sub', text: s.description })), fmt.money(s.p5), fmt.money(s.p50), fmt.money(s.p95), fmt.money(s.mean)]);
   const counts = answer.totals.counts.map((s) => [h('span', null, COUNT_METRICS[s.metric] ?? s.metric, h('span', { class: 'lab-sub', text: s.description })), fmt.count(s.p5), fmt.count(s.p50), fmt.count(s.p95), fmt.decimal(s.mean)]);
+  const ratios = (answer.totals.ratios ?? []).map((s) => [h('span', null, RATIO_METRICS[s.metric] ?? s.metric, h('span', { class: 'lab-sub', text: s.description })), fmt.ratio(s.metric, s.p5), fmt.ratio(s.metric, s.p50), fmt.ratio(s.metric, s.p95), fmt.ratio(s.metric, s.mean)]);
   return panel(
     'result-all',
     'Every figure',
@@ -165,6 +235,7 @@ function everything(answer, fmt) {
       h('summary', { text: 'Every total, with P5, P50, P95 and the mean over runs' }),
       table({ caption: 'Money', head: ['Metric', 'P5', 'P50', 'P95', 'Mean'], rows: money, numeric: [1, 2, 3, 4] }),
       table({ caption: 'Counts', head: ['Metric', 'P5', 'P50', 'P95', 'Mean'], rows: counts, numeric: [1, 2, 3, 4] }),
+      table({ caption: 'Ratios', head: ['Metric', 'P5', 'P50', 'P95', 'Mean'], rows: ratios, numeric: [1, 2, 3, 4] }),
     ),
   );
 }

@@ -3,7 +3,7 @@
 import { compare } from '../../decimal.js';
 import { h, table } from '../../dom.js';
 import { linesChart } from '../charts.js';
-import { COUNT_METRICS, MONEY_METRICS, metricName, parameterShortName } from '../metrics.js';
+import { COUNT_METRICS, MONEY_METRICS, RATIO_METRICS, metricName, parameterShortName, unitOf } from '../metrics.js';
 import { judgement, seriesColour } from './common.js';
 import { stat } from './simulate.js';
 
@@ -11,7 +11,7 @@ const parameterName = (p, labels) => labels.get(p) ?? p;
 
 export function renderSweep(answer, fmt, { metric = 'viewer_spend', onMetric, labels }) {
   const params = answer.parameters;
-  const unit = metric in MONEY_METRICS ? 'money' : 'count';
+  const unit = unitOf(metric);
   const valuesOf = (p) => [...new Set(answer.rows.map((r) => r.point[p]))];
   const [across, ...others] = params;
   const xs = valuesOf(across);
@@ -32,6 +32,7 @@ export function renderSweep(answer, fmt, { metric = 'viewer_spend', onMetric, la
     { id: 'sweep-metric' },
     h('optgroup', { label: 'Money' }, Object.entries(MONEY_METRICS).map(([m, label]) => h('option', { value: m, text: label }))),
     h('optgroup', { label: 'Counts' }, Object.entries(COUNT_METRICS).map(([m, label]) => h('option', { value: m, text: label }))),
+    h('optgroup', { label: 'Ratios' }, Object.entries(RATIO_METRICS).map(([m, label]) => h('option', { value: m, text: label }))),
   );
   picker.value = metric;
   picker.addEventListener('change', () => onMetric(picker.value));
@@ -47,8 +48,8 @@ export function renderSweep(answer, fmt, { metric = 'viewer_spend', onMetric, la
       'p',
       { class: 'lab-summary-line' },
       `${fmt.count(answer.rows.length)} points. ${metricName(metric)} in the base scenario: `,
-      h('strong', { text: fmt.metric(unit, base.p50) }),
-      best ? `; highest at ${params.map((p) => `${parameterShortName(p)} ${fmt.value(best.point[p])}`).join(', ')}: ${fmt.metric(unit, stat(best.totals, metric).p50)}.` : '.',
+      h('strong', { text: fmt.metric(unit, base.p50, metric) }),
+      best ? `; highest at ${params.map((p) => `${parameterShortName(p)} ${fmt.value(best.point[p])}`).join(', ')}: ${fmt.metric(unit, stat(best.totals, metric).p50, metric)}.` : '.',
     ),
   );
 
@@ -58,9 +59,9 @@ export function renderSweep(answer, fmt, { metric = 'viewer_spend', onMetric, la
       className: d?.significant ? null : 'lab-is-noise',
       cells: [
         ...params.map((p) => fmt.value(row.point[p])),
-        fmt.metric(unit, stat(row.totals, metric).p50),
-        h('span', null, fmt.signedMetric(unit, d?.mean_difference), d?.percent == null ? null : h('span', { class: 'lab-sub', text: fmt.signedPercent(d.percent) })),
-        h('span', { class: 'lab-range' }, `${fmt.signedMetric(unit, d?.difference_p5)} to`, ' ', fmt.signedMetric(unit, d?.difference_p95)),
+        fmt.metric(unit, stat(row.totals, metric).p50, metric),
+        h('span', null, fmt.signedMetric(unit, d?.mean_difference, metric), d?.percent == null ? null : h('span', { class: 'lab-sub', text: fmt.signedPercent(d.percent) })),
+        h('span', { class: 'lab-range' }, `${fmt.signedMetric(unit, d?.difference_p5, metric)} to`, ' ', fmt.signedMetric(unit, d?.difference_p95, metric)),
         judgement(d),
       ],
     };
