@@ -154,7 +154,7 @@ fn answer(c: &Calibration, fit: simulate::calibrate::Fit) -> CalibrateResponse {
         iterations: fit.iterations,
         converged: fit.converged,
         target_set: c.target_set.cloned(),
-        note: "Fitted values are estimates: they make this scenario reproduce the targets with its seed, not measurements. The targets are sourced; check `missed` before using the scenario.".into(),
+        note: "Fitted values are estimates, not measurements: they make this scenario reproduce the targets with its seed. Check which targets were missed before using the scenario.".into(),
     }
 }
 

@@ -201,6 +201,42 @@ describe('the pricing lab', () => {
     await page.context().close();
   });
 
+  test('calibrates the scenario to published targets, shows who pays, and takes the fitted scenario', async () => {
+    const page = await open();
+    await small(page, { viewers: '20000', runs: '5' });
+    await page.getByRole('radio', { name: 'Calibrate' }).check();
+    await page.locator('#group-calibrate').waitFor();
+    // The three targets the lab opens with, and a published set to add.
+    assert.equal(await page.locator('#group-calibrate .lab-row--target').count(), 3);
+    assert.equal(await page.locator('#group-calibrate .lab-row--free').count(), 3);
+    await page.screenshot({ path: new URL('lab-calibrate-editor.png', results).pathname, fullPage: false });
+    await runAndWait(page);
+    assert.match(await page.locator('[data-testid=calibration-verdict]').innerText(), /Every target is met \(\d+ simulations/);
+    const targets = await page.locator('section[aria-labelledby=result-targets-title] table').innerText();
+    assert.match(targets, /Share of viewers who paid/);
+    assert.match(targets, /1\.90%/);
+    await page.screenshot({ path: new URL('lab-calibrate-results.png', results).pathname, fullPage: true });
+    await page.getByRole('button', { name: 'Use the fitted scenario' }).click();
+    assert.ok(await page.getByRole('radio', { name: 'One scenario' }).isChecked());
+    await runAndWait(page);
+    // The fitted scenario, simulated: its payers near 1.9 %, in the "Who pays" panel.
+    const payers = await page.locator('[data-testid=figure-payers]').innerText();
+    const share = Number(/\((\d+\.\d+)%\)/.exec(payers)?.[1]);
+    assert.ok(share > 1.7 && share < 2.1, payers);
+    assert.match(await page.locator('#result-segments').innerText(), /whales/);
+    assert.match(await page.locator('#result-purchases').textContent(), /1321 coins/);
+    // Cancelling a calibration keeps the page usable.
+    await page.getByRole('radio', { name: 'Calibrate' }).check();
+    await field(page, 'Viewers').fill('200000');
+    await page.locator('.lab-button--run').click();
+    await page.locator('[data-testid=progress-text]', { hasText: 'simulations' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('[data-testid=run-status]', { hasText: 'Cancelled' }).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: new URL('lab-calibrate-phone.png', results).pathname, fullPage: true });
+    await page.context().close();
+  });
+
   test('sweeps a small grid and draws one line per value of the second parameter', async () => {
     const page = await open();
     await small(page, { viewers: '3000', runs: '3' });

@@ -168,3 +168,19 @@ export const DEFAULT_GRID = Object.freeze([
 export const DEFAULT_VARIANTS = Object.freeze([
   { name: 'iOS +10 %, 13–17 capped at $20 a month', changes: { 'price_multiplier:tiktok-ios': '1.10', 'cap:13-to-17/monthly': '20.00' } },
 ]);
+
+/** The calibration the lab opens with: three published targets (Swrve, 2016) and three free
+ * parameters of the example scenario. */
+export const DEFAULT_CALIBRATION = Object.freeze({
+  free: [
+    { parameter: 'segment:minnows/share', min: '0.001', max: '0.1' },
+    { parameter: 'segment:dolphins/budget.median', min: '5.00', max: '200.00' },
+    { parameter: 'segment:whales/share', min: '0.0001', max: '0.01' },
+  ],
+  targets: [
+    { metric: 'payer_share', value: '0.019', tolerance: '0.05' },
+    { metric: 'arppu', value: '24.33', tolerance: '0.05' },
+    { metric: 'top_10pct_revenue_share', value: '0.48', tolerance: '0.05' },
+  ],
+  max_evaluations: 120,
+});

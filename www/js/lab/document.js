@@ -2,10 +2,10 @@
 // the engine's inputs (a `simulate` scenario or a `sweep` request, which are also what the
 // scenario file holds, so the CLI runs it as is), imported files checked field by field, and
 // the compact form the URL carries (preset cards and rule sets as their id plus the edits).
-import { DEFAULT_GRID, DEFAULT_VARIANTS, EXAMPLE_SCENARIO } from './defaults.js';
+import { DEFAULT_CALIBRATION, DEFAULT_GRID, DEFAULT_VARIANTS, EXAMPLE_SCENARIO } from './defaults.js';
 import { DEFINITIONS, SCENARIO, SWEEP } from './shapes.js';
 
-export const MODES = ['simulate', 'sweep', 'ab'];
+export const MODES = ['simulate', 'sweep', 'ab', 'calibrate'];
 
 /** A deep copy of plain JSON data. */
 export function clone(value) {
@@ -21,18 +21,31 @@ export const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
 /** The document the lab opens with: the example scenario, a grid and one A/B variant. */
 export function defaultDocument() {
-  return { mode: 'simulate', scenario: clone(EXAMPLE_SCENARIO), grid: clone(DEFAULT_GRID), variants: clone(DEFAULT_VARIANTS) };
+  return { mode: 'simulate', scenario: clone(EXAMPLE_SCENARIO), grid: clone(DEFAULT_GRID), variants: clone(DEFAULT_VARIANTS), calibration: clone(DEFAULT_CALIBRATION) };
+}
+
+/** The document's calibration, or the default one. */
+export function calibrationOf(doc) {
+  return isObject(doc.calibration) ? doc.calibration : clone(DEFAULT_CALIBRATION);
 }
 
 /** The engine's operation and input for the document's mode. */
 export function engineRequest(doc) {
   if (doc.mode === 'sweep') return { op: 'sweep', input: { base: doc.scenario, grid: doc.grid } };
   if (doc.mode === 'ab') return { op: 'sweep', input: { base: doc.scenario, variants: doc.variants } };
+  if (doc.mode === 'calibrate') {
+    const c = calibrationOf(doc);
+    const input = { scenario: doc.scenario, free: c.free ?? [], targets: c.targets ?? [] };
+    if (c.target_set) input.target_set = c.target_set;
+    if (c.max_evaluations !== undefined) input.max_evaluations = c.max_evaluations;
+    return { op: 'calibrate', input };
+  }
   return { op: 'simulate', input: doc.scenario };
 }
 
 /** Prefixes an engine error path belongs under, by mode: "base.viewers" is the scenario's. */
 export function scenarioPath(doc, path) {
+  if (doc.mode === 'calibrate') return path.replace(/^scenario(\.|$)/, '');
   return doc.mode === 'simulate' ? path : path.replace(/^base(\.|$)/, '');
 }
 
@@ -154,6 +167,14 @@ function checkSeed(scenario, path) {
  */
 export function fromEngineDocument(value, current) {
   if (!isObject(value)) throw new DocumentError('', `a scenario file holds a JSON object, not ${kindOf(value)}`);
+  if ('scenario' in value && 'free' in value) {
+    // A calibration request: its scenario is checked as a scenario, the rest by the engine.
+    refuseUnsafeKeys(value, '');
+    check(value.scenario, SCENARIO, 'scenario');
+    checkSeed(value.scenario, 'scenario');
+    const { scenario, ...calibration } = clone(value);
+    return { mode: 'calibrate', scenario, grid: clone(current.grid), variants: clone(current.variants), calibration };
+  }
   if ('base' in value) {
     check(value, SWEEP, '');
     checkSeed(value.base, 'base');
@@ -165,6 +186,7 @@ export function fromEngineDocument(value, current) {
       scenario: clone(value.base),
       grid: hasGrid ? clone(value.grid) : clone(current.grid),
       variants: hasVariants ? clone(value.variants) : clone(current.variants),
+      calibration: clone(current.calibration),
     };
   }
   if (!('viewers' in value) && !('segments' in value)) {
@@ -172,7 +194,7 @@ export function fromEngineDocument(value, current) {
   }
   check(value, SCENARIO, '');
   checkSeed(value, '');
-  return { mode: 'simulate', scenario: clone(value), grid: clone(current.grid), variants: clone(current.variants) };
+  return { mode: 'simulate', scenario: clone(value), grid: clone(current.grid), variants: clone(current.variants), calibration: clone(current.calibration) };
 }
 
 // The compact form for links --------------------------------------------------------------
@@ -230,14 +252,14 @@ export function compact(doc, library) {
   if (Array.isArray(s.channels)) for (const c of s.channels) if (isObject(c)) c.rate_card = compactRef(c.rate_card, library.cardById);
   if (s.rate_card !== undefined) s.rate_card = compactRef(s.rate_card, library.cardById);
   if (s.rule_set !== undefined) s.rule_set = compactRef(s.rule_set, library.ruleSetById);
-  return { mode: doc.mode, scenario: s, grid: doc.grid, variants: doc.variants };
+  return { mode: doc.mode, scenario: s, grid: doc.grid, variants: doc.variants, calibration: doc.calibration };
 }
 
 /** A link's document, expanded and checked; throws DocumentError. */
 export function expand(value, library) {
   if (!isObject(value)) throw new DocumentError('', 'the link holds no scenario');
   refuseUnsafeKeys(value, '');
-  const { mode, scenario, grid, variants } = value;
+  const { mode, scenario, grid, variants, calibration } = value;
   if (!MODES.includes(mode)) throw new DocumentError('mode', 'unknown mode');
   if (!isObject(scenario)) throw new DocumentError('scenario', 'missing');
   const s = clone(scenario);
@@ -252,5 +274,6 @@ export function expand(value, library) {
   checkSeed(s, 'scenario');
   check(grid, SWEEP.keys.grid, 'grid');
   check(variants, SWEEP.keys.variants, 'variants');
-  return { mode, scenario: s, grid: clone(grid), variants: clone(variants) };
+  if (calibration !== undefined && !isObject(calibration)) throw new DocumentError('calibration', 'expected an object');
+  return { mode, scenario: s, grid: clone(grid), variants: clone(variants), calibration: calibration === undefined ? clone(DEFAULT_CALIBRATION) : clone(calibration) };
 }

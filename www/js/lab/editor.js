@@ -7,6 +7,7 @@ import { button } from './controls.js';
 import { EXAMPLE_SCENARIO } from './defaults.js';
 import { clone } from './document.js';
 import { channelsGroup } from './editor/channels.js';
+import { calibrateGroup } from './editor/calibrate.js';
 import { abGroup, sweepGroup } from './editor/experiment.js';
 import { populationGroup } from './editor/population.js';
 import { rulesGroup } from './editor/rules.js';
@@ -21,6 +22,7 @@ export function renderEditor(form, app, { focus } = {}) {
   const groups = [
     app.doc.mode === 'sweep' ? sweepGroup(app) : null,
     app.doc.mode === 'ab' ? abGroup(app) : null,
+    app.doc.mode === 'calibrate' ? calibrateGroup(app) : null,
     channelsGroup(app),
     populationGroup(app),
     rulesGroup(app),
@@ -31,9 +33,9 @@ export function renderEditor(form, app, { focus } = {}) {
   const narrow = open.size === 0 && window.matchMedia('(max-width: 640px)').matches;
   for (const g of groups) {
     if (open.has(g.id)) g.open = open.get(g.id);
-    else if (narrow && g.id !== 'group-sweep' && g.id !== 'group-ab') g.open = false;
+    else if (narrow && g.id !== 'group-sweep' && g.id !== 'group-ab' && g.id !== 'group-calibrate') g.open = false;
   }
-  const again = h('div', { class: 'lab-run-again' }, button(app.doc.mode === 'simulate' ? 'Run this scenario' : app.doc.mode === 'sweep' ? 'Run the sweep' : 'Run the A/B test', () => app.run(), { kind: 'button--primary' }));
+  const again = h('div', { class: 'lab-run-again' }, button({ simulate: 'Run this scenario', sweep: 'Run the sweep', ab: 'Run the A/B test', calibrate: 'Calibrate this scenario' }[app.doc.mode], () => app.run(), { kind: 'button--primary' }));
   replace(form, startFrom(app), groups, again);
   app.fields.clear();
   app.showErrors();

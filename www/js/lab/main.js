@@ -18,7 +18,9 @@ const editorEl = document.getElementById('editor');
 const resultsEl = document.getElementById('results');
 const runBarEl = document.getElementById('run-bar');
 
-const MODE_LABELS = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test' };
+const MODE_LABELS = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibrate' };
+const RUN_LABELS = { simulate: 'Run', sweep: 'Run the sweep', ab: 'Run the A/B test', calibrate: 'Calibrate' };
+const FILE_NAMES = { simulate: 'simulate', sweep: 'sweep', ab: 'ab-test', calibrate: 'calibrate' };
 const MAX_IMPORT_BYTES = 1 << 20;
 
 const app = {
@@ -123,6 +125,16 @@ const app = {
     return run();
   },
 
+  /** Takes a calibration's fitted scenario as the scenario, to simulate or sweep it. */
+  useFitted(scenario) {
+    this.doc.scenario = clone(scenario);
+    this.doc.mode = 'simulate';
+    this.error = null;
+    notice(null);
+    this.changed({ rebuild: true });
+    say('The fitted scenario is now the scenario (its fitted values are estimates). Press Run to simulate it.');
+  },
+
   parameterLabels() {
     return new Map(parameters(this));
   },
@@ -130,7 +142,7 @@ const app = {
   async downloadResults(kind) {
     const run = this.lastRun;
     if (!run) return;
-    const name = `giftsim-${run.doc.mode === 'simulate' ? 'simulate' : run.doc.mode === 'ab' ? 'ab-test' : 'sweep'}-seed-${run.doc.scenario.seed ?? 0}`;
+    const name = `giftsim-${FILE_NAMES[run.doc.mode]}-seed-${run.doc.scenario.seed ?? 0}`;
     if (kind === 'json') return download(`${name}.json`, `${run.text}\n`, 'application/json');
     if (!run.csv) {
       // The CSV comes from the engine itself, from the runs already on screen (one merge, no
@@ -231,7 +243,7 @@ function buildRunBar() {
 function syncRunBar() {
   for (const input of runBarEl.querySelectorAll('input[name=mode]')) input.checked = input.value === app.doc.mode;
   ui.locale.value = app.locale;
-  ui.run.textContent = app.doc.mode === 'simulate' ? 'Run' : app.doc.mode === 'sweep' ? 'Run the sweep' : 'Run the A/B test';
+  ui.run.textContent = RUN_LABELS[app.doc.mode];
 }
 
 function setMode(mode) {
@@ -266,7 +278,7 @@ function setBusy(busy, label = '') {
 }
 
 /** Runs one job in the worker with the progress bar; resolves as the runner does. */
-async function work(op, text, { label }) {
+async function work(op, text, { label, unit = 'viewer-runs' }) {
   const fmt = app.format();
   const started = performance.now();
   setBusy(true, label);
@@ -280,7 +292,7 @@ async function work(op, text, { label }) {
         shown = now;
         ui.progress.max = total;
         ui.progress.value = done;
-        ui.progressText.textContent = `${label}: ${fmt.progress(total ? done / total : 0)} · ${fmt.count(done)} of ${fmt.count(total)} viewer-runs · ${fmt.seconds(now - started)}`;
+        ui.progressText.textContent = `${label}: ${fmt.progress(total ? done / total : 0)} · ${fmt.count(done)} of ${fmt.count(total)} ${unit} · ${fmt.seconds(now - started)}`;
         root.dataset.progress = String(done);
       },
     });
@@ -298,9 +310,9 @@ async function run() {
   app.fields.clear();
   notice(null);
   const started = performance.now();
-  const label = doc.mode === 'simulate' ? 'Simulating' : doc.mode === 'sweep' ? 'Sweeping' : 'Running the A/B test';
+  const label = { simulate: 'Simulating', sweep: 'Sweeping', ab: 'Running the A/B test', calibrate: 'Calibrating' }[doc.mode];
   try {
-    const { text, parts } = await work(op, inputText, { label });
+    const { text, parts } = await work(op, inputText, { label, unit: doc.mode === 'calibrate' ? 'simulations (at most)' : 'viewer-runs' });
     const ms = performance.now() - started;
     const answer = JSON.parse(text);
     app.lastRun = { doc, op, inputText, text, parts, answer, ms, currency: app.currency(doc), csv: null };
@@ -335,6 +347,7 @@ function cancel() {
 function showEngineError(doc, err) {
   let path = String(err.path ?? '');
   if (doc.mode === 'simulate') path = path ? `scenario.${path}` : '';
+  else if (doc.mode === 'calibrate') path = path.startsWith('scenario') ? path : path ? `calibration.${path}` : '';
   else path = path === 'base' ? 'scenario' : path.replace(/^base\./, 'scenario.');
   app.error = { path, message: err.message, code: err.code };
   const marked = app.fields.show('*', app.error);
@@ -390,9 +403,10 @@ function download(name, text, type) {
 
 function exportScenario() {
   const { input } = engineRequest(app.doc);
-  const name = app.doc.mode === 'simulate' ? 'simulate' : app.doc.mode === 'ab' ? 'sweep-ab' : 'sweep';
+  const name = { simulate: 'simulate', sweep: 'sweep', ab: 'sweep-ab', calibrate: 'calibrate' }[app.doc.mode];
+  const command = app.doc.mode === 'sweep' || app.doc.mode === 'ab' ? 'sweep' : app.doc.mode;
   download(`giftsim-${name}-scenario.json`, `${JSON.stringify(input, null, 2)}\n`, 'application/json');
-  say(`Exported the scenario as giftsim-${name}-scenario.json: the command line runs it as is (giftsim ${app.doc.mode === 'simulate' ? 'simulate' : 'sweep'} FILE).`);
+  say(`Exported the scenario as giftsim-${name}-scenario.json: the command line runs it as is (giftsim ${command} FILE).`);
 }
 
 async function importFile(file) {

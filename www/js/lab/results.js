@@ -4,10 +4,11 @@ import { h, replace } from '../dom.js';
 import { destroyCharts } from './charts.js';
 import { button } from './controls.js';
 import { renderAb } from './results/ab.js';
+import { renderCalibrate } from './results/calibrate.js';
 import { renderSimulate } from './results/simulate.js';
 import { renderSweep } from './results/sweep.js';
 
-const MODE_TITLES = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test' };
+const MODE_TITLES = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibration' };
 
 /**
  * The results column's three parts, made once: the head (title, downloads, what was run), a
@@ -35,7 +36,7 @@ export function renderResults(section, app, run) {
     replace(live);
     replace(
       body,
-      h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: 'Press Run to simulate the scenario on the left. The example — 100,000 US viewers on TikTok’s three channels under family spending rules, 30 days, 20 runs — takes well under a second.' }), h('p', { class: 'muted', text: 'Switch to Sweep or A/B test above to compare prices, fees and caps.' })),
+      h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: 'Press Run to simulate the scenario on the left. The example — 100,000 US viewers on TikTok’s three channels under family spending rules, 30 days, 20 runs — takes well under a second.' }), h('p', { class: 'muted', text: 'Switch to Sweep or A/B test above to compare prices, fees and caps, or to Calibrate to fit the scenario to your own numbers.' })),
     );
     return;
   }
@@ -47,7 +48,9 @@ export function renderResults(section, app, run) {
       ? renderSimulate(answer, fmt)
       : doc.mode === 'sweep'
         ? renderSweep(answer, fmt, { metric: app.sweepMetric, onMetric: (m) => ((app.sweepMetric = m), renderResults(section, app, run)), labels: app.parameterLabels() })
-        : renderAb(answer, fmt);
+        : doc.mode === 'calibrate'
+          ? renderCalibrate(answer, fmt, { onUse: () => app.useFitted(answer.scenario) })
+          : renderAb(answer, fmt);
   replace(
     head,
     h(
@@ -57,7 +60,7 @@ export function renderResults(section, app, run) {
       h(
         'div',
         { class: 'button-row lab-downloads', role: 'group', 'aria-label': 'Download the results' },
-        button('Results as CSV', () => app.downloadResults('csv'), { kind: '' }),
+        doc.mode === 'calibrate' ? null : button('Results as CSV', () => app.downloadResults('csv'), { kind: '' }),
         button('Results as JSON', () => app.downloadResults('json'), { kind: '' }),
       ),
     ),

@@ -15,10 +15,10 @@ const DISTRIBUTIONS = [
 
 /** The budget fields each distribution uses: [key, label, optional, placeholder]. */
 const BUDGET_FIELDS = {
-  fixed: [['amount', 'Budget for 30 days']],
+  fixed: [['amount', 'Budget a month']],
   uniform: [['min', 'Smallest budget'], ['max', 'Largest budget']],
-  lognormal: [['median', 'Median budget for 30 days'], ['sigma', 'Spread (σ of the logarithm)'], ['max', 'Cap on a budget', true, 'none']],
-  pareto: [['min', 'Smallest budget for 30 days'], ['alpha', 'Tail index α (above 1)'], ['max', 'Cap on a budget', true, 'none']],
+  lognormal: [['median', 'Median budget a month'], ['sigma', 'Spread (σ of the logarithm)'], ['max', 'Cap on a budget', true, 'none']],
+  pareto: [['min', 'Smallest budget a month'], ['alpha', 'Tail index α (above 1)'], ['max', 'Cap on a budget', true, 'none']],
 };
 
 const STARTING_BUDGET = {
@@ -44,7 +44,7 @@ function populationBody(app) {
   return group(
     'group-population',
     'Viewers and how they spend',
-    'Budgets are for 30 days, scaled to the horizon and by prices: with elasticity 0 viewers buy the same coins whatever the price, with −1 they spend the same money.',
+    'Budgets are monthly and set aside day by day. Give a segment what a coin is worth to its viewers and prices decide who buys and what; without it, budgets follow prices through the elasticity (0: the same coins whatever the price, −1: the same money).',
     h(
       'div',
       { class: 'lab-field-row' },
@@ -142,6 +142,27 @@ function segment(app, seg, i, count) {
           bound(app, `${base}.active_days_per_week`, { label: 'Gifting days a week', optional: true, placeholder: '2' }),
           bound(app, `${base}.gifts_per_active_day`, { label: 'Gifts on such a day', optional: true, placeholder: '3' }),
           bound(app, `${base}.top_up`, { label: 'Each top-up buys', optional: true, placeholder: 'cheapest', hint: 'money, at most' }),
+        )
+      : null,
+    spends
+      ? h(
+          'div',
+          { class: 'lab-field-row' },
+          bound(app, `${base}.value_per_coin.median`, {
+            label: 'A coin is worth (median)',
+            optional: true,
+            placeholder: 'any price',
+            hint: 'money per coin, e.g. 0.02',
+            write: (v) => app.edit(`${base}.value_per_coin`, v === undefined ? undefined : { ...(seg.value_per_coin ?? {}), median: v }),
+          }),
+          bound(app, `${base}.switching_cost.median`, {
+            label: 'Moves to a cheaper channel to save',
+            optional: true,
+            placeholder: 'never moves',
+            hint: 'money per top-up (median)',
+            write: (v) => app.edit(`${base}.switching_cost`, v === undefined ? undefined : { ...(seg.switching_cost ?? {}), median: v }),
+          }),
+          bound(app, `${base}.monthly_retention[0]`, { label: 'Still here a month later', optional: true, placeholder: 'everyone', hint: 'share, e.g. 0.8' }),
         )
       : null,
     spends
