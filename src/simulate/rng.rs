@@ -93,6 +93,13 @@ impl Rng {
         self.unit() < p
     }
 
+    /// True with the probability `threshold` was made from: one draw and one integer
+    /// comparison, for the hottest chances (a viewer's active day).
+    #[inline]
+    pub fn chance_below(&mut self, threshold: u64) -> bool {
+        self.next_u64() < threshold
+    }
+
     /// A standard normal deviate (Box–Muller, one of the pair).
     pub fn normal(&mut self) -> f64 {
         let u = self.unit_open();
@@ -100,47 +107,63 @@ impl Rng {
         libm::sqrt(-2.0 * libm::log(u)) * libm::cos(2.0 * core::f64::consts::PI * v)
     }
 
-    /// A Poisson deviate with mean `lambda` (inversion for small means, a rounded normal
-    /// approximation above 30).
+    /// A Poisson deviate with mean `lambda` (a table for means up to 30, a rounded normal
+    /// approximation above).
     pub fn poisson(&mut self, lambda: f64) -> u64 {
-        self.poisson_with(Poisson::new(lambda))
+        self.poisson_with(&Poisson::new(lambda))
     }
 
-    /// A Poisson deviate from a prepared distribution (its `exp(−λ)` computed once).
+    /// A Poisson deviate from a prepared distribution: one draw from its alias table for means
+    /// up to 30 (every viewer's active day draws one, so one draw instead of a product of
+    /// several), a rounded normal approximation above.
     #[inline]
-    pub fn poisson_with(&mut self, p: Poisson) -> u64 {
-        let Poisson { lambda, limit } = p;
-        if lambda <= 0.0 {
+    pub fn poisson_with(&mut self, p: &Poisson) -> u64 {
+        if p.lambda <= 0.0 {
             return 0;
         }
-        if lambda > 30.0 {
-            let x = lambda + libm::sqrt(lambda) * self.normal();
-            return libm::round(x).max(0.0) as u64;
+        if let Some(table) = &p.table {
+            return table.sample(self) as u64;
         }
-        let mut product = self.unit_open();
-        let mut k = 0;
-        while product > limit {
-            product *= self.unit_open();
-            k += 1;
-        }
-        k
+        let x = p.lambda + libm::sqrt(p.lambda) * self.normal();
+        libm::round(x).max(0.0) as u64
+    }
+}
+
+/// The threshold of [`Rng::chance_below`] for probability `p`: `p × 2^64` (1 and above: always,
+/// but for one draw in 2^64).
+pub fn threshold(p: f64) -> u64 {
+    if p >= 1.0 {
+        u64::MAX
+    } else if p <= 0.0 {
+        0
+    } else {
+        (p * 18_446_744_073_709_551_616.0) as u64
     }
 }
 
 /// A Poisson distribution prepared for repeated draws.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Poisson {
     lambda: f64,
-    limit: f64,
+    /// For means up to 30: the probabilities of 0 to `λ + 10√λ + 10` in an alias table (the
+    /// mass beyond, below 10⁻²⁰, left out).
+    table: Option<Alias>,
 }
 
 impl Poisson {
     /// Mean `lambda`.
     pub fn new(lambda: f64) -> Poisson {
-        Poisson {
-            lambda,
-            limit: libm::exp(-lambda),
-        }
+        let table = (lambda > 0.0 && lambda <= 30.0).then(|| {
+            let last = libm::ceil(lambda + 10.0 * libm::sqrt(lambda) + 10.0) as usize;
+            let mut weights = Vec::with_capacity(last + 1);
+            let mut p = libm::exp(-lambda);
+            for k in 0..=last {
+                weights.push(p);
+                p *= lambda / (k + 1) as f64;
+            }
+            Alias::new(&weights)
+        });
+        Poisson { lambda, table }
     }
 }
 

@@ -20,7 +20,7 @@ use super::scenario::{Budget, Scenario, Spread};
 use crate::caps::Action;
 use crate::error::Result;
 use crate::lots::share_at;
-use crate::money::{Fraction, RoundingPoint};
+use crate::money::RoundingPoint;
 use crate::time_zone::civil::days_in_month;
 use channel::{Channel, Offer};
 use rules::{CapState, DayRules, Outcome};
@@ -284,6 +284,8 @@ pub struct Model<'a> {
     share_of_net: bool,
     /// Per simulated day: the number of days in its month.
     month_len: Vec<u32>,
+    /// Which month lengths (28 to 31 days) the simulation meets.
+    lengths_present: [bool; 4],
     /// Days of the warm-up, and days counted, in months of 28, 29, 30 and 31 days.
     /// For each simulated day `d` (and one past the end): how many of the days before it are
     /// in months of 28, 29, 30 and 31 days, so that the money set aside over any span of days
@@ -296,11 +298,22 @@ pub struct Model<'a> {
     switch_to: Vec<Vec<Option<(usize, i64)>>>,
 }
 
-/// `budget / days`, toward zero ([`RoundingPoint::Budget`]): what is set aside each day of a
-/// month of `days` days.
-fn per_day(budget: i64, days: u32) -> Result<i64> {
-    let share = Fraction::new(1, i128::from(days.max(1)));
-    Ok(share.apply(i128::from(budget), RoundingPoint::Budget)? as i64)
+/// What is set aside each day of a month of 28, 29, 30 and 31 days: the monthly budget over
+/// the month's days, toward zero ([`RoundingPoint::Budget`]; a budget is never negative, so
+/// integer division is that rounding). Only the lengths the simulation meets are divided.
+fn per_day(budget: i64, present: [bool; 4]) -> [i64; 4] {
+    debug_assert_eq!(
+        RoundingPoint::Budget.strategy(),
+        rust_decimal::RoundingStrategy::ToZero
+    );
+    let budget = budget.max(0);
+    let mut out = [0i64; 4];
+    for (i, slot) in out.iter_mut().enumerate() {
+        if present[i] {
+            *slot = budget / (28 + i as i64);
+        }
+    }
+    out
 }
 
 impl<'a> Model<'a> {
@@ -319,6 +332,10 @@ impl<'a> Model<'a> {
                 u32::from(days_in_month(date.year(), date.month()))
             })
             .collect();
+        let mut lengths_present = [false; 4];
+        for len in &month_len {
+            lengths_present[(*len - 28) as usize] = true;
+        }
         let mut lengths_before = vec![[0u32; 4]];
         for len in &month_len {
             let mut next = lengths_before.last().copied().unwrap_or_default();
@@ -348,6 +365,7 @@ impl<'a> Model<'a> {
             rules: DayRules::new(&s.rules, s.region.as_deref(), first, total, s.to_rules)?,
             month_len,
             lengths_before,
+            lengths_present,
             purchase_base,
             switch_to,
         })
@@ -357,7 +375,7 @@ impl<'a> Model<'a> {
 impl Model<'_> {
     /// What is set aside from a monthly budget over days `from..to`, day by day as the loop
     /// sets it aside (ignoring the cap of a month's savings).
-    fn accrual(&self, monthly: i64, from: u32, to: u32) -> Result<i64> {
+    fn accrual(&self, daily: &[i64; 4], from: u32, to: u32) -> i64 {
         let at = |d: u32| {
             self.lengths_before
                 .get(d as usize)
@@ -365,11 +383,7 @@ impl Model<'_> {
                 .unwrap_or_default()
         };
         let (a, b) = (at(from), at(to.max(from)));
-        let mut total = 0i64;
-        for i in 0..4 {
-            total += i64::from(b[i] - a[i]) * per_day(monthly, 28 + i as u32)?;
-        }
-        Ok(total)
+        (0..4).map(|i| i64::from(b[i] - a[i]) * daily[i]).sum()
     }
 }
 
@@ -532,10 +546,11 @@ impl Model<'_> {
         // budget at most. Viewers start anywhere in that cycle, so their purchases do not all
         // fall on the same days and a population's daily revenue is flat.
         // (The first day's share always fits under that cap.)
-        let first_day = per_day(
-            monthly,
-            self.month_len.get(from as usize).copied().unwrap_or(30),
-        )?;
+        let daily_by_len = per_day(monthly, self.lengths_present);
+        let first_day = self
+            .month_len
+            .get(from as usize)
+            .map_or(0, |len| daily_by_len[(*len - 28) as usize]);
         let mut saved = rng.below((monthly - first_day).max(0) as u64 + 1) as i64;
         // Savings stop growing at a month's budget, or at the viewer's usual top-up if that is
         // more (a viewer saves up for it).
@@ -544,7 +559,7 @@ impl Model<'_> {
         // what is set aside after (`budgets`).
         let counting_from = from.max(s.warm_up);
         let counted_accrual = if counted {
-            self.accrual(monthly, counting_from, until)?
+            self.accrual(&daily_by_len, counting_from, until)
         } else {
             0
         };
@@ -552,13 +567,12 @@ impl Model<'_> {
             // Never active, or no purchase is ever worth its price: no day would draw more,
             // and nothing is spent from the savings.
             if counted {
-                let before = self.accrual(monthly, from, counting_from)?;
+                let before = self.accrual(&daily_by_len, from, counting_from);
                 t.budgets += i128::from((saved + before).min(cap) + counted_accrual);
             }
             return Ok(until);
         }
 
-        let (mut daily, mut daily_len) = (0i64, 0u32);
         let mut budget_counted = counted_accrual;
         scratch.lots.clear();
         rules.reset(&mut scratch.caps);
@@ -578,21 +592,18 @@ impl Model<'_> {
             if day == counting_from {
                 budget_counted += saved;
             }
-            if self.month_len[d] != daily_len {
-                daily_len = self.month_len[d];
-                daily = per_day(monthly, daily_len)?;
-            }
             if saved < cap {
+                let daily = daily_by_len[(self.month_len[d] - 28) as usize];
                 saved = (saved + daily).min(cap);
             }
-            if saved < waiting_for || !rng.chance(seg.p_active) {
+            if saved < waiting_for || !rng.chance_below(seg.active_threshold) {
                 continue;
             }
             waiting_for = 0;
             let out = (day - warm_up.min(day)) as usize;
 
             let mut buys_today = 0u32;
-            let gifts = rng.poisson_with(seg.gifts_per_day);
+            let gifts = rng.poisson_with(&seg.gifts_per_day);
             'gifts: for _ in 0..gifts {
                 let choice = mix.alias.sample(rng);
                 let need = mix.coins[choice];
@@ -611,13 +622,17 @@ impl Model<'_> {
                         // not change that.
                         full.ok_or(i64::MAX)
                     } else {
-                        match channel.covering(need - held)? {
-                            Some(o) if o.pays > saved => Err(o.pays.min(*top_up)),
-                            Some(o) if value.is_none_or(|v| v * o.coins as f64 > o.pays as f64) => {
-                                Ok(o)
-                            }
-                            // Not worth it, or no purchase covers the gift: a full top-up.
-                            _ => Err(*top_up),
+                        // The most the savings buy, if that sends the gift in hand.
+                        let most = match value {
+                            Some(v) => channel.choose(v, saved, saved)?,
+                            None => channel.best_for(saved, false)?,
+                        };
+                        match most {
+                            Some(o) if held + o.coins >= need => Ok(o),
+                            // Wait until the savings buy what sends it (or a full top-up).
+                            _ => Err(channel
+                                .covering(need - held)?
+                                .map_or(*top_up, |c| c.pays.min(*top_up))),
                         }
                     };
                     let offer = match offer {

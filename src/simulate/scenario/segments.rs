@@ -49,6 +49,8 @@ pub struct Segment {
     pub retention: Option<Retention>,
     /// Chance of gifting on a given day.
     pub p_active: f64,
+    /// `p_active` as a threshold for [`Rng::chance_below`].
+    pub active_threshold: u64,
     /// Gifts on an active day.
     pub gifts_per_day: Poisson,
     /// Money a top-up aims at, in minor units (before the price multiplier).
@@ -210,6 +212,7 @@ pub fn segments(
             switching_cost,
             retention,
             p_active: days_per_week / 7.0,
+            active_threshold: super::super::rng::threshold(days_per_week / 7.0),
             gifts_per_day: Poisson::new(gifts_per_day),
             top_up,
             gifts,
