@@ -464,3 +464,47 @@ fn viewers_leave_on_their_retention_curve_and_others_take_their_place() {
     let err = ops::run(Operation::Simulate, &bad.to_string()).unwrap_err();
     assert_eq!(err.path, "segments[1].monthly_retention[0]", "{err}");
 }
+
+#[test]
+fn a_monthly_revenue_profile_is_a_target_with_one_value_per_calendar_month() {
+    let mut s = scenario();
+    s["days"] = json!(60);
+    s["start"] = json!("2026-01-01");
+    s["runs"] = json!(1);
+    s["viewers"] = json!(5000);
+    // 60 days from 1 January: January, February and 1 March.
+    let truth = run(Operation::Simulate, &s);
+    let day = |d: &Value| -> i128 { cents(&d["spend"]["mean"]) };
+    let days: Vec<i128> = truth["by_day"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(day)
+        .collect();
+    let sums = [
+        days[..31].iter().sum::<i128>(),
+        days[31..59].iter().sum(),
+        days[59..].iter().sum(),
+    ];
+    let values: Vec<String> = sums
+        .iter()
+        .map(|c| format!("{}.{:02}", c / 100, c % 100))
+        .collect();
+    let req = |values: &[String]| {
+        json!({"scenario": s, "free": [{"parameter": "segment:minnows/share", "min": "0.06", "max": "0.18"}],
+               "targets": [{"metric": "monthly_revenue", "values": values, "tolerance": "0.02"}],
+               "max_evaluations": 10})
+    };
+    // The scenario itself is the truth: met at once.
+    let fit = run(Operation::Calibrate, &req(&values));
+    assert_eq!(fit["missed"], json!([]), "{fit:#}");
+    assert_eq!(fit["evaluations"], 1);
+    assert_eq!(fit["targets"][0]["achieved"], values.join(","));
+    // One value per calendar month, or a coded error that says how many.
+    let err = ops::run(Operation::Calibrate, &req(&values[..2]).to_string()).unwrap_err();
+    assert_eq!(
+        (err.code.as_str(), err.path.as_str()),
+        ("invalid_value", "targets[0].values")
+    );
+    assert_eq!(err.details["expected"], 3);
+}

@@ -106,20 +106,14 @@ impl CalibrateRequest {
             .as_deref()
             .map(|id| TargetSet::find(id, "target_set"))
             .transpose()?;
-        let segments: Vec<String> = scenario.segments.iter().map(|s| s.id.clone()).collect();
         let mut targets = Vec::new();
         if let Some(set) = target_set {
             for t in set.inputs() {
-                targets.push(Target::parse(&t, &segments, scenario.days, "target_set")?);
+                targets.push(Target::parse(&t, &scenario, "target_set")?);
             }
         }
         for (i, t) in self.targets.iter().enumerate() {
-            targets.push(Target::parse(
-                t,
-                &segments,
-                scenario.days,
-                &index("targets", i),
-            )?);
+            targets.push(Target::parse(t, &scenario, &index("targets", i))?);
         }
         if targets.is_empty() {
             return Err(Error::new(

@@ -25,7 +25,8 @@ pub struct TargetInput {
     /// The value to reach, a decimal string (money in the scenario's currency).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// `daily_revenue`: what viewers pay on each day, one value per day of the scenario.
+    /// `daily_revenue` (`monthly_revenue`): what viewers pay on each day (in each calendar
+    /// month) of the scenario, one value per day (per month, a partial month included).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
     /// Relative tolerance: the target is met within `tolerance × value` (default 0.05).
@@ -55,6 +56,8 @@ pub enum Measure {
     Purchase(String),
     /// What viewers paid each day.
     Daily,
+    /// What viewers paid in each calendar month (the days of the scenario in it).
+    Monthly,
 }
 
 /// A validated target.
@@ -72,7 +75,9 @@ pub struct Target {
 
 impl Target {
     /// Validates a target at `at`.
-    pub fn parse(t: &TargetInput, segments: &[String], days: u32, at: &str) -> Result<Target> {
+    pub fn parse(t: &TargetInput, s: &Scenario, at: &str) -> Result<Target> {
+        let segments: Vec<String> = s.segments.iter().map(|g| g.id.clone()).collect();
+        let segments = segments.as_slice();
         let tolerance = parse_decimal(&t.tolerance, &join(at, "tolerance"))?;
         if tolerance <= Decimal::ZERO || tolerance > Decimal::ONE {
             return Err(Error::new(
@@ -93,6 +98,7 @@ impl Target {
         };
         let measure = match (t.metric.as_str(), &t.segment, &t.purchase) {
             ("daily_revenue", None, None) => Measure::Daily,
+            ("monthly_revenue", None, None) => Measure::Monthly,
             ("revenue_share" | "payers" | "spend", Some(seg), None) => {
                 if !segments.contains(seg) {
                     return Err(Error::new(
@@ -114,7 +120,7 @@ impl Target {
                     .chain(RATIO_METRICS)
                     .map(|(m, _)| *m)
                     .collect();
-                names.extend(["revenue_share", "daily_revenue"]);
+                names.extend(["revenue_share", "daily_revenue", "monthly_revenue"]);
                 let hint = crate::words::hint(m, names.iter().copied());
                 return Err(Error::new(
                     ErrorCode::InvalidValue,
@@ -140,17 +146,21 @@ impl Target {
             Ok(d.to_f64().unwrap_or(0.0))
         };
         let values = match (&measure, &t.value) {
-            (Measure::Daily, _) => {
-                if t.values.len() != days as usize {
+            (Measure::Daily | Measure::Monthly, _) => {
+                let (what, expected) = match measure {
+                    Measure::Daily => ("day", s.days as usize),
+                    _ => ("calendar month", month_spans(s).len()),
+                };
+                if t.values.len() != expected {
                     return Err(Error::new(
                         ErrorCode::InvalidValue,
                         join(at, "values"),
                         format!(
-                            "a daily revenue profile has one value per day of the scenario: {days}, not {}",
+                            "a revenue profile has one value per {what} of the scenario: {expected}, not {}",
                             t.values.len()
                         ),
                     )
-                    .with("expected", days)
+                    .with("expected", expected)
                     .with("given", t.values.len()));
                 }
                 t.values
@@ -245,6 +255,18 @@ impl Target {
             Measure::Daily => (0..s.days as usize)
                 .map(|d| mean(&|r| parts[r].by_day[d].spend as f64 / major))
                 .collect(),
+            Measure::Monthly => month_spans(s)
+                .into_iter()
+                .map(|span| {
+                    mean(&|r| {
+                        parts[r].by_day[span.clone()]
+                            .iter()
+                            .map(|d| d.spend as f64)
+                            .sum::<f64>()
+                            / major
+                    })
+                })
+                .collect(),
         }
     }
 
@@ -302,6 +324,21 @@ impl Target {
                     .collect::<Result<Vec<_>>>()?;
                 Ok(days.join(","))
             }
+            Measure::Monthly => {
+                let months = month_spans(s)
+                    .into_iter()
+                    .map(|span| {
+                        money(
+                            all.clone()
+                                .map(|r| {
+                                    parts[r].by_day[span.clone()].iter().map(|d| d.spend).sum()
+                                })
+                                .collect(),
+                        )
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                Ok(months.join(","))
+            }
         }
     }
 
@@ -320,6 +357,19 @@ impl Target {
             .sum::<f64>()
             / n
     }
+}
+
+/// The reported days of each calendar month the scenario covers, in order.
+pub fn month_spans(s: &Scenario) -> Vec<std::ops::Range<usize>> {
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+    for d in 0..s.days as usize {
+        let date = s.start.plus_days(d as i64);
+        match spans.last_mut() {
+            Some(span) if date.day() != 1 => span.end = d + 1,
+            _ => spans.push(d..d + 1),
+        }
+    }
+    spans
 }
 
 /// Each purchase's name, in [`RunPart::by_purchase`] order: `1321 coins` for a bundle,

@@ -22,7 +22,7 @@ export function renderCalibrate(answer, fmt, { onUse }) {
   );
   const show = (t, v) => {
     const unit = t.metric === 'revenue_share' ? 'ratio' : unitOf(t.metric);
-    if (t.metric === 'daily_revenue') return v;
+    if (t.metric === 'daily_revenue' || t.metric === 'monthly_revenue') return v;
     return fmt.metric(unit, v, t.metric);
   };
   const targets = table({
