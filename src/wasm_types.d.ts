@@ -762,6 +762,13 @@ export interface SegmentInput {
   budget_by_age?: {
     [k: string]: BudgetInput | undefined;
   };
+  /**
+   * Retention curve: the share of the segment's viewers still there a month later, for
+   * their first month, second month, … (the last applies to every month after). A viewer
+   * who leaves is replaced by a new one (drawn afresh: age group, segment, budget), so the
+   * population keeps its size. Absent: viewers stay.
+   */
+  monthly_retention?: string[];
 }
 /**
  * A monthly budget, in money.
@@ -891,7 +898,8 @@ export interface TargetInput {
    */
   value?: string | null;
   /**
-   * `daily_revenue`: what viewers pay on each day, one value per day of the scenario.
+   * `daily_revenue` (`monthly_revenue`): what viewers pay on each day (in each calendar
+   * month) of the scenario, one value per day (per month, a partial month included).
    */
   values?: string[];
   /**
@@ -2689,6 +2697,14 @@ export interface SweepRow {
    * Differences from the base.
    */
   vs_base: Difference[];
+  /**
+   * Differences from the base in each age group: spend, payers, blocked spend.
+   */
+  vs_base_by_age: GroupDifferences[];
+  /**
+   * Differences from the base in each segment: spend, payers, purchases.
+   */
+  vs_base_by_segment: GroupDifferences[];
 }
 /**
  * How a metric of a point differs from the base, run by run.
@@ -2735,6 +2751,19 @@ export interface Difference {
    * `higher`, `lower`, `no clear difference`, or `one run: no noise estimate`.
    */
   judgement: string;
+}
+/**
+ * How one age group or segment of a point differs from the base, run by run.
+ */
+export interface GroupDifferences {
+  /**
+   * The age group's or segment's id.
+   */
+  group: string;
+  /**
+   * One per metric.
+   */
+  differences: Difference[];
 }
 /**
  * The `sweep` answer.
