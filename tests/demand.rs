@@ -367,6 +367,13 @@ fn bad_calibrations_get_coded_errors() {
             "free[0].parameter",
         ),
         (
+            // A log-normal budget has no `alpha` to fit.
+            json!({"scenario": s, "free": [{"parameter": "segment:minnows/budget.alpha", "min": "1", "max": "3"}],
+                   "targets": [{"metric": "payer_share", "value": "0.02"}]}),
+            "invalid_value",
+            "free[0].parameter",
+        ),
+        (
             json!({"scenario": s, "free": [{"parameter": "segment:minnows/share", "min": "0", "max": "0.2"}],
                    "target_set": "swrve-2017"}),
             "unknown_preset",

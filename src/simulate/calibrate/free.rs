@@ -3,7 +3,9 @@
 
 use crate::error::{join, Error, ErrorCode, Result};
 use crate::money::{parse_decimal, Currency, Money};
-use crate::simulate::scenario::input::{BudgetInput, SegmentInput, SpreadInput};
+use crate::simulate::scenario::input::{
+    BudgetDistribution, BudgetInput, SegmentInput, SpreadInput,
+};
 use crate::simulate::scenario::{Scenario, ScenarioInput};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -122,14 +124,23 @@ impl FreeParameter {
                 };
                 let seg = &input.segments[i];
                 let missing = match &field {
-                    Field::Budget(_) => seg.budget.is_none(),
+                    Field::Budget(f) => seg.budget.as_ref().is_none_or(|b| {
+                        // Only the figures of the budget's own distribution move it.
+                        let own: &[&str] = match b.distribution {
+                            BudgetDistribution::Fixed => &["amount"],
+                            BudgetDistribution::Uniform => &["min", "max"],
+                            BudgetDistribution::Lognormal => &["median", "sigma", "max"],
+                            BudgetDistribution::Pareto => &["min", "alpha", "max"],
+                        };
+                        !own.contains(f)
+                    }),
                     Field::Value(_) => seg.value_per_coin.is_none(),
                     Field::Switching(_) => seg.switching_cost.is_none(),
                     _ => false,
                 };
                 if missing {
                     return Err(bad(format!(
-                        "segment `{id}` has no {} to fit; give one in the scenario first",
+                        "segment `{id}` has no {} with this figure to fit; give one in the scenario first",
                         field_name(&field)
                     )));
                 }
