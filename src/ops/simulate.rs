@@ -380,31 +380,25 @@ fn purchase_rows(
     cur: Currency,
 ) -> Result<Vec<PurchaseOut>> {
     let mut rows = Vec::new();
-    let mut at = 0usize;
-    for c in &s.channels {
-        let bundles = c.card.bundles.iter().map(|b| Some(b.total_coins()));
-        for coins in bundles.chain(std::iter::once(None)) {
-            let i = at;
-            at += 1;
-            if coins.is_none() && c.card.custom.is_none() {
-                continue;
-            }
-            let money: Vec<i128> = parts.iter().map(|p| p.by_purchase[i].spend).collect();
-            let counts: Vec<u128> = parts.iter().map(|p| p.by_purchase[i].purchases).collect();
-            let shares: Vec<i128> = money
-                .iter()
-                .zip(spend)
-                .map(|(v, total)| millionths(*v, *total))
-                .collect();
-            rows.push(PurchaseOut {
-                rate_card: c.card.id.clone(),
-                purchase: coins.map_or("custom amount".to_string(), |n| format!("{n} coins")),
-                coins,
-                purchases: CountStat::of("purchases", &counts)?,
-                spend: MoneyStat::of(&money, cur)?,
-                revenue_share: RatioStat::of(&shares)?,
-            });
+    for (i, slot) in simulate::purchase_slots(s).iter().enumerate() {
+        if !slot.offered {
+            continue;
         }
+        let money: Vec<i128> = parts.iter().map(|p| p.by_purchase[i].spend).collect();
+        let counts: Vec<u128> = parts.iter().map(|p| p.by_purchase[i].purchases).collect();
+        let shares: Vec<i128> = money
+            .iter()
+            .zip(spend)
+            .map(|(v, total)| millionths(*v, *total))
+            .collect();
+        rows.push(PurchaseOut {
+            rate_card: slot.rate_card.to_string(),
+            purchase: slot.name(),
+            coins: slot.coins,
+            purchases: CountStat::of("purchases", &counts)?,
+            spend: MoneyStat::of(&money, cur)?,
+            revenue_share: RatioStat::of(&shares)?,
+        });
     }
     Ok(rows)
 }

@@ -615,7 +615,48 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
     })
 }
 
+/// One slot of [`RunPart::by_purchase`]: a bundle of a channel, or its custom amount.
+pub struct PurchaseSlot<'a> {
+    /// The channel's rate card.
+    pub rate_card: &'a str,
+    /// The bundle's coins; `None` for the custom amount.
+    pub coins: Option<u64>,
+    /// False for the custom-amount slot of a card without one.
+    pub offered: bool,
+}
+
+impl PurchaseSlot<'_> {
+    /// How answers and targets name it: `1321 coins`, or `custom amount`.
+    pub fn name(&self) -> String {
+        self.coins
+            .map_or_else(|| "custom amount".to_string(), |n| format!("{n} coins"))
+    }
+}
+
+/// Every slot of [`RunPart::by_purchase`], in order: each channel's bundles, then its custom
+/// amount.
+pub fn purchase_slots(s: &Scenario) -> Vec<PurchaseSlot<'_>> {
+    s.channels
+        .iter()
+        .flat_map(|c| {
+            let card = &c.card;
+            card.bundles
+                .iter()
+                .map(|b| PurchaseSlot {
+                    rate_card: &card.id,
+                    coins: Some(b.total_coins()),
+                    offered: true,
+                })
+                .chain(std::iter::once(PurchaseSlot {
+                    rate_card: &card.id,
+                    coins: None,
+                    offered: card.custom.is_some(),
+                }))
+        })
+        .collect()
+}
+
 /// Purchases a scenario's channels offer in all (each card's bundles and custom amount).
 pub fn purchases(s: &Scenario) -> usize {
-    s.channels.iter().map(|c| c.card.bundles.len() + 1).sum()
+    purchase_slots(s).len()
 }

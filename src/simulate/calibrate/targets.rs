@@ -372,18 +372,11 @@ pub fn month_spans(s: &Scenario) -> Vec<std::ops::Range<usize>> {
     spans
 }
 
-/// Each purchase's name, in [`RunPart::by_purchase`] order: `1321 coins` for a bundle,
-/// `custom amount` for a channel's custom amount.
-pub fn purchase_names(s: &Scenario) -> Vec<String> {
-    s.channels
+/// Each purchase's name, in [`RunPart::by_purchase`] order.
+fn purchase_names(s: &Scenario) -> Vec<String> {
+    crate::simulate::purchase_slots(s)
         .iter()
-        .flat_map(|c| {
-            c.card
-                .bundles
-                .iter()
-                .map(|b| format!("{} coins", b.total_coins()))
-                .chain(std::iter::once("custom amount".to_string()))
-        })
+        .map(|slot| slot.name())
         .collect()
 }
 
