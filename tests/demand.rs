@@ -367,6 +367,12 @@ fn bad_calibrations_get_coded_errors() {
             "free[0].parameter",
         ),
         (
+            json!({"scenario": s, "free": [{"parameter": "segment:minnows/share", "min": "0", "max": "0.2"}],
+                   "targets": [{"metric": "revenue_share", "purchase": "1320 coins", "value": "0.25"}]}),
+            "invalid_value",
+            "targets[0].purchase",
+        ),
+        (
             // A log-normal budget has no `alpha` to fit.
             json!({"scenario": s, "free": [{"parameter": "segment:minnows/budget.alpha", "min": "1", "max": "3"}],
                    "targets": [{"metric": "payer_share", "value": "0.02"}]}),
@@ -514,4 +520,21 @@ fn a_monthly_revenue_profile_is_a_target_with_one_value_per_calendar_month() {
         ("invalid_value", "targets[0].values")
     );
     assert_eq!(err.details["expected"], 3);
+}
+
+#[test]
+fn a_top_up_below_the_cheapest_bundle_waits_for_it_instead_of_stopping() {
+    // Top-ups aim at $0.50, less than the $0.99 of the cheapest iOS pack: a viewer whose
+    // savings are between the two waits for the pack, and keeps buying all month.
+    let req = json!({
+        "rate_card": "tiktok-ios", "viewers": 2000, "days": 60, "runs": 1, "seed": 9,
+        "segments": [{"id": "all", "share": "1", "budget": {"distribution": "fixed", "amount": "3.00"},
+                      "active_days_per_week": "7", "gifts_per_active_day": "5", "top_up": "0.50",
+                      "gifts": [{"gift": "finger-heart", "weight": 1}]}]
+    });
+    let answer = run(Operation::Simulate, &req);
+    let per_payer = mean(&answer["totals"], "purchases_per_payer");
+    // Five Finger Hearts a day (25 coins) want a 65-coin pack every two or three days; $3 a
+    // month pays for one every ten days, so over two months a viewer keeps buying.
+    assert!(per_payer > 5.0, "{per_payer} purchases per payer");
 }

@@ -7,9 +7,7 @@ use crate::money::{decimal_string, Currency};
 use crate::rate_card::RateCardRef;
 use crate::simulate::scenario::{AgeGroup, Scenario};
 use crate::simulate::stats::{CountStat, MoneyStat, RatioStat};
-use crate::simulate::{
-    self, millionths, RunMetrics, RunPart, COUNT_METRICS, MONEY_METRICS, RATIO_METRICS,
-};
+use crate::simulate::{self, RunMetrics, RunPart, COUNT_METRICS, MONEY_METRICS, RATIO_METRICS};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -260,16 +258,7 @@ pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
             })
             .collect::<Result<_>>()?,
     };
-    let spend: Vec<i128> = money("viewer_spend");
-    let share_of_spend = |values: &[i128]| {
-        RatioStat::of(
-            &values
-                .iter()
-                .zip(&spend)
-                .map(|(v, total)| millionths(*v, *total))
-                .collect::<Vec<_>>(),
-        )
-    };
+    let all_spend: Vec<i128> = money("viewer_spend");
     let by_segment = s
         .segments
         .iter()
@@ -291,11 +280,11 @@ pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
                 payers: count("payers", |x| x.payers)?,
                 purchases: count("purchases", |x| x.purchases)?,
                 spend: MoneyStat::of(&spend, cur)?,
-                revenue_share: share_of_spend(&spend)?,
+                revenue_share: RatioStat::share_of(&spend, &all_spend)?,
             })
         })
         .collect::<Result<_>>()?;
-    let by_purchase = purchase_rows(s, &parts, &spend, cur)?;
+    let by_purchase = purchase_rows(s, &parts, &all_spend, cur)?;
     let by_age = s
         .ages
         .iter()
@@ -386,18 +375,13 @@ fn purchase_rows(
         }
         let money: Vec<i128> = parts.iter().map(|p| p.by_purchase[i].spend).collect();
         let counts: Vec<u128> = parts.iter().map(|p| p.by_purchase[i].purchases).collect();
-        let shares: Vec<i128> = money
-            .iter()
-            .zip(spend)
-            .map(|(v, total)| millionths(*v, *total))
-            .collect();
         rows.push(PurchaseOut {
             rate_card: slot.rate_card.to_string(),
             purchase: slot.name(),
             coins: slot.coins,
             purchases: CountStat::of("purchases", &counts)?,
             spend: MoneyStat::of(&money, cur)?,
-            revenue_share: RatioStat::of(&shares)?,
+            revenue_share: RatioStat::share_of(&money, spend)?,
         });
     }
     Ok(rows)

@@ -539,8 +539,8 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
         AgencyPayer::Creator => 0,
     };
     let platform = t.net_spent - earnings_total - platform_pays;
-    let viewers = t.viewers as i128;
-    let payers = t.payers as i128;
+    let viewers = t.viewers() as i128;
+    let payers = t.payers() as i128;
     let per = |den: i128| -> Result<i128> {
         if den == 0 {
             return Ok(0);
@@ -570,9 +570,9 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
     .map(|(k, v)| (k.to_string(), v))
     .collect();
     let counts: BTreeMap<String, u128> = [
-        ("viewers", t.viewers),
+        ("viewers", t.viewers()),
         ("spenders", t.spenders),
-        ("payers", t.payers),
+        ("payers", t.payers()),
         ("purchases", t.purchases),
         ("gifts", t.gifts),
         ("coins_bought", t.coins_bought),
@@ -597,7 +597,7 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
         ("top_10pct_revenue_share", t.top_share(100)),
         (
             "top_20pct_viewers_revenue_share",
-            t.top_spenders_share((t.viewers * 200).div_ceil(1000)),
+            t.top_spenders_share((t.viewers() * 200).div_ceil(1000)),
         ),
     ]
     .into_iter()

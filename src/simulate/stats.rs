@@ -118,6 +118,16 @@ impl RatioStat {
             mean: ratio_text(mean(values.iter().sum(), values.len())?),
         })
     }
+
+    /// The statistic of each run's `part` as a share of its `whole` (run by run).
+    pub fn share_of(part: &[i128], whole: &[i128]) -> Result<RatioStat> {
+        let shares: Vec<i128> = part
+            .iter()
+            .zip(whole)
+            .map(|(p, w)| super::millionths(*p, *w))
+            .collect();
+        RatioStat::of(&shares)
+    }
 }
 
 /// How a metric of a point differs from the base, run by run.

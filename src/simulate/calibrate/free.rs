@@ -3,9 +3,7 @@
 
 use crate::error::{join, Error, ErrorCode, Result};
 use crate::money::{parse_decimal, Currency, Money};
-use crate::simulate::scenario::input::{
-    BudgetDistribution, BudgetInput, SegmentInput, SpreadInput,
-};
+use crate::simulate::scenario::input::{BudgetDistribution, BudgetInput, SpreadInput};
 use crate::simulate::scenario::{Scenario, ScenarioInput};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -268,13 +266,15 @@ impl FreeParameter {
     }
 
     /// Writes the value at `u` into `input`.
-    pub fn set(&self, input: &mut ScenarioInput, u: f64) -> Result<()> {
+    pub fn set(&self, input: &mut ScenarioInput, u: f64) {
         let text = self.text(u);
         match &self.slot {
             Slot::Elasticity => input.elasticity = text,
             Slot::Zipf => input.creators.zipf_exponent = text,
             Slot::Segment(i, field) => {
-                let seg: &mut SegmentInput = &mut input.segments[*i];
+                let Some(seg) = input.segments.get_mut(*i) else {
+                    return;
+                };
                 match field {
                     Field::Share => seg.share = text,
                     Field::Budget(f) => {
@@ -305,11 +305,12 @@ impl FreeParameter {
                         .filter(|(j, _)| *j != a)
                         .map(|(_, s)| s.share.parse::<Decimal>().unwrap_or(Decimal::ZERO))
                         .sum();
-                    input.segments[a].share = (Decimal::ONE - others).normalize().to_string();
+                    if let Some(absorber) = input.segments.get_mut(a) {
+                        absorber.share = (Decimal::ONE - others).normalize().to_string();
+                    }
                 }
             }
         }
-        Ok(())
     }
 }
 

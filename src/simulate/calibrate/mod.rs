@@ -199,7 +199,7 @@ impl Calibration {
     pub fn evaluate(&self, point: &[f64], simulate: &mut Simulator<'_>) -> Result<Evaluation> {
         let mut input = self.base.clone();
         for (f, u) in self.free.iter().zip(point) {
-            f.set(&mut input, *u)?;
+            f.set(&mut input, *u);
         }
         let invalid = |input: ScenarioInput| Evaluation {
             point: point.to_vec(),
@@ -216,16 +216,13 @@ impl Calibration {
             Err(e) if e.code == ErrorCode::Cancelled => return Err(e),
             Err(_) => return Ok(invalid(input)),
         };
-        let achieved: Vec<Vec<f64>> = self
+        let (achieved, shown): (Vec<Vec<f64>>, Vec<String>) = self
             .targets
             .iter()
-            .map(|t| t.achieved(&scenario, &parts, &runs))
-            .collect();
-        let shown = self
-            .targets
-            .iter()
-            .map(|t| t.shown(&scenario, &parts, &runs))
-            .collect::<Result<Vec<_>>>()?;
+            .map(|t| t.measure(&scenario, &parts, &runs))
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .unzip();
         let error = self
             .targets
             .iter()

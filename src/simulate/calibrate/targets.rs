@@ -1,5 +1,5 @@
 //! Calibration targets: a KPI of a simulation (any metric of `simulate`, a segment's or a
-//! purchase's share of revenue, or the daily revenue profile) with its published value and a
+//! purchase's share of revenue, or a daily or monthly revenue profile) with its published value and a
 //! relative tolerance; and the shipped target sets, each figure with its source and date
 //! (`../shared/research/frontier-facts.md`, section 4).
 
@@ -20,7 +20,8 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct TargetInput {
     /// A metric of `simulate` (`payer_share`, `arppu`, `top_10pct_revenue_share`, …),
-    /// `revenue_share` (of a `segment` or a `purchase`) or `daily_revenue` (a profile).
+    /// `revenue_share` (of a `segment` or a `purchase`), or `daily_revenue` or
+    /// `monthly_revenue` (a profile).
     pub metric: String,
     /// The value to reach, a decimal string (money in the scenario's currency).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -45,19 +46,26 @@ fn five_percent() -> String {
     "0.05".into()
 }
 
-/// What a target measures.
+/// What a target measures, resolved against the scenario once.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Measure {
     /// A total metric's mean over runs.
     Total(String),
-    /// A segment's figure: `payers`, `spend` or `revenue_share`.
-    Segment(String, String),
-    /// The share of revenue of the purchases named so on any channel.
-    Purchase(String),
-    /// What viewers paid each day.
-    Daily,
-    /// What viewers paid in each calendar month (the days of the scenario in it).
-    Monthly,
+    /// A segment's (by index) `payers`, `spend` or `revenue_share`.
+    Segment(usize, String),
+    /// The share of revenue of these purchases (indices in [`RunPart::by_purchase`]).
+    Purchase(Vec<usize>),
+    /// What viewers paid over each span of days: one day each (`daily_revenue`) or the days
+    /// of each calendar month (`monthly_revenue`).
+    Days(Vec<std::ops::Range<usize>>),
+}
+
+/// The unit of a measured value, run by run: minor units, a count, or millionths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Money,
+    Count,
+    Ratio,
 }
 
 /// A validated target.
@@ -76,8 +84,6 @@ pub struct Target {
 impl Target {
     /// Validates a target at `at`.
     pub fn parse(t: &TargetInput, s: &Scenario, at: &str) -> Result<Target> {
-        let segments: Vec<String> = s.segments.iter().map(|g| g.id.clone()).collect();
-        let segments = segments.as_slice();
         let tolerance = parse_decimal(&t.tolerance, &join(at, "tolerance"))?;
         if tolerance <= Decimal::ZERO || tolerance > Decimal::ONE {
             return Err(Error::new(
@@ -97,21 +103,52 @@ impl Target {
                 .any(|(m, _)| *m == name)
         };
         let measure = match (t.metric.as_str(), &t.segment, &t.purchase) {
-            ("daily_revenue", None, None) => Measure::Daily,
-            ("monthly_revenue", None, None) => Measure::Monthly,
+            ("daily_revenue", None, None) => {
+                Measure::Days((0..s.days as usize).map(|d| d..d + 1).collect())
+            }
+            ("monthly_revenue", None, None) => Measure::Days(month_spans(s)),
             ("revenue_share" | "payers" | "spend", Some(seg), None) => {
-                if !segments.contains(seg) {
+                let Some(i) = s.segments.iter().position(|g| g.id == *seg) else {
+                    let ids: Vec<&str> = s.segments.iter().map(|g| g.id.as_str()).collect();
                     return Err(Error::new(
                         ErrorCode::InvalidValue,
                         join(at, "segment"),
-                        format!("the scenario has no segment `{seg}`"),
+                        format!(
+                            "the scenario has no segment `{seg}`{}",
+                            crate::words::hint(seg, ids.iter().copied())
+                        ),
                     )
                     .with("given", seg.as_str())
-                    .with("suggestions", segments.to_vec()));
-                }
-                Measure::Segment(seg.clone(), t.metric.clone())
+                    .with("suggestions", ids));
+                };
+                Measure::Segment(i, t.metric.clone())
             }
-            ("revenue_share", None, Some(p)) => Measure::Purchase(p.clone()),
+            ("revenue_share", None, Some(p)) => {
+                let slots = crate::simulate::purchase_slots(s);
+                let found: Vec<usize> = (0..slots.len())
+                    .filter(|&i| slots[i].offered && slots[i].name() == *p)
+                    .collect();
+                if found.is_empty() {
+                    let mut names: Vec<String> = Vec::new();
+                    for slot in slots.iter().filter(|slot| slot.offered) {
+                        if !names.contains(&slot.name()) {
+                            names.push(slot.name());
+                        }
+                    }
+                    return Err(Error::new(
+                        ErrorCode::InvalidValue,
+                        join(at, "purchase"),
+                        format!(
+                            "no channel of the scenario sells `{}`{}",
+                            p.chars().take(60).collect::<String>(),
+                            crate::words::hint(p, names.iter().map(String::as_str))
+                        ),
+                    )
+                    .with("given", p.as_str())
+                    .with("suggestions", names));
+                }
+                Measure::Purchase(found)
+            }
             (m, None, None) if known(m) => Measure::Total(m.to_string()),
             (m, _, _) => {
                 let mut names: Vec<&str> = MONEY_METRICS
@@ -146,11 +183,13 @@ impl Target {
             Ok(d.to_f64().unwrap_or(0.0))
         };
         let values = match (&measure, &t.value) {
-            (Measure::Daily | Measure::Monthly, _) => {
-                let (what, expected) = match measure {
-                    Measure::Daily => ("day", s.days as usize),
-                    _ => ("calendar month", month_spans(s).len()),
+            (Measure::Days(spans), _) => {
+                let what = if t.metric == "daily_revenue" {
+                    "day"
+                } else {
+                    "calendar month"
                 };
+                let expected = spans.len();
                 if t.values.len() != expected {
                     return Err(Error::new(
                         ErrorCode::InvalidValue,
@@ -198,148 +237,95 @@ impl Target {
         })
     }
 
-    /// What a simulation achieved, one value per target value: the mean over runs, money
-    /// in major units.
-    pub fn achieved(&self, s: &Scenario, parts: &[RunPart], runs: &[RunMetrics]) -> Vec<f64> {
-        let n = runs.len().max(1) as f64;
-        let major = 10f64.powi(s.currency.minor_units() as i32);
-        let mean = |f: &dyn Fn(usize) -> f64| (0..runs.len()).map(f).sum::<f64>() / n;
-        let share = |part: i128, whole: i128| {
-            if whole > 0 {
-                part as f64 / whole as f64
-            } else {
-                0.0
-            }
-        };
-        match &self.measure {
-            Measure::Total(name) => {
-                let money = MONEY_METRICS.iter().any(|(m, _)| m == name);
-                let ratio = RATIO_METRICS.iter().any(|(m, _)| m == name);
-                vec![mean(&|r| {
-                    let run = &runs[r];
-                    if money {
-                        run.money_minor(name) as f64 / major
-                    } else if ratio {
-                        run.ratio(name) as f64 / 1e6
-                    } else {
-                        run.count(name) as f64
-                    }
-                })]
-            }
-            Measure::Segment(seg, what) => {
-                let Some(i) = s.segments.iter().position(|g| g.id == *seg) else {
-                    return vec![0.0];
-                };
-                vec![mean(&|r| {
-                    let g = &parts[r].by_segment[i];
-                    match what.as_str() {
-                        "payers" => g.payers as f64,
-                        "spend" => g.spend as f64 / major,
-                        _ => share(g.spend, runs[r].money_minor("viewer_spend")),
-                    }
-                })]
-            }
-            Measure::Purchase(name) => {
-                let names = purchase_names(s);
-                vec![mean(&|r| {
-                    let paid: i128 = parts[r]
-                        .by_purchase
-                        .iter()
-                        .zip(&names)
-                        .filter(|(_, n)| *n == name)
-                        .map(|(p, _)| p.spend)
-                        .sum();
-                    share(paid, runs[r].money_minor("viewer_spend"))
-                })]
-            }
-            Measure::Daily => (0..s.days as usize)
-                .map(|d| mean(&|r| parts[r].by_day[d].spend as f64 / major))
-                .collect(),
-            Measure::Monthly => month_spans(s)
-                .into_iter()
-                .map(|span| {
-                    mean(&|r| {
-                        parts[r].by_day[span.clone()]
-                            .iter()
-                            .map(|d| d.spend as f64)
-                            .sum::<f64>()
-                            / major
-                    })
-                })
-                .collect(),
-        }
-    }
-
-    /// What a simulation achieved, as the answer shows it: exact means over runs (money in
-    /// the currency, ratios with 6 decimals); a profile's days joined by commas.
-    pub fn shown(&self, s: &Scenario, parts: &[RunPart], runs: &[RunMetrics]) -> Result<String> {
-        let money = |values: Vec<i128>| -> Result<String> {
-            Ok(MoneyStat::of(&values, s.currency)?.mean.to_string())
-        };
-        let ratio = |values: Vec<i128>| -> Result<String> { Ok(RatioStat::of(&values)?.mean) };
+    /// What a simulation achieved, one value per target value: the mean over runs as a
+    /// number for the search (money in major units), and as the answer shows it (exact
+    /// means: money in the currency, ratios with 6 decimals; a profile's values joined by
+    /// commas).
+    pub fn measure(
+        &self,
+        s: &Scenario,
+        parts: &[RunPart],
+        runs: &[RunMetrics],
+    ) -> Result<(Vec<f64>, String)> {
         let spend = |r: usize| runs[r].money_minor("viewer_spend");
         let all = 0..runs.len();
-        match &self.measure {
+        let per_run: Vec<(Unit, Vec<i128>)> = match &self.measure {
             Measure::Total(name) => {
-                if MONEY_METRICS.iter().any(|(m, _)| m == name) {
-                    money(all.map(|r| runs[r].money_minor(name)).collect())
+                let unit = if MONEY_METRICS.iter().any(|(m, _)| m == name) {
+                    Unit::Money
                 } else if RATIO_METRICS.iter().any(|(m, _)| m == name) {
-                    ratio(all.map(|r| runs[r].ratio(name)).collect())
+                    Unit::Ratio
                 } else {
-                    let counts: Vec<u128> = all.map(|r| u128::from(runs[r].count(name))).collect();
-                    Ok(CountStat::of(name, &counts)?.mean.to_string())
-                }
+                    Unit::Count
+                };
+                let value = |r: usize| match unit {
+                    Unit::Money => runs[r].money_minor(name),
+                    Unit::Ratio => runs[r].ratio(name),
+                    Unit::Count => i128::from(runs[r].count(name)),
+                };
+                vec![(unit, all.map(value).collect())]
             }
-            Measure::Segment(seg, what) => {
-                let i = s.segments.iter().position(|g| g.id == *seg).unwrap_or(0);
-                let g = |r: usize| &parts[r].by_segment[i];
-                match what.as_str() {
-                    "payers" => {
-                        let counts: Vec<u128> = all.map(|r| g(r).payers).collect();
-                        Ok(CountStat::of("payers", &counts)?.mean.to_string())
-                    }
-                    "spend" => money(all.map(|r| g(r).spend).collect()),
-                    _ => ratio(all.map(|r| millionths(g(r).spend, spend(r))).collect()),
-                }
+            Measure::Segment(i, what) => {
+                let g = |r: usize| parts[r].by_segment.get(*i).cloned().unwrap_or_default();
+                vec![match what.as_str() {
+                    "payers" => (Unit::Count, all.map(|r| g(r).payers as i128).collect()),
+                    "spend" => (Unit::Money, all.map(|r| g(r).spend).collect()),
+                    _ => (
+                        Unit::Ratio,
+                        all.map(|r| millionths(g(r).spend, spend(r))).collect(),
+                    ),
+                }]
             }
-            Measure::Purchase(name) => {
-                let names = purchase_names(s);
-                ratio(
-                    all.map(|r| {
-                        let paid: i128 = parts[r]
-                            .by_purchase
+            Measure::Purchase(slots) => {
+                let paid = |r: usize| -> i128 {
+                    slots
+                        .iter()
+                        .filter_map(|&i| parts[r].by_purchase.get(i))
+                        .map(|p| p.spend)
+                        .sum()
+                };
+                vec![(
+                    Unit::Ratio,
+                    all.map(|r| millionths(paid(r), spend(r))).collect(),
+                )]
+            }
+            Measure::Days(spans) => spans
+                .iter()
+                .map(|span| {
+                    let paid = |r: usize| -> i128 {
+                        parts[r]
+                            .by_day
+                            .get(span.clone())
+                            .unwrap_or_default()
                             .iter()
-                            .zip(&names)
-                            .filter(|(_, n)| *n == name)
-                            .map(|(p, _)| p.spend)
-                            .sum();
-                        millionths(paid, spend(r))
-                    })
-                    .collect(),
-                )
-            }
-            Measure::Daily => {
-                let days = (0..s.days as usize)
-                    .map(|d| money(all.clone().map(|r| parts[r].by_day[d].spend).collect()))
-                    .collect::<Result<Vec<_>>>()?;
-                Ok(days.join(","))
-            }
-            Measure::Monthly => {
-                let months = month_spans(s)
-                    .into_iter()
-                    .map(|span| {
-                        money(
-                            all.clone()
-                                .map(|r| {
-                                    parts[r].by_day[span.clone()].iter().map(|d| d.spend).sum()
-                                })
-                                .collect(),
-                        )
-                    })
-                    .collect::<Result<Vec<_>>>()?;
-                Ok(months.join(","))
-            }
+                            .map(|d| d.spend)
+                            .sum()
+                    };
+                    (Unit::Money, all.clone().map(paid).collect())
+                })
+                .collect(),
+        };
+        let major = 10f64.powi(s.currency.minor_units() as i32);
+        let n = runs.len().max(1) as f64;
+        let mut numbers = Vec::with_capacity(per_run.len());
+        let mut shown = Vec::with_capacity(per_run.len());
+        for (unit, values) in &per_run {
+            let scale = match unit {
+                Unit::Money => major,
+                Unit::Ratio => 1e6,
+                Unit::Count => 1.0,
+            };
+            numbers.push(values.iter().map(|v| *v as f64).sum::<f64>() / n / scale);
+            shown.push(match unit {
+                Unit::Money => MoneyStat::of(values, s.currency)?.mean.to_string(),
+                Unit::Ratio => RatioStat::of(values)?.mean,
+                Unit::Count => {
+                    let counts: Vec<u128> = values.iter().map(|v| v.unsigned_abs()).collect();
+                    CountStat::of(&self.input.metric, &counts)?.mean.to_string()
+                }
+            });
         }
+        Ok((numbers, shown.join(",")))
     }
 
     /// The target's squared errors in tolerances (1 at the edge of the tolerance), averaged
@@ -370,14 +356,6 @@ pub fn month_spans(s: &Scenario) -> Vec<std::ops::Range<usize>> {
         }
     }
     spans
-}
-
-/// Each purchase's name, in [`RunPart::by_purchase`] order.
-fn purchase_names(s: &Scenario) -> Vec<String> {
-    crate::simulate::purchase_slots(s)
-        .iter()
-        .map(|slot| slot.name())
-        .collect()
 }
 
 /// A shipped target set: published figures, with their source.

@@ -133,10 +133,6 @@ pub struct Totals {
     pub blocked_gifts: i128,
     /// Events that warned.
     pub warnings: u128,
-    /// Viewers present while counting (those who joined included).
-    pub viewers: u128,
-    /// Viewers who bought at least once.
-    pub payers: u128,
     /// Viewers who moved to a cheaper channel.
     pub switches: u128,
     /// By age group.
@@ -175,8 +171,6 @@ impl Totals {
             blocked_spend: 0,
             blocked_gifts: 0,
             warnings: 0,
-            viewers: 0,
-            payers: 0,
             switches: 0,
             by_age: vec![AgeTotals::default(); s.ages.len()],
             by_day: vec![DayTotals::default(); s.days as usize],
@@ -206,8 +200,6 @@ impl Totals {
         self.blocked_spend += o.blocked_spend;
         self.blocked_gifts += o.blocked_gifts;
         self.warnings += o.warnings;
-        self.viewers += o.viewers;
-        self.payers += o.payers;
         self.switches += o.switches;
         for (a, b) in self.by_age.iter_mut().zip(&o.by_age) {
             a.viewers += b.viewers;
@@ -246,16 +238,26 @@ impl Totals {
         }
     }
 
+    /// Viewers present while counting (those who joined included): the age groups' sum.
+    pub fn viewers(&self) -> u128 {
+        self.by_age.iter().map(|a| a.viewers).sum()
+    }
+
+    /// Viewers who bought at least once: the age groups' sum.
+    pub fn payers(&self) -> u128 {
+        self.by_age.iter().map(|a| a.payers).sum()
+    }
+
     /// The share of spend from the top `permille`‰ of payers (in millionths): whole bins from
     /// the top, and the bin the cut falls in at its mean spend per payer.
     pub fn top_share(&self, permille: u128) -> i128 {
         // At least one payer: the top 1 % of 50 payers is the biggest one.
-        self.top_spenders_share((self.payers * permille).div_ceil(1000).max(1))
+        self.top_spenders_share((self.payers() * permille).div_ceil(1000).max(1))
     }
 
     /// The share of spend from the `want` biggest payers (in millionths).
     pub fn top_spenders_share(&self, mut want: u128) -> i128 {
-        if self.payers == 0 || self.spend <= 0 {
+        if want == 0 || self.spend <= 0 {
             return 0;
         }
         let mut top = 0i128;
@@ -284,9 +286,6 @@ pub struct Model<'a> {
     share_of_net: bool,
     /// Per simulated day: the number of days in its month.
     month_len: Vec<u32>,
-    /// Which month lengths (28 to 31 days) the simulation meets.
-    lengths_present: [bool; 4],
-    /// Days of the warm-up, and days counted, in months of 28, 29, 30 and 31 days.
     /// For each simulated day `d` (and one past the end): how many of the days before it are
     /// in months of 28, 29, 30 and 31 days, so that the money set aside over any span of days
     /// is known without walking it.
@@ -332,10 +331,6 @@ impl<'a> Model<'a> {
                 u32::from(days_in_month(date.year(), date.month()))
             })
             .collect();
-        let mut lengths_present = [false; 4];
-        for len in &month_len {
-            lengths_present[(*len - 28) as usize] = true;
-        }
         let mut lengths_before = vec![[0u32; 4]];
         for len in &month_len {
             let mut next = lengths_before.last().copied().unwrap_or_default();
@@ -365,7 +360,6 @@ impl<'a> Model<'a> {
             rules: DayRules::new(&s.rules, s.region.as_deref(), first, total, s.to_rules)?,
             month_len,
             lengths_before,
-            lengths_present,
             purchase_base,
             switch_to,
         })
@@ -373,6 +367,12 @@ impl<'a> Model<'a> {
 }
 
 impl Model<'_> {
+    /// Which month lengths (28 to 31 days) the simulation meets.
+    fn lengths_present(&self) -> [bool; 4] {
+        let all = self.lengths_before.last().copied().unwrap_or_default();
+        all.map(|days| days > 0)
+    }
+
     /// What is set aside from a monthly budget over days `from..to`, day by day as the loop
     /// sets it aside (ignoring the cap of a month's savings).
     fn accrual(&self, daily: &[i64; 4], from: u32, to: u32) -> i64 {
@@ -499,7 +499,6 @@ impl Model<'_> {
         // Only viewers present while counting are counted.
         let counted = until > s.warm_up;
         if counted {
-            t.viewers += 1;
             t.by_age[group].viewers += 1;
             t.by_segment[segment].viewers += 1;
         }
@@ -546,7 +545,7 @@ impl Model<'_> {
         // budget at most. Viewers start anywhere in that cycle, so their purchases do not all
         // fall on the same days and a population's daily revenue is flat.
         // (The first day's share always fits under that cap.)
-        let daily_by_len = per_day(monthly, self.lengths_present);
+        let daily_by_len = per_day(monthly, self.lengths_present());
         let first_day = self
             .month_len
             .get(from as usize)
@@ -608,8 +607,8 @@ impl Model<'_> {
                 let choice = mix.alias.sample(rng);
                 let need = mix.coins[choice];
                 while held < need {
-                    // A full top-up when the savings allow it; otherwise the cheapest purchase
-                    // that sends the gift in hand, if the savings cover it.
+                    // A full top-up when the savings allow it; otherwise the most the savings
+                    // buy, if that sends the gift in hand.
                     let offer = if saved >= *top_up {
                         let full = match value {
                             Some(v) => channel.choose(v, *top_up, saved)?,
@@ -618,9 +617,17 @@ impl Model<'_> {
                                 None => channel.cheapest.filter(|c| c.pays <= saved),
                             },
                         };
-                        // Nothing within the top-up is worth its price: more savings would
-                        // not change that.
-                        full.ok_or(i64::MAX)
+                        // Nothing within the top-up fits or is worth its price: wait for the
+                        // cheapest purchase if it is worth it, or for good.
+                        full.ok_or_else(|| match channel.cheapest {
+                            Some(c)
+                                if c.pays > saved
+                                    && value.is_none_or(|v| v * c.coins as f64 > c.pays as f64) =>
+                            {
+                                c.pays
+                            }
+                            _ => i64::MAX,
+                        })
                     } else {
                         // The most the savings buy, if that sends the gift in hand.
                         let most = match value {
@@ -782,7 +789,6 @@ impl Model<'_> {
         }
         t.budgets += i128::from(budget_counted);
         if purchases > 0 {
-            t.payers += 1;
             t.by_age[group].payers += 1;
             let by = &mut t.by_segment[segment];
             by.payers += 1;

@@ -21,8 +21,12 @@ export function renderCalibrate(answer, fmt, { onUse }) {
     h('div', { class: 'button-row' }, button('Use the fitted scenario', onUse, { kind: 'button--primary' })),
   );
   const show = (t, v) => {
-    const unit = t.metric === 'revenue_share' ? 'ratio' : unitOf(t.metric);
+    // A segment's `spend` and `payers`, and any `revenue_share`, are named by the target, not
+    // by a metric of the totals.
+    const unit = { revenue_share: 'ratio', spend: 'money', payers: 'count' }[t.metric] ?? unitOf(t.metric);
     if (t.metric === 'daily_revenue' || t.metric === 'monthly_revenue') return v;
+    // A count achieved is a mean over runs ("12.50"): every digit shown.
+    if (unit === 'count') return fmt.decimal(v);
     return fmt.metric(unit, v, t.metric);
   };
   const targets = table({
