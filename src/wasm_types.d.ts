@@ -890,7 +890,8 @@ export interface FreeInput {
 export interface TargetInput {
   /**
    * A metric of `simulate` (`payer_share`, `arppu`, `top_10pct_revenue_share`, …),
-   * `revenue_share` (of a `segment` or a `purchase`) or `daily_revenue` (a profile).
+   * `revenue_share` (of a `segment` or a `purchase`), or `daily_revenue` or
+   * `monthly_revenue` (a profile).
    */
   metric: string;
   /**
