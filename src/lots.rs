@@ -161,6 +161,11 @@ pub fn share(amount: Money, whole: u64, from: u64, to: u64) -> Result<Money> {
 /// division.
 #[inline]
 pub fn share_at(amount: i64, whole: u64, k: u64) -> Result<i64> {
+    if k > 0 && k < whole {
+        if let Some(share) = Fraction::share_narrow(amount, k, whole, RoundingPoint::CoinCost) {
+            return Ok(share);
+        }
+    }
     i64::try_from(share_of(i128::from(amount), whole, k)?)
         .map_err(|_| Error::overflow("", "the cost of some coins"))
 }

@@ -613,6 +613,18 @@ impl Fraction {
         divide(product, self.den, point.strategy()).ok_or_else(overflow)
     }
 
+    /// `minor × k / whole` rounded at `point`, when the product stays within 64 bits (`None`
+    /// otherwise): the [`Fraction::apply`] of `k / whole` without its 128-bit detour, for the
+    /// share of a lot every gift of a simulation works out.
+    #[inline]
+    pub fn share_narrow(minor: i64, k: u64, whole: u64, point: RoundingPoint) -> Option<i64> {
+        let product = minor.checked_mul(i64::try_from(k).ok()?)?;
+        if whole == 0 {
+            return None;
+        }
+        i64::try_from(divide_narrow(product, whole, point.strategy())).ok()
+    }
+
     /// [`Fraction::apply`] for amounts and results that stay within 64 bits.
     #[inline]
     pub fn apply_i64(self, minor: i64, point: RoundingPoint) -> Result<i64> {
@@ -1053,6 +1065,17 @@ mod tests {
                     // Only results beyond i64 overflow the 64-bit form.
                     Err(_) => proptest::prop_assert!(wide.abs() > i128::from(i64::MAX)),
                 }
+            }
+        }
+
+        #[test]
+        fn a_narrow_share_is_the_fraction_applied(minor in -1_000_000_000_000_000i64..1_000_000_000_000_000, whole in 1u64..10_000_000_000, k in 0u64..10_000_000_000) {
+            let k = k % (whole + 1);
+            let wide = Fraction::new(i128::from(k), i128::from(whole)).apply(i128::from(minor), RoundingPoint::CoinCost).unwrap();
+            match Fraction::share_narrow(minor, k, whole, RoundingPoint::CoinCost) {
+                Some(got) => proptest::prop_assert_eq!(i128::from(got), wide),
+                // Only a product beyond 64 bits takes the wide path.
+                None => proptest::prop_assert!(i128::from(minor) * i128::from(k) > i128::from(i64::MAX) || i128::from(minor) * i128::from(k) < i128::from(i64::MIN)),
             }
         }
     }

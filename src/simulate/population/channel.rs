@@ -59,6 +59,18 @@ pub struct GiftMix {
     pub diamonds: Vec<u64>,
 }
 
+/// The top-up a segment aims at on one channel, with what it buys worked out once (the loop
+/// meets it at nearly every purchase).
+#[derive(Debug, Clone, Copy)]
+pub struct TopUp {
+    /// The money a top-up aims at.
+    pub money: i64,
+    /// The purchase with the most coins for it ([`Channel::best_for`]).
+    pub most: Option<Offer>,
+    /// The custom amount's largest size within it.
+    custom: Option<Offer>,
+}
+
 /// A channel, prepared for the loop.
 #[derive(Debug, Clone)]
 pub struct Channel {
@@ -70,8 +82,8 @@ pub struct Channel {
     splitter: Splitter,
     /// The cheapest purchase.
     pub cheapest: Option<Offer>,
-    /// Per segment: the gifts and the money a top-up aims at.
-    pub mixes: Vec<Option<(GiftMix, i64)>>,
+    /// Per segment: the gifts and the top-up it aims at.
+    pub mixes: Vec<Option<(GiftMix, TopUp)>>,
     /// Budgets on this channel scale by this (price elasticity).
     pub demand_factor: f64,
     /// Purchases the channel offers: its bundles, then the custom amount.
@@ -148,6 +160,11 @@ impl Channel {
                 Some(t) => m.apply_i64(t, RoundingPoint::Price)?,
                 None => channel.cheapest.map_or(0, |c| c.pays),
             };
+            let top_up = TopUp {
+                money: top_up,
+                most: channel.best_for(top_up, false)?,
+                custom: channel.custom_within(top_up)?,
+            };
             channel.mixes.push(Some((
                 GiftMix {
                     alias: Alias::new(&weights),
@@ -173,11 +190,24 @@ impl Channel {
             Some(c) => self.custom_for(c, budget, cheapest)?,
             None => None,
         };
-        Ok(match (bundle, custom) {
+        Ok(Self::better(bundle, custom, cheapest))
+    }
+
+    /// Of a bundle and a custom amount: the cheaper one, or the one with more coins.
+    fn better(bundle: Option<Offer>, custom: Option<Offer>, cheapest: bool) -> Option<Offer> {
+        match (bundle, custom) {
             (Some(b), Some(c)) if cheapest => Some(if c.pays < b.pays { c } else { b }),
             (Some(b), Some(c)) => Some(if c.coins > b.coins { c } else { b }),
             (b, c) => b.or(c),
-        })
+        }
+    }
+
+    /// The custom amount's largest size for at most `budget`.
+    fn custom_within(&self, budget: i64) -> Result<Option<Offer>> {
+        match self.custom {
+            Some(c) => self.custom_for(c, budget, false),
+            None => Ok(None),
+        }
     }
 
     /// What a viewer who values a coin at `value` (minor units) buys with at most `target`:
@@ -185,6 +215,23 @@ impl Channel {
     /// target, the cheapest purchase if `remaining` allows it. `None` when no purchase is worth
     /// its price to the viewer.
     pub fn choose(&self, value: f64, target: i64, remaining: i64) -> Result<Option<Offer>> {
+        let custom = self.custom_within(target)?;
+        Ok(self.choose_with(value, target, custom, remaining))
+    }
+
+    /// [`Channel::choose`] at a segment's top-up, whose custom amount is known.
+    pub fn choose_top_up(&self, value: f64, top_up: &TopUp, remaining: i64) -> Option<Offer> {
+        self.choose_with(value, top_up.money, top_up.custom, remaining)
+    }
+
+    /// [`Channel::choose`] with the custom amount's largest size within `target` given.
+    fn choose_with(
+        &self,
+        value: f64,
+        target: i64,
+        custom: Option<Offer>,
+        remaining: i64,
+    ) -> Option<Offer> {
         let mut best: Option<(Offer, f64)> = None;
         let consider = |best: &mut Option<(Offer, f64)>, o: Offer| {
             let surplus = value * o.coins as f64 - o.pays as f64;
@@ -193,20 +240,15 @@ impl Channel {
             }
         };
         let n = self.offers.partition_point(|o| o.pays <= target);
-        for o in &self.offers[..n] {
-            consider(&mut best, *o);
-        }
-        if let Some(c) = self.custom {
-            if let Some(o) = self.custom_for(c, target, false)? {
-                consider(&mut best, o);
-            }
+        for o in self.offers[..n].iter().copied().chain(custom) {
+            consider(&mut best, o);
         }
         if best.is_none() && n == 0 {
             if let Some(c) = self.cheapest.filter(|c| c.pays <= remaining) {
                 consider(&mut best, c);
             }
         }
-        Ok(best.map(|(o, _)| o))
+        best.map(|(o, _)| o)
     }
 
     /// The cheapest purchase of at least `coins` coins (what a viewer short of money for a

@@ -401,7 +401,7 @@ fn switch_gain(
     }
     let offer = |c: usize| -> Result<Option<Offer>> {
         match &channels[c].mixes[seg] {
-            Some((_, target)) => channels[c].best_for(*target, false),
+            Some((_, top_up)) => Ok(top_up.most),
             None => Ok(None),
         }
     };
@@ -446,8 +446,6 @@ struct Lot {
 #[derive(Debug, Default)]
 pub struct Scratch {
     lots: Vec<Lot>,
-    /// For the gift being decided: `share_at(cost, coins, spent + take)` of each lot it touches.
-    cost_to: Vec<i64>,
     caps: Vec<CapState>,
 }
 
@@ -489,8 +487,7 @@ impl Model<'_> {
     ) -> Result<u32> {
         let s = self.s;
         let end = s.simulated_days();
-        let group = s.age_alias.sample(rng);
-        let segment = s.segment_alias[group].sample(rng);
+        let (group, segment) = s.group_and_segment(rng);
         let seg = &s.segments[segment];
         let until = match &seg.retention {
             Some(r) => r.leave_day(from, end, rng),
@@ -553,7 +550,7 @@ impl Model<'_> {
         let mut saved = rng.below((monthly - first_day).max(0) as u64 + 1) as i64;
         // Savings stop growing at a month's budget, or at the viewer's usual top-up if that is
         // more (a viewer saves up for it).
-        let cap = monthly.max(*top_up);
+        let cap = monthly.max(top_up.money);
         // What the viewer could spend while counted: the savings when counting starts and
         // what is set aside after (`budgets`).
         let counting_from = from.max(s.warm_up);
@@ -609,13 +606,12 @@ impl Model<'_> {
                 while held < need {
                     // A full top-up when the savings allow it; otherwise the most the savings
                     // buy, if that sends the gift in hand.
-                    let offer = if saved >= *top_up {
+                    let offer = if saved >= top_up.money {
                         let full = match value {
-                            Some(v) => channel.choose(v, *top_up, saved)?,
-                            None => match channel.best_for(*top_up, false)? {
-                                Some(o) => Some(o),
-                                None => channel.cheapest.filter(|c| c.pays <= saved),
-                            },
+                            Some(v) => channel.choose_top_up(v, top_up, saved),
+                            None => top_up
+                                .most
+                                .or_else(|| channel.cheapest.filter(|c| c.pays <= saved)),
                         };
                         // Nothing within the top-up fits or is worth its price: wait for the
                         // cheapest purchase if it is worth it, or for good.
@@ -639,7 +635,7 @@ impl Model<'_> {
                             // Wait until the savings buy what sends it (or a full top-up).
                             _ => Err(channel
                                 .covering(need - held)?
-                                .map_or(*top_up, |c| c.pays.min(*top_up))),
+                                .map_or(top_up.money, |c| c.pays.min(top_up.money))),
                         }
                     };
                     let offer = match offer {
@@ -704,12 +700,14 @@ impl Model<'_> {
                         p.spend += i128::from(pays);
                     }
                 }
-                // The gift's value: what its coins cost, first in first out.
+                // The gift's value: what its coins cost, first in first out. Every lot it
+                // touches but the last is spent to the end and carries its whole cost; only
+                // the last one's share needs a division.
                 let mut value = 0i64;
                 let mut counted_value = 0i64;
                 let mut counted_coins = 0u64;
+                let mut last_cost_to = 0i64;
                 let mut left = need;
-                scratch.cost_to.clear();
                 for lot in &scratch.lots[head..] {
                     if left == 0 {
                         break;
@@ -721,7 +719,7 @@ impl Model<'_> {
                         counted_value += cost_to - lot.cost_spent;
                         counted_coins += take;
                     }
-                    scratch.cost_to.push(cost_to);
+                    last_cost_to = cost_to;
                     left -= take;
                 }
                 let outcome = self.rules.check(
@@ -747,10 +745,17 @@ impl Model<'_> {
                     t.by_day[out].warnings += 1;
                 }
                 let mut left = need;
-                for (lot, &cost_to) in scratch.lots[head..].iter_mut().zip(&scratch.cost_to) {
+                for lot in &mut scratch.lots[head..] {
+                    if left == 0 {
+                        break;
+                    }
                     let take = (lot.coins - lot.spent).min(left);
                     lot.spent += take;
-                    lot.cost_spent = cost_to;
+                    lot.cost_spent = if lot.spent == lot.coins {
+                        lot.cost
+                    } else {
+                        last_cost_to
+                    };
                     if self.share_of_net && lot.counted {
                         let basis_to = share_at(lot.after_store, lot.coins, lot.spent)?;
                         basis += basis_to - lot.basis_spent;

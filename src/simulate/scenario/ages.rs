@@ -1,6 +1,5 @@
 //! The age groups of a population, each with its share of viewers.
 
-use super::super::rng::Alias;
 use super::fields::{one_to, share, shares_add_up};
 use super::input::AgeGroupInput;
 use crate::caps;
@@ -20,8 +19,8 @@ pub struct AgeGroup {
     pub max_age: u32,
 }
 
-/// The validated age groups and the table that draws one.
-pub fn ages(groups: &[AgeGroupInput]) -> Result<(Vec<AgeGroup>, Alias)> {
+/// The validated age groups and the share of viewers in each.
+pub fn ages(groups: &[AgeGroupInput]) -> Result<(Vec<AgeGroup>, Vec<f64>)> {
     one_to(groups.len() as u64, 32, "give {} age groups", "ages")?;
     let mut total = Decimal::ZERO;
     let mut out: Vec<AgeGroup> = Vec::new();
@@ -62,5 +61,5 @@ pub fn ages(groups: &[AgeGroupInput]) -> Result<(Vec<AgeGroup>, Alias)> {
         });
     }
     shares_add_up(total, "ages")?;
-    Ok((out, Alias::new(&weights)))
+    Ok((out, weights))
 }

@@ -12,7 +12,7 @@ pub mod fields;
 pub mod input;
 pub mod segments;
 
-use super::rng::Alias;
+use super::rng::{Alias, Rng};
 use crate::caps::{self, RuleSet};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{parse_decimal_in, Currency, ExchangeRates, Fraction};
@@ -51,14 +51,13 @@ pub struct Scenario {
     pub region: Option<String>,
     /// Viewers.
     pub viewers: u64,
-    /// Age groups and their alias table.
+    /// Age groups.
     pub ages: Vec<AgeGroup>,
-    /// Draws an age group.
-    pub age_alias: Alias,
     /// Segments.
     pub segments: Vec<Segment>,
-    /// Per age group, draws a segment.
-    pub segment_alias: Vec<Alias>,
+    /// Draws a viewer's age group and segment at once ([`Scenario::group_and_segment`]): one
+    /// draw per viewer rather than two, as most viewers need nothing else.
+    pub viewer_alias: Alias,
     /// Draws a channel.
     pub channel_alias: Alias,
     /// The price multiplier.
@@ -86,6 +85,19 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// A viewer's age group and segment, from one draw of [`Scenario::viewer_alias`].
+    #[inline]
+    pub fn group_and_segment(&self, rng: &mut Rng) -> (usize, usize) {
+        let both = self.viewer_alias.sample(rng);
+        let segments = self.segments.len().max(1);
+        // Both are below 32: a small division the compiler cannot see, once per viewer.
+        let (g, s) = (
+            (both as u32) / (segments as u32),
+            (both as u32) % (segments as u32),
+        );
+        (g as usize, s as usize)
+    }
+
     /// The first day simulated (`start` less the warm-up).
     pub fn first_day(&self) -> Date {
         self.start.plus_days(-i64::from(self.warm_up))
@@ -157,8 +169,19 @@ impl Scenario {
             .with("max", MAX_VIEWER_DAYS)
             .with("given", work));
         }
-        let (ages, age_alias) = ages::ages(&input.ages)?;
-        let (segments, segment_alias) = segments::segments(input, &ages, &channels, currency)?;
+        let (ages, age_weights) = ages::ages(&input.ages)?;
+        let (segments, segment_weights) = segments::segments(input, &ages, &channels, currency)?;
+        let viewer_weights: Vec<f64> = age_weights
+            .iter()
+            .zip(&segment_weights)
+            .flat_map(|(a, by_segment)| {
+                // Each group's segments as shares of the group, then of everyone.
+                let sum: f64 = by_segment.iter().sum();
+                by_segment
+                    .iter()
+                    .map(move |s| if sum > 0.0 { a * s / sum } else { 0.0 })
+            })
+            .collect();
         let misreport = match &input.age_misreport {
             Some(m) => {
                 if m.stated_age > caps::MAX_AGE {
@@ -200,9 +223,8 @@ impl Scenario {
             region: input.region.clone(),
             viewers: input.viewers,
             ages,
-            age_alias,
             segments,
-            segment_alias,
+            viewer_alias: Alias::new(&viewer_weights),
             price_multiplier,
             elasticity,
             creators: creators.count,

@@ -1,7 +1,7 @@
 //! Spender segments: who spends, how much a month (a budget distribution), how often and on
 //! which gifts.
 
-use super::super::rng::{Alias, Poisson, Rng};
+use super::super::rng::{Poisson, Rng};
 use super::ages::AgeGroup;
 use super::channels::ChannelSpec;
 use super::fields::{money_positive, one_to, positive_f64, share, shares_add_up};
@@ -65,7 +65,7 @@ pub fn segments(
     ages: &[AgeGroup],
     channels: &[ChannelSpec],
     currency: Currency,
-) -> Result<(Vec<Segment>, Vec<Alias>)> {
+) -> Result<(Vec<Segment>, Vec<Vec<f64>>)> {
     one_to(
         input.segments.len() as u64,
         32,
@@ -234,7 +234,7 @@ pub fn segments(
         }
         shares_add_up(total, "segments")?;
     }
-    Ok((out, weights.iter().map(|w| Alias::new(w)).collect()))
+    Ok((out, weights))
 }
 
 /// A retention curve: per month of a viewer's stay, the rate (per day) at which viewers leave.
