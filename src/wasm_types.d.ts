@@ -908,7 +908,8 @@ export interface TargetInput {
    */
   tolerance?: string;
   /**
-   * `revenue_share`, `payers`, `spend`: of this segment only.
+   * Of this segment only: `revenue_share` (of what all viewers paid), `spend`, or any metric
+   * but what creators are paid (`arppu`, `payer_share`, …).
    */
   segment?: string | null;
   /**
@@ -2699,11 +2700,12 @@ export interface SweepRow {
    */
   vs_base: Difference[];
   /**
-   * Differences from the base in each age group: spend, payers, blocked spend.
+   * Differences from the base in each age group: every metric but what creators are paid
+   * ([`simulate::CREATOR_METRICS`]).
    */
   vs_base_by_age: GroupDifferences[];
   /**
-   * Differences from the base in each segment: spend, payers, purchases.
+   * Differences from the base in each segment: every metric but what creators are paid.
    */
   vs_base_by_segment: GroupDifferences[];
 }

@@ -173,24 +173,56 @@ fn breakdowns_by_age_segment_and_purchase_add_up_to_the_totals() {
     for p in &parts {
         let spend = p["money"]["viewer_spend"].as_i64().unwrap();
         let payers = p["counts"]["payers"].as_u64().unwrap();
-        let sum = |list: &str, field: &str| -> i64 {
+        let sum = |list: &str, kind: &str, field: &str| -> i64 {
             p[list]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|x| x[field].as_i64().unwrap())
+                .map(|x| {
+                    let v = if kind.is_empty() {
+                        &x[field]
+                    } else {
+                        &x[kind][field]
+                    };
+                    v.as_i64().unwrap()
+                })
                 .sum()
         };
-        assert_eq!(sum("by_segment", "spend"), spend);
-        assert_eq!(sum("by_age", "spend"), spend);
-        assert_eq!(sum("by_purchase", "spend"), spend);
-        assert_eq!(sum("by_segment", "payers") as u64, payers);
-        assert_eq!(sum("by_age", "payers") as u64, payers);
-        assert_eq!(sum("by_segment", "viewers") as u64, 20000);
+        // Every metric that adds up (not the averages and shares) adds up to the run's own,
+        // over age groups and over segments.
+        let mut checked = 0;
+        for kind in ["money", "counts"] {
+            for (name, value) in p[kind].as_object().unwrap() {
+                if ["arpu", "arppu"].contains(&name.as_str())
+                    || !giftsim::simulate::group_metric(name)
+                {
+                    continue;
+                }
+                let total = value.as_i64().unwrap();
+                assert_eq!(sum("by_age", kind, name), total, "{name} by age");
+                assert_eq!(sum("by_segment", kind, name), total, "{name} by segment");
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 20);
+        assert_eq!(sum("by_purchase", "", "spend"), spend);
+        assert_eq!(sum("by_segment", "counts", "payers") as u64, payers);
+        assert_eq!(sum("by_segment", "counts", "viewers"), 20000);
         assert_eq!(
-            sum("by_purchase", "purchases"),
+            sum("by_purchase", "", "purchases"),
             p["counts"]["purchases"].as_i64().unwrap()
         );
+        // A group's averages and shares are its own: one age group's ARPPU is its spend over
+        // its payers.
+        let teens = &p["by_age"][0];
+        let (teen_spend, teen_payers) = (
+            teens["money"]["viewer_spend"].as_i64().unwrap(),
+            teens["counts"]["payers"].as_i64().unwrap(),
+        );
+        if teen_payers > 0 {
+            let arppu = teens["money"]["arppu"].as_i64().unwrap();
+            assert!((arppu - teen_spend / teen_payers).abs() <= 1, "{arppu}");
+        }
     }
 }
 
@@ -207,7 +239,7 @@ fn segments_depend_on_age_and_misreported_ages_reach_the_adult_rules() {
     )
     .unwrap()
     .iter()
-    .map(|p| p["by_age"][0]["spend"].as_i64().unwrap())
+    .map(|p| p["by_age"][0]["money"]["viewer_spend"].as_i64().unwrap())
     .collect();
     assert!(teen_whales.iter().all(|v| *v < 500_000), "{teen_whales:?}");
     let blocked = |a: &Value| mean(&a["totals"], "blocked_spend");
@@ -320,6 +352,39 @@ fn calibration_recovers_known_kpis_from_other_starting_values() {
 }
 
 #[test]
+fn a_segment_target_measures_that_segment_with_any_viewer_metric() {
+    let mut s = scenario();
+    s["runs"] = json!(2);
+    let parts: Vec<Value> =
+        serde_json::from_str(&ops::simulate_part(&s.to_string(), 0, 2, &|_| true).unwrap())
+            .unwrap();
+    let whales = s["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|g| g["id"] == "whales")
+        .unwrap();
+    // The whales' own ARPPU (mean over runs), not everyone's.
+    let arppu: Vec<i64> = parts
+        .iter()
+        .map(|p| p["by_segment"][whales]["money"]["arppu"].as_i64().unwrap())
+        .collect();
+    let mean_cents = arppu.iter().sum::<i64>() / arppu.len() as i64;
+    let everyone = parts[0]["money"]["arppu"].as_i64().unwrap();
+    assert!(mean_cents > 3 * everyone, "{mean_cents} vs {everyone}");
+    let req = json!({
+        "scenario": s,
+        "free": [{"parameter": "segment:whales/budget.median", "min": "20.00", "max": "1000.00"}],
+        "targets": [{"metric": "arppu", "segment": "whales", "value": format!("{}.{:02}", mean_cents / 100, mean_cents % 100), "tolerance": "0.05"}],
+        "max_evaluations": 40
+    });
+    let fit = run(Operation::Calibrate, &req);
+    let t = &fit["targets"][0];
+    assert_eq!(t["met"], true, "{fit:#}");
+    assert_eq!(t["metric"], "arppu");
+}
+
+#[test]
 fn contradictory_targets_end_at_the_closest_fit_and_name_the_misses() {
     let mut s = scenario();
     s["viewers"] = json!(5000);
@@ -404,6 +469,19 @@ fn bad_calibrations_get_coded_errors() {
         (
             json!({"scenario": s, "free": [{"parameter": "segment:minnows/share", "min": "0", "max": "0.2"}],
                    "targets": [{"metric": "payer_share", "value": "1.5"}]}),
+            "out_of_range",
+            "targets[0].value",
+        ),
+        (
+            // What creators are paid has no share per viewer group.
+            json!({"scenario": s, "free": [{"parameter": "segment:minnows/share", "min": "0", "max": "0.2"}],
+                   "targets": [{"metric": "creator_payouts", "segment": "whales", "value": "100.00"}]}),
+            "invalid_value",
+            "targets[0].metric",
+        ),
+        (
+            json!({"scenario": s, "free": [{"parameter": "segment:minnows/share", "min": "0", "max": "0.2"}],
+                   "targets": [{"metric": "payer_share", "segment": "whales", "value": "2"}]}),
             "out_of_range",
             "targets[0].value",
         ),

@@ -264,21 +264,24 @@ pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
         .iter()
         .enumerate()
         .map(|(i, g)| {
-            let count = |name: &str, f: fn(&simulate::population::SegmentTotals) -> u128| {
+            let count = |name: &str| {
                 CountStat::of(
                     name,
                     &parts
                         .iter()
-                        .map(|p| f(&p.by_segment[i]))
+                        .map(|p| p.by_segment.get(i).map_or(0, |g| g.count(name)))
                         .collect::<Vec<_>>(),
                 )
             };
-            let spend: Vec<i128> = parts.iter().map(|p| p.by_segment[i].spend).collect();
+            let spend: Vec<i128> = parts
+                .iter()
+                .map(|p| p.by_segment.get(i).map_or(0, |g| g.money("viewer_spend")))
+                .collect();
             Ok(SegmentOut {
                 segment: g.id.clone(),
-                viewers: count("viewers", |x| x.viewers)?,
-                payers: count("payers", |x| x.payers)?,
-                purchases: count("purchases", |x| x.purchases)?,
+                viewers: count("viewers")?,
+                payers: count("payers")?,
+                purchases: count("purchases")?,
                 spend: MoneyStat::of(&spend, cur)?,
                 revenue_share: RatioStat::share_of(&spend, &all_spend)?,
             })
@@ -290,27 +293,33 @@ pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
         .iter()
         .enumerate()
         .map(|(i, g)| {
-            let money = |f: fn(&simulate::population::AgeTotals) -> i128| -> Result<MoneyStat> {
+            let money = |name: &str| -> Result<MoneyStat> {
                 MoneyStat::of(
-                    &parts.iter().map(|p| f(&p.by_age[i])).collect::<Vec<_>>(),
+                    &parts
+                        .iter()
+                        .map(|p| p.by_age.get(i).map_or(0, |g| g.money(name)))
+                        .collect::<Vec<_>>(),
                     cur,
                 )
             };
-            let count = |name: &str, f: fn(&simulate::population::AgeTotals) -> u128| {
+            let count = |name: &str| {
                 CountStat::of(
                     name,
-                    &parts.iter().map(|p| f(&p.by_age[i])).collect::<Vec<_>>(),
+                    &parts
+                        .iter()
+                        .map(|p| p.by_age.get(i).map_or(0, |g| g.count(name)))
+                        .collect::<Vec<_>>(),
                 )
             };
             Ok(AgeGroupOut {
                 group: g.clone(),
-                viewers: count("viewers", |a| a.viewers)?,
-                spenders: count("spenders", |a| a.spenders)?,
-                payers: count("payers", |a| a.payers)?,
-                spend: money(|a| a.spend)?,
-                blocked_spend: money(|a| a.blocked_spend)?,
-                blocked_gifts: money(|a| a.blocked_gifts)?,
-                warnings: count("warnings", |a| a.warnings)?,
+                viewers: count("viewers")?,
+                spenders: count("spenders")?,
+                payers: count("payers")?,
+                spend: money("viewer_spend")?,
+                blocked_spend: money("blocked_spend")?,
+                blocked_gifts: money("blocked_gifts")?,
+                warnings: count("warnings")?,
             })
         })
         .collect::<Result<_>>()?;

@@ -6,12 +6,11 @@
 
 use super::simulate::{self as simulate_op, Progress, ProgressFn, SimulateResponse, TotalsOut};
 use crate::error::Result;
-use crate::money::Money;
 use crate::simulate::csv;
 use crate::simulate::scenario::{Scenario, ScenarioInput};
-use crate::simulate::stats::{difference, differences, Difference};
+use crate::simulate::stats::{differences, Difference};
 use crate::simulate::sweep::{self, Axis, Plan, Variant};
-use crate::simulate::RunPart;
+use crate::simulate::{self, GroupPart};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -48,9 +47,10 @@ pub struct SweepRow {
     pub totals: TotalsOut,
     /// Differences from the base.
     pub vs_base: Vec<Difference>,
-    /// Differences from the base in each age group: spend, payers, blocked spend.
+    /// Differences from the base in each age group: every metric but what creators are paid
+    /// ([`simulate::CREATOR_METRICS`]).
     pub vs_base_by_age: Vec<GroupDifferences>,
-    /// Differences from the base in each segment: spend, payers, purchases.
+    /// Differences from the base in each segment: every metric but what creators are paid.
     pub vs_base_by_segment: Vec<GroupDifferences>,
 }
 
@@ -114,7 +114,7 @@ pub fn compose(
             Ok(SweepRow {
                 name: point.name.clone(),
                 point: point.values.clone(),
-                vs_base: differences(&base.runs, &result.runs, currency)?,
+                vs_base: differences(&base.runs, &result.runs, currency, |_| true)?,
                 vs_base_by_age: by_group(&base, &result, true)?,
                 vs_base_by_segment: by_group(&base, &result, false)?,
                 totals: result.totals,
@@ -128,65 +128,40 @@ pub fn compose(
     })
 }
 
-/// Each age group's (or segment's) spend, payers and blocked spend (or purchases), point
-/// against base, run by run. A point's groups are the base's: a sweep changes parameters, not
-/// the population's groups.
+/// Every metric of each age group (or segment) that is given per group
+/// ([`simulate::group_metric`]), point against base, run by run. A point's groups are the
+/// base's: a sweep changes parameters, not the population's groups.
 fn by_group(
     base: &SimulateResponse,
     point: &SimulateResponse,
     ages: bool,
 ) -> Result<Vec<GroupDifferences>> {
     let currency = base.scenario.currency;
-    let show_money = |v: i128| Money::from_minor(v, currency).to_string();
-    let show_count = |v: i128| v.to_string();
     let ids: Vec<String> = if ages {
         base.by_age.iter().map(|g| g.group.id.clone()).collect()
     } else {
         base.by_segment.iter().map(|g| g.segment.clone()).collect()
     };
+    let groups = |r: &SimulateResponse, i: usize| -> Vec<GroupPart> {
+        r.parts
+            .iter()
+            .map(|p| {
+                let list = if ages { &p.by_age } else { &p.by_segment };
+                list.get(i).cloned().unwrap_or_default()
+            })
+            .collect()
+    };
     ids.iter()
         .enumerate()
         .map(|(i, id)| {
-            // (metric, money?, value of a run's part)
-            type Pick = fn(&RunPart, usize) -> Option<i128>;
-            let metrics: [(&str, bool, Pick); 3] = if ages {
-                [
-                    ("spend", true, |p, i| p.by_age.get(i).map(|g| g.spend)),
-                    ("payers", false, |p, i| {
-                        p.by_age.get(i).map(|g| g.payers as i128)
-                    }),
-                    ("blocked_spend", true, |p, i| {
-                        p.by_age.get(i).map(|g| g.blocked_spend)
-                    }),
-                ]
-            } else {
-                [
-                    ("spend", true, |p, i| p.by_segment.get(i).map(|g| g.spend)),
-                    ("payers", false, |p, i| {
-                        p.by_segment.get(i).map(|g| g.payers as i128)
-                    }),
-                    ("purchases", false, |p, i| {
-                        p.by_segment.get(i).map(|g| g.purchases as i128)
-                    }),
-                ]
-            };
-            let values = |r: &SimulateResponse, pick: Pick| -> Vec<i128> {
-                r.parts.iter().map(|p| pick(p, i).unwrap_or(0)).collect()
-            };
-            let differences = metrics
-                .iter()
-                .map(|(name, money, pick)| {
-                    let (a, b) = (values(base, *pick), values(point, *pick));
-                    if *money {
-                        difference(name, "money", &a, &b, show_money)
-                    } else {
-                        difference(name, "count", &a, &b, show_count)
-                    }
-                })
-                .collect::<Result<Vec<_>>>()?;
             Ok(GroupDifferences {
                 group: id.clone(),
-                differences,
+                differences: differences(
+                    &groups(base, i).iter().collect::<Vec<_>>(),
+                    &groups(point, i).iter().collect::<Vec<_>>(),
+                    currency,
+                    simulate::group_metric,
+                )?,
             })
         })
         .collect()

@@ -24,7 +24,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::money::{Fraction, Money, RoundingPoint};
 use crate::payout;
 use crate::rate_card::{AgencyPayer, CreatorTerms};
-use population::{AgeTotals, DayTotals, Model, PurchaseTotals, Scratch, SegmentTotals, Totals};
+use population::{DayTotals, GroupTotals, Model, PurchaseTotals, Scratch, Totals};
 use scenario::Scenario;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -51,16 +51,126 @@ pub struct RunPart {
     pub money: BTreeMap<String, i128>,
     /// Count metrics.
     pub counts: BTreeMap<String, u128>,
-    /// By age group.
-    pub by_age: Vec<AgeTotals>,
+    /// By age group: every metric of [`group_metric`].
+    pub by_age: Vec<GroupPart>,
     /// By day.
     pub by_day: Vec<DayTotals>,
     /// Ratio metrics in millionths.
     pub ratios: BTreeMap<String, i128>,
-    /// By segment.
-    pub by_segment: Vec<SegmentTotals>,
+    /// By segment: every metric of [`group_metric`].
+    pub by_segment: Vec<GroupPart>,
     /// By purchase: each channel's bundles, then its custom amount.
     pub by_purchase: Vec<PurchaseTotals>,
+}
+
+/// One age group's or segment's metrics in one run, named as the run's own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupPart {
+    /// Money metrics in minor units.
+    pub money: BTreeMap<String, i128>,
+    /// Count metrics.
+    pub counts: BTreeMap<String, u128>,
+    /// Ratio metrics in millionths.
+    pub ratios: BTreeMap<String, i128>,
+}
+
+impl GroupPart {
+    /// Money metric `name` in minor units (0 where the group has none).
+    pub fn money(&self, name: &str) -> i128 {
+        self.money.get(name).copied().unwrap_or(0)
+    }
+
+    /// Count metric `name` (0 where the group has none).
+    pub fn count(&self, name: &str) -> u128 {
+        self.counts.get(name).copied().unwrap_or(0)
+    }
+
+    /// Ratio metric `name` in millionths (0 where the group has none).
+    pub fn ratio(&self, name: &str) -> i128 {
+        self.ratios.get(name).copied().unwrap_or(0)
+    }
+}
+
+/// Metrics of what creators are paid: they depend on every viewer's gifts to a creator
+/// together (payout minimums, agency cuts), so they are given for everyone, not per group.
+pub const CREATOR_METRICS: &[&str] = &[
+    "creator_payouts",
+    "agency",
+    "platform_margin",
+    "withdrawn",
+    "withdrawal_fees",
+    "unwithdrawn",
+    "creators_with_gifts",
+    "creators_paid",
+];
+
+/// Whether metric `name` is also given per age group and per segment: every metric but those
+/// of [`CREATOR_METRICS`].
+pub fn group_metric(name: &str) -> bool {
+    !CREATOR_METRICS.contains(&name)
+}
+
+/// The metrics of a group of viewers (everyone, an age group, a segment): every metric of
+/// [`group_metric`], each worked out here once.
+fn group_part(g: &GroupTotals) -> Result<GroupPart> {
+    let viewers = g.viewers as i128;
+    let payers = g.payers as i128;
+    let per = |den: i128| -> Result<i128> {
+        if den == 0 {
+            return Ok(0);
+        }
+        Fraction::new(1, den).apply(g.spend, RoundingPoint::Statistic)
+    };
+    let named = |pairs: Vec<(&str, i128)>| -> BTreeMap<String, i128> {
+        pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    };
+    Ok(GroupPart {
+        money: named(vec![
+            ("budgets", g.budgets),
+            ("viewer_spend", g.spend),
+            ("tax", g.tax),
+            ("store_fees", g.store_fees),
+            ("payment_fees", g.payment_fees),
+            ("unspent_coins_value", g.unspent_net),
+            ("gifted_value", g.gifted),
+            ("blocked_spend", g.blocked_spend),
+            ("blocked_gifts", g.blocked_gifts),
+            ("arpu", per(viewers)?),
+            ("arppu", per(payers)?),
+        ]),
+        counts: [
+            ("viewers", g.viewers),
+            ("spenders", g.spenders),
+            ("payers", g.payers),
+            ("purchases", g.purchases),
+            ("gifts", g.gifts),
+            ("coins_bought", g.coins_bought),
+            ("coins_gifted", g.coins_gifted),
+            (
+                "unspent_coins",
+                g.coins_bought.saturating_sub(g.coins_gifted),
+            ),
+            ("diamonds", g.diamonds),
+            ("warnings", g.warnings),
+            ("channel_switches", g.switches),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect(),
+        ratios: named(vec![
+            ("payer_share", millionths(payers, viewers)),
+            (
+                "purchases_per_payer",
+                millionths(g.purchases as i128, payers),
+            ),
+            ("top_1pct_revenue_share", g.top_share(10)),
+            ("top_10pct_revenue_share", g.top_share(100)),
+            (
+                "top_20pct_viewers_revenue_share",
+                g.top_spenders_share((g.viewers * 200).div_ceil(1000)),
+            ),
+        ]),
+    })
 }
 
 /// The metrics of one run, as the answer gives them.
@@ -413,12 +523,11 @@ impl RunPart {
             && COUNT_METRICS
                 .iter()
                 .all(|(k, _)| self.counts.get(*k).is_some_and(count))
-            && self.by_age.iter().all(|a| {
-                [a.viewers, a.spenders, a.warnings].iter().all(count)
-                    && [a.spend, a.blocked_spend, a.blocked_gifts]
-                        .iter()
-                        .all(money)
-            })
+            && self
+                .by_age
+                .iter()
+                .chain(&self.by_segment)
+                .all(|g| g.is_plausible())
             && self
                 .by_day
                 .iter()
@@ -430,13 +539,33 @@ impl RunPart {
                     .is_some_and(|v| v.unsigned_abs() <= MAX_PART_TOTAL)
             })
             && self
-                .by_segment
-                .iter()
-                .all(|g| [g.viewers, g.payers, g.purchases].iter().all(count) && money(&g.spend))
-            && self
                 .by_purchase
                 .iter()
                 .all(|p| count(&p.purchases) && money(&p.spend))
+    }
+}
+
+impl GroupPart {
+    /// Every group metric present and within [`MAX_PART_TOTAL`].
+    fn is_plausible(&self) -> bool {
+        let named = |list: &[(&str, &str)]| list.iter().filter(|(k, _)| group_metric(k)).count();
+        self.money.len() == named(MONEY_METRICS)
+            && self.counts.len() == named(COUNT_METRICS)
+            && self.ratios.len() == named(RATIO_METRICS)
+            && MONEY_METRICS
+                .iter()
+                .chain(RATIO_METRICS)
+                .filter(|(k, _)| group_metric(k))
+                .all(|(k, _)| {
+                    self.money
+                        .get(*k)
+                        .or(self.ratios.get(*k))
+                        .is_some_and(|v| v.unsigned_abs() <= MAX_PART_TOTAL)
+                })
+            && COUNT_METRICS
+                .iter()
+                .filter(|(k, _)| group_metric(k))
+                .all(|(k, _)| self.counts.get(*k).is_some_and(|v| *v <= MAX_PART_TOTAL))
     }
 }
 
@@ -538,79 +667,34 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
         AgencyPayer::Platform => agency_total,
         AgencyPayer::Creator => 0,
     };
-    let platform = t.net_spent - earnings_total - platform_pays;
-    let viewers = t.viewers() as i128;
-    let payers = t.payers() as i128;
-    let per = |den: i128| -> Result<i128> {
-        if den == 0 {
-            return Ok(0);
-        }
-        Fraction::new(1, den).apply(t.spend, RoundingPoint::Statistic)
-    };
-    let money: BTreeMap<String, i128> = [
-        ("budgets", t.budgets),
-        ("viewer_spend", t.spend),
-        ("tax", t.tax),
-        ("store_fees", t.store_fees),
-        ("payment_fees", t.payment_fees),
+    let all = t.all();
+    let platform = all.net_spent - earnings_total - platform_pays;
+    let GroupPart {
+        mut money,
+        mut counts,
+        ratios,
+    } = group_part(&all)?;
+    for (name, value) in [
         ("creator_payouts", keeps_total),
         ("agency", agency_total),
         ("platform_margin", platform),
-        ("unspent_coins_value", t.unspent_net),
-        ("gifted_value", t.gifted),
-        ("blocked_spend", t.blocked_spend),
-        ("blocked_gifts", t.blocked_gifts),
         ("withdrawn", withdrawn),
         ("withdrawal_fees", fees),
         ("unwithdrawn", unwithdrawn),
-        ("arpu", per(viewers)?),
-        ("arppu", per(payers)?),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
-    let counts: BTreeMap<String, u128> = [
-        ("viewers", t.viewers()),
-        ("spenders", t.spenders),
-        ("payers", t.payers()),
-        ("purchases", t.purchases),
-        ("gifts", t.gifts),
-        ("coins_bought", t.coins_bought),
-        ("coins_gifted", t.coins_gifted),
-        ("unspent_coins", t.coins_bought - t.coins_gifted),
-        ("diamonds", t.creator_diamonds.iter().sum()),
-        ("creators_with_gifts", with_gifts),
-        ("creators_paid", paid),
-        ("warnings", t.warnings),
-        ("channel_switches", t.switches),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
-    let ratios: BTreeMap<String, i128> = [
-        ("payer_share", millionths(payers, viewers)),
-        (
-            "purchases_per_payer",
-            millionths(t.purchases as i128, payers),
-        ),
-        ("top_1pct_revenue_share", t.top_share(10)),
-        ("top_10pct_revenue_share", t.top_share(100)),
-        (
-            "top_20pct_viewers_revenue_share",
-            t.top_spenders_share((t.viewers() * 200).div_ceil(1000)),
-        ),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
+    ] {
+        money.insert(name.to_string(), value);
+    }
+    for (name, value) in [("creators_with_gifts", with_gifts), ("creators_paid", paid)] {
+        counts.insert(name.to_string(), value);
+    }
     Ok(RunPart {
         run,
         money,
         counts,
-        by_age: t.by_age,
+        by_age: t.by_age.iter().map(group_part).collect::<Result<_>>()?,
         by_day: t.by_day,
         ratios,
-        by_segment: t.by_segment,
+        by_segment: t.by_segment.iter().map(group_part).collect::<Result<_>>()?,
         by_purchase: t.by_purchase,
     })
 }

@@ -2,7 +2,9 @@
 //! run, so money stays exact), means rounded at [`RoundingPoint::Statistic`], and a point
 //! compared with its base run by run.
 
-use super::{exact_count, ratio_text, RunMetrics, COUNT_METRICS, MONEY_METRICS, RATIO_METRICS};
+use super::{
+    exact_count, ratio_text, GroupPart, RunMetrics, COUNT_METRICS, MONEY_METRICS, RATIO_METRICS,
+};
 use crate::error::Result;
 use crate::money::{percent_of, Currency, Fraction, Money, RoundingPoint};
 use rust_decimal::Decimal;
@@ -157,48 +159,79 @@ pub struct Difference {
     pub judgement: String,
 }
 
+/// What differences are read from: a run's metrics, or one age group's or segment's.
+pub trait Metrics {
+    /// Money metric `name` in minor units.
+    fn money_minor(&self, name: &str) -> i128;
+    /// Count metric `name`.
+    fn count_of(&self, name: &str) -> i128;
+    /// Ratio metric `name` in millionths.
+    fn ratio_of(&self, name: &str) -> i128;
+}
+
+impl Metrics for RunMetrics {
+    fn money_minor(&self, name: &str) -> i128 {
+        RunMetrics::money_minor(self, name)
+    }
+    fn count_of(&self, name: &str) -> i128 {
+        i128::from(self.count(name))
+    }
+    fn ratio_of(&self, name: &str) -> i128 {
+        self.ratio(name)
+    }
+}
+
+impl Metrics for &GroupPart {
+    fn money_minor(&self, name: &str) -> i128 {
+        self.money(name)
+    }
+    fn count_of(&self, name: &str) -> i128 {
+        i128::try_from(self.count(name)).unwrap_or(i128::MAX)
+    }
+    fn ratio_of(&self, name: &str) -> i128 {
+        self.ratio(name)
+    }
+}
+
 /// Per-metric differences of `point` from `base`, paired run by run (common random numbers:
-/// run `r` of both shares its random draws).
-pub fn differences(
-    base: &[RunMetrics],
-    point: &[RunMetrics],
+/// run `r` of both shares its random draws), for the metrics `keep` names.
+pub fn differences<M: Metrics>(
+    base: &[M],
+    point: &[M],
     currency: Currency,
+    keep: impl Fn(&str) -> bool,
 ) -> Result<Vec<Difference>> {
+    let values =
+        |runs: &[M], read: &dyn Fn(&M) -> i128| -> Vec<i128> { runs.iter().map(read).collect() };
+    let show_money = |v: i128| Money::from_minor(v, currency).to_string();
     let mut out = Vec::new();
-    let money = |runs: &[RunMetrics], name: &str| -> Vec<i128> {
-        runs.iter().map(|r| r.money_minor(name)).collect()
-    };
-    let count = |runs: &[RunMetrics], name: &str| -> Vec<i128> {
-        runs.iter().map(|r| i128::from(r.count(name))).collect()
-    };
-    for (name, _) in MONEY_METRICS {
-        let show = |v: i128| Money::from_minor(v, currency).to_string();
+    for (name, _) in MONEY_METRICS.iter().filter(|(n, _)| keep(n)) {
+        let read = |r: &M| r.money_minor(name);
         out.push(difference(
             name,
             "money",
-            &money(base, name),
-            &money(point, name),
-            show,
+            &values(base, &read),
+            &values(point, &read),
+            show_money,
         )?);
     }
-    for (name, _) in COUNT_METRICS {
+    for (name, _) in COUNT_METRICS.iter().filter(|(n, _)| keep(n)) {
+        let read = |r: &M| r.count_of(name);
         out.push(difference(
             name,
             "count",
-            &count(base, name),
-            &count(point, name),
+            &values(base, &read),
+            &values(point, &read),
             |v| v.to_string(),
         )?);
     }
-    let ratio = |runs: &[RunMetrics], name: &str| -> Vec<i128> {
-        runs.iter().map(|r| r.ratio(name)).collect()
-    };
-    for (name, _) in RATIO_METRICS {
+    for (name, _) in RATIO_METRICS.iter().filter(|(n, _)| keep(n)) {
+        let read = |r: &M| r.ratio_of(name);
         out.push(difference(
             name,
             "ratio",
-            &ratio(base, name),
-            &ratio(point, name),
+            &values(base, &read),
+            &values(point, &read),
             ratio_text,
         )?);
     }

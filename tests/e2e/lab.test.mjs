@@ -198,12 +198,28 @@ describe('the pricing lab', () => {
     const table = await page.locator('.lab-table--ab').first().innerText();
     assert.match(table, /Viewers paid/);
     assert.match(table, /P5 to P95/i);
+    // Every figure but creators' by age group and segment: pick ARPPU, read each group's.
+    const groups = page.locator('[data-testid=ab-groups]').first();
+    await groups.locator('summary').click();
+    const picker = groups.getByLabel('Figure');
+    const options = await picker.locator('option').evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(options.length >= 25, `${options.length} figures by group`);
+    assert.ok(!options.includes('creator_payouts'));
+    await picker.selectOption('arppu');
+    const rows = groups.locator('tbody tr');
+    assert.ok((await rows.count()) >= 3, 'at least one age group and two segments');
+    assert.match(await groups.locator('caption').innerText(), /Revenue per paying viewer \(ARPPU\) by age group and by segment/);
+    assert.match(await rows.first().innerText(), /Age group/);
+    assert.match(await rows.last().innerText(), /Segment/);
+    await groups.screenshot({ path: new URL('lab-ab-groups.png', results).pathname });
     await page.context().close();
   });
 
   test('calibrates the scenario to published targets, shows who pays, and takes the fitted scenario', async () => {
     const page = await open();
-    await small(page, { viewers: '20000', runs: '5' });
+    // Small for speed; at 20,000 viewers a handful of whales sets the top payers' share, and
+    // six runs average it enough for the default targets to be met together.
+    await small(page, { viewers: '20000', runs: '6' });
     await page.getByRole('radio', { name: 'Calibrate' }).check();
     await page.locator('#group-calibrate').waitFor();
     // The three targets the lab opens with, and a published set to add.
@@ -249,6 +265,20 @@ describe('the pricing lab', () => {
     const lines = await page.evaluate(() => window.Chart.getChart(document.querySelector('.lab-chart--sweep canvas')).data.datasets.map((d) => d.label));
     assert.deepEqual(lines, ['Elasticity = 0', 'Elasticity = -1']);
     assert.equal(await page.locator('.lab-table--sweep tbody tr').count(), 4);
+    // The picked figure in each age group and segment, point by point.
+    const groups = page.locator('[data-testid=sweep-groups]');
+    await groups.locator('summary').click();
+    assert.equal(await groups.locator('tbody tr').count(), 4);
+    const head = await groups.locator('thead').innerText();
+    assert.match(head, /Age group/i);
+    assert.match(head, /Segment/i);
+    await page.locator('#sweep-metric').selectOption('payer_share');
+    await page.locator('[data-testid=sweep-groups] summary').click();
+    assert.match(await page.locator('[data-testid=sweep-groups] caption').innerText(), /Share of viewers who paid/);
+    await page.locator('[data-testid=sweep-groups]').screenshot({ path: new URL('lab-sweep-groups.png', results).pathname });
+    await page.locator('#sweep-metric').selectOption('creator_payouts');
+    await page.locator('[data-testid=sweep-groups] summary').click();
+    assert.match(await page.locator('[data-testid=groups-not-split]').innerText(), /not split by age group or segment/);
     const csv = await download(page, page.getByRole('button', { name: 'Results as CSV' }));
     const rows = csv.text.trimEnd().split('\n');
     assert.match(rows[0], /^name,price_multiplier,elasticity,budgets_p50,/);

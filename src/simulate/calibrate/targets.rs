@@ -33,7 +33,8 @@ pub struct TargetInput {
     /// Relative tolerance: the target is met within `tolerance × value` (default 0.05).
     #[serde(default = "five_percent")]
     pub tolerance: String,
-    /// `revenue_share`, `payers`, `spend`: of this segment only.
+    /// Of this segment only: `revenue_share` (of what all viewers paid), `spend`, or any metric
+    /// but what creators are paid (`arppu`, `payer_share`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segment: Option<String>,
     /// `revenue_share`: of the purchases with this many coins (`1321 coins`) on every channel,
@@ -46,12 +47,24 @@ fn five_percent() -> String {
     "0.05".into()
 }
 
+/// The unit of a metric of [`MONEY_METRICS`], [`COUNT_METRICS`] or [`RATIO_METRICS`].
+fn unit_of(name: &str) -> Unit {
+    if MONEY_METRICS.iter().any(|(m, _)| *m == name) {
+        Unit::Money
+    } else if RATIO_METRICS.iter().any(|(m, _)| *m == name) {
+        Unit::Ratio
+    } else {
+        Unit::Count
+    }
+}
+
 /// What a target measures, resolved against the scenario once.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Measure {
     /// A total metric's mean over runs.
     Total(String),
-    /// A segment's (by index) `payers`, `spend` or `revenue_share`.
+    /// A segment's (by index) metric: any given per group, `spend` (what its viewers paid) or
+    /// `revenue_share`.
     Segment(usize, String),
     /// The share of revenue of these purchases (indices in [`RunPart::by_purchase`]).
     Purchase(Vec<usize>),
@@ -107,7 +120,11 @@ impl Target {
                 Measure::Days((0..s.days as usize).map(|d| d..d + 1).collect())
             }
             ("monthly_revenue", None, None) => Measure::Days(month_spans(s)),
-            ("revenue_share" | "payers" | "spend", Some(seg), None) => {
+            (m, Some(seg), None)
+                if m == "revenue_share"
+                    || m == "spend"
+                    || (known(m) && crate::simulate::group_metric(m)) =>
+            {
                 let Some(i) = s.segments.iter().position(|g| g.id == *seg) else {
                     let ids: Vec<&str> = s.segments.iter().map(|g| g.id.as_str()).collect();
                     return Err(Error::new(
@@ -163,7 +180,7 @@ impl Target {
                     ErrorCode::InvalidValue,
                     join(at, "metric"),
                     format!(
-                        "`{}` is not a metric a target can name{hint}; `revenue_share` needs a `segment` or a `purchase`, `payers` and `spend` may take a `segment`",
+                        "`{}` is not a metric a target can name{hint}; `revenue_share` needs a `segment` or a `purchase`, and a `segment` takes every metric but what creators are paid",
                         m.chars().take(60).collect::<String>()
                     ),
                 )
@@ -217,9 +234,13 @@ impl Target {
                 ))
             }
         };
-        let share_like = matches!(measure, Measure::Purchase(_))
-            || matches!(&measure, Measure::Segment(_, m) if m == "revenue_share")
-            || matches!(&measure, Measure::Total(m) if RATIO_METRICS.iter().any(|(r, _)| r == m) && m != "purchases_per_payer");
+        let share_like = match &measure {
+            Measure::Purchase(_) => true,
+            Measure::Segment(_, m) | Measure::Total(m) => {
+                m == "revenue_share" || (unit_of(m) == Unit::Ratio && m != "purchases_per_payer")
+            }
+            Measure::Days(_) => false,
+        };
         if share_like && values.iter().any(|v| *v > 1.0) {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
@@ -251,13 +272,7 @@ impl Target {
         let all = 0..runs.len();
         let per_run: Vec<(Unit, Vec<i128>)> = match &self.measure {
             Measure::Total(name) => {
-                let unit = if MONEY_METRICS.iter().any(|(m, _)| m == name) {
-                    Unit::Money
-                } else if RATIO_METRICS.iter().any(|(m, _)| m == name) {
-                    Unit::Ratio
-                } else {
-                    Unit::Count
-                };
+                let unit = unit_of(name);
                 let value = |r: usize| match unit {
                     Unit::Money => runs[r].money_minor(name),
                     Unit::Ratio => runs[r].ratio(name),
@@ -266,14 +281,26 @@ impl Target {
                 vec![(unit, all.map(value).collect())]
             }
             Measure::Segment(i, what) => {
-                let g = |r: usize| parts[r].by_segment.get(*i).cloned().unwrap_or_default();
+                let g = |r: usize| parts.get(r).and_then(|p| p.by_segment.get(*i));
+                let paid = |r: usize| g(r).map_or(0, |g| g.money("viewer_spend"));
                 vec![match what.as_str() {
-                    "payers" => (Unit::Count, all.map(|r| g(r).payers as i128).collect()),
-                    "spend" => (Unit::Money, all.map(|r| g(r).spend).collect()),
-                    _ => (
+                    "revenue_share" => (
                         Unit::Ratio,
-                        all.map(|r| millionths(g(r).spend, spend(r))).collect(),
+                        all.map(|r| millionths(paid(r), spend(r))).collect(),
                     ),
+                    // The segment's `spend` is what its viewers paid.
+                    "spend" => (Unit::Money, all.map(paid).collect()),
+                    name => {
+                        let unit = unit_of(name);
+                        let value = |r: usize| {
+                            g(r).map_or(0, |g| match unit {
+                                Unit::Money => g.money(name),
+                                Unit::Ratio => g.ratio(name),
+                                Unit::Count => i128::try_from(g.count(name)).unwrap_or(i128::MAX),
+                            })
+                        };
+                        (unit, all.map(value).collect())
+                    }
                 }]
             }
             Measure::Purchase(slots) => {

@@ -39,37 +39,170 @@ pub struct DayTotals {
     pub warnings: u128,
 }
 
-/// Per-age-group totals.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AgeTotals {
-    /// Viewers in the group.
+/// What a group of viewers adds up to — everyone, an age group or a segment: every figure
+/// that a viewer's own purchases and gifts make. (What creators are paid depends on every
+/// viewer's gifts to a creator together, so it is not split by viewer group.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupTotals {
+    /// Viewers present while counting.
     pub viewers: u128,
     /// Viewers with a budget.
     pub spenders: u128,
     /// Viewers who bought at least once.
-    #[serde(default)]
     pub payers: u128,
-    /// Money paid.
+    /// Viewers who moved to a cheaper channel.
+    pub switches: u128,
+    /// Purchases made.
+    pub purchases: u128,
+    /// Gifts sent.
+    pub gifts: u128,
+    /// Coins bought.
+    pub coins_bought: u128,
+    /// Coins gifted.
+    pub coins_gifted: u128,
+    /// Diamonds the gifts earned.
+    pub diamonds: u128,
+    /// Events that warned.
+    pub warnings: u128,
+    /// What spenders were willing to spend while counted.
+    pub budgets: i128,
+    /// What viewers paid.
     pub spend: i128,
+    /// Tax.
+    pub tax: i128,
+    /// Store fees.
+    pub store_fees: i128,
+    /// Payment fees.
+    pub payment_fees: i128,
+    /// Value of gifts sent.
+    pub gifted: i128,
+    /// Net of coins gifted.
+    pub net_spent: i128,
+    /// Net of coins bought and not gifted.
+    pub unspent_net: i128,
     /// Money of blocked purchases.
     pub blocked_spend: i128,
     /// Value of blocked gifts.
     pub blocked_gifts: i128,
-    /// Events that warned.
-    pub warnings: u128,
+    /// Payers and their spend by spend bin ([`spend_bin`]), for the top payers' share; empty
+    /// until the group's first payer.
+    pub spend_bins: Vec<(u128, i128)>,
 }
 
-/// Per-segment totals.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SegmentTotals {
-    /// Viewers in the segment.
-    pub viewers: u128,
-    /// Viewers who bought at least once.
-    pub payers: u128,
-    /// Purchases.
-    pub purchases: u128,
-    /// Money paid.
-    pub spend: i128,
+impl GroupTotals {
+    /// Adds another part of the same group (integer sums: the order never matters).
+    pub fn merge(&mut self, o: &GroupTotals) {
+        self.viewers += o.viewers;
+        self.spenders += o.spenders;
+        self.payers += o.payers;
+        self.switches += o.switches;
+        self.purchases += o.purchases;
+        self.gifts += o.gifts;
+        self.coins_bought += o.coins_bought;
+        self.coins_gifted += o.coins_gifted;
+        self.diamonds += o.diamonds;
+        self.warnings += o.warnings;
+        self.budgets += o.budgets;
+        self.spend += o.spend;
+        self.tax += o.tax;
+        self.store_fees += o.store_fees;
+        self.payment_fees += o.payment_fees;
+        self.gifted += o.gifted;
+        self.net_spent += o.net_spent;
+        self.unspent_net += o.unspent_net;
+        self.blocked_spend += o.blocked_spend;
+        self.blocked_gifts += o.blocked_gifts;
+        if !o.spend_bins.is_empty() {
+            self.spend_bins.resize(SPEND_BINS, (0, 0));
+            for (a, b) in self.spend_bins.iter_mut().zip(&o.spend_bins) {
+                a.0 += b.0;
+                a.1 += b.1;
+            }
+        }
+    }
+
+    /// Adds one viewer's tally.
+    fn add(&mut self, v: &Tally) {
+        self.viewers += u128::from(v.viewer);
+        self.spenders += u128::from(v.spender);
+        self.switches += u128::from(v.switched);
+        self.purchases += u128::from(v.purchases);
+        self.gifts += u128::from(v.gifts);
+        self.coins_bought += u128::from(v.coins_bought);
+        self.coins_gifted += u128::from(v.coins_gifted);
+        self.diamonds += u128::from(v.diamonds);
+        self.warnings += u128::from(v.warnings);
+        self.budgets += i128::from(v.budgets);
+        self.spend += i128::from(v.spend);
+        self.tax += i128::from(v.tax);
+        self.store_fees += i128::from(v.store_fees);
+        self.payment_fees += i128::from(v.payment_fees);
+        self.gifted += i128::from(v.gifted);
+        self.net_spent += i128::from(v.net_spent);
+        self.unspent_net += i128::from(v.unspent_net);
+        self.blocked_spend += i128::from(v.blocked_spend);
+        self.blocked_gifts += i128::from(v.blocked_gifts);
+        if v.purchases > 0 {
+            self.payers += 1;
+            self.spend_bins.resize(SPEND_BINS, (0, 0));
+            let bin = &mut self.spend_bins[spend_bin(v.spend)];
+            bin.0 += 1;
+            bin.1 += i128::from(v.spend);
+        }
+    }
+
+    /// The share of spend from the top `permille`‰ of payers (in millionths): whole bins from
+    /// the top, and the bin the cut falls in at its mean spend per payer.
+    pub fn top_share(&self, permille: u128) -> i128 {
+        // At least one payer: the top 1 % of 50 payers is the biggest one.
+        self.top_spenders_share((self.payers * permille).div_ceil(1000).max(1))
+    }
+
+    /// The share of spend from the `want` biggest payers (in millionths).
+    pub fn top_spenders_share(&self, mut want: u128) -> i128 {
+        if want == 0 || self.spend <= 0 {
+            return 0;
+        }
+        let mut top = 0i128;
+        for &(count, sum) in self.spend_bins.iter().rev() {
+            if want == 0 {
+                break;
+            }
+            if count <= want {
+                top += sum;
+                want -= count;
+            } else {
+                top += sum * want as i128 / count as i128;
+                want = 0;
+            }
+        }
+        super::millionths(top, self.spend)
+    }
+}
+
+/// One viewer's figures while they are simulated, added to their groups when they leave. One
+/// viewer's amounts stay far inside 64 bits.
+#[derive(Debug, Default)]
+struct Tally {
+    viewer: bool,
+    spender: bool,
+    switched: bool,
+    purchases: u64,
+    gifts: u64,
+    coins_bought: u64,
+    coins_gifted: u64,
+    diamonds: u64,
+    warnings: u64,
+    budgets: i64,
+    spend: i64,
+    tax: i64,
+    store_fees: i64,
+    payment_fees: i64,
+    gifted: i64,
+    net_spent: i64,
+    unspent_net: i64,
+    blocked_spend: i64,
+    blocked_gifts: i64,
 }
 
 /// Per-purchase totals (each bundle of each channel, and its custom amount).
@@ -101,50 +234,14 @@ fn spend_bin(spend: i64) -> usize {
 /// Everything one run (or part of one) adds up, in minor units and counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Totals {
-    /// Viewers with a budget.
-    pub spenders: u128,
-    /// What spenders were willing to spend over the horizon.
-    pub budgets: i128,
-    /// What viewers paid.
-    pub spend: i128,
-    /// Tax.
-    pub tax: i128,
-    /// Store fees.
-    pub store_fees: i128,
-    /// Payment fees.
-    pub payment_fees: i128,
-    /// Net of coins gifted.
-    pub net_spent: i128,
-    /// Net of coins bought and not gifted.
-    pub unspent_net: i128,
-    /// Purchases made.
-    pub purchases: u128,
-    /// Gifts sent.
-    pub gifts: u128,
-    /// Coins bought.
-    pub coins_bought: u128,
-    /// Coins gifted.
-    pub coins_gifted: u128,
-    /// Value of gifts sent.
-    pub gifted: i128,
-    /// Money of blocked purchases.
-    pub blocked_spend: i128,
-    /// Value of blocked gifts.
-    pub blocked_gifts: i128,
-    /// Events that warned.
-    pub warnings: u128,
-    /// Viewers who moved to a cheaper channel.
-    pub switches: u128,
-    /// By age group.
-    pub by_age: Vec<AgeTotals>,
+    /// By age group (every viewer is in one: everyone is their sum, [`Totals::all`]).
+    pub by_age: Vec<GroupTotals>,
+    /// By segment.
+    pub by_segment: Vec<GroupTotals>,
     /// By day.
     pub by_day: Vec<DayTotals>,
-    /// By segment.
-    pub by_segment: Vec<SegmentTotals>,
     /// By purchase: each channel's bundles then its custom amount, channel after channel.
     pub by_purchase: Vec<PurchaseTotals>,
-    /// Payers and their spend by spend bin ([`spend_bin`]), for the top payers' share.
-    pub spend_bins: Vec<(u128, i128)>,
     /// Diamonds per creator.
     pub creator_diamonds: Vec<u128>,
     /// Share-of-net base per creator (price after tax and store fee of the coins gifted).
@@ -155,28 +252,10 @@ impl Totals {
     /// Empty totals for a scenario.
     pub fn new(s: &Scenario) -> Totals {
         Totals {
-            spenders: 0,
-            budgets: 0,
-            spend: 0,
-            tax: 0,
-            store_fees: 0,
-            payment_fees: 0,
-            net_spent: 0,
-            unspent_net: 0,
-            purchases: 0,
-            gifts: 0,
-            coins_bought: 0,
-            coins_gifted: 0,
-            gifted: 0,
-            blocked_spend: 0,
-            blocked_gifts: 0,
-            warnings: 0,
-            switches: 0,
-            by_age: vec![AgeTotals::default(); s.ages.len()],
+            by_age: vec![GroupTotals::default(); s.ages.len()],
+            by_segment: vec![GroupTotals::default(); s.segments.len()],
             by_day: vec![DayTotals::default(); s.days as usize],
-            by_segment: vec![SegmentTotals::default(); s.segments.len()],
             by_purchase: vec![PurchaseTotals::default(); super::purchases(s)],
-            spend_bins: vec![(0, 0); SPEND_BINS],
             creator_diamonds: vec![0; s.creators as usize],
             creator_basis: vec![0; s.creators as usize],
         }
@@ -184,31 +263,11 @@ impl Totals {
 
     /// Adds another part of the same run (integer sums: the order of parts never matters).
     pub fn merge(&mut self, o: &Totals) {
-        self.spenders += o.spenders;
-        self.budgets += o.budgets;
-        self.spend += o.spend;
-        self.tax += o.tax;
-        self.store_fees += o.store_fees;
-        self.payment_fees += o.payment_fees;
-        self.net_spent += o.net_spent;
-        self.unspent_net += o.unspent_net;
-        self.purchases += o.purchases;
-        self.gifts += o.gifts;
-        self.coins_bought += o.coins_bought;
-        self.coins_gifted += o.coins_gifted;
-        self.gifted += o.gifted;
-        self.blocked_spend += o.blocked_spend;
-        self.blocked_gifts += o.blocked_gifts;
-        self.warnings += o.warnings;
-        self.switches += o.switches;
         for (a, b) in self.by_age.iter_mut().zip(&o.by_age) {
-            a.viewers += b.viewers;
-            a.spenders += b.spenders;
-            a.payers += b.payers;
-            a.spend += b.spend;
-            a.blocked_spend += b.blocked_spend;
-            a.blocked_gifts += b.blocked_gifts;
-            a.warnings += b.warnings;
+            a.merge(b);
+        }
+        for (a, b) in self.by_segment.iter_mut().zip(&o.by_segment) {
+            a.merge(b);
         }
         for (a, b) in self.by_day.iter_mut().zip(&o.by_day) {
             a.spend += b.spend;
@@ -216,19 +275,9 @@ impl Totals {
             a.blocked += b.blocked;
             a.warnings += b.warnings;
         }
-        for (a, b) in self.by_segment.iter_mut().zip(&o.by_segment) {
-            a.viewers += b.viewers;
-            a.payers += b.payers;
-            a.purchases += b.purchases;
-            a.spend += b.spend;
-        }
         for (a, b) in self.by_purchase.iter_mut().zip(&o.by_purchase) {
             a.purchases += b.purchases;
             a.spend += b.spend;
-        }
-        for (a, b) in self.spend_bins.iter_mut().zip(&o.spend_bins) {
-            a.0 += b.0;
-            a.1 += b.1;
         }
         for (a, b) in self.creator_diamonds.iter_mut().zip(&o.creator_diamonds) {
             *a += b;
@@ -238,42 +287,33 @@ impl Totals {
         }
     }
 
-    /// Viewers present while counting (those who joined included): the age groups' sum.
-    pub fn viewers(&self) -> u128 {
-        self.by_age.iter().map(|a| a.viewers).sum()
-    }
-
-    /// Viewers who bought at least once: the age groups' sum.
-    pub fn payers(&self) -> u128 {
-        self.by_age.iter().map(|a| a.payers).sum()
-    }
-
-    /// The share of spend from the top `permille`‰ of payers (in millionths): whole bins from
-    /// the top, and the bin the cut falls in at its mean spend per payer.
-    pub fn top_share(&self, permille: u128) -> i128 {
-        // At least one payer: the top 1 % of 50 payers is the biggest one.
-        self.top_spenders_share((self.payers() * permille).div_ceil(1000).max(1))
-    }
-
-    /// The share of spend from the `want` biggest payers (in millionths).
-    pub fn top_spenders_share(&self, mut want: u128) -> i128 {
-        if want == 0 || self.spend <= 0 {
-            return 0;
+    /// Every viewer: the age groups' sum.
+    pub fn all(&self) -> GroupTotals {
+        let mut all = GroupTotals::default();
+        for g in &self.by_age {
+            all.merge(g);
         }
-        let mut top = 0i128;
-        for &(count, sum) in self.spend_bins.iter().rev() {
-            if want == 0 {
-                break;
-            }
-            if count <= want {
-                top += sum;
-                want -= count;
-            } else {
-                top += sum * want as i128 / count as i128;
-                want = 0;
-            }
+        all
+    }
+
+    /// Adds a viewer who spends nothing to their age group and their segment.
+    fn add_viewer(&mut self, group: usize, segment: usize) {
+        if let Some(g) = self.by_age.get_mut(group) {
+            g.viewers += 1;
         }
-        super::millionths(top, self.spend)
+        if let Some(g) = self.by_segment.get_mut(segment) {
+            g.viewers += 1;
+        }
+    }
+
+    /// Adds one viewer's tally to their age group and their segment.
+    fn add(&mut self, group: usize, segment: usize, v: &Tally) {
+        if let Some(g) = self.by_age.get_mut(group) {
+            g.add(v);
+        }
+        if let Some(g) = self.by_segment.get_mut(segment) {
+            g.add(v);
+        }
     }
 }
 
@@ -426,6 +466,19 @@ fn switch_gain(
     Ok(best)
 }
 
+/// Who a viewer is and when they are there.
+#[derive(Debug, Clone, Copy)]
+struct Who {
+    group: usize,
+    segment: usize,
+    /// The day they join.
+    from: u32,
+    /// The day they leave (the end of the simulation if they stay).
+    until: u32,
+    /// Present while counting.
+    counted: bool,
+}
+
 /// A lot in a viewer's wallet.
 #[derive(Debug, Clone, Copy)]
 struct Lot {
@@ -495,12 +548,50 @@ impl Model<'_> {
         };
         // Only viewers present while counting are counted.
         let counted = until > s.warm_up;
-        if counted {
-            t.by_age[group].viewers += 1;
-            t.by_segment[segment].viewers += 1;
-        }
-        let Some(budget) = seg.budgets[group] else {
+        if seg.budgets[group].is_none() {
+            // Most viewers: nothing to add but themselves.
+            if counted {
+                t.add_viewer(group, segment);
+            }
             return Ok(until);
+        }
+        let mut tally = Tally {
+            viewer: counted,
+            ..Tally::default()
+        };
+        let who = Who {
+            group,
+            segment,
+            from,
+            until,
+            counted,
+        };
+        self.spender(rng, who, &mut tally, t, scratch)?;
+        t.add(group, segment, &tally);
+        Ok(until)
+    }
+
+    /// The days of a viewer with a budget: purchases and gifts into `v` (and into `t`'s days,
+    /// purchases and creators).
+    fn spender(
+        &self,
+        rng: &mut Rng,
+        who: Who,
+        v: &mut Tally,
+        t: &mut Totals,
+        scratch: &mut Scratch,
+    ) -> Result<()> {
+        let s = self.s;
+        let Who {
+            group,
+            segment,
+            from,
+            until,
+            counted,
+        } = who;
+        let seg = &s.segments[segment];
+        let Some(budget) = seg.budgets[group] else {
+            return Ok(());
         };
         let mut home = s.channel_alias.sample(rng);
         if let (Some(cost), Some((other, saving))) =
@@ -508,13 +599,13 @@ impl Model<'_> {
         {
             if saving as f64 > draw(cost, rng) {
                 home = other;
-                t.switches += 1;
+                v.switched = counted;
             }
         }
         let channel = &self.channels[home];
         let purchase_base = self.purchase_base[home];
         let Some((mix, top_up)) = &channel.mixes[segment] else {
-            return Ok(until);
+            return Ok(());
         };
         let ages = &s.ages[group];
         let mut age = ages.min_age + rng.below(u64::from(ages.max_age - ages.min_age)) as u32;
@@ -534,10 +625,7 @@ impl Model<'_> {
             }
         };
         let creator = s.creator_alias.sample(rng);
-        if counted {
-            t.spenders += 1;
-            t.by_age[group].spenders += 1;
-        }
+        v.spender = counted;
         // Money is set aside day by day (a month's budget over the month's days), a month's
         // budget at most. Viewers start anywhere in that cycle, so their purchases do not all
         // fall on the same days and a population's daily revenue is flat.
@@ -564,9 +652,9 @@ impl Model<'_> {
             // and nothing is spent from the savings.
             if counted {
                 let before = self.accrual(&daily_by_len, from, counting_from);
-                t.budgets += i128::from((saved + before).min(cap) + counted_accrual);
+                v.budgets = (saved + before).min(cap) + counted_accrual;
             }
-            return Ok(until);
+            return Ok(());
         }
 
         let mut budget_counted = counted_accrual;
@@ -581,7 +669,6 @@ impl Model<'_> {
         // Savings to wait for before trying again (0: not waiting): the purchase the viewer
         // could not afford, or never, when nothing on the channel is worth its price.
         let mut waiting_for = 0i64;
-        let (mut paid, mut purchases) = (0i64, 0u128);
         for day in from..until {
             let d = day as usize;
             let counting = day >= warm_up;
@@ -660,15 +747,13 @@ impl Model<'_> {
                         // The viewer gives that money up and stops for the day.
                         saved -= pays;
                         if counting {
-                            t.blocked_spend += i128::from(pays);
-                            t.by_age[group].blocked_spend += i128::from(pays);
+                            v.blocked_spend += pays;
                             t.by_day[out].blocked += i128::from(pays);
                         }
                         break 'gifts;
                     }
                     if outcome == Outcome::Warn && counting {
-                        t.warnings += 1;
-                        t.by_age[group].warnings += 1;
+                        v.warnings += 1;
                         t.by_day[out].warnings += 1;
                     }
                     buys_today += 1;
@@ -685,15 +770,12 @@ impl Model<'_> {
                         counted: counting,
                     });
                     if counting {
-                        paid += pays;
-                        purchases += 1;
-                        t.spend += i128::from(pays);
-                        t.tax += i128::from(offer.tax);
-                        t.store_fees += i128::from(offer.store_fee);
-                        t.payment_fees += i128::from(offer.payment_fee);
-                        t.purchases += 1;
-                        t.coins_bought += u128::from(offer.coins);
-                        t.by_age[group].spend += i128::from(pays);
+                        v.spend += pays;
+                        v.tax += offer.tax;
+                        v.store_fees += offer.store_fee;
+                        v.payment_fees += offer.payment_fee;
+                        v.purchases += 1;
+                        v.coins_bought += offer.coins;
                         t.by_day[out].spend += i128::from(pays);
                         let p = &mut t.by_purchase[purchase_base + usize::from(offer.bundle)];
                         p.purchases += 1;
@@ -733,15 +815,13 @@ impl Model<'_> {
                 )?;
                 if outcome == Outcome::Block {
                     if counting {
-                        t.blocked_gifts += i128::from(value);
-                        t.by_age[group].blocked_gifts += i128::from(value);
+                        v.blocked_gifts += value;
                         t.by_day[out].blocked += i128::from(value);
                     }
                     break 'gifts;
                 }
                 if outcome == Outcome::Warn && counting {
-                    t.warnings += 1;
-                    t.by_age[group].warnings += 1;
+                    v.warnings += 1;
                     t.by_day[out].warnings += 1;
                 }
                 let mut left = need;
@@ -780,32 +860,23 @@ impl Model<'_> {
                     }
                 };
                 if counting {
-                    t.gifts += 1;
+                    v.gifts += 1;
                     t.by_day[out].gifted += i128::from(counted_value);
                 }
-                t.coins_gifted += u128::from(counted_coins);
-                t.gifted += i128::from(counted_value);
+                v.coins_gifted += counted_coins;
+                v.gifted += counted_value;
             }
         }
         for lot in scratch.lots.iter().filter(|l| l.counted) {
             let spent_net = share_at(lot.net, lot.coins, lot.spent)?;
-            t.net_spent += i128::from(spent_net);
-            t.unspent_net += i128::from(lot.net - spent_net);
+            v.net_spent += spent_net;
+            v.unspent_net += lot.net - spent_net;
         }
-        t.budgets += i128::from(budget_counted);
-        if purchases > 0 {
-            t.by_age[group].payers += 1;
-            let by = &mut t.by_segment[segment];
-            by.payers += 1;
-            by.purchases += purchases;
-            by.spend += i128::from(paid);
-            let bin = &mut t.spend_bins[spend_bin(paid)];
-            bin.0 += 1;
-            bin.1 += i128::from(paid);
-        }
+        v.budgets = budget_counted;
+        v.diamonds = diamonds;
         t.creator_diamonds[creator] += u128::from(diamonds);
         t.creator_basis[creator] += i128::from(basis);
-        Ok(until)
+        Ok(())
     }
 }
 

@@ -1,10 +1,11 @@
 // An A/B test's answer: for each variant, how each figure differs from the base run by run —
 // the mean difference as a bar, its P5–P95 as a whisker — and the engine's judgement of
 // whether it stands out from the noise.
-import { h, table } from '../../dom.js';
+import { h, replace, table } from '../../dom.js';
 import { differenceChart } from '../charts.js';
 import { AB_METRICS, metricName, unitOf } from '../metrics.js';
 import { judgement, seriesColour } from './common.js';
+import { groupMetricPicker, groupTable } from './groups.js';
 
 const SENTENCES = [
   ['viewer_spend', 'Viewers pay'],
@@ -78,19 +79,23 @@ export function renderAb(answer, fmt) {
       numeric: [1, 2, 3, 4],
       className: 'table lab-table--ab',
     });
-  const GROUP_METRICS = { spend: 'Paid', payers: 'Viewers who paid', blocked_spend: 'Top-ups blocked', purchases: 'Top-ups' };
-  const groupTable = (row, groups, kind) =>
-    groups?.length
-      ? tableOf(
-          row,
-          groups.flatMap((g) => g.differences.map((d) => ({ ...d, label: `${g.group}: ${GROUP_METRICS[d.metric] ?? d.metric}` }))),
-          `${row.name} against the base by ${kind}: medians over runs, differences paired run by run`,
-        )
-      : null;
+  // Every figure but creators' by age group and segment, one figure at a time.
+  const groupDetails = (row) => {
+    const id = `ab-group-metric-${rows.indexOf(row)}`;
+    const holder = h('div', null, groupTable(row, 'viewer_spend', fmt));
+    const picker = groupMetricPicker(row, 'viewer_spend', id, (m) => replace(holder, groupTable(row, m, fmt)));
+    return h(
+      'details',
+      { class: 'lab-figures', 'data-testid': 'ab-groups' },
+      h('summary', { text: `${row.name} by age group and by segment` }),
+      h('div', { class: 'field lab-field--inline' }, h('label', { for: id, text: 'Figure' }), picker),
+      holder,
+    );
+  };
   const tables = rows.map((row) => [
     tableOf(row, AB_METRICS.map((m) => row.vs_base.find((d) => d.metric === m)).filter(Boolean), `${row.name} against the base: medians over runs, differences paired run by run`),
     h('details', { class: 'lab-figures' }, h('summary', { text: `Every figure of ${row.name}` }), tableOf(row, row.vs_base, `${row.name}: every figure against the base`)),
-    h('details', { class: 'lab-figures', 'data-testid': 'ab-groups' }, h('summary', { text: `${row.name} by age group and by segment` }), groupTable(row, row.vs_base_by_age, 'age group'), groupTable(row, row.vs_base_by_segment, 'segment')),
+    groupDetails(row),
   ]);
 
   return [

@@ -1,10 +1,12 @@
 // A sweep's answer: one metric across the grid as lines (the first parameter across, one line
-// per value of the second), and every point's figures against the base in a table.
+// per value of the second), every point's figures against the base in a table, and the same
+// figure by age group and segment.
 import { compare } from '../../decimal.js';
 import { h, table } from '../../dom.js';
 import { linesChart } from '../charts.js';
 import { COUNT_METRICS, MONEY_METRICS, RATIO_METRICS, metricName, parameterShortName, unitOf } from '../metrics.js';
 import { judgement, seriesColour } from './common.js';
+import { groupGrid } from './groups.js';
 import { stat } from './simulate.js';
 
 const parameterName = (p, labels) => labels.get(p) ?? p;
@@ -82,6 +84,12 @@ export function renderSweep(answer, fmt, { metric = 'viewer_spend', onMetric, la
         numeric: [...params.keys(), n, n + 1, n + 2],
         className: 'table lab-table--sweep',
       }),
+      h(
+        'details',
+        { class: 'lab-figures', 'data-testid': 'sweep-groups' },
+        h('summary', { text: `${metricName(metric)} by age group and by segment` }),
+        groupGrid(answer, metric, fmt, (row) => params.map((p) => fmt.value(row.point[p])), params.map((p) => parameterShortName(p))),
+      ),
     ),
   ];
 }

@@ -1,0 +1,95 @@
+// How each age group and each segment of a variant or sweep point differs from the base, for
+// one figure at a time: every figure but what creators are paid is given per group (payouts
+// depend on every viewer's gifts to a creator together, so the engine does not split them).
+import { h, table } from '../../dom.js';
+import { COUNT_METRICS, MONEY_METRICS, RATIO_METRICS, metricName, unitOf } from '../metrics.js';
+import { judgement } from './common.js';
+
+/** The figures given per group: those a row's groups carry, in the engine's order. */
+function groupMetrics(row) {
+  const first = row.vs_base_by_age?.[0] ?? row.vs_base_by_segment?.[0];
+  return new Set((first?.differences ?? []).map((d) => d.metric));
+}
+
+/** Every group of a row, age groups first: `{ kind, group, d }` for `metric`. */
+function groupsOf(row, metric) {
+  const pick = (kind, groups) => (groups ?? []).map((g) => ({ kind, group: g.group, d: g.differences.find((x) => x.metric === metric) }));
+  return [...pick('Age group', row.vs_base_by_age), ...pick('Segment', row.vs_base_by_segment)];
+}
+
+/** A picker of the figures given per group (`id` names it for its label). */
+export function groupMetricPicker(row, metric, id, onChange) {
+  const known = groupMetrics(row);
+  const options = (list) => Object.entries(list).filter(([m]) => known.has(m)).map(([m, label]) => h('option', { value: m, text: label }));
+  const picker = h(
+    'select',
+    { id },
+    h('optgroup', { label: 'Money' }, options(MONEY_METRICS)),
+    h('optgroup', { label: 'Counts' }, options(COUNT_METRICS)),
+    h('optgroup', { label: 'Ratios' }, options(RATIO_METRICS)),
+  );
+  picker.value = known.has(metric) ? metric : 'viewer_spend';
+  picker.addEventListener('change', () => onChange(picker.value));
+  return picker;
+}
+
+/** Why a creator figure has no group breakdown, or null when `metric` has one. */
+export function notSplit(row, metric) {
+  return groupMetrics(row).has(metric)
+    ? null
+    : h('p', { class: 'lab-panel-intro', 'data-testid': 'groups-not-split', text: `${metricName(metric)} is not split by age group or segment: what a creator is paid depends on every viewer's gifts to them together.` });
+}
+
+/** One variant's groups for `metric`: a row per age group and segment. */
+export function groupTable(row, metric, fmt) {
+  const unit = unitOf(metric);
+  return (
+    notSplit(row, metric) ??
+    table({
+      caption: `${row.name}: ${metricName(metric)} by age group and by segment against the base, medians over runs, differences paired run by run`,
+      head: ['Group', 'Base', 'Variant', 'Difference', 'P5 to P95', 'Judgement'],
+      rows: groupsOf(row, metric).map(({ kind, group, d }) => ({
+        className: d?.significant ? null : 'lab-is-noise',
+        cells: [
+          h('span', null, group, h('span', { class: 'lab-sub', text: kind })),
+          fmt.metric(unit, d?.base, metric),
+          fmt.metric(unit, d?.value, metric),
+          h('span', null, fmt.signedMetric(unit, d?.mean_difference, metric), d?.percent == null ? null : h('span', { class: 'lab-sub', text: fmt.signedPercent(d.percent) })),
+          h('span', { class: 'lab-range' }, `${fmt.signedMetric(unit, d?.difference_p5, metric)} to`, ' ', fmt.signedMetric(unit, d?.difference_p95, metric)),
+          judgement(d),
+        ],
+      })),
+      numeric: [1, 2, 3, 4],
+      className: 'table lab-table--ab',
+    })
+  );
+}
+
+/** A sweep's groups for `metric`: a row per point, a column per age group and segment, each
+ * cell the mean difference from the base (pale within the noise). */
+export function groupGrid(answer, metric, fmt, pointCells, pointHead) {
+  const first = answer.rows[0];
+  if (!first) return null;
+  const unit = unitOf(metric);
+  const columns = groupsOf(first, metric);
+  return (
+    notSplit(first, metric) ??
+    table({
+      caption: `${metricName(metric)}: mean difference from the base in each age group and segment, run by run (pale: within the noise)`,
+      head: [...pointHead, ...columns.map(({ kind, group }) => h('span', null, group, h('span', { class: 'lab-sub', text: kind })))],
+      rows: answer.rows.map((row) => [
+        ...pointCells(row),
+        ...groupsOf(row, metric).map(({ d }) =>
+          h(
+            'span',
+            { class: d?.significant ? null : 'lab-is-noise', title: d?.judgement ?? '' },
+            fmt.signedMetric(unit, d?.mean_difference, metric),
+            d?.percent == null ? null : h('span', { class: 'lab-sub', text: fmt.signedPercent(d.percent) }),
+          ),
+        ),
+      ]),
+      numeric: [...Array(pointHead.length + columns.length).keys()].slice(pointHead.length),
+      className: 'table lab-table--groups',
+    })
+  );
+}
