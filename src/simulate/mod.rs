@@ -552,15 +552,14 @@ impl GroupPart {
         self.money.len() == named(MONEY_METRICS)
             && self.counts.len() == named(COUNT_METRICS)
             && self.ratios.len() == named(RATIO_METRICS)
-            && MONEY_METRICS
+            && [(MONEY_METRICS, &self.money), (RATIO_METRICS, &self.ratios)]
                 .iter()
-                .chain(RATIO_METRICS)
-                .filter(|(k, _)| group_metric(k))
-                .all(|(k, _)| {
-                    self.money
-                        .get(*k)
-                        .or(self.ratios.get(*k))
-                        .is_some_and(|v| v.unsigned_abs() <= MAX_PART_TOTAL)
+                .all(|(list, values)| {
+                    list.iter().filter(|(k, _)| group_metric(k)).all(|(k, _)| {
+                        values
+                            .get(*k)
+                            .is_some_and(|v| v.unsigned_abs() <= MAX_PART_TOTAL)
+                    })
                 })
             && COUNT_METRICS
                 .iter()

@@ -141,7 +141,7 @@ impl GroupTotals {
         self.net_spent += i128::from(v.net_spent);
         self.unspent_net += i128::from(v.unspent_net);
         self.blocked_spend += i128::from(v.blocked_spend);
-        self.blocked_gifts += i128::from(v.blocked_gifts);
+        self.blocked_gifts += v.blocked_gifts;
         if v.purchases > 0 {
             self.payers += 1;
             self.spend_bins.resize(SPEND_BINS, (0, 0));
@@ -202,7 +202,9 @@ struct Tally {
     net_spent: i64,
     unspent_net: i64,
     blocked_spend: i64,
-    blocked_gifts: i64,
+    /// 128 bits: a gift blocked every day is blocked again with the same coins, so this is the
+    /// one figure not bounded by what the viewer spends.
+    blocked_gifts: i128,
 }
 
 /// Per-purchase totals (each bundle of each channel, and its custom amount).
@@ -815,7 +817,7 @@ impl Model<'_> {
                 )?;
                 if outcome == Outcome::Block {
                     if counting {
-                        v.blocked_gifts += value;
+                        v.blocked_gifts += i128::from(value);
                         t.by_day[out].blocked += i128::from(value);
                     }
                     break 'gifts;
