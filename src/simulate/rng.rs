@@ -35,6 +35,17 @@ impl Rng {
         Rng { s }
     }
 
+    /// 64 bits for `(seed, run, viewer)` drawn apart from [`Rng::stream`]: what the first draw
+    /// of a viewer (their age group and segment) needs, without seeding a whole stream for the
+    /// many viewers who need nothing more.
+    #[inline]
+    pub fn first_bits(seed: u64, run: u64, viewer: u64) -> u64 {
+        let mut sm = (seed ^ 0x6A09_E667_F3BC_C909)
+            ^ run.wrapping_mul(0xD1B5_4A32_D192_ED03)
+            ^ viewer.wrapping_mul(0x8CB9_2BA7_2F3D_8DD7);
+        splitmix64(&mut sm)
+    }
+
     /// The next 64 random bits.
     #[inline]
     pub fn next_u64(&mut self) -> u64 {
@@ -167,6 +178,49 @@ impl Poisson {
     }
 }
 
+/// Draws by the inverse of the cumulative distribution, from 32 random bits: a small change of
+/// one weight moves only the draws near its boundaries, so a viewer keeps their draw as a share
+/// is nudged (common random numbers stay common, and a calibration's objective stays smooth in
+/// the shares). Meant for the few entries of age groups and segments.
+#[derive(Debug, Clone)]
+pub struct Cumulative {
+    /// Where each entry ends, scaled to 2^32; the last is 2^32.
+    ends: Vec<u64>,
+}
+
+impl Cumulative {
+    /// A table for non-negative `weights` (all on the first entry when none is positive).
+    pub fn new(weights: &[f64]) -> Cumulative {
+        let total: f64 = weights.iter().filter(|w| **w > 0.0).sum();
+        let scale = (1u64 << 32) as f64;
+        let mut running = 0.0;
+        let mut ends: Vec<u64> = weights
+            .iter()
+            .map(|w| {
+                running += w.max(0.0);
+                if total > 0.0 {
+                    ((running / total) * scale).round().min(scale) as u64
+                } else {
+                    1u64 << 32
+                }
+            })
+            .collect();
+        match ends.last_mut() {
+            Some(last) => *last = 1u64 << 32,
+            None => ends.push(1u64 << 32),
+        }
+        Cumulative { ends }
+    }
+
+    /// The entry whose span holds `bits`.
+    #[inline]
+    pub fn sample_bits(&self, bits: u32) -> usize {
+        // The number of spans that end at or before the draw (branch-free over a few entries).
+        let b = u64::from(bits);
+        self.ends.iter().map(|&end| usize::from(end <= b)).sum()
+    }
+}
+
 /// Walker's alias table: O(1) draws from a fixed discrete distribution.
 #[derive(Debug, Clone)]
 pub struct Alias {
@@ -209,7 +263,12 @@ impl Alias {
     /// between it and its alias (64-bit arithmetic only).
     #[inline]
     pub fn sample(&self, rng: &mut Rng) -> usize {
-        let bits = rng.next_u64();
+        self.sample_bits(rng.next_u64())
+    }
+
+    /// [`Alias::sample`] from 64 bits already drawn.
+    #[inline]
+    pub fn sample_bits(&self, bits: u64) -> usize {
         let column = (((bits >> 32) * self.keep.len() as u64) >> 32) as usize;
         let coin = bits & 0xFFFF_FFFF;
         if coin < self.keep[column] {
@@ -223,6 +282,32 @@ impl Alias {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cumulative_draw_follows_its_weights_and_moves_little_when_they_move() {
+        let a = Cumulative::new(&[0.92, 0.06, 0.0, 0.018, 0.002]);
+        let b = Cumulative::new(&[0.91, 0.07, 0.0, 0.018, 0.002]);
+        let mut counts = [0usize; 5];
+        let mut moved = 0usize;
+        let mut rng = Rng::stream(1, 0, 0);
+        let n = 200_000;
+        for _ in 0..n {
+            let bits = rng.next_u64() as u32;
+            let (x, y) = (a.sample_bits(bits), b.sample_bits(bits));
+            counts[x] += 1;
+            moved += usize::from(x != y);
+        }
+        let share = |i: usize| counts[i] as f64 / n as f64;
+        assert!((share(0) - 0.92).abs() < 0.005 && (share(1) - 0.06).abs() < 0.005);
+        assert_eq!(counts[2], 0, "a zero weight is never drawn");
+        // One point of share moved: about 1 % of draws change entry, not a reshuffle.
+        assert!((moved as f64 / n as f64 - 0.01).abs() < 0.003, "{moved}");
+        // The ends of the range.
+        assert_eq!(a.sample_bits(0), 0);
+        assert_eq!(a.sample_bits(u32::MAX), 4);
+        assert_eq!(Cumulative::new(&[]).sample_bits(u32::MAX), 0);
+        assert_eq!(Cumulative::new(&[0.0, 0.0]).sample_bits(7), 0);
+    }
 
     #[test]
     fn streams_are_reproducible_and_distinct() {

@@ -216,10 +216,9 @@ describe('the pricing lab', () => {
   });
 
   test('calibrates the scenario to published targets, shows who pays, and takes the fitted scenario', async () => {
+    // The lab's own scenario and targets, as a user meets them (a few seconds): at much smaller
+    // sizes a handful of whales sets the top payers' share, and the fit may end with a miss.
     const page = await open();
-    // Small for speed; at 20,000 viewers a handful of whales sets the top payers' share, and
-    // six runs average it enough for the default targets to be met together.
-    await small(page, { viewers: '20000', runs: '6' });
     await page.getByRole('radio', { name: 'Calibrate' }).check();
     await page.locator('#group-calibrate').waitFor();
     // The three targets the lab opens with, and a published set to add.

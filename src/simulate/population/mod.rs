@@ -326,8 +326,8 @@ pub struct Model<'a> {
     rules: DayRules,
     /// True when creators earn a share of net (the basis of each gift is then needed).
     share_of_net: bool,
-    /// Per simulated day: the number of days in its month.
-    month_len: Vec<u32>,
+    /// Per simulated day: the days in its month less 28 (0 to 3), its slot in [`per_day`].
+    month_slot: Vec<u8>,
     /// For each simulated day `d` (and one past the end): how many of the days before it are
     /// in months of 28, 29, 30 and 31 days, so that the money set aside over any span of days
     /// is known without walking it.
@@ -400,7 +400,7 @@ impl<'a> Model<'a> {
             ),
             channels,
             rules: DayRules::new(&s.rules, s.region.as_deref(), first, total, s.to_rules)?,
-            month_len,
+            month_slot: month_len.iter().map(|len| (*len - 28) as u8 & 3).collect(),
             lengths_before,
             purchase_base,
             switch_to,
@@ -523,26 +523,39 @@ impl Model<'_> {
     /// One viewer's place in the population: the viewer, and whoever joins when they leave
     /// (a segment with a retention curve), until the last day.
     fn viewer(&self, run: u64, viewer: u64, t: &mut Totals, scratch: &mut Scratch) -> Result<()> {
-        let mut rng = Rng::stream(self.s.seed, run, viewer);
-        let mut from = 0u32;
-        while from < self.s.simulated_days() {
-            from = self.person(&mut rng, from, t, scratch)?;
+        let s = self.s;
+        let end = s.simulated_days();
+        let mut who = s.group_and_segment_from(Rng::first_bits(s.seed, run, viewer));
+        let (group, segment) = who;
+        let seg = &s.segments[segment];
+        if seg.budgets[group].is_none() && seg.retention.is_none() {
+            // Most viewers: they stay, spend nothing and need no more randomness.
+            if end > s.warm_up {
+                t.add_viewer(group, segment);
+            }
+            return Ok(());
+        }
+        let mut rng = Rng::stream(s.seed, run, viewer);
+        let mut from = self.person(&mut rng, 0, who, t, scratch)?;
+        while from < end {
+            who = s.group_and_segment(&mut rng);
+            from = self.person(&mut rng, from, who, t, scratch)?;
         }
         Ok(())
     }
 
-    /// A viewer who joins on day `from`; returns the day they leave (the end of the
-    /// simulation if they stay).
+    /// A viewer of age group and segment `who` who joins on day `from`; returns the day they
+    /// leave (the end of the simulation if they stay).
     fn person(
         &self,
         rng: &mut Rng,
         from: u32,
+        (group, segment): (usize, usize),
         t: &mut Totals,
         scratch: &mut Scratch,
     ) -> Result<u32> {
         let s = self.s;
         let end = s.simulated_days();
-        let (group, segment) = s.group_and_segment(rng);
         let seg = &s.segments[segment];
         let until = match &seg.retention {
             Some(r) => r.leave_day(from, end, rng),
@@ -634,9 +647,9 @@ impl Model<'_> {
         // (The first day's share always fits under that cap.)
         let daily_by_len = per_day(monthly, self.lengths_present());
         let first_day = self
-            .month_len
+            .month_slot
             .get(from as usize)
-            .map_or(0, |len| daily_by_len[(*len - 28) as usize]);
+            .map_or(0, |slot| daily_by_len[usize::from(*slot & 3)]);
         let mut saved = rng.below((monthly - first_day).max(0) as u64 + 1) as i64;
         // Savings stop growing at a month's budget, or at the viewer's usual top-up if that is
         // more (a viewer saves up for it).
@@ -678,7 +691,7 @@ impl Model<'_> {
                 budget_counted += saved;
             }
             if saved < cap {
-                let daily = daily_by_len[(self.month_len[d] - 28) as usize];
+                let daily = daily_by_len[usize::from(self.month_slot[d] & 3)];
                 saved = (saved + daily).min(cap);
             }
             if saved < waiting_for || !rng.chance_below(seg.active_threshold) {

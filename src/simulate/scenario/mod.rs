@@ -12,7 +12,7 @@ pub mod fields;
 pub mod input;
 pub mod segments;
 
-use super::rng::{Alias, Rng};
+use super::rng::{Alias, Cumulative, Rng};
 use crate::caps::{self, RuleSet};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{parse_decimal_in, Currency, ExchangeRates, Fraction};
@@ -55,9 +55,10 @@ pub struct Scenario {
     pub ages: Vec<AgeGroup>,
     /// Segments.
     pub segments: Vec<Segment>,
-    /// Draws a viewer's age group and segment at once ([`Scenario::group_and_segment`]): one
-    /// draw per viewer rather than two, as most viewers need nothing else.
-    pub viewer_alias: Alias,
+    /// Draws a viewer's age group, from the high half of their first draw.
+    pub age_cdf: Cumulative,
+    /// Per age group, draws a segment, from the low half of the same draw.
+    pub segment_cdf: Vec<Cumulative>,
     /// Draws a channel.
     pub channel_alias: Alias,
     /// The price multiplier.
@@ -85,17 +86,22 @@ pub struct Scenario {
 }
 
 impl Scenario {
-    /// A viewer's age group and segment, from one draw of [`Scenario::viewer_alias`].
+    /// A viewer's age group and segment, from one draw (most viewers need nothing else).
     #[inline]
     pub fn group_and_segment(&self, rng: &mut Rng) -> (usize, usize) {
-        let both = self.viewer_alias.sample(rng);
-        let segments = self.segments.len().max(1);
-        // Both are below 32: a small division the compiler cannot see, once per viewer.
-        let (g, s) = (
-            (both as u32) / (segments as u32),
-            (both as u32) % (segments as u32),
-        );
-        (g as usize, s as usize)
+        self.group_and_segment_from(rng.next_u64())
+    }
+
+    /// [`Scenario::group_and_segment`] from 64 bits already drawn: the high half picks the age
+    /// group, the low half the segment, each by its cumulative shares ([`Cumulative`]).
+    #[inline]
+    pub fn group_and_segment_from(&self, bits: u64) -> (usize, usize) {
+        let group = self.age_cdf.sample_bits((bits >> 32) as u32);
+        let segment = self
+            .segment_cdf
+            .get(group)
+            .map_or(0, |c| c.sample_bits(bits as u32));
+        (group, segment)
     }
 
     /// The first day simulated (`start` less the warm-up).
@@ -171,17 +177,6 @@ impl Scenario {
         }
         let (ages, age_weights) = ages::ages(&input.ages)?;
         let (segments, segment_weights) = segments::segments(input, &ages, &channels, currency)?;
-        let viewer_weights: Vec<f64> = age_weights
-            .iter()
-            .zip(&segment_weights)
-            .flat_map(|(a, by_segment)| {
-                // Each group's segments as shares of the group, then of everyone.
-                let sum: f64 = by_segment.iter().sum();
-                by_segment
-                    .iter()
-                    .map(move |s| if sum > 0.0 { a * s / sum } else { 0.0 })
-            })
-            .collect();
         let misreport = match &input.age_misreport {
             Some(m) => {
                 if m.stated_age > caps::MAX_AGE {
@@ -224,7 +219,8 @@ impl Scenario {
             viewers: input.viewers,
             ages,
             segments,
-            viewer_alias: Alias::new(&viewer_weights),
+            age_cdf: Cumulative::new(&age_weights),
+            segment_cdf: segment_weights.iter().map(|w| Cumulative::new(w)).collect(),
             price_multiplier,
             elasticity,
             creators: creators.count,
