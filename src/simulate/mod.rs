@@ -686,14 +686,20 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
     for (name, value) in [("creators_with_gifts", with_gifts), ("creators_paid", paid)] {
         counts.insert(name.to_string(), value);
     }
+    let by_age = t.by_age().iter().map(group_part).collect::<Result<_>>()?;
+    let by_segment = t
+        .by_segment()
+        .iter()
+        .map(group_part)
+        .collect::<Result<_>>()?;
     Ok(RunPart {
         run,
         money,
         counts,
-        by_age: t.by_age.iter().map(group_part).collect::<Result<_>>()?,
+        by_age,
         by_day: t.by_day,
         ratios,
-        by_segment: t.by_segment.iter().map(group_part).collect::<Result<_>>()?,
+        by_segment,
         by_purchase: t.by_purchase,
     })
 }

@@ -121,7 +121,7 @@ impl GroupTotals {
         }
     }
 
-    /// Adds one viewer's tally.
+    /// Adds one viewer's tally (the histogram apart: [`GroupTotals::add_payer`]).
     fn add(&mut self, v: &Tally) {
         self.viewers += u128::from(v.viewer);
         self.spenders += u128::from(v.spender);
@@ -142,13 +142,15 @@ impl GroupTotals {
         self.unspent_net += i128::from(v.unspent_net);
         self.blocked_spend += i128::from(v.blocked_spend);
         self.blocked_gifts += v.blocked_gifts;
-        if v.purchases > 0 {
-            self.payers += 1;
-            self.spend_bins.resize(SPEND_BINS, (0, 0));
-            let bin = &mut self.spend_bins[spend_bin(v.spend)];
-            bin.0 += 1;
-            bin.1 += i128::from(v.spend);
-        }
+        self.payers += u128::from(v.purchases > 0);
+    }
+
+    /// Adds a payer's spend to the histogram.
+    fn add_payer(&mut self, spend: i64) {
+        self.spend_bins.resize(SPEND_BINS, (0, 0));
+        let bin = &mut self.spend_bins[spend_bin(spend)];
+        bin.0 += 1;
+        bin.1 += i128::from(spend);
     }
 
     /// The share of spend from the top `permille`‰ of payers (in millionths): whole bins from
@@ -236,10 +238,14 @@ fn spend_bin(spend: i64) -> usize {
 /// Everything one run (or part of one) adds up, in minor units and counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Totals {
-    /// By age group (every viewer is in one: everyone is their sum, [`Totals::all`]).
-    pub by_age: Vec<GroupTotals>,
-    /// By segment.
-    pub by_segment: Vec<GroupTotals>,
+    /// Per age group and segment (group after group): every figure but the spend histogram.
+    /// One cell per viewer to add to, not two groups (128-bit sums are emulated in WebAssembly);
+    /// [`Totals::by_age`] and [`Totals::by_segment`] add the cells up.
+    cells: Vec<GroupTotals>,
+    /// The spend histogram of each age group, then of each segment.
+    bins: Vec<GroupTotals>,
+    ages: usize,
+    segments: usize,
     /// By day.
     pub by_day: Vec<DayTotals>,
     /// By purchase: each channel's bundles then its custom amount, channel after channel.
@@ -253,9 +259,12 @@ pub struct Totals {
 impl Totals {
     /// Empty totals for a scenario.
     pub fn new(s: &Scenario) -> Totals {
+        let (ages, segments) = (s.ages.len(), s.segments.len());
         Totals {
-            by_age: vec![GroupTotals::default(); s.ages.len()],
-            by_segment: vec![GroupTotals::default(); s.segments.len()],
+            cells: vec![GroupTotals::default(); ages * segments],
+            bins: vec![GroupTotals::default(); ages + segments],
+            ages,
+            segments,
             by_day: vec![DayTotals::default(); s.days as usize],
             by_purchase: vec![PurchaseTotals::default(); super::purchases(s)],
             creator_diamonds: vec![0; s.creators as usize],
@@ -265,10 +274,10 @@ impl Totals {
 
     /// Adds another part of the same run (integer sums: the order of parts never matters).
     pub fn merge(&mut self, o: &Totals) {
-        for (a, b) in self.by_age.iter_mut().zip(&o.by_age) {
+        for (a, b) in self.cells.iter_mut().zip(&o.cells) {
             a.merge(b);
         }
-        for (a, b) in self.by_segment.iter_mut().zip(&o.by_segment) {
+        for (a, b) in self.bins.iter_mut().zip(&o.bins) {
             a.merge(b);
         }
         for (a, b) in self.by_day.iter_mut().zip(&o.by_day) {
@@ -289,32 +298,59 @@ impl Totals {
         }
     }
 
-    /// Every viewer: the age groups' sum.
+    /// Each age group: its cells and its histogram.
+    pub fn by_age(&self) -> Vec<GroupTotals> {
+        (0..self.ages)
+            .map(|g| self.group((0..self.segments).map(|s| g * self.segments + s), g))
+            .collect()
+    }
+
+    /// Each segment: its cells and its histogram.
+    pub fn by_segment(&self) -> Vec<GroupTotals> {
+        (0..self.segments)
+            .map(|s| self.group((0..self.ages).map(|g| g * self.segments + s), self.ages + s))
+            .collect()
+    }
+
+    /// Every viewer: every cell, and the age groups' histograms.
     pub fn all(&self) -> GroupTotals {
-        let mut all = GroupTotals::default();
-        for g in &self.by_age {
-            all.merge(g);
+        let mut all = self.group(0..self.cells.len(), usize::MAX);
+        for bins in self.bins.iter().take(self.ages) {
+            all.merge(bins);
         }
         all
     }
 
-    /// Adds a viewer who spends nothing to their age group and their segment.
-    fn add_viewer(&mut self, group: usize, segment: usize) {
-        if let Some(g) = self.by_age.get_mut(group) {
-            g.viewers += 1;
+    /// The sum of `cells`, with histogram `bins`.
+    fn group(&self, cells: impl Iterator<Item = usize>, bins: usize) -> GroupTotals {
+        let mut out = GroupTotals::default();
+        for c in cells.filter_map(|c| self.cells.get(c)) {
+            out.merge(c);
         }
-        if let Some(g) = self.by_segment.get_mut(segment) {
-            g.viewers += 1;
+        if let Some(b) = self.bins.get(bins) {
+            out.merge(b);
+        }
+        out
+    }
+
+    /// Adds a viewer who spends nothing to their age group and segment.
+    fn add_viewer(&mut self, group: usize, segment: usize) {
+        if let Some(c) = self.cells.get_mut(group * self.segments + segment) {
+            c.viewers += 1;
         }
     }
 
-    /// Adds one viewer's tally to their age group and their segment.
+    /// Adds one viewer's tally to their age group and segment.
     fn add(&mut self, group: usize, segment: usize, v: &Tally) {
-        if let Some(g) = self.by_age.get_mut(group) {
-            g.add(v);
+        if let Some(c) = self.cells.get_mut(group * self.segments + segment) {
+            c.add(v);
         }
-        if let Some(g) = self.by_segment.get_mut(segment) {
-            g.add(v);
+        if v.purchases > 0 {
+            for i in [group, self.ages + segment] {
+                if let Some(b) = self.bins.get_mut(i) {
+                    b.add_payer(v.spend);
+                }
+            }
         }
     }
 }
