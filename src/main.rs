@@ -109,7 +109,10 @@ enum Command {
         [{\"name\", \"changes\": {parameter: value}}]}. Parameters: price_multiplier, elasticity, \
         creator_share, diamond_value, store_fee_rate, payment_fee_rate, cap_multiplier, \
         guardian_approval_rate, cap:BRACKET/CAP. Each row has the point's totals and, for every \
-        metric, the run-by-run difference from the base and whether it exceeds the run-to-run noise.",
+        metric (for everyone, each age group and each segment), the run-by-run difference from the \
+        base and its judgement. A \"significant\" difference stands out from this simulation's own \
+        sampling noise (how its runs vary), not from a real experiment's: Student's t over the runs, \
+        Holm-corrected over the metrics compared, at 5 %; fewer than 3 runs are not judged.",
         after_help = "Examples:\n  giftsim sweep examples/sweep-prices-elasticity.json\n  giftsim sweep examples/sweep-ab-ios-price-and-teen-cap.json\n  giftsim sweep --csv examples/sweep-prices-elasticity.json > sweep.csv"
     )]
     Sweep {

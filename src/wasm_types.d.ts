@@ -2747,11 +2747,18 @@ export interface Difference {
    */
   percent?: string | null;
   /**
-   * True when the mean difference is more than twice its standard error over runs.
+   * Two-sided p-value of the mean difference under the simulation's own sampling noise:
+   * Student's t on the paired per-run differences, with runs − 1 degrees of freedom (6
+   * decimals; absent with fewer than [`MIN_RUNS_TO_JUDGE`] runs).
+   */
+  p_value?: string | null;
+  /**
+   * True when the difference stands out from the simulation's noise at 5 % after Holm's
+   * correction over the metrics compared together ([`SIGNIFICANCE`]).
    */
   significant: boolean;
   /**
-   * `higher`, `lower`, `no clear difference`, or `one run: no noise estimate`.
+   * `higher`, `lower`, `no clear difference`, or `too few runs to judge`.
    */
   judgement: string;
 }
@@ -2784,6 +2791,11 @@ export interface SweepResponse {
    * One row per point.
    */
   rows: SweepRow[];
+  /**
+   * What a row's `significant` and `judgement` mean: the simulation's own noise, the test
+   * and its correction ([`stats::SIGNIFICANCE`]).
+   */
+  significance: string;
 }
 
 /** What every function throws: a JS `Error` whose `message` is the engine's sentence. */

@@ -8,7 +8,7 @@ use super::simulate::{self as simulate_op, Progress, ProgressFn, SimulateRespons
 use crate::error::Result;
 use crate::simulate::csv;
 use crate::simulate::scenario::{Scenario, ScenarioInput};
-use crate::simulate::stats::{differences, Difference};
+use crate::simulate::stats::{self, differences, Difference};
 use crate::simulate::sweep::{self, Axis, Plan, Variant};
 use crate::simulate::{self, GroupPart};
 use schemars::JsonSchema;
@@ -72,6 +72,9 @@ pub struct SweepResponse {
     pub base: TotalsOut,
     /// One row per point.
     pub rows: Vec<SweepRow>,
+    /// What a row's `significant` and `judgement` mean: the simulation's own noise, the test
+    /// and its correction ([`stats::SIGNIFICANCE`]).
+    pub significance: String,
 }
 
 /// Runs a sweep: the base, then every point, with progress over all of them.
@@ -125,6 +128,7 @@ pub fn compose(
         parameters: plan.parameters.clone(),
         base: base.totals,
         rows,
+        significance: stats::SIGNIFICANCE.to_string(),
     })
 }
 

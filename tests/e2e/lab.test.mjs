@@ -194,6 +194,14 @@ describe('the pricing lab', () => {
     const verdicts = page.locator('[data-testid^=verdict-]');
     assert.equal(await verdicts.count(), 4);
     for (const text of await verdicts.allInnerTexts()) assert.match(text, /higher|lower|no clear difference/);
+    // The judgement is about the simulation's own noise, and says so; a rise in blocked
+    // spend is never green.
+    assert.match(await page.locator('[data-testid=significance]').innerText(), /this simulation’s own noise/);
+    assert.match(await page.locator('[data-testid=significance]').innerText(), /Holm/);
+    const blocked = page.locator('[data-testid=verdict-blocked_spend] .lab-judgement');
+    if ((await blocked.innerText()) === 'higher') assert.match(await blocked.getAttribute('class'), /lab-judgement--bad/);
+    const paid = page.locator('[data-testid=verdict-viewer_spend] .lab-judgement');
+    if ((await paid.innerText()) === 'higher') assert.match(await paid.getAttribute('class'), /lab-judgement--good/);
     await chartDrawn(page, '.lab-chart--ab canvas');
     const table = await page.locator('.lab-table--ab').first().innerText();
     assert.match(table, /Viewers paid/);

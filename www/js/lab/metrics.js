@@ -50,6 +50,18 @@ export const RATIO_METRICS = {
   top_20pct_viewers_revenue_share: 'Revenue from the top 20 % of viewers',
 };
 
+/** Figures whose rise is good news for viewers, creators and the business alike. */
+const GOOD_WHEN_HIGHER = new Set(['viewer_spend', 'creator_payouts', 'platform_margin', 'gifted_value', 'withdrawn', 'arpu', 'arppu', 'payers', 'payer_share', 'purchases', 'purchases_per_payer', 'gifts', 'coins_bought', 'coins_gifted', 'diamonds', 'creators_with_gifts', 'creators_paid', 'spenders', 'viewers']);
+/** Figures whose rise is bad news: money the rules stopped, warnings, fees and stranded money. */
+const BAD_WHEN_HIGHER = new Set(['blocked_spend', 'blocked_gifts', 'warnings', 'store_fees', 'payment_fees', 'withdrawal_fees', 'unwithdrawn', 'unspent_coins_value', 'unspent_coins']);
+
+/** Whether a change of `metric` up (or down) is good, bad or neither (taxes, budgets, shares). */
+export function tone(metric, up) {
+  if (GOOD_WHEN_HIGHER.has(metric)) return up ? 'good' : 'bad';
+  if (BAD_WHEN_HIGHER.has(metric)) return up ? 'bad' : 'good';
+  return 'neutral';
+}
+
 export const metricName = (m) => MONEY_METRICS[m] ?? COUNT_METRICS[m] ?? RATIO_METRICS[m] ?? m;
 
 /** A metric's unit in an answer: money, count or ratio. */

@@ -36,7 +36,7 @@ export function renderAb(answer, fmt) {
               `${lead} ${fmt.signedMoney(d.mean_difference)}`,
               d.percent == null ? '' : ` (${fmt.signedPercent(d.percent)})`,
               ' — ',
-              judgement(d),
+              judgement(d, m),
               d.significant ? '' : h('span', { class: 'muted', text: ' (within the noise)' }),
             );
           }),
@@ -72,7 +72,7 @@ export function renderAb(answer, fmt) {
             fmt.metric(unit, d.value, d.metric),
             h('span', null, fmt.signedMetric(unit, d.mean_difference, d.metric), d.percent == null ? null : h('span', { class: 'lab-sub', text: fmt.signedPercent(d.percent) })),
             h('span', { class: 'lab-range' }, `${fmt.signedMetric(unit, d.difference_p5, d.metric)} to`, ' ', fmt.signedMetric(unit, d.difference_p95, d.metric)),
-            judgement(d),
+            judgement(d, d.metric),
           ],
         };
       }),
@@ -104,7 +104,7 @@ export function renderAb(answer, fmt) {
       'section',
       { class: 'lab-result-panel', 'aria-labelledby': 'result-ab-title' },
       h('h3', { id: 'result-ab-title', text: 'Differences from the base' }),
-      h('p', { class: 'lab-panel-intro', text: 'Bars: the mean difference over runs; whiskers: its 5th to 95th percentile. A difference is judged higher or lower when it exceeds twice its standard error; pale bars are within the noise.' }),
+      h('p', { class: 'lab-panel-intro', 'data-testid': 'significance', text: 'Bars: the mean difference over runs; whiskers: its 5th to 95th percentile. “Higher” and “lower” say a difference stands out from this simulation’s own noise (how its runs vary) — not that a real A/B test would detect it: Student’s t over the runs, corrected for the number of figures compared (Holm, 5 %). Pale bars are within the noise; green is good for viewers and creators, red is not.' }),
       h('div', { class: `lab-chart lab-chart--ab${rows.length > 1 ? ' lab-is-tall' : ''}` }, canvas),
       tables,
     ),
