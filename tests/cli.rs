@@ -183,7 +183,21 @@ fn simulate_and_sweep_print_json_or_csv() {
         String::from_utf8_lossy(&out.stderr)
     );
     let csv = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(csv.lines().count(), 1 + 12);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1 + 1 + 12,
+        "a header, the base and one row per point"
+    );
+    // Every metric with its spread over runs, and its difference with the difference's spread.
+    assert!(lines[0].contains(",viewer_spend_p5,viewer_spend_p50,viewer_spend_p95,viewer_spend_diff,viewer_spend_diff_p5,viewer_spend_diff_p95,viewer_spend_p_value,viewer_spend_significant,"), "{}", lines[0]);
+    assert!(lines[1].starts_with("base,"), "{}", lines[1]);
+    // Names hold commas and are quoted; every row has the header's width after the name.
+    let width = lines[0].split(',').count();
+    for line in &lines[1..] {
+        let rest = line.rsplit_once('"').map_or(*line, |(_, rest)| rest);
+        assert_eq!(1 + rest.split(',').count() - 1, width, "{line}");
+    }
     let out = giftsim(&["simulate", "-"], br#"{"rate_card": "tiktok-web", "viewers": 10, "days": 0, "segments": [{"id": "a", "share": "1"}]}"#);
     assert_eq!(error_of(&out)["path"], "days");
 }

@@ -171,19 +171,38 @@ fn by_group(
         .collect()
 }
 
-/// The sweep as CSV: one row per point, the parameters, then for each metric its median, its
-/// mean difference from the base and whether that difference is significant.
+/// The sweep as CSV: the base, then one row per point; the parameters; then for each metric
+/// its P5, median and P95 over runs, and (for points) its mean difference from the base with
+/// that difference's P5 and P95, its p-value and whether it stands out from the noise.
 pub fn to_csv(answer: &SweepResponse) -> String {
+    const PER_METRIC: [&str; 8] = [
+        "p5",
+        "p50",
+        "p95",
+        "diff",
+        "diff_p5",
+        "diff_p95",
+        "p_value",
+        "significant",
+    ];
+    let metrics: Vec<&str> = answer
+        .rows
+        .first()
+        .map(|row| row.vs_base.iter().map(|d| d.metric.as_str()).collect())
+        .unwrap_or_default();
     let mut header: Vec<String> = vec!["name".into()];
     header.extend(answer.parameters.iter().cloned());
-    if let Some(row) = answer.rows.first() {
-        for d in &row.vs_base {
-            header.push(format!("{}_p50", d.metric));
-            header.push(format!("{}_diff", d.metric));
-            header.push(format!("{}_significant", d.metric));
-        }
+    for m in &metrics {
+        header.extend(PER_METRIC.iter().map(|c| format!("{m}_{c}")));
     }
     let mut out = csv::line(&header);
+    let mut base = vec!["base".to_string()];
+    base.extend(answer.parameters.iter().map(|_| String::new()));
+    for m in &metrics {
+        base.extend(spread(&answer.base, m));
+        base.extend(["", "", "", "", ""].map(String::from));
+    }
+    out.push_str(&csv::line(&base));
     for row in &answer.rows {
         let mut cells = vec![row.name.clone()];
         cells.extend(
@@ -193,11 +212,30 @@ pub fn to_csv(answer: &SweepResponse) -> String {
                 .map(|p| row.point.get(p).cloned().unwrap_or_default()),
         );
         for d in &row.vs_base {
-            cells.push(d.value.clone());
-            cells.push(d.mean_difference.clone());
-            cells.push(d.significant.to_string());
+            cells.extend(spread(&row.totals, &d.metric));
+            cells.extend([
+                d.mean_difference.clone(),
+                d.difference_p5.clone(),
+                d.difference_p95.clone(),
+                d.p_value.clone().unwrap_or_default(),
+                d.significant.to_string(),
+            ]);
         }
         out.push_str(&csv::line(&cells));
     }
     out
+}
+
+/// A metric's P5, median and P95 over runs in `totals` (empty when it has none).
+fn spread(totals: &TotalsOut, metric: &str) -> [String; 3] {
+    if let Some(m) = totals.money.iter().find(|m| m.metric == metric) {
+        return [&m.stat.p5, &m.stat.p50, &m.stat.p95].map(|v| v.to_string());
+    }
+    if let Some(m) = totals.counts.iter().find(|m| m.metric == metric) {
+        return [m.stat.p5, m.stat.p50, m.stat.p95].map(|v| v.to_string());
+    }
+    if let Some(m) = totals.ratios.iter().find(|m| m.metric == metric) {
+        return [&m.stat.p5, &m.stat.p50, &m.stat.p95].map(|v| v.to_string());
+    }
+    Default::default()
 }

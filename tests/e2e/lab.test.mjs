@@ -288,8 +288,9 @@ describe('the pricing lab', () => {
     assert.match(await page.locator('[data-testid=groups-not-split]').innerText(), /not split by age group or segment/);
     const csv = await download(page, page.getByRole('button', { name: 'Results as CSV' }));
     const rows = csv.text.trimEnd().split('\n');
-    assert.match(rows[0], /^name,price_multiplier,elasticity,budgets_p50,/);
-    assert.equal(rows.length, 5);
+    assert.match(rows[0], /^name,price_multiplier,elasticity,budgets_p5,budgets_p50,budgets_p95,budgets_diff,budgets_diff_p5,budgets_diff_p95,budgets_p_value,budgets_significant,/);
+    assert.match(rows[1], /^base,,,/);
+    assert.equal(rows.length, 6);
     await page.context().close();
   });
 
