@@ -146,23 +146,29 @@ fn by_group(
     } else {
         base.by_segment.iter().map(|g| g.segment.clone()).collect()
     };
-    let groups = |r: &SimulateResponse, i: usize| -> Vec<GroupPart> {
+    // Parts are checked to hold every group (`check_parts`); a missing one reads as zeros.
+    static NONE: GroupPart = GroupPart {
+        money: BTreeMap::new(),
+        counts: BTreeMap::new(),
+        ratios: BTreeMap::new(),
+    };
+    fn groups(r: &SimulateResponse, i: usize, ages: bool) -> Vec<&GroupPart> {
         r.parts
             .iter()
             .map(|p| {
                 let list = if ages { &p.by_age } else { &p.by_segment };
-                list.get(i).cloned().unwrap_or_default()
+                list.get(i).unwrap_or(&NONE)
             })
             .collect()
-    };
+    }
     ids.iter()
         .enumerate()
         .map(|(i, id)| {
             Ok(GroupDifferences {
                 group: id.clone(),
                 differences: differences(
-                    &groups(base, i).iter().collect::<Vec<_>>(),
-                    &groups(point, i).iter().collect::<Vec<_>>(),
+                    &groups(base, i, ages),
+                    &groups(point, i, ages),
                     currency,
                     simulate::group_metric,
                 )?,

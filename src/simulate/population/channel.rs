@@ -190,16 +190,11 @@ impl Channel {
             Some(c) => self.custom_for(c, budget, cheapest)?,
             None => None,
         };
-        Ok(Self::better(bundle, custom, cheapest))
-    }
-
-    /// Of a bundle and a custom amount: the cheaper one, or the one with more coins.
-    fn better(bundle: Option<Offer>, custom: Option<Offer>, cheapest: bool) -> Option<Offer> {
-        match (bundle, custom) {
+        Ok(match (bundle, custom) {
             (Some(b), Some(c)) if cheapest => Some(if c.pays < b.pays { c } else { b }),
             (Some(b), Some(c)) => Some(if c.coins > b.coins { c } else { b }),
             (b, c) => b.or(c),
-        }
+        })
     }
 
     /// The custom amount's largest size for at most `budget`.

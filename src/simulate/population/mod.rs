@@ -509,6 +509,8 @@ fn switch_gain(
 struct Who {
     group: usize,
     segment: usize,
+    /// Their segment's monthly budget for their age group.
+    budget: Budget,
     /// The day they join.
     from: u32,
     /// The day they leave (the end of the simulation if they stay).
@@ -599,13 +601,13 @@ impl Model<'_> {
         };
         // Only viewers present while counting are counted.
         let counted = until > s.warm_up;
-        if seg.budgets[group].is_none() {
-            // Most viewers: nothing to add but themselves.
+        let Some(budget) = seg.budgets[group] else {
+            // Nothing to add but themselves.
             if counted {
                 t.add_viewer(group, segment);
             }
             return Ok(until);
-        }
+        };
         let mut tally = Tally {
             viewer: counted,
             ..Tally::default()
@@ -613,6 +615,7 @@ impl Model<'_> {
         let who = Who {
             group,
             segment,
+            budget,
             from,
             until,
             counted,
@@ -636,14 +639,12 @@ impl Model<'_> {
         let Who {
             group,
             segment,
+            budget,
             from,
             until,
             counted,
         } = who;
         let seg = &s.segments[segment];
-        let Some(budget) = seg.budgets[group] else {
-            return Ok(());
-        };
         let mut home = s.channel_alias.sample(rng);
         if let (Some(cost), Some((other, saving))) =
             (seg.switching_cost, self.switch_to[segment][home])
