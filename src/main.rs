@@ -146,6 +146,30 @@ enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Find the best prices, bundles or caps under constraints: "what should we charge?"
+    #[command(
+        long_about = "Find the values of a few decision variables that maximise an objective under constraints.\n\n\
+        Input: {\"scenario\": scenario, \"variables\": [{\"parameter\": \"price_multiplier:tiktok-ios\", \"min\", \"max\", \"step\"} \
+        or {\"parameter\": \"bundle:tiktok-ios/330/price\", \"min\", \"max\", \"price_points\": \"apple-us\"}], \
+        \"objective\": {\"metric\": \"platform_margin\"} or {\"weights\": {metric: weight}}, \
+        \"constraints\": [{\"metric\": \"blocked_spend\", \"age_group\": \"16-to-17\", \"at_most\": \"500.00\"}, \
+        {\"price_per_coin\": \"falls\"}, {\"reachable_gifts\": [\"lion\"]}], \"max_evaluations\"}. Variables are any \
+        sweep parameter, a bundle's price (snapped to a store's price points) or coins, a cap's level. A deterministic \
+        coarse-to-fine search on common random numbers, capped at max_evaluations simulations. Output: the best \
+        point (values, objective, every KPI with P5/P50/P95, each constraint's slack), the runners-up and every \
+        point evaluated. When no point meets every constraint, the least-violating one, flagged.",
+        after_help = "Examples:\n  giftsim optimize examples/optimize-ios-price-teen-cap.json\n  giftsim simulate <(giftsim optimize examples/optimize-ios-price-teen-cap.json | jq .scenario)"
+    )]
+    Optimize {
+        /// JSON file, or - for standard input.
+        file: String,
+        /// (Not for optimize: its answer has no CSV form.)
+        #[arg(long, hide = true)]
+        csv: bool,
+        /// Threads to use (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
 }
 
 fn read_input(file: &str) -> Result<String, Error> {
@@ -236,10 +260,12 @@ fn run_cli() -> ExitCode {
         Command::Plan { file } => (Operation::Plan, read_input(file)),
         Command::Simulate { file, csv, threads }
         | Command::Sweep { file, csv, threads }
-        | Command::Calibrate { file, threads, csv } => {
+        | Command::Calibrate { file, threads, csv }
+        | Command::Optimize { file, threads, csv } => {
             let op = match &cli.command {
                 Command::Simulate { .. } => Operation::Simulate,
                 Command::Sweep { .. } => Operation::Sweep,
+                Command::Optimize { .. } => Operation::Optimize,
                 _ => Operation::Calibrate,
             };
             let result =

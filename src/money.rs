@@ -182,6 +182,11 @@ impl Money {
         }
     }
 
+    /// [`Money::from_minor`] for constant data.
+    pub const fn from_minor_const(minor: i128, currency: Currency) -> Money {
+        Money { minor, currency }
+    }
+
     /// Parses a decimal string such as `"12.99"`: at most the currency's minor-unit digits.
     pub fn parse(text: &str, currency: Currency, path: &str) -> Result<Money> {
         let value = parse_decimal(text, path)?;
@@ -637,6 +642,12 @@ impl Fraction {
 pub fn round(amount: Decimal, currency: Currency, point: RoundingPoint) -> Result<Money> {
     let rounded = amount.round_dp_with_strategy(currency.minor_units(), point.strategy());
     Money::from_decimal(rounded, currency, "")
+}
+
+/// Rounds an exact decimal to `digits` decimals at `point`: a statistic or a ratio shown in
+/// an answer, not an amount of money (for money, [`round`]).
+pub fn round_decimal(amount: Decimal, digits: u32, point: RoundingPoint) -> Decimal {
+    amount.round_dp_with_strategy(digits, point.strategy())
 }
 
 /// The whole Diamonds `coins` coins earn at `diamonds_per_coin` ([`RoundingPoint::Diamonds`]).

@@ -6,9 +6,9 @@
 //! set of error paths and byte-identical answers. Failures are thrown as real JS `Error`s
 //! (`name` `"GiftsimError"`) carrying the engine's `code` and `path`.
 //!
-//! The long operations (`simulate`, `sweep`, `calibrate`) also come in forms that report
-//! progress to a JS callback and can be cancelled by it (`simulateWithProgress`,
-//! `sweepWithProgress`, `calibrateWithProgress`,
+//! The long operations (`simulate`, `sweep`, `calibrate`, `optimize`) also come in forms that
+//! report progress to a JS callback and can be cancelled by it (`simulateWithProgress`,
+//! `sweepWithProgress`, `calibrateWithProgress`, `optimizeWithProgress`,
 //! `runJsonWithProgress`), and as the CLI's CSV (`runCsv`): the pricing lab runs them in a Web
 //! Worker.
 //!
@@ -60,6 +60,8 @@ operation!(sweep => Sweep, "SweepRequest" -> "SweepResponse",
     "`simulate` over a grid of parameter values, one row per grid point.");
 operation!(calibrate => Calibrate, "CalibrateRequest" -> "CalibrateResponse",
     "Fits a scenario's free parameters to targets (payer share, ARPPU, concentration, a bundle's share of revenue): the fitted scenario and what it achieves.");
+operation!(optimize => Optimize, "OptimizeRequest" -> "OptimizeResponse",
+    "The values of decision variables (prices, bundles, caps) that maximise an objective under constraints: the best point, the runners-up, each constraint's slack and every point evaluated.");
 
 /// Hands the engine the TZif file of an IANA time zone (`name`, e.g. `"Europe/Athens"`), in a
 /// build that does not carry the database (the calculator page's). An operation that needs a
@@ -131,6 +133,16 @@ pub fn calibrate_with_progress(
     #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "OnProgress")] on_progress: JsValue,
 ) -> Result<JsValue, JsValue> {
     call_with_progress(Operation::Calibrate, &input, &on_progress)
+}
+
+/// `optimize`, calling `onProgress` during every simulation of the search (`done` and `total`
+/// count simulations); returning `false` cancels it.
+#[wasm_bindgen(js_name = optimizeWithProgress, unchecked_return_type = "OptimizeResponse")]
+pub fn optimize_with_progress(
+    #[wasm_bindgen(unchecked_param_type = "OptimizeRequest")] input: JsValue,
+    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "OnProgress")] on_progress: JsValue,
+) -> Result<JsValue, JsValue> {
+    call_with_progress(Operation::Optimize, &input, &on_progress)
 }
 
 /// `runJson` reporting progress to `onProgress` (which may cancel, as above): the CLI's exact

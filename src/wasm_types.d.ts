@@ -149,6 +149,10 @@ export type ErrorCode =
   | "cancelled"
   | "time_zone_not_loaded";
 /**
+ * Which way the objective should go.
+ */
+export type Goal = "maximize" | "minimize";
+/**
  * How an event fares.
  */
 export type Level = "ok" | "warn" | "block";
@@ -1246,6 +1250,438 @@ export interface ErrorResponse {
   error: ErrorDetail;
 }
 /**
+ * A decision variable as JSON writes it.
+ */
+export interface VariableInput {
+  /**
+   * Any parameter a sweep takes: `price_multiplier`, `price_multiplier:CARD`,
+   * `bundle:CARD/COINS/price`, `bundle:CARD/COINS/coins`, `cap:BRACKET/CAP`,
+   * `cap_multiplier`, `creator_share`, …
+   */
+  parameter: string;
+  /**
+   * Smallest value, a decimal string (with `max` and `step` or `price_points`).
+   */
+  min?: string | null;
+  /**
+   * Largest value.
+   */
+  max?: string | null;
+  /**
+   * Distance between values tried.
+   */
+  step?: string | null;
+  /**
+   * A bundle's price: only the store's price points from `min` to `max` (`apple-us`,
+   * `google-play-us`).
+   */
+  price_points?: string | null;
+  /**
+   * Or exactly these values (checked against `price_points` when given).
+   */
+  values?: string[];
+}
+/**
+ * The objective as JSON writes it: one money metric, or a weighted sum of them.
+ */
+export interface ObjectiveInput {
+  /**
+   * A money metric of `simulate`: `platform_margin`, `viewer_spend`, `creator_payouts`, …
+   */
+  metric?: string | null;
+  /**
+   * Or a weighted sum: money metric → weight (a decimal string, may be negative).
+   */
+  weights?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * `maximize` (default) or `minimize`.
+   */
+  goal?: Goal & string;
+}
+/**
+ * A constraint as JSON writes it: a `metric` with `at_most` or `at_least`, or
+ * `price_per_coin: "falls"`, or `reachable_gifts`.
+ */
+export interface ConstraintInput {
+  /**
+   * Any metric of `simulate` (`blocked_spend`, `creator_payouts`, `payer_share`, …).
+   */
+  metric?: string | null;
+  /**
+   * Of this age group only (its id, e.g. `16-to-17`): any metric but what creators are paid.
+   */
+  age_group?: string | null;
+  /**
+   * Of this segment only.
+   */
+  segment?: string | null;
+  /**
+   * The metric's mean over runs is at most this (money in the scenario's currency).
+   */
+  at_most?: string | null;
+  /**
+   * Or at least this.
+   */
+  at_least?: string | null;
+  /**
+   * `falls`: on every channel, each larger bundle gives coins at no higher a price per coin.
+   */
+  price_per_coin?: string | null;
+  /**
+   * Gifts (ids in the cards' catalogues) that, on every channel, some set of purchases buys
+   * exactly, without coins left over.
+   */
+  reachable_gifts?: string[];
+  /**
+   * `price_per_coin` and `reachable_gifts`: only the channels on this rate card (default:
+   * every channel).
+   */
+  rate_card?: string | null;
+}
+/**
+ * The `optimize` request.
+ */
+export interface OptimizeRequest {
+  /**
+   * The scenario every point starts from.
+   */
+  scenario: ScenarioInput;
+  /**
+   * The decision variables, each with the values it may take.
+   */
+  variables: VariableInput[];
+  /**
+   * What to maximise (or minimise).
+   */
+  objective: ObjectiveInput;
+  /**
+   * What every answer must satisfy.
+   */
+  constraints?: ConstraintInput[];
+  /**
+   * Most simulations the search runs (default 80, at most 2,000).
+   */
+  max_evaluations?: number;
+}
+/**
+ * A decision variable and the values it could take.
+ */
+export interface VariableOut {
+  /**
+   * The parameter.
+   */
+  parameter: string;
+  /**
+   * Its values, in order.
+   */
+  values: string[];
+  /**
+   * The store's price points it kept to, with their source.
+   */
+  price_points?: PriceLadder | null;
+}
+/**
+ * A store's price points in one currency, with where they come from.
+ */
+export interface PriceLadder {
+  /**
+   * Id (`apple-us`, `google-play-us`).
+   */
+  id: string;
+  /**
+   * What it is.
+   */
+  name: string;
+  /**
+   * Its currency.
+   */
+  currency: Currency;
+  /**
+   * Lowest price point.
+   */
+  min: Money;
+  /**
+   * Highest price point.
+   */
+  max: Money;
+  /**
+   * Where the steps come from.
+   */
+  source: string;
+  /**
+   * When the source states them (or when we read an undated source).
+   */
+  as_of: string;
+  /**
+   * How far the source can be trusted.
+   */
+  confidence: Confidence;
+  /**
+   * True: the points themselves are our reading of the source's steps.
+   */
+  estimate: boolean;
+  /**
+   * How the points were made from the source.
+   */
+  method: string;
+}
+/**
+ * A point the answer details.
+ */
+export interface PointOut {
+  /**
+   * Each variable's value.
+   */
+  values: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * The objective.
+   */
+  objective: ObjectiveOut;
+  /**
+   * True when every constraint is met.
+   */
+  feasible: boolean;
+  /**
+   * Each constraint: the value, its slack and whether it is met.
+   */
+  constraints: Standing[];
+  /**
+   * Every metric over runs (P5, median, P95, mean).
+   */
+  totals: TotalsOut;
+}
+/**
+ * The objective over runs.
+ */
+export interface ObjectiveOut {
+  /**
+   * Mean over runs (what the search ranks by).
+   */
+  mean: string;
+  /**
+   * 5th percentile over runs.
+   */
+  p5: string;
+  /**
+   * Median.
+   */
+  p50: string;
+  /**
+   * 95th percentile.
+   */
+  p95: string;
+}
+/**
+ * How a point stands against a constraint.
+ */
+export interface Standing {
+  /**
+   * The constraint.
+   */
+  constraint: string;
+  /**
+   * The value measured (a metric's mean over runs; the smallest fall in price per coin
+   * between neighbouring bundles, as a share; the gifts that cannot be bought exactly).
+   */
+  value: string;
+  /**
+   * How far inside the limit (negative: how far past it), in the metric's unit; for the
+   * other constraints, the same as `value` where met.
+   */
+  slack: string;
+  /**
+   * True when satisfied.
+   */
+  met: boolean;
+}
+/**
+ * Totals over runs.
+ */
+export interface TotalsOut {
+  /**
+   * Money metrics.
+   */
+  money: MoneyMetric[];
+  /**
+   * Count metrics.
+   */
+  counts: CountMetric[];
+  /**
+   * Ratio metrics (6 decimals).
+   */
+  ratios: RatioMetric[];
+}
+/**
+ * A money metric over runs.
+ */
+export interface MoneyMetric {
+  /**
+   * Metric name.
+   */
+  metric: string;
+  /**
+   * What it means.
+   */
+  description: string;
+  /**
+   * 5th percentile.
+   */
+  p5: Money;
+  /**
+   * Median.
+   */
+  p50: Money;
+  /**
+   * 95th percentile.
+   */
+  p95: Money;
+  /**
+   * Mean, rounded half away from zero.
+   */
+  mean: Money;
+}
+/**
+ * A count metric over runs.
+ */
+export interface CountMetric {
+  /**
+   * Metric name.
+   */
+  metric: string;
+  /**
+   * What it means.
+   */
+  description: string;
+  /**
+   * 5th percentile.
+   */
+  p5: number;
+  /**
+   * Median.
+   */
+  p50: number;
+  /**
+   * 95th percentile.
+   */
+  p95: number;
+  /**
+   * Mean with two decimals.
+   */
+  mean: string;
+}
+/**
+ * A ratio metric over runs.
+ */
+export interface RatioMetric {
+  /**
+   * Metric name.
+   */
+  metric: string;
+  /**
+   * What it means.
+   */
+  description: string;
+  /**
+   * 5th percentile.
+   */
+  p5: string;
+  /**
+   * Median.
+   */
+  p50: string;
+  /**
+   * 95th percentile.
+   */
+  p95: string;
+  /**
+   * Mean, rounded half away from zero.
+   */
+  mean: string;
+}
+/**
+ * A point of the search, for the chart.
+ */
+export interface Evaluation {
+  /**
+   * Each variable's value, in the order of `variables`.
+   */
+  values: string[];
+  /**
+   * The objective's mean over runs (absent when not simulated: a constraint on the
+   * cards failed, or the scenario was invalid).
+   */
+  objective?: string | null;
+  /**
+   * True when every constraint is met.
+   */
+  feasible: boolean;
+  /**
+   * Why the point could not be evaluated, if it could not.
+   */
+  invalid?: string | null;
+}
+/**
+ * The `optimize` answer.
+ */
+export interface OptimizeResponse {
+  /**
+   * The decision variables.
+   */
+  variables: VariableOut[];
+  /**
+   * The objective, in words.
+   */
+  objective: string;
+  /**
+   * The best point: the best feasible one, or when none is feasible the least violating.
+   */
+  best: PointOut;
+  /**
+   * The next best points.
+   */
+  runners_up: PointOut[];
+  /**
+   * True when some point meets every constraint.
+   */
+  feasible: boolean;
+  /**
+   * Said when no point evaluated meets every constraint.
+   */
+  warning?: string | null;
+  /**
+   * The best point's scenario: a plain `simulate` input.
+   */
+  scenario: ScenarioInput;
+  /**
+   * Every point evaluated, in the order evaluated.
+   */
+  points: Evaluation[];
+  /**
+   * Combinations of the variables' values.
+   */
+  combinations: string;
+  /**
+   * Simulations run.
+   */
+  evaluations: number;
+  /**
+   * True when every combination was evaluated.
+   */
+  exhaustive: boolean;
+  /**
+   * True when the search ended on its own, not at the evaluation cap.
+   */
+  converged: boolean;
+  /**
+   * How the search works and how to read the answer.
+   */
+  method: string;
+}
+/**
  * The person the plan is for.
  */
 export interface PersonInput {
@@ -2272,110 +2708,6 @@ export interface ScenarioOut {
   elasticity: string;
 }
 /**
- * Totals over runs.
- */
-export interface TotalsOut {
-  /**
-   * Money metrics.
-   */
-  money: MoneyMetric[];
-  /**
-   * Count metrics.
-   */
-  counts: CountMetric[];
-  /**
-   * Ratio metrics (6 decimals).
-   */
-  ratios: RatioMetric[];
-}
-/**
- * A money metric over runs.
- */
-export interface MoneyMetric {
-  /**
-   * Metric name.
-   */
-  metric: string;
-  /**
-   * What it means.
-   */
-  description: string;
-  /**
-   * 5th percentile.
-   */
-  p5: Money;
-  /**
-   * Median.
-   */
-  p50: Money;
-  /**
-   * 95th percentile.
-   */
-  p95: Money;
-  /**
-   * Mean, rounded half away from zero.
-   */
-  mean: Money;
-}
-/**
- * A count metric over runs.
- */
-export interface CountMetric {
-  /**
-   * Metric name.
-   */
-  metric: string;
-  /**
-   * What it means.
-   */
-  description: string;
-  /**
-   * 5th percentile.
-   */
-  p5: number;
-  /**
-   * Median.
-   */
-  p50: number;
-  /**
-   * 95th percentile.
-   */
-  p95: number;
-  /**
-   * Mean with two decimals.
-   */
-  mean: string;
-}
-/**
- * A ratio metric over runs.
- */
-export interface RatioMetric {
-  /**
-   * Metric name.
-   */
-  metric: string;
-  /**
-   * What it means.
-   */
-  description: string;
-  /**
-   * 5th percentile.
-   */
-  p5: string;
-  /**
-   * Median.
-   */
-  p50: string;
-  /**
-   * 95th percentile.
-   */
-  p95: string;
-  /**
-   * Mean, rounded half away from zero.
-   */
-  mean: string;
-}
-/**
  * One age group over runs.
  */
 export interface AgeGroupOut {
@@ -2637,7 +2969,8 @@ export interface Axis {
   /**
    * `price_multiplier`, `elasticity`, `creator_share`, `diamond_value`, `store_fee_rate`,
    * `payment_fee_rate`, `cap_multiplier`, `guardian_approval_rate`, or `cap:BRACKET/CAP`
-   * (one cap's limit, e.g. `cap:16-to-17/monthly`).
+   * (one cap's limit, e.g. `cap:16-to-17/monthly`), `price_multiplier:CARD` (one channel's
+   * prices), `bundle:CARD/COINS/price` or `bundle:CARD/COINS/coins` (one bundle).
    */
   parameter: string;
   /**

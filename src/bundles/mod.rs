@@ -25,6 +25,7 @@
 //! `tests/optimizer.rs` checks both against brute force.
 
 mod mix;
+pub mod price_points;
 mod residues;
 mod tables;
 

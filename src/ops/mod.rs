@@ -5,6 +5,8 @@
 #[cfg(feature = "simulate")]
 pub mod calibrate;
 pub mod compare;
+#[cfg(feature = "simulate")]
+pub mod optimize;
 pub mod plan;
 pub mod presets;
 pub mod quote;
@@ -19,8 +21,12 @@ use serde::Serialize;
 #[cfg(feature = "simulate")]
 pub use crate::simulate::calibrate::CalibrateRequest;
 #[cfg(feature = "simulate")]
+pub use crate::simulate::optimize::OptimizeRequest;
+#[cfg(feature = "simulate")]
 pub use calibrate::CalibrateResponse;
 pub use compare::{compare, CompareRequest, CompareResponse};
+#[cfg(feature = "simulate")]
+pub use optimize::OptimizeResponse;
 pub use plan::{plan, PlanRequest, PlanResponse};
 pub use presets::{presets, PresetsResponse};
 pub use quote::{quote, QuoteRequest, QuoteResponse};
@@ -63,11 +69,13 @@ pub enum Operation {
     Sweep,
     /// A scenario's free parameters fitted to targets.
     Calibrate,
+    /// The best values of decision variables under constraints.
+    Optimize,
 }
 
 impl Operation {
     /// Every operation, in documentation order.
-    pub const ALL: [Operation; 7] = [
+    pub const ALL: [Operation; 8] = [
         Operation::Presets,
         Operation::Quote,
         Operation::Compare,
@@ -75,6 +83,7 @@ impl Operation {
         Operation::Simulate,
         Operation::Sweep,
         Operation::Calibrate,
+        Operation::Optimize,
     ];
 
     /// The operation's name on the CLI and in the WASM API.
@@ -87,6 +96,7 @@ impl Operation {
             Operation::Simulate => "simulate",
             Operation::Sweep => "sweep",
             Operation::Calibrate => "calibrate",
+            Operation::Optimize => "optimize",
         }
     }
 
@@ -119,6 +129,9 @@ pub enum Answer {
     /// `calibrate`.
     #[cfg(feature = "simulate")]
     Calibrate(Box<CalibrateResponse>),
+    /// `optimize`.
+    #[cfg(feature = "simulate")]
+    Optimize(Box<OptimizeResponse>),
 }
 
 impl Answer {
@@ -177,7 +190,7 @@ pub fn answer(
         Operation::Compare => Answer::Compare(Box::new(compare(&from_json_str(input)?)?)),
         Operation::Plan => Answer::Plan(Box::new(plan(&from_json_str(input)?)?)),
         #[cfg(not(feature = "simulate"))]
-        Operation::Simulate | Operation::Sweep | Operation::Calibrate => {
+        Operation::Simulate | Operation::Sweep | Operation::Calibrate | Operation::Optimize => {
             let _ = (progress, threads);
             return Err(not_in_this_build(op));
         }
@@ -195,6 +208,12 @@ pub fn answer(
         )?)),
         #[cfg(feature = "simulate")]
         Operation::Calibrate => Answer::Calibrate(Box::new(calibrate::calibrate(
+            &from_json_str(input)?,
+            progress,
+            threads,
+        )?)),
+        #[cfg(feature = "simulate")]
+        Operation::Optimize => Answer::Optimize(Box::new(optimize::optimize(
             &from_json_str(input)?,
             progress,
             threads,
@@ -219,7 +238,7 @@ pub fn run_csv(
     check_input(op, input)?;
     match op {
         #[cfg(not(feature = "simulate"))]
-        Operation::Simulate | Operation::Sweep | Operation::Calibrate => {
+        Operation::Simulate | Operation::Sweep | Operation::Calibrate | Operation::Optimize => {
             let _ = (input, progress, threads);
             Err(not_in_this_build(op))
         }
@@ -375,8 +394,15 @@ pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
         (Operation::Calibrate, Direction::Input) => schema_for!(CalibrateRequest),
         #[cfg(feature = "simulate")]
         (Operation::Calibrate, Direction::Output) => schema_for!(CalibrateResponse),
+        #[cfg(feature = "simulate")]
+        (Operation::Optimize, Direction::Input) => schema_for!(OptimizeRequest),
+        #[cfg(feature = "simulate")]
+        (Operation::Optimize, Direction::Output) => schema_for!(OptimizeResponse),
         #[cfg(not(feature = "simulate"))]
-        (Operation::Simulate | Operation::Sweep | Operation::Calibrate, _) => {
+        (
+            Operation::Simulate | Operation::Sweep | Operation::Calibrate | Operation::Optimize,
+            _,
+        ) => {
             schemars::json_schema!({
                 "description": "not in this build (the calculator's)"
             })

@@ -217,16 +217,12 @@ pub fn run(s: &Scenario, progress: ProgressFn<'_>, threads: usize) -> Result<Sim
     answer(s, simulate::run(s, &report, threads)?)
 }
 
-/// The answer from parts that cover every run once, in any order: byte for byte what one
-/// [`simulate`] answers, however the runs were split.
-pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
-    let parts = simulate::check_parts(s, parts)?;
-    let runs = simulate::metrics(s, &parts)?;
-    let cur = s.currency;
+/// Every metric over runs: P5, median, P95 and mean.
+pub fn totals(runs: &[simulate::RunMetrics], cur: crate::money::Currency) -> Result<TotalsOut> {
     let money = |name: &str| -> Vec<i128> { runs.iter().map(|r| r.money_minor(name)).collect() };
     let counts =
         |name: &str| -> Vec<u128> { runs.iter().map(|r| u128::from(r.count(name))).collect() };
-    let totals = TotalsOut {
+    Ok(TotalsOut {
         money: MONEY_METRICS
             .iter()
             .map(|(name, description)| {
@@ -257,7 +253,17 @@ pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
                 })
             })
             .collect::<Result<_>>()?,
-    };
+    })
+}
+
+/// The answer from parts that cover every run once, in any order: byte for byte what one
+/// [`simulate`] answers, however the runs were split.
+pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
+    let parts = simulate::check_parts(s, parts)?;
+    let runs = simulate::metrics(s, &parts)?;
+    let cur = s.currency;
+    let money = |name: &str| -> Vec<i128> { runs.iter().map(|r| r.money_minor(name)).collect() };
+    let totals = totals(&runs, cur)?;
     let all_spend: Vec<i128> = money("viewer_spend");
     let by_segment = s
         .segments

@@ -14,6 +14,8 @@
 
 pub mod calibrate;
 pub mod csv;
+pub mod optimize;
+pub mod parameter;
 pub mod population;
 pub mod rng;
 pub mod scenario;
