@@ -6,9 +6,9 @@
 //! set of error paths and byte-identical answers. Failures are thrown as real JS `Error`s
 //! (`name` `"GiftsimError"`) carrying the engine's `code` and `path`.
 //!
-//! The long operations (`simulate`, `sweep`, `calibrate`, `optimize`) also come in forms that
+//! The long operations (`simulate`, `sweep`, `calibrate`, `optimize`, `power`) also come in forms that
 //! report progress to a JS callback and can be cancelled by it (`simulateWithProgress`,
-//! `sweepWithProgress`, `calibrateWithProgress`, `optimizeWithProgress`,
+//! `sweepWithProgress`, `calibrateWithProgress`, `optimizeWithProgress`, `powerWithProgress`,
 //! `runJsonWithProgress`), and as the CLI's CSV (`runCsv`): the pricing lab runs them in a Web
 //! Worker.
 //!
@@ -60,6 +60,8 @@ operation!(sweep => Sweep, "SweepRequest" -> "SweepResponse",
     "`simulate` over a grid of parameter values, one row per grid point.");
 operation!(calibrate => Calibrate, "CalibrateRequest" -> "CalibrateResponse",
     "Fits a scenario's free parameters to targets (payer share, ARPPU, concentration, a bundle's share of revenue): the fitted scenario and what it achieves.");
+operation!(power => Power, "PowerRequest" -> "PowerResponse",
+    "Plans a real A/B test on a scenario: the smallest effect N users per arm can detect over D days, the days a given or simulated effect needs (revenue per user, conversion, revenue per payer), the sample-ratio check and what peeking costs.");
 operation!(optimize => Optimize, "OptimizeRequest" -> "OptimizeResponse",
     "The values of decision variables (prices, bundles, caps) that maximise an objective under constraints: the best point, the runners-up, each constraint's slack and every point evaluated.");
 
@@ -143,6 +145,16 @@ pub fn optimize_with_progress(
     #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "OnProgress")] on_progress: JsValue,
 ) -> Result<JsValue, JsValue> {
     call_with_progress(Operation::Optimize, &input, &on_progress)
+}
+
+/// `power`, calling `onProgress` after every chunk of viewers of every simulation; returning
+/// `false` cancels it.
+#[wasm_bindgen(js_name = powerWithProgress, unchecked_return_type = "PowerResponse")]
+pub fn power_with_progress(
+    #[wasm_bindgen(unchecked_param_type = "PowerRequest")] input: JsValue,
+    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "OnProgress")] on_progress: JsValue,
+) -> Result<JsValue, JsValue> {
+    call_with_progress(Operation::Power, &input, &on_progress)
 }
 
 /// `runJson` reporting progress to `onProgress` (which may cancel, as above): the CLI's exact

@@ -2178,6 +2178,272 @@ export interface PlanResponse {
   can_still_spend: StillSpendable;
 }
 /**
+ * Users counted in each arm of a running experiment.
+ */
+export interface ObservedInput {
+  /**
+   * Users in the control arm.
+   */
+  control: number;
+  /**
+   * Users in the treatment arm.
+   */
+  treatment: number;
+  /**
+   * Share of users meant for treatment (default 0.5).
+   */
+  treatment_share?: string;
+}
+/**
+ * The `power` request.
+ */
+export interface PowerRequest {
+  /**
+   * The scenario whose viewers' spending the arms are drawn from (calibrate it first).
+   */
+  scenario: ScenarioInput;
+  /**
+   * Users in each arm.
+   */
+  users_per_arm: number;
+  /**
+   * Days each user is observed.
+   */
+  days: number;
+  /**
+   * The change to test, as sweep parameters (`{"price_multiplier:tiktok-ios": "1.10"}`):
+   * its simulated effect is the effect to detect.
+   */
+  change?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Or the relative effect to detect, e.g. `0.05` for a 5 % change (both directions).
+   */
+  effect?: string | null;
+  /**
+   * Significance level of the two-sided test (default 0.05).
+   */
+  alpha?: string;
+  /**
+   * Power wanted (default 0.8).
+   */
+  power?: string;
+  /**
+   * Longest experiment considered when finding the days needed (default 56).
+   */
+  max_days?: number;
+  /**
+   * Times the results are looked at during the experiment (default: once a week).
+   */
+  looks?: number | null;
+  /**
+   * Users actually in each arm, for the sample-ratio check.
+   */
+  observed?: ObservedInput | null;
+  /**
+   * Replicate experiments simulated (default 2,000).
+   */
+  replicates?: number;
+}
+/**
+ * What an experiment can detect on one metric.
+ */
+export interface MetricPlan {
+  /**
+   * `arpu` (revenue per user), `payer_share` (conversion) or `arppu` (revenue per payer).
+   */
+  metric: string;
+  /**
+   * What it is.
+   */
+  description: string;
+  /**
+   * Its value in the scenario over the experiment's days (money, or a share).
+   */
+  value: string;
+  /**
+   * The smallest rise detected with the power wanted, relative (`0.0512` is 5.12 %);
+   * absent when no rise can be detected with these users.
+   */
+  mde_rise?: string | null;
+  /**
+   * The smallest fall detected.
+   */
+  mde_fall?: string | null;
+  /**
+   * The normal approximation's minimum detectable effect, for comparison: with heavy-tailed
+   * revenue it is usually too optimistic.
+   */
+  closed_form?: string | null;
+  /**
+   * The effect to detect: the one given, or the change's simulated effect.
+   */
+  effect?: string | null;
+  /**
+   * The chance of detecting it with these users and days.
+   */
+  power_at_effect?: string | null;
+  /**
+   * The fewest days (of those examined: each week up to `max_days`, and `days`) that detect
+   * it with the power wanted; absent when none does.
+   */
+  days_needed?: number | null;
+  /**
+   * The answer in a sentence.
+   */
+  summary: string;
+}
+/**
+ * The smallest detectable rise of each metric after so many days.
+ */
+export interface DurationRow {
+  /**
+   * Days of the experiment.
+   */
+  days: number;
+  /**
+   * Metric → smallest rise detected (relative), absent when none is.
+   */
+  mde_rise: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Metric → the effect to detect after so many days, when there is one.
+   */
+  effect: {
+    [k: string]: string | undefined;
+  };
+}
+/**
+ * The sample-ratio check.
+ */
+export interface SampleRatioOut {
+  /**
+   * Users in control.
+   */
+  control: number;
+  /**
+   * Users in treatment.
+   */
+  treatment: number;
+  /**
+   * Share meant for treatment.
+   */
+  treatment_share: string;
+  /**
+   * Chi-square statistic (1 degree of freedom).
+   */
+  chi_square: string;
+  /**
+   * Its p-value.
+   */
+  p_value: string;
+  /**
+   * True when p < 0.001: the split is not what was meant, and the results cannot be
+   * trusted until the cause is found.
+   */
+  mismatch: boolean;
+  /**
+   * The answer in a sentence.
+   */
+  summary: string;
+}
+/**
+ * What looking at the results early costs.
+ */
+export interface PeekingOut {
+  /**
+   * Looks planned.
+   */
+  looks: number;
+  /**
+   * Chance of a false alarm when stopping at the first look with p below alpha, though
+   * there is no effect.
+   */
+  naive_false_positive_rate: string;
+  /**
+   * Boundaries that keep the false-alarm rate at alpha over every look.
+   */
+  boundaries: Boundary[];
+  /**
+   * The answer in a sentence.
+   */
+  summary: string;
+}
+/**
+ * One look at the results under O'Brien–Fleming boundaries.
+ */
+export interface Boundary {
+  /**
+   * Look number, from 1.
+   */
+  look: number;
+  /**
+   * Day of the experiment.
+   */
+  day: number;
+  /**
+   * Stop for an effect only when |z| is above this.
+   */
+  z: string;
+  /**
+   * The same as a two-sided p-value.
+   */
+  p_value: string;
+}
+/**
+ * The `power` answer.
+ */
+export interface PowerResponse {
+  /**
+   * Users per arm.
+   */
+  users_per_arm: number;
+  /**
+   * Days of the experiment.
+   */
+  days: number;
+  /**
+   * Significance level (two-sided).
+   */
+  alpha: string;
+  /**
+   * Power wanted.
+   */
+  power: string;
+  /**
+   * Each metric after `days` days.
+   */
+  metrics: MetricPlan[];
+  /**
+   * The smallest detectable rise after each number of days examined.
+   */
+  durations: DurationRow[];
+  /**
+   * The change tested, as given.
+   */
+  change: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * The sample-ratio check, when arms were given.
+   */
+  sample_ratio?: SampleRatioOut | null;
+  /**
+   * What peeking costs, and boundaries that allow it.
+   */
+  peeking: PeekingOut;
+  /**
+   * Where the revenue distribution comes from.
+   */
+  sample: string;
+  /**
+   * How the answer was found.
+   */
+  method: string;
+}
+/**
  * `presets` takes no input (an empty object is accepted)
  */
 export interface PresetsRequest {}

@@ -8,6 +8,8 @@ pub mod compare;
 #[cfg(feature = "simulate")]
 pub mod optimize;
 pub mod plan;
+#[cfg(feature = "simulate")]
+pub mod power;
 pub mod presets;
 pub mod quote;
 #[cfg(feature = "simulate")]
@@ -23,11 +25,15 @@ pub use crate::simulate::calibrate::CalibrateRequest;
 #[cfg(feature = "simulate")]
 pub use crate::simulate::optimize::OptimizeRequest;
 #[cfg(feature = "simulate")]
+pub use crate::simulate::power::PowerRequest;
+#[cfg(feature = "simulate")]
 pub use calibrate::CalibrateResponse;
 pub use compare::{compare, CompareRequest, CompareResponse};
 #[cfg(feature = "simulate")]
 pub use optimize::OptimizeResponse;
 pub use plan::{plan, PlanRequest, PlanResponse};
+#[cfg(feature = "simulate")]
+pub use power::PowerResponse;
 pub use presets::{presets, PresetsResponse};
 pub use quote::{quote, QuoteRequest, QuoteResponse};
 #[cfg(feature = "simulate")]
@@ -71,11 +77,13 @@ pub enum Operation {
     Calibrate,
     /// The best values of decision variables under constraints.
     Optimize,
+    /// What a real A/B test can detect, and for how long it must run.
+    Power,
 }
 
 impl Operation {
     /// Every operation, in documentation order.
-    pub const ALL: [Operation; 8] = [
+    pub const ALL: [Operation; 9] = [
         Operation::Presets,
         Operation::Quote,
         Operation::Compare,
@@ -84,6 +92,7 @@ impl Operation {
         Operation::Sweep,
         Operation::Calibrate,
         Operation::Optimize,
+        Operation::Power,
     ];
 
     /// The operation's name on the CLI and in the WASM API.
@@ -97,6 +106,7 @@ impl Operation {
             Operation::Sweep => "sweep",
             Operation::Calibrate => "calibrate",
             Operation::Optimize => "optimize",
+            Operation::Power => "power",
         }
     }
 
@@ -132,6 +142,9 @@ pub enum Answer {
     /// `optimize`.
     #[cfg(feature = "simulate")]
     Optimize(Box<OptimizeResponse>),
+    /// `power`.
+    #[cfg(feature = "simulate")]
+    Power(Box<PowerResponse>),
 }
 
 impl Answer {
@@ -190,7 +203,11 @@ pub fn answer(
         Operation::Compare => Answer::Compare(Box::new(compare(&from_json_str(input)?)?)),
         Operation::Plan => Answer::Plan(Box::new(plan(&from_json_str(input)?)?)),
         #[cfg(not(feature = "simulate"))]
-        Operation::Simulate | Operation::Sweep | Operation::Calibrate | Operation::Optimize => {
+        Operation::Simulate
+        | Operation::Sweep
+        | Operation::Calibrate
+        | Operation::Optimize
+        | Operation::Power => {
             let _ = (progress, threads);
             return Err(not_in_this_build(op));
         }
@@ -218,6 +235,12 @@ pub fn answer(
             progress,
             threads,
         )?)),
+        #[cfg(feature = "simulate")]
+        Operation::Power => Answer::Power(Box::new(power::power(
+            &from_json_str(input)?,
+            progress,
+            threads,
+        )?)),
     })
 }
 
@@ -238,7 +261,11 @@ pub fn run_csv(
     check_input(op, input)?;
     match op {
         #[cfg(not(feature = "simulate"))]
-        Operation::Simulate | Operation::Sweep | Operation::Calibrate | Operation::Optimize => {
+        Operation::Simulate
+        | Operation::Sweep
+        | Operation::Calibrate
+        | Operation::Optimize
+        | Operation::Power => {
             let _ = (input, progress, threads);
             Err(not_in_this_build(op))
         }
@@ -398,9 +425,17 @@ pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
         (Operation::Optimize, Direction::Input) => schema_for!(OptimizeRequest),
         #[cfg(feature = "simulate")]
         (Operation::Optimize, Direction::Output) => schema_for!(OptimizeResponse),
+        #[cfg(feature = "simulate")]
+        (Operation::Power, Direction::Input) => schema_for!(PowerRequest),
+        #[cfg(feature = "simulate")]
+        (Operation::Power, Direction::Output) => schema_for!(PowerResponse),
         #[cfg(not(feature = "simulate"))]
         (
-            Operation::Simulate | Operation::Sweep | Operation::Calibrate | Operation::Optimize,
+            Operation::Simulate
+            | Operation::Sweep
+            | Operation::Calibrate
+            | Operation::Optimize
+            | Operation::Power,
             _,
         ) => {
             schemars::json_schema!({
