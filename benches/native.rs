@@ -142,6 +142,23 @@ fn main() {
         "whole search".into(),
     );
 
+    let optimization = read("benches/optimize-lab-default.json");
+    record(
+        "optimize: 2 variables, lab default, 100,000 viewers × 30 days, 1 thread",
+        median_us(1, || {
+            text(Operation::Optimize, &optimization, 1);
+        }),
+        "whole search (80 simulations), once".into(),
+    );
+    let power = read("benches/power-lab-default.json");
+    record(
+        "power: a price change, lab default, 8 durations, 1 thread",
+        median_us(if quick { 1 } else { 3 }, || {
+            text(Operation::Power, &power, 1);
+        }),
+        "16 simulations and 2,000 replicates per duration".into(),
+    );
+
     let json: Vec<serde_json::Value> = results
         .iter()
         .map(|(name, us, note)| serde_json::json!({"name": name, "median_us": us, "note": note}))

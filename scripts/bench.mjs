@@ -22,6 +22,7 @@ await mkdir(at('www/bench'), { recursive: true });
 for (const f of ['quote-gift-basket-uk.json', 'plan-cn-games-2019.json', 'bench-population.json', 'sweep-prices-elasticity.json', 'calibrate-payers-arppu.json']) {
   await copyFile(at(`examples/${f}`), at(`www/bench/${f}`));
 }
+for (const f of ['optimize-lab-default.json', 'power-lab-default.json']) await copyFile(at(`benches/${f}`), at(`www/bench/${f}`));
 
 // --- Native ---------------------------------------------------------------------------------
 console.log('native: cargo bench --bench native …');
@@ -156,7 +157,12 @@ console.log(`first result after navigation: calculator ${firstResult.median_ms} 
 const quoteNames = Object.keys(n).filter((k) => k.startsWith('quote:'));
 const worstQuote = Math.max(...quoteNames.map((k) => Math.max(n[k], w[k] ?? 0)));
 const calName = 'calibrate: lab default, 100,000 viewers × 30 days, 3 targets, 1 thread';
+const optName = 'optimize: 2 variables, lab default, 100,000 viewers × 30 days, 1 thread';
+const powerName = 'power: a price change, lab default, 8 durations, 1 thread';
 const budgets = [
+  ['optimizing two variables on the lab default natively (at most 60 s)', n[optName] <= 60e6, fmt(n[optName])],
+  ['optimizing two variables on the lab default in Chromium (at most 90 s)', w[optName] <= 90e6, fmt(w[optName])],
+  ['a power analysis natively and in Chromium (at most 10 s)', Math.max(n[powerName], w[powerName]) <= 10e6, `${fmt(n[powerName])} native, ${fmt(w[powerName])} wasm`],
   ['calibrating the lab default to three targets natively on one core (at most 10 s)', n[calName] <= 10e6, fmt(n[calName])],
   ['calibrating the lab default to three targets in Chromium (at most 15 s)', w[calName] <= 15e6, fmt(w[calName])],
   ['a quote in microseconds (every quote, native and wasm, under 1 ms)', worstQuote < 1000, fmt(worstQuote)],

@@ -97,6 +97,17 @@ async function main() {
   runJson('calibrate', calibration);
   record('calibrate: lab default, 100,000 viewers × 30 days, 3 targets, 1 thread', (performance.now() - started) * 1000, 'whole search, once');
 
+  // Optimization (80 simulations) and a power analysis, once each, on one thread.
+  for (const [file, op, name] of [
+    ['bench/optimize-lab-default.json', 'optimize', 'optimize: 2 variables, lab default, 100,000 viewers × 30 days, 1 thread'],
+    ['bench/power-lab-default.json', 'power', 'power: a price change, lab default, 8 durations, 1 thread'],
+  ]) {
+    const input = await text(file);
+    const t0 = performance.now();
+    runJson(op, input);
+    record(name, (performance.now() - t0) * 1000, 'once');
+  }
+
   window.__bench = { wasm: results, viewer_days: viewerDays, memory_bytes: exports.memory.buffer.byteLength };
   $('status').textContent = `Done: ${results.length} benchmarks; WebAssembly memory ${(exports.memory.buffer.byteLength / 2 ** 20).toFixed(1)} MiB.`;
   document.documentElement.dataset.benchDone = '1';
