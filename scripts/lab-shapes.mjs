@@ -1,5 +1,5 @@
 // Generates www/js/lab/shapes.js, the shapes the pricing lab checks imported files and links
-// against, from the JSON Schemas of `simulate` and `sweep` in docs/schema/ (which the Rust tests
+// against, from the JSON Schemas of `simulate`, `sweep` and `optimize` in docs/schema/ (which the Rust tests
 // keep equal to the Rust types), so the lab never holds a hand copy of the engine's contract.
 //
 //   node scripts/lab-shapes.mjs          write the file
@@ -60,6 +60,12 @@ const { $defs: _, ...scenarioSchema } = simulate;
 if (JSON.stringify(shape(scenarioSchema, simulate.$defs)) !== JSON.stringify(defs.ScenarioInput)) {
   throw new Error("the sweep's base is not the simulate input: check docs/schema/");
 }
+// An optimization's scenario is the simulate input too.
+const optimize = read('optimize.input.json');
+if (JSON.stringify(shape(optimize.$defs.ScenarioInput, optimize.$defs)) !== JSON.stringify(defs.ScenarioInput)) {
+  throw new Error("the optimization's scenario is not the simulate input: check docs/schema/");
+}
+const optimization = shape(optimize, optimize.$defs);
 
 const lines = Object.entries(defs)
   .filter(([, s]) => s !== 'leaf')
@@ -78,6 +84,9 @@ export const SCENARIO = { ref: 'ScenarioInput' };
 
 /** A \`sweep\` request: a base scenario with a grid or variants. */
 export const SWEEP = ${JSON.stringify(request)};
+
+/** An \`optimize\` request: a scenario, decision variables, an objective and constraints. */
+export const OPTIMIZE = ${JSON.stringify(optimization)};
 `;
 
 if (process.argv.includes('--check')) {

@@ -22,6 +22,7 @@ pub mod rng;
 pub mod scenario;
 pub mod stats;
 pub mod sweep;
+pub mod uncertain;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{Fraction, Money, RoundingPoint};
@@ -64,6 +65,9 @@ pub struct RunPart {
     pub by_segment: Vec<GroupPart>,
     /// By purchase: each channel's bundles, then its custom amount.
     pub by_purchase: Vec<PurchaseTotals>,
+    /// The uncertain parameters' values this run drew ([`uncertain`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub drawn: BTreeMap<String, String>,
 }
 
 /// One age group's or segment's metrics in one run, named as the run's own.
@@ -189,6 +193,9 @@ pub struct RunMetrics {
     #[schemars(with = "BTreeMap<String, String>")]
     #[serde(serialize_with = "ratio_map")]
     pub ratios: BTreeMap<String, i128>,
+    /// The uncertain parameters' values this run drew.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub inputs: BTreeMap<String, String>,
 }
 
 fn ratio_map<S: serde::Serializer>(
@@ -374,6 +381,16 @@ pub fn run_part(
     let by_runs = (chunks.len() as u64) < threads as u64 && to - from > 1;
     let inner_threads = if by_runs { 1 } else { threads };
     let run_one = |run: u32| -> Result<RunPart> {
+        // A run with uncertain parameters has a scenario (and a model) of its own.
+        let drawn = uncertain::for_run(s, run)?;
+        let own_model = match &drawn {
+            Some((scenario, _)) => Some(Model::new(scenario)?),
+            None => None,
+        };
+        let (s, model) = match (&drawn, &own_model) {
+            (Some((scenario, _)), Some(m)) => (scenario, m),
+            _ => (s, &model),
+        };
         let work =
             |acc: &mut Totals, scratch: &mut Scratch, (from, to): (u64, u64)| -> Result<()> {
                 model.viewers(u64::from(run), from, to, acc, scratch)?;
@@ -386,7 +403,9 @@ pub fn run_part(
             work,
             |a, b| a.merge(&b),
         )?;
-        finish_run(s, run, totals)
+        let mut part = finish_run(s, run, totals)?;
+        part.drawn = drawn.map(|d| d.1).unwrap_or_default();
+        Ok(part)
     };
     let runs: Vec<u32> = (from..to).collect();
     parallel_map(&runs, if by_runs { threads } else { 1 }, run_one)
@@ -401,6 +420,8 @@ pub fn spend_histogram(
     threads: usize,
 ) -> Result<(u128, Vec<(u128, i128)>)> {
     check_terms(s)?;
+    let drawn = uncertain::for_run(s, 0)?;
+    let s = drawn.as_ref().map_or(s, |d| &d.0);
     let model = Model::new(s)?;
     let chunks: Vec<(u64, u64)> = (0..s.viewers.div_ceil(CHUNK))
         .map(|c| (c * CHUNK, ((c + 1) * CHUNK).min(s.viewers)))
@@ -627,6 +648,7 @@ pub fn metrics(s: &Scenario, parts: &[RunPart]) -> Result<Vec<RunMetrics>> {
                     .map(|(k, v)| Ok((k.clone(), exact_count(k, *v)?)))
                     .collect::<Result<_>>()?,
                 ratios: p.ratios.clone(),
+                inputs: p.drawn.clone(),
             })
         })
         .collect()
@@ -742,6 +764,7 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
         ratios,
         by_segment,
         by_purchase: t.by_purchase,
+        drawn: BTreeMap::new(),
     })
 }
 

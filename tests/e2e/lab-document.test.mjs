@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { DocumentError, defaultDocument, fromEngineDocument } from '../../www/js/lab/document.js';
+import { DocumentError, Library, compact, defaultDocument, documentPath, engineRequest, expand, fromEngineDocument } from '../../www/js/lab/document.js';
 import { nodeEngine, root } from './engines.mjs';
 
 const current = defaultDocument();
@@ -53,4 +53,66 @@ test('a structural problem is refused with its path; odd keys never crash the ch
   assert.equal(refusal({ ...base, toString: 1 }).path, 'toString');
   assert.equal(refusal({ ...base, segments: [{ ...base.segments[0], gifts: [{ weight: 1, hasOwnProperty: 2 }] }] }).path, 'segments[0].gifts[0].hasOwnProperty');
   assert.equal(refusal({ ...base, viewers: [1] }).path, 'viewers');
+});
+
+test('every optimization example imports as the Optimize mode, and exports as it was', () => {
+  const files = readdirSync(`${root}examples`).filter((f) => /^optimize-.*\.json$/.test(f));
+  assert.ok(files.length >= 2);
+  for (const f of files) {
+    const example = JSON.parse(readFileSync(`${root}examples/${f}`, 'utf8'));
+    const doc = fromEngineDocument(example, current);
+    assert.equal(doc.mode, 'optimize', f);
+    assert.deepEqual(doc.grid, current.grid, `${f}: the sweep's grid is kept`);
+    assert.deepEqual(doc.calibration, current.calibration, `${f}: the calibration is kept`);
+    assert.deepEqual(engineRequest(doc), { op: 'optimize', input: example }, f);
+  }
+});
+
+test('the default optimization is the request the lab sends, and a file of another mode keeps it', () => {
+  const doc = { ...defaultDocument(), mode: 'optimize' };
+  const { op, input } = engineRequest(doc);
+  assert.equal(op, 'optimize');
+  assert.deepEqual(Object.keys(input), ['scenario', 'variables', 'objective', 'constraints', 'max_evaluations']);
+  assert.deepEqual(input.variables.map((v) => v.parameter), ['price_multiplier:tiktok-ios', 'price_multiplier:tiktok-android']);
+  const sweep = JSON.parse(readFileSync(`${root}examples/sweep-prices-elasticity.json`, 'utf8'));
+  assert.deepEqual(fromEngineDocument(sweep, doc).optimization, doc.optimization);
+});
+
+test('an optimization file with a structural problem is refused with its path', () => {
+  const example = JSON.parse(readFileSync(`${root}examples/optimize-channel-prices.json`, 'utf8'));
+  assert.equal(refusal({ ...example, variables: [{ parameter: 'price_multiplier', stepp: '1' }] }).path, 'variables[0].stepp');
+  assert.equal(refusal({ ...example, variables: [{ min: '1' }] }).path, 'variables[0]');
+  assert.equal(refusal({ ...example, objective: { metric: 'platform_margin', goals: 'max' } }).path, 'objective.goals');
+  assert.equal(refusal({ ...example, objective: { weights: ['platform_margin'] } }).path, 'objective.weights');
+  assert.equal(refusal({ ...example, constraints: { metric: 'payer_share' } }).path, 'constraints');
+  assert.equal(refusal({ ...example, constraints: [{ metric: 'payer_share', reachable_gifts: 'lion' }] }).path, 'constraints[0].reachable_gifts');
+  assert.equal(refusal({ ...example, scenario: { ...example.scenario, viewers: [1] } }).path, 'scenario.viewers');
+  assert.equal(refusal({ ...example, speed: 'fast' }).path, 'speed');
+  // Values the engine judges (a range upside down, an unknown metric) pass the lab's check.
+  assert.equal(refusal({ ...example, variables: [{ parameter: 'nonsense', min: '2', max: '1', step: '-1' }] }), null);
+});
+
+test('a link keeps the optimization, and a damaged one is refused with its path', async () => {
+  const run = await nodeEngine();
+  const library = new Library(JSON.parse(run({ op: 'presets', text: '{}' }).text));
+  const doc = fromEngineDocument(JSON.parse(readFileSync(`${root}examples/optimize-bundle-price-points.json`, 'utf8')), current);
+  const back = expand(JSON.parse(JSON.stringify(compact(doc, library))), library);
+  assert.deepEqual(back, doc);
+  const old = compact({ ...defaultDocument(), mode: 'sweep' }, library);
+  delete old.optimization;
+  assert.deepEqual(expand(old, library).optimization, defaultDocument().optimization, 'a link from before Optimize opens the default one');
+  assert.throws(() => expand({ ...compact(doc, library), optimization: { variables: 'price' } }, library), (e) => e instanceof DocumentError && e.path === 'optimization.variables');
+  assert.throws(() => expand({ ...compact(doc, library), optimization: { objective: { metric: 'x', weight: {} } } }, library), (e) => e.path === 'optimization.objective.weight');
+});
+
+test('an engine error of an optimization is found at its field in the document', () => {
+  const doc = { mode: 'optimize' };
+  assert.equal(documentPath(doc, 'variables[0].max'), 'optimization.variables[0].max');
+  assert.equal(documentPath(doc, 'objective.weights.platform_margin'), 'optimization.objective.weights.platform_margin');
+  assert.equal(documentPath(doc, 'scenario.segments[1].share'), 'scenario.segments[1].share');
+  assert.equal(documentPath(doc, ''), '');
+  assert.equal(documentPath({ mode: 'calibrate' }, 'free[0].min'), 'calibration.free[0].min');
+  assert.equal(documentPath({ mode: 'simulate' }, 'days'), 'scenario.days');
+  assert.equal(documentPath({ mode: 'sweep' }, 'base.days'), 'scenario.days');
+  assert.equal(documentPath({ mode: 'ab' }, 'variants[0].changes'), 'variants[0].changes');
 });

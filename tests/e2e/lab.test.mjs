@@ -9,6 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { nodeEngine } from './engines.mjs';
 
 const require = createRequire(import.meta.url);
 const root = new URL('../../', import.meta.url);
@@ -260,6 +261,122 @@ describe('the pricing lab', () => {
     await page.context().close();
   });
 
+  test('optimizes two channels’ prices under a limit, draws the search, and takes the best scenario', async () => {
+    // The lab's own scenario and optimization, as a user meets them (about ten seconds).
+    const page = await open();
+    await page.getByRole('radio', { name: 'Optimize' }).check();
+    const editor = page.locator('#group-optimize');
+    await editor.waitFor();
+    assert.equal(await editor.locator('.lab-optimize-variable').count(), 2);
+    assert.equal(await editor.locator('.lab-optimize-limit').count(), 1);
+    assert.match(await page.locator('[data-testid=optimize-size]').innerText(), /^225 combinations: the search simulates at most 40/);
+    assert.equal(await page.locator('.lab-button--run').innerText(), 'Optimize');
+    // Tall enough to show the whole optimization group (the editor scrolls on its own).
+    await page.setViewportSize({ width: 1400, height: 1900 });
+    await page.screenshot({ path: new URL('lab-optimize-editor.png', results).pathname });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const request = JSON.parse((await download(page, page.getByRole('button', { name: 'Export scenario' }))).text);
+    assert.deepEqual(Object.keys(request), ['scenario', 'variables', 'objective', 'constraints', 'max_evaluations']);
+    assert.deepEqual(request.objective, { metric: 'platform_margin' });
+
+    await runAndWait(page);
+    assert.ok(Number(await page.evaluate(() => document.documentElement.dataset.progress)) > 0, 'progress counted simulations');
+    const verdict = await page.locator('[data-testid=optimize-verdict]').innerText();
+    assert.match(verdict, /^The best values found keep every limit \(40 simulations of 225 combinations; stopped at the limit of 40/);
+    const best = page.locator('[data-testid=optimize-best] .lab-figure');
+    assert.equal(await best.count(), 2);
+    assert.match(await best.first().innerText(), /iPhone app[\s\S]*\n\d\.\d\d\ntried from 0\.80 to 1\.50/);
+    // The answer on screen is the engine's for the exported request, byte for byte.
+    const json = await download(page, page.getByRole('button', { name: 'Results as JSON' }));
+    const engine = await nodeEngine();
+    const native = engine({ op: 'optimize', text: JSON.stringify(request) });
+    assert.ok(native.ok && `${native.text}\n` === json.text, 'the lab’s JSON equals the engine’s answer to the exported request');
+    const answer = JSON.parse(json.text);
+    assert.equal(answer.feasible, true);
+    assert.equal(await page.getByRole('button', { name: 'Results as CSV' }).count(), 0, 'no CSV for a search');
+    for (const v of answer.variables) assert.ok((await best.allInnerTexts()).some((t) => t.includes(answer.best.values[v.parameter])));
+    // Each limit at the best values, with its room left.
+    const limits = await page.locator('.lab-table--limits').innerText();
+    assert.match(limits, /Share of viewers who paid: at least 7\.5%/);
+    assert.match(limits, /\+\d+\.\d+ pts\s+kept/);
+    // The grid of the search: one cell per point tried, the best outlined.
+    await chartDrawn(page, '[data-testid=optimize-chart] canvas');
+    const chart = await page.evaluate(() => window.Chart.getChart(document.querySelector('[data-testid=optimize-chart] canvas')).data.datasets.map((d) => [d.label, d.data.length]));
+    const counts = Object.fromEntries(chart);
+    assert.equal(counts['Keeps every limit'] + counts['Misses a limit'], answer.points.length);
+    assert.equal(counts.Best, 1);
+    assert.equal(counts['Not tried'], 225 - answer.points.length);
+    assert.match(await page.locator('[data-testid=optimize-scale]').innerText(), /^Platform margin: \$[\d,.]+\s+\$[\d,.]+ \(better\)$/);
+    // The runners-up: the best, then five more, none better.
+    const rows = page.locator('.lab-table--runners tbody tr');
+    assert.equal(await rows.count(), 1 + answer.runners_up.length);
+    assert.match(await rows.nth(1).innerText(), /-\$[\d,.]+/);
+    assert.match(await page.locator('[data-testid=optimize-method]').innerText(), /common random numbers/);
+    await page.screenshot({ path: new URL('lab-optimize-results.png', results).pathname, fullPage: true });
+
+    // The best scenario becomes the scenario: its prices are the best ones.
+    await page.getByRole('button', { name: 'Use the best scenario' }).click();
+    assert.ok(await page.getByRole('radio', { name: 'One scenario' }).isChecked());
+    const scenario = JSON.parse((await download(page, page.getByRole('button', { name: 'Export scenario' }))).text);
+    assert.deepEqual(scenario, answer.scenario);
+    const multiplier = (card) => scenario.channels.find((c) => c.rate_card === card).price_multiplier;
+    assert.equal(multiplier('tiktok-ios'), answer.best.values['price_multiplier:tiktok-ios']);
+    assert.equal(multiplier('tiktok-android'), answer.best.values['price_multiplier:tiktok-android']);
+
+    // A range the engine refuses is marked at its field, and cleared by fixing it.
+    await page.getByRole('radio', { name: 'Optimize' }).check();
+    const to = editor.locator('fieldset.lab-optimize-variable', { hasText: 'Setting 1' }).getByLabel('To', { exact: true });
+    await to.fill('0.5');
+    await page.locator('.lab-button--run').click();
+    const error = page.locator('.lab-editor .field-error:not([hidden])');
+    await error.waitFor();
+    assert.match(await error.innerText(), /the range is empty: max \(0\.5\) is below min \(0\.8\)/);
+    assert.equal(await to.getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('[data-testid=run-status]').innerText(), /could not run/);
+    await to.fill('1.5');
+    assert.equal(await page.locator('.lab-editor .field-error:not([hidden])').count(), 0);
+
+    // A second aim, a third setting and a limit on the packs, from the editor's own controls.
+    await editor.getByLabel('Figure', { exact: true }).first().selectOption('');
+    assert.equal(await editor.locator('[aria-label="The weighted sum"] .lab-row:not(.lab-row--head)').count(), 1);
+    await editor.getByRole('button', { name: 'Add a figure' }).click();
+    assert.equal(await editor.locator('[aria-label="The weighted sum"] .lab-row:not(.lab-row--head)').count(), 2);
+    await editor.getByRole('button', { name: 'Add a limit' }).click();
+    await editor.locator('fieldset.lab-optimize-limit', { hasText: 'Limit 2' }).getByLabel('Kind of limit').selectOption('price_per_coin');
+    await editor.getByRole('button', { name: 'Add a setting to change' }).click();
+    const third = editor.locator('fieldset.lab-optimize-variable', { hasText: 'Setting 3' });
+    await third.getByLabel('Setting', { exact: true }).selectOption('bundle:tiktok-ios/1321/price');
+    assert.equal(await third.getByLabel('Values tried').inputValue(), 'apple-us');
+    assert.equal(await third.getByLabel('From', { exact: true }).inputValue(), '15.99');
+    const edited = JSON.parse((await download(page, page.getByRole('button', { name: 'Export scenario' }))).text);
+    assert.deepEqual(edited.objective, { weights: { platform_margin: '1', creator_payouts: '1' } });
+    assert.deepEqual(edited.constraints.at(-1), { price_per_coin: 'falls' });
+    assert.deepEqual(edited.variables.at(-1), { parameter: 'bundle:tiktok-ios/1321/price', min: '15.99', max: '24.99', price_points: 'apple-us' });
+
+    // Cancelling an optimization keeps the page usable and the last results on screen.
+    await page.locator('.lab-button--run').click();
+    await page.locator('[data-testid=progress-text]', { hasText: 'simulations (at most)' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('[data-testid=run-status]', { hasText: 'Cancelled' }).waitFor();
+    assert.ok(await page.locator('.lab-button--run').isEnabled());
+    assert.equal(await page.locator('[data-testid=optimize-verdict]').count(), 1, 'the previous results stay');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `phone, Optimize: the page is ${overflow}px wider than the screen`);
+    await page.screenshot({ path: new URL('lab-optimize-phone.png', results).pathname, fullPage: true });
+
+    // Limits no value can keep: the least violating values, said plainly.
+    await small(page, { viewers: '5000', runs: '4' });
+    await editor.getByLabel('At least', { exact: true }).fill('0.5');
+    await editor.getByLabel('At most this many simulations').fill('12');
+    await runAndWait(page);
+    assert.match(await page.locator('[data-testid=optimize-verdict]').innerText(), /^No values tried keep every limit \(\d+ simulations? of [\d,]+ combinations/);
+    assert.match(await page.locator('[data-testid=optimize-warning]').innerText(), /miss the limits by the least/);
+    assert.match(await page.locator('.lab-table--limits').innerText(), /missed/);
+    await page.context().close();
+  });
+
   test('sweeps a small grid and draws one line per value of the second parameter', async () => {
     const page = await open();
     await small(page, { viewers: '3000', runs: '3' });
@@ -376,6 +493,10 @@ describe('the pricing lab', () => {
     await page.getByRole('radio', { name: 'A/B test' }).check();
     await runAndWait(page);
     await check(page, 'A/B test');
+    await page.getByRole('radio', { name: 'Optimize' }).check();
+    await runAndWait(page);
+    await page.locator('[data-testid=optimize-chart] + .lab-heat-scale + details summary').click();
+    await check(page, 'Optimize');
     await page.context().close();
   });
 

@@ -265,6 +265,13 @@ impl FreeParameter {
         text.parse::<Decimal>().ok()?.to_f64()
     }
 
+    /// Writes the value `v` (within the range) into `input`, and returns it as written.
+    pub fn set_value(&self, input: &mut ScenarioInput, v: f64) -> String {
+        let u = self.to_unit(v);
+        self.set(input, u);
+        self.text(u)
+    }
+
     /// Writes the value at `u` into `input`.
     pub fn set(&self, input: &mut ScenarioInput, u: f64) {
         let text = self.text(u);

@@ -283,6 +283,43 @@ pub struct ScenarioInput {
     /// Viewers who state an older age than theirs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_misreport: Option<AgeMisreportInput>,
+    /// Parameters not known exactly, each drawn once per run from its distribution, so the
+    /// bands over runs carry that uncertainty too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncertain: Vec<UncertainInput>,
+}
+
+/// A parameter drawn once per run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UncertainInput {
+    /// Any sweep parameter (`elasticity`, `price_multiplier:CARD`, `creator_share`, …) or a
+    /// calibration's (`segment:ID/share`, `segment:ID/budget.median`, `creators.zipf_exponent`).
+    pub parameter: String,
+    /// `normal` (with `mean` and `sd`) or `uniform` (with `min` and `max`).
+    pub distribution: Distribution,
+    /// Normal: the mean.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mean: Option<String>,
+    /// Normal: the standard deviation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sd: Option<String>,
+    /// Uniform: the lowest value; normal: where draws are cut off (default mean − 4 sd).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<String>,
+    /// Uniform: the highest value; normal: where draws are cut off (default mean + 4 sd).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<String>,
+}
+
+/// The distribution of an uncertain parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Distribution {
+    /// Normal, cut off at `min` and `max`.
+    Normal,
+    /// Uniform between `min` and `max`.
+    Uniform,
 }
 
 fn is_zero(n: &u32) -> bool {

@@ -83,6 +83,9 @@ pub struct Scenario {
     pub warm_up: u32,
     /// Viewers younger than the stated age who state it: (share, stated age).
     pub misreport: Option<(f64, u32)>,
+    /// The scenario as written, when it has uncertain parameters: each run draws them and is
+    /// validated again ([`crate::simulate::uncertain`]).
+    pub uncertain: Option<Box<ScenarioInput>>,
 }
 
 impl Scenario {
@@ -118,6 +121,14 @@ impl Scenario {
 impl Scenario {
     /// Validates a scenario, reporting the first problem by its JSON path.
     pub fn from_input(input: &ScenarioInput) -> Result<Scenario> {
+        if input.uncertain.len() > 12 {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "uncertain",
+                format!("at most 12 parameters are uncertain, not {}", input.uncertain.len()),
+            )
+            .with_range(0, 12, input.uncertain.len()));
+        }
         let price_multiplier = parse_decimal_in(
             &input.price_multiplier,
             "price_multiplier",
@@ -232,6 +243,7 @@ impl Scenario {
             seed: input.seed,
             warm_up: input.warm_up_days,
             misreport,
+            uncertain: (!input.uncertain.is_empty()).then(|| Box::new(input.clone())),
         })
     }
 }

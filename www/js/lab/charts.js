@@ -1,4 +1,5 @@
-// The lab's charts, drawn by the vendored Chart.js (../../vendor, loaded on first use). Colours
+// The lab's charts, drawn by the vendored Chart.js (../../vendor, loaded on first use), with two
+// small plugins of our own: whiskers on bars, and the cells of a grid. Colours
 // come from CSS custom properties (theme.css, lab.css), so a theme restyles them. Each chart has
 // its figures in a table beside it; the charts themselves are images to assistive technology.
 import { isDecimal } from '../decimal.js';
@@ -215,5 +216,161 @@ export function differenceChart(canvas, { labels, variants }, fmt) {
     },
     options,
     plugins: [whiskers],
+  });
+}
+
+/** Fills each cell of a grid chart (datasets carrying `cellColours`) to the full width and
+ * height of one step of each axis, and outlines the cells of datasets carrying `cellOutline`. */
+const cells = {
+  id: 'giftsimCells',
+  beforeDatasetsDraw(chart) {
+    drawCells(chart, (ctx, ds, j, box) => {
+      if (!ds.cellColours) return;
+      ctx.fillStyle = ds.cellColours[j];
+      ctx.fillRect(box.left + 1, box.top + 1, box.width - 2, box.height - 2);
+    });
+  },
+  afterDatasetsDraw(chart) {
+    drawCells(chart, (ctx, ds, j, box) => {
+      if (!ds.cellOutline) return;
+      ctx.strokeStyle = ds.cellOutline;
+      ctx.lineWidth = 3;
+      ctx.strokeRect(box.left + 1.5, box.top + 1.5, box.width - 3, box.height - 3);
+    });
+  },
+};
+
+/** One step of each axis of a grid chart, in pixels. */
+function cellSize(chart) {
+  const { x, y } = chart.scales;
+  const width = x ? Math.abs(x.getPixelForValue(1) - x.getPixelForValue(0)) : NaN;
+  const height = y ? Math.abs(y.getPixelForValue(1) - y.getPixelForValue(0)) : NaN;
+  // Before the first layout the axes have no pixels yet.
+  return { width: Number.isFinite(width) ? width : 10, height: Number.isFinite(height) ? height : 10 };
+}
+
+function drawCells(chart, draw) {
+  const { ctx } = chart;
+  const { width, height } = cellSize(chart);
+  ctx.save();
+  chart.data.datasets.forEach((ds, i) => {
+    if (!chart.isDatasetVisible(i)) return;
+    ds.data.forEach((p, j) => {
+      const cx = chart.scales.x.getPixelForValue(p.x);
+      const cy = chart.scales.y.getPixelForValue(p.y);
+      draw(ctx, ds, j, { left: cx - width / 2, top: cy - height / 2, width, height });
+    });
+  });
+  ctx.restore();
+}
+
+/** An axis over the positions 0 … n−1 of a list of values, each labelled by its value (the
+ * library leaves out labels that would overlap). */
+function indexAxis(labels, title, t) {
+  const n = labels.length;
+  return {
+    type: 'linear',
+    min: -0.5,
+    max: n - 0.5,
+    title: { display: Boolean(title), text: title, color: t.muted },
+    grid: { display: false },
+    ticks: { color: t.muted, autoSkip: true, autoSkipPadding: 8, maxRotation: 0, callback: (v) => labels[v] ?? '' },
+    afterBuildTicks: (axis) => {
+      axis.ticks = labels.map((_, value) => ({ value }));
+    },
+  };
+}
+
+/**
+ * A search over two parameters as a grid: one cell per value pair tried, coloured by `colour`
+ * (darker is better), pale and crossed where it misses a constraint, the best outlined, and a
+ * dot at each pair not tried. `cells` = [{ x, y, feasible, colour, title: [lines] }] with x and
+ * y positions in `xLabels` and `yLabels`; `best` = { x, y }; `untried` = [{ x, y }].
+ */
+export function gridChart(canvas, { xLabels, yLabels, xTitle, yTitle, cells: all, best, untried, legendColour }) {
+  const t = theme();
+  const missing = cssVar('--gs-error', '#b42318');
+  const kept = all.filter((c) => c.feasible);
+  const missed = all.filter((c) => !c.feasible);
+  const hit = (ctx) => {
+    const { width, height } = cellSize(ctx.chart);
+    return Math.max(3, Math.min(width, height) / 2);
+  };
+  const datasets = [
+    { label: 'Keeps every limit', data: kept.map(({ x, y }) => ({ x, y })), cells: kept, cellColours: kept.map((c) => c.colour), backgroundColor: legendColour, borderColor: legendColour, pointStyle: 'rect', pointRadius: 0, pointHoverRadius: 0, pointHitRadius: hit },
+    {
+      label: 'Misses a limit',
+      data: missed.map(({ x, y }) => ({ x, y })),
+      cells: missed,
+      cellColours: missed.map((c) => withAlpha(c.colour, 0.3)),
+      backgroundColor: missing,
+      borderColor: missing,
+      borderWidth: 2,
+      pointStyle: 'crossRot',
+      pointRadius: (ctx) => Math.max(3, Math.min(8, hit(ctx) * 0.6)),
+      pointHoverRadius: (ctx) => Math.max(3, Math.min(8, hit(ctx) * 0.6)),
+      pointHitRadius: hit,
+    },
+    { label: 'Best', data: best ? [best] : [], cells: best ? [all.find((c) => c.x === best.x && c.y === best.y)] : [], cellOutline: t.text, backgroundColor: 'transparent', borderColor: t.text, borderWidth: 2, pointStyle: 'rect', pointRadius: 0, pointHoverRadius: 0, pointHitRadius: 0 },
+    { label: 'Not tried', data: untried, backgroundColor: t.grid, borderColor: t.grid, pointStyle: 'circle', pointRadius: 1.5, pointHoverRadius: 1.5, pointHitRadius: 0 },
+  ];
+  return make(canvas, {
+    type: 'scatter',
+    data: { datasets },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      scales: { x: indexAxis(xLabels, xTitle, t), y: indexAxis(yLabels, yTitle, t) },
+      interaction: { mode: 'nearest', intersect: true },
+      plugins: {
+        legend: { position: 'bottom', labels: { color: t.text, usePointStyle: true, boxWidth: 14, filter: (item, data) => data.datasets[item.datasetIndex].data.length > 0 } },
+        tooltip: {
+          filter: (item) => Boolean(item.dataset.cells),
+          callbacks: {
+            title: () => '',
+            label: (ctx) => ctx.dataset.cells[ctx.dataIndex]?.title ?? [],
+          },
+        },
+      },
+    },
+    plugins: [cells],
+  });
+}
+
+/**
+ * A search over one parameter (or more, in the order tried) as dots: `points` = [{ x, y,
+ * feasible, title: [lines] }] with x a position in `xLabels` (or, without labels, a number), y
+ * the money objective; the feasible ones joined by a line when `joined`; `best` = { x, y }.
+ */
+export function dotChart(canvas, { xLabels, xTitle, yTitle, points, best, joined }, fmt) {
+  const t = theme();
+  const accent = cssVar('--lab-series-1', '#4c2fb5');
+  const missing = cssVar('--gs-error', '#b42318');
+  const kept = points.filter((p) => p.feasible && p.y != null);
+  const missed = points.filter((p) => !p.feasible && p.y != null);
+  const xy = (list) => list.map(({ x, y }) => ({ x, y: Number(y) }));
+  const options = baseOptions(fmt);
+  options.scales.x = xLabels ? indexAxis(xLabels, xTitle, t) : { type: 'linear', title: { display: Boolean(xTitle), text: xTitle, color: t.muted }, ticks: { color: t.muted, precision: 0 }, grid: { color: t.grid } };
+  options.scales.y.title = { display: Boolean(yTitle), text: yTitle, color: t.muted };
+  options.interaction = { mode: 'nearest', intersect: true };
+  const all = [kept, missed, best ? [best] : []];
+  options.plugins.legend.labels.filter = (item, data) => data.datasets[item.datasetIndex].data.length > 0;
+  options.plugins.tooltip = {
+    callbacks: {
+      title: () => '',
+      label: (ctx) => all[ctx.datasetIndex][ctx.dataIndex]?.title ?? [],
+    },
+  };
+  return make(canvas, {
+    type: 'scatter',
+    data: {
+      datasets: [
+        { label: 'Keeps every limit', data: xy(kept), showLine: joined, borderColor: withAlpha(accent, 0.5), backgroundColor: accent, borderWidth: 1.5, pointRadius: 4, pointHoverRadius: 6 },
+        { label: 'Misses a limit', data: xy(missed), pointStyle: 'crossRot', borderColor: missing, backgroundColor: missing, borderWidth: 2, pointRadius: 6, pointHoverRadius: 7 },
+        { label: 'Best', data: best ? xy([best]) : [], pointStyle: 'rectRot', borderColor: t.text, backgroundColor: cssVar('--gs-surface', '#fff'), borderWidth: 2.5, pointRadius: 9, pointHoverRadius: 10 },
+      ],
+    },
+    options,
   });
 }

@@ -1,5 +1,5 @@
-// What the lab starts from, and the lab's document: one scenario plus the sweep grid and the A/B
-// variants, in the engine's own JSON (money as decimal strings). The scenario below is
+// What the lab starts from, and the lab's document: one scenario plus what each mode adds (the
+// sweep grid, the A/B variants, a calibration, an optimization), in the engine's own JSON (money as decimal strings). The scenario below is
 // examples/simulate-tiktok-us-teens.json, so a first click on Run answers a real question (the
 // end-to-end test keeps the two equal).
 
@@ -183,4 +183,17 @@ export const DEFAULT_CALIBRATION = Object.freeze({
     { metric: 'top_10pct_revenue_share', value: '0.48', tolerance: '0.05' },
   ],
   max_evaluations: 120,
+});
+
+/** The optimization the lab opens with: the iPhone and Android prices that earn the platform
+ * most while at least 7.5 % of viewers still pay (the example pays about 7.6 % at today's
+ * prices, fewer as prices rise). */
+export const DEFAULT_OPTIMIZATION = Object.freeze({
+  variables: [
+    { parameter: 'price_multiplier:tiktok-ios', min: '0.8', max: '1.5', step: '0.05' },
+    { parameter: 'price_multiplier:tiktok-android', min: '0.8', max: '1.5', step: '0.05' },
+  ],
+  objective: { metric: 'platform_margin' },
+  constraints: [{ metric: 'payer_share', at_least: '0.075' }],
+  max_evaluations: 40,
 });

@@ -1,11 +1,12 @@
-// The lab's document — `{ mode, scenario, grid, variants }` — and the ways in and out of it:
-// the engine's inputs (a `simulate` scenario or a `sweep` request, which are also what the
-// scenario file holds, so the CLI runs it as is), imported files checked field by field, and
-// the compact form the URL carries (preset cards and rule sets as their id plus the edits).
-import { DEFAULT_CALIBRATION, DEFAULT_GRID, DEFAULT_VARIANTS, EXAMPLE_SCENARIO } from './defaults.js';
-import { DEFINITIONS, SCENARIO, SWEEP } from './shapes.js';
+// The lab's document — `{ mode, scenario, grid, variants, calibration, optimization }` — and the
+// ways in and out of it: the engine's inputs (a `simulate` scenario, a `sweep`, `calibrate` or
+// `optimize` request, which are also what the scenario file holds, so the CLI runs it as is),
+// imported files checked field by field, and the compact form the URL carries (preset cards and
+// rule sets as their id plus the edits).
+import { DEFAULT_CALIBRATION, DEFAULT_GRID, DEFAULT_OPTIMIZATION, DEFAULT_VARIANTS, EXAMPLE_SCENARIO } from './defaults.js';
+import { DEFINITIONS, OPTIMIZE, SCENARIO, SWEEP } from './shapes.js';
 
-export const MODES = ['simulate', 'sweep', 'ab', 'calibrate'];
+export const MODES = ['simulate', 'sweep', 'ab', 'calibrate', 'optimize'];
 
 /** A deep copy of plain JSON data. */
 export function clone(value) {
@@ -19,14 +20,27 @@ export function isObject(v) {
 /** Keys that could reach an object's prototype: refused wherever data names a key. */
 export const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
-/** The document the lab opens with: the example scenario, a grid and one A/B variant. */
+/** The document the lab opens with: the example scenario, a grid, one A/B variant, a
+ * calibration and an optimization. */
 export function defaultDocument() {
-  return { mode: 'simulate', scenario: clone(EXAMPLE_SCENARIO), grid: clone(DEFAULT_GRID), variants: clone(DEFAULT_VARIANTS), calibration: clone(DEFAULT_CALIBRATION) };
+  return {
+    mode: 'simulate',
+    scenario: clone(EXAMPLE_SCENARIO),
+    grid: clone(DEFAULT_GRID),
+    variants: clone(DEFAULT_VARIANTS),
+    calibration: clone(DEFAULT_CALIBRATION),
+    optimization: clone(DEFAULT_OPTIMIZATION),
+  };
 }
 
 /** The document's calibration, or the default one. */
 export function calibrationOf(doc) {
   return isObject(doc.calibration) ? doc.calibration : clone(DEFAULT_CALIBRATION);
+}
+
+/** The document's optimization, or the default one. */
+export function optimizationOf(doc) {
+  return isObject(doc.optimization) ? doc.optimization : clone(DEFAULT_OPTIMIZATION);
 }
 
 /** The engine's operation and input for the document's mode. */
@@ -40,13 +54,29 @@ export function engineRequest(doc) {
     if (c.max_evaluations !== undefined) input.max_evaluations = c.max_evaluations;
     return { op: 'calibrate', input };
   }
+  if (doc.mode === 'optimize') {
+    const o = optimizationOf(doc);
+    const input = { scenario: doc.scenario, variables: o.variables ?? [], objective: o.objective ?? {} };
+    if (o.constraints !== undefined) input.constraints = o.constraints;
+    if (o.max_evaluations !== undefined) input.max_evaluations = o.max_evaluations;
+    return { op: 'optimize', input };
+  }
   return { op: 'simulate', input: doc.scenario };
 }
 
-/** Prefixes an engine error path belongs under, by mode: "base.viewers" is the scenario's. */
-export function scenarioPath(doc, path) {
-  if (doc.mode === 'calibrate') return path.replace(/^scenario(\.|$)/, '');
-  return doc.mode === 'simulate' ? path : path.replace(/^base(\.|$)/, '');
+/**
+ * Where an engine error's `path` is in the document, by mode: the scenario's fields under
+ * `scenario` ("base.viewers" of a sweep is "scenario.viewers"), a calibration's or an
+ * optimization's own fields under `calibration` or `optimization`.
+ */
+export function documentPath(doc, path) {
+  const p = String(path ?? '');
+  if (doc.mode === 'simulate') return p ? `scenario.${p}` : '';
+  if (doc.mode === 'calibrate' || doc.mode === 'optimize') {
+    const own = doc.mode === 'calibrate' ? 'calibration' : 'optimization';
+    return /^scenario(\.|\[|$)/.test(p) ? p : p ? `${own}.${p}` : '';
+  }
+  return p === 'base' ? 'scenario' : p.replace(/^base(\.|\[)/, 'scenario$1');
 }
 
 // The presets, as the lab looks them up ------------------------------------------------------
@@ -173,7 +203,14 @@ export function fromEngineDocument(value, current) {
     check(value.scenario, SCENARIO, 'scenario');
     checkSeed(value.scenario, 'scenario');
     const { scenario, ...calibration } = clone(value);
-    return { mode: 'calibrate', scenario, grid: clone(current.grid), variants: clone(current.variants), calibration };
+    return { ...keep(current), mode: 'calibrate', scenario, calibration };
+  }
+  if ('scenario' in value && 'variables' in value) {
+    // An optimization request: checked field by field; the engine judges the values.
+    check(value, OPTIMIZE, '');
+    checkSeed(value.scenario, 'scenario');
+    const { scenario, ...optimization } = clone(value);
+    return { ...keep(current), mode: 'optimize', scenario, optimization };
   }
   if ('base' in value) {
     check(value, SWEEP, '');
@@ -182,11 +219,11 @@ export function fromEngineDocument(value, current) {
     const hasVariants = Array.isArray(value.variants) && value.variants.length > 0;
     if (hasGrid === hasVariants) throw new DocumentError('', 'a sweep file gives either a `grid` or `variants`');
     return {
+      ...keep(current),
       mode: hasGrid ? 'sweep' : 'ab',
       scenario: clone(value.base),
       grid: hasGrid ? clone(value.grid) : clone(current.grid),
       variants: hasVariants ? clone(value.variants) : clone(current.variants),
-      calibration: clone(current.calibration),
     };
   }
   if (!('viewers' in value) && !('segments' in value)) {
@@ -194,7 +231,17 @@ export function fromEngineDocument(value, current) {
   }
   check(value, SCENARIO, '');
   checkSeed(value, '');
-  return { mode: 'simulate', scenario: clone(value), grid: clone(current.grid), variants: clone(current.variants), calibration: clone(current.calibration) };
+  return { ...keep(current), mode: 'simulate', scenario: clone(value) };
+}
+
+/** What a file of one mode leaves as it was: the other modes' parts of the document. */
+function keep(current) {
+  return {
+    grid: clone(current.grid),
+    variants: clone(current.variants),
+    calibration: clone(current.calibration),
+    optimization: clone(current.optimization),
+  };
 }
 
 // The compact form for links --------------------------------------------------------------
@@ -252,14 +299,14 @@ export function compact(doc, library) {
   if (Array.isArray(s.channels)) for (const c of s.channels) if (isObject(c)) c.rate_card = compactRef(c.rate_card, library.cardById);
   if (s.rate_card !== undefined) s.rate_card = compactRef(s.rate_card, library.cardById);
   if (s.rule_set !== undefined) s.rule_set = compactRef(s.rule_set, library.ruleSetById);
-  return { mode: doc.mode, scenario: s, grid: doc.grid, variants: doc.variants, calibration: doc.calibration };
+  return { mode: doc.mode, scenario: s, grid: doc.grid, variants: doc.variants, calibration: doc.calibration, optimization: doc.optimization };
 }
 
 /** A link's document, expanded and checked; throws DocumentError. */
 export function expand(value, library) {
   if (!isObject(value)) throw new DocumentError('', 'the link holds no scenario');
   refuseUnsafeKeys(value, '');
-  const { mode, scenario, grid, variants, calibration } = value;
+  const { mode, scenario, grid, variants, calibration, optimization } = value;
   if (!MODES.includes(mode)) throw new DocumentError('mode', 'unknown mode');
   if (!isObject(scenario)) throw new DocumentError('scenario', 'missing');
   const s = clone(scenario);
@@ -275,5 +322,16 @@ export function expand(value, library) {
   check(grid, SWEEP.keys.grid, 'grid');
   check(variants, SWEEP.keys.variants, 'variants');
   if (calibration !== undefined && !isObject(calibration)) throw new DocumentError('calibration', 'expected an object');
-  return { mode, scenario: s, grid: clone(grid), variants: clone(variants), calibration: calibration === undefined ? clone(DEFAULT_CALIBRATION) : clone(calibration) };
+  if (optimization !== undefined) {
+    const { variables, objective, constraints, max_evaluations } = OPTIMIZE.keys;
+    check(optimization, { keys: { variables, objective, constraints, max_evaluations } }, 'optimization');
+  }
+  return {
+    mode,
+    scenario: s,
+    grid: clone(grid),
+    variants: clone(variants),
+    calibration: calibration === undefined ? clone(DEFAULT_CALIBRATION) : clone(calibration),
+    optimization: optimization === undefined ? clone(DEFAULT_OPTIMIZATION) : clone(optimization),
+  };
 }

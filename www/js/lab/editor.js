@@ -1,6 +1,6 @@
 // The scenario editor: where to start from, then one group per part of the scenario (and, in
-// a sweep or an A/B test, what varies first). Groups are rebuilt from the document whenever its
-// shape changes; typing only writes the document.
+// a sweep, an A/B test, a calibration or an optimization, what varies first). Groups are rebuilt
+// from the document whenever its shape changes; typing only writes the document.
 import { h, replace } from '../dom.js';
 import { shortName } from '../rate-card.js';
 import { button } from './controls.js';
@@ -9,9 +9,22 @@ import { clone } from './document.js';
 import { channelsGroup } from './editor/channels.js';
 import { calibrateGroup } from './editor/calibrate.js';
 import { abGroup, sweepGroup } from './editor/experiment.js';
+import { optimizeGroup } from './editor/optimize.js';
 import { populationGroup } from './editor/population.js';
 import { rulesGroup } from './editor/rules.js';
 import { settingsGroup } from './editor/settings.js';
+
+/** The groups of what a mode varies: open on a phone too, as they are what the mode is about. */
+const MODE_GROUPS = new Set(['group-sweep', 'group-ab', 'group-calibrate', 'group-optimize']);
+
+/** The run button at the foot of the editor (on narrow screens, where the run bar scrolls away). */
+const RUN_AGAIN = {
+  simulate: 'Run this scenario',
+  sweep: 'Run the sweep',
+  ab: 'Run the A/B test',
+  calibrate: 'Calibrate this scenario',
+  optimize: 'Find the best values',
+};
 
 /** Draws the editor into `form`, keeping which groups are open and where the keyboard was. */
 export function renderEditor(form, app, { focus } = {}) {
@@ -23,6 +36,7 @@ export function renderEditor(form, app, { focus } = {}) {
     app.doc.mode === 'sweep' ? sweepGroup(app) : null,
     app.doc.mode === 'ab' ? abGroup(app) : null,
     app.doc.mode === 'calibrate' ? calibrateGroup(app) : null,
+    app.doc.mode === 'optimize' ? optimizeGroup(app) : null,
     channelsGroup(app),
     populationGroup(app),
     rulesGroup(app),
@@ -33,9 +47,9 @@ export function renderEditor(form, app, { focus } = {}) {
   const narrow = open.size === 0 && window.matchMedia('(max-width: 640px)').matches;
   for (const g of groups) {
     if (open.has(g.id)) g.open = open.get(g.id);
-    else if (narrow && g.id !== 'group-sweep' && g.id !== 'group-ab' && g.id !== 'group-calibrate') g.open = false;
+    else if (narrow && !MODE_GROUPS.has(g.id)) g.open = false;
   }
-  const again = h('div', { class: 'lab-run-again' }, button({ simulate: 'Run this scenario', sweep: 'Run the sweep', ab: 'Run the A/B test', calibrate: 'Calibrate this scenario' }[app.doc.mode], () => app.run(), { kind: 'button--primary' }));
+  const again = h('div', { class: 'lab-run-again' }, button(RUN_AGAIN[app.doc.mode], () => app.run(), { kind: 'button--primary' }));
   replace(form, startFrom(app), groups, again);
   app.fields.clear();
   app.showErrors();

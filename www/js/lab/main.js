@@ -5,9 +5,10 @@ import { h, replace } from '../dom.js';
 import { FieldErrors } from '../fields.js';
 import { LOCALES } from '../format.js';
 import { pathParts, setAt } from './controls.js';
-import { DocumentError, Library, MODES, UNSAFE_KEYS, clone, defaultDocument, engineRequest, fromEngineDocument } from './document.js';
+import { DocumentError, Library, MODES, UNSAFE_KEYS, clone, defaultDocument, documentPath, engineRequest, fromEngineDocument } from './document.js';
 import { renderEditor } from './editor.js';
 import { parameters } from './editor/experiment.js';
+import { variableParameters } from './editor/optimize.js';
 import { fromFragment, toFragment } from './link.js';
 import { labFormatter } from './metrics.js';
 import { renderResults } from './results.js';
@@ -18,9 +19,11 @@ const editorEl = document.getElementById('editor');
 const resultsEl = document.getElementById('results');
 const runBarEl = document.getElementById('run-bar');
 
-const MODE_LABELS = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibrate' };
-const RUN_LABELS = { simulate: 'Run', sweep: 'Run the sweep', ab: 'Run the A/B test', calibrate: 'Calibrate' };
-const FILE_NAMES = { simulate: 'simulate', sweep: 'sweep', ab: 'ab-test', calibrate: 'calibrate' };
+const MODE_LABELS = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibrate', optimize: 'Optimize' };
+const RUN_LABELS = { simulate: 'Run', sweep: 'Run the sweep', ab: 'Run the A/B test', calibrate: 'Calibrate', optimize: 'Optimize' };
+const FILE_NAMES = { simulate: 'simulate', sweep: 'sweep', ab: 'ab-test', calibrate: 'calibrate', optimize: 'optimize' };
+/** What the progress bar counts, by mode: a search counts its simulations. */
+const PROGRESS_UNITS = { calibrate: 'simulations (at most)', optimize: 'simulations (at most)' };
 const MAX_IMPORT_BYTES = 1 << 20;
 
 const app = {
@@ -127,16 +130,32 @@ const app = {
 
   /** Takes a calibration's fitted scenario as the scenario, to simulate or sweep it. */
   useFitted(scenario) {
+    this.useScenario(scenario, 'The fitted scenario is now the scenario (its fitted values are estimates). Press Run to simulate it.');
+  },
+
+  /** Takes an optimization's best point as the scenario, to simulate, sweep or A/B test it. */
+  useBest(scenario) {
+    this.useScenario(scenario, 'The best scenario found is now the scenario. Press Run to simulate it, or compare it with an A/B test.');
+  },
+
+  /** Makes `scenario` the lab's one scenario, and says `message`. */
+  useScenario(scenario, message) {
     this.doc.scenario = clone(scenario);
     this.doc.mode = 'simulate';
     this.error = null;
     notice(null);
     this.changed({ rebuild: true });
-    say('The fitted scenario is now the scenario (its fitted values are estimates). Press Run to simulate it.');
+    say(message);
   },
 
   parameterLabels() {
     return new Map(parameters(this));
+  },
+
+  /** What an optimization's parameters are called (packs' prices and coins too). */
+  optimizeLabels() {
+    this.fmt ??= this.format();
+    return new Map(variableParameters(this));
   },
 
   async downloadResults(kind) {
@@ -310,9 +329,9 @@ async function run() {
   app.fields.clear();
   notice(null);
   const started = performance.now();
-  const label = { simulate: 'Simulating', sweep: 'Sweeping', ab: 'Running the A/B test', calibrate: 'Calibrating' }[doc.mode];
+  const label = { simulate: 'Simulating', sweep: 'Sweeping', ab: 'Running the A/B test', calibrate: 'Calibrating', optimize: 'Optimizing' }[doc.mode];
   try {
-    const { text, parts } = await work(op, inputText, { label, unit: doc.mode === 'calibrate' ? 'simulations (at most)' : 'viewer-runs' });
+    const { text, parts } = await work(op, inputText, { label, unit: PROGRESS_UNITS[doc.mode] ?? 'viewer-runs' });
     const ms = performance.now() - started;
     const answer = JSON.parse(text);
     app.lastRun = { doc, op, inputText, text, parts, answer, ms, currency: app.currency(doc), csv: null };
@@ -345,10 +364,7 @@ function cancel() {
 
 /** The engine refused the input: the message next to its field, and in a notice. */
 function showEngineError(doc, err) {
-  let path = String(err.path ?? '');
-  if (doc.mode === 'simulate') path = path ? `scenario.${path}` : '';
-  else if (doc.mode === 'calibrate') path = path.startsWith('scenario') ? path : path ? `calibration.${path}` : '';
-  else path = path === 'base' ? 'scenario' : path.replace(/^base\./, 'scenario.');
+  const path = documentPath(doc, err.path);
   app.error = { path, message: err.message, code: err.code };
   const marked = app.fields.show('*', app.error);
   const field = marked ? [...app.fields.shown].at(-1)?.control : null;
@@ -403,7 +419,7 @@ function download(name, text, type) {
 
 function exportScenario() {
   const { input } = engineRequest(app.doc);
-  const name = { simulate: 'simulate', sweep: 'sweep', ab: 'sweep-ab', calibrate: 'calibrate' }[app.doc.mode];
+  const name = { simulate: 'simulate', sweep: 'sweep', ab: 'sweep-ab', calibrate: 'calibrate', optimize: 'optimize' }[app.doc.mode];
   const command = app.doc.mode === 'sweep' || app.doc.mode === 'ab' ? 'sweep' : app.doc.mode;
   download(`giftsim-${name}-scenario.json`, `${JSON.stringify(input, null, 2)}\n`, 'application/json');
   say(`Exported the scenario as giftsim-${name}-scenario.json: the command line runs it as is (giftsim ${command} FILE).`);

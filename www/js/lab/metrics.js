@@ -148,5 +148,13 @@ export function parameterShortName(p) {
   if (fixed[p]) return fixed[p];
   if (p.startsWith('price_multiplier:')) return `Price × ${p.slice('price_multiplier:'.length)}`;
   if (p.startsWith('cap:')) return `Cap ${p.slice(4)}`;
+  const bundle = bundleParameter(p);
+  if (bundle) return bundle.field === 'price' ? `Price, ${bundle.coins} coins on ${bundle.card}` : `Coins in pack ${bundle.coins}, ${bundle.card}`;
   return p;
+}
+
+/** `bundle:CARD/COINS/price` (or `/coins`) → { card, coins, field }, or null. */
+export function bundleParameter(p) {
+  const m = /^bundle:([^/]+)\/(\d+)\/(price|coins)$/.exec(String(p));
+  return m ? { card: m[1], coins: m[2], field: m[3] } : null;
 }

@@ -5,10 +5,13 @@ import { destroyCharts } from './charts.js';
 import { button } from './controls.js';
 import { renderAb } from './results/ab.js';
 import { renderCalibrate } from './results/calibrate.js';
+import { renderOptimize } from './results/optimize.js';
 import { renderSimulate } from './results/simulate.js';
 import { renderSweep } from './results/sweep.js';
 
-const MODE_TITLES = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibration' };
+const MODE_TITLES = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibration', optimize: 'Optimization' };
+/** Modes whose answer has no CSV (a search's points are in its JSON). */
+const NO_CSV = new Set(['calibrate', 'optimize']);
 
 /**
  * The results column's three parts, made once: the head (title, downloads, what was run), a
@@ -36,7 +39,7 @@ export function renderResults(section, app, run) {
     replace(live);
     replace(
       body,
-      h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: 'Press Run to simulate the scenario on the left. The example — 100,000 US viewers on TikTok’s three channels under family spending rules, 30 days, 20 runs — takes well under a second.' }), h('p', { class: 'muted', text: 'Switch to Sweep or A/B test above to compare prices, fees and caps, or to Calibrate to fit the scenario to your own numbers.' })),
+      h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: 'Press Run to simulate the scenario on the left. The example — 100,000 US viewers on TikTok’s three channels under family spending rules, 30 days, 20 runs — takes well under a second.' }), h('p', { class: 'muted', text: 'Switch to Sweep or A/B test above to compare prices, fees and caps, to Calibrate to fit the scenario to your own numbers, or to Optimize to find the prices that do best within your limits.' })),
     );
     return;
   }
@@ -50,7 +53,9 @@ export function renderResults(section, app, run) {
         ? renderSweep(answer, fmt, { metric: app.sweepMetric, onMetric: (m) => ((app.sweepMetric = m), renderResults(section, app, run)), labels: app.parameterLabels() })
         : doc.mode === 'calibrate'
           ? renderCalibrate(answer, fmt, { onUse: () => app.useFitted(answer.scenario) })
-          : renderAb(answer, fmt);
+          : doc.mode === 'optimize'
+            ? renderOptimize(answer, fmt, { request: doc.optimization, labels: app.optimizeLabels(), onUse: () => app.useBest(answer.scenario) })
+            : renderAb(answer, fmt);
   replace(
     head,
     h(
@@ -60,7 +65,7 @@ export function renderResults(section, app, run) {
       h(
         'div',
         { class: 'button-row lab-downloads', role: 'group', 'aria-label': 'Download the results' },
-        doc.mode === 'calibrate' ? null : button('Results as CSV', () => app.downloadResults('csv'), { kind: '' }),
+        NO_CSV.has(doc.mode) ? null : button('Results as CSV', () => app.downloadResults('csv'), { kind: '' }),
         button('Results as JSON', () => app.downloadResults('json'), { kind: '' }),
       ),
     ),

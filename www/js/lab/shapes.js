@@ -12,6 +12,7 @@ export const DEFINITIONS = {
   BundleInput: {"keys":{"coins":"leaf","bonus_coins":"leaf","price":"leaf"},"required":["coins","price"]},
   CapInput: {"keys":{"id":"leaf","action":"leaf","window":"leaf","limit":"leaf","enforcement":"leaf"},"required":["id","action","window","limit"]},
   ChannelInput: {"keys":{"rate_card":{"ref":"PresetOr_RateCardInput"},"share":"leaf","price_multiplier":"leaf"},"required":["rate_card","share"]},
+  ConstraintInput: {"keys":{"metric":"leaf","age_group":"leaf","segment":"leaf","at_most":"leaf","at_least":"leaf","price_per_coin":"leaf","reachable_gifts":{"list":"leaf"},"rate_card":"leaf"}},
   CreatorInput: {"keys":{"model":"leaf","diamonds_per_coin":"leaf","diamond_value":"leaf","share":"leaf"},"required":["model"]},
   CreatorsInput: {"keys":{"count":"leaf","zipf_exponent":"leaf"},"required":["count"]},
   CustomAmountInput: {"keys":{"price_per_coin":"leaf","step_coins":"leaf","min_coins":"leaf","max_coins":"leaf"},"required":["price_per_coin","min_coins","max_coins"]},
@@ -19,6 +20,7 @@ export const DEFINITIONS = {
   GiftChoiceInput: {"keys":{"gift":"leaf","coins":"leaf","weight":"leaf"},"required":["weight"]},
   GiftInput: {"keys":{"id":"leaf","name":"leaf","coins":"leaf"},"required":["id","name","coins"]},
   MinAgeInput: {"keys":{"buy":"leaf","gift":"leaf","receive":"leaf"}},
+  ObjectiveInput: {"keys":{"metric":"leaf","weights":{"map":"leaf"},"goal":"leaf"}},
   PayoutInput: {"keys":{"minimum":"leaf","daily_cap":"leaf","fee":{"ref":"FeeInput"},"delay_days":"leaf"}},
   PresetOr_Array_of_GiftInput: {"either":["leaf",{"list":{"ref":"GiftInput"}}]},
   PresetOr_RateCardInput: {"either":["leaf",{"ref":"RateCardInput"}]},
@@ -31,6 +33,7 @@ export const DEFINITIONS = {
   SegmentInput: {"keys":{"id":"leaf","share":"leaf","budget":{"either":[{"ref":"BudgetInput"},"leaf"]},"active_days_per_week":"leaf","gifts_per_active_day":"leaf","top_up":"leaf","gifts":{"list":{"ref":"GiftChoiceInput"}},"value_per_coin":{"either":[{"ref":"SpreadInput"},"leaf"]},"switching_cost":{"either":[{"ref":"SpreadInput"},"leaf"]},"share_by_age":{"map":"leaf"},"budget_by_age":{"map":{"ref":"BudgetInput"}},"monthly_retention":{"list":"leaf"}},"required":["id","share"]},
   SpreadInput: {"keys":{"median":"leaf","sigma":"leaf"},"required":["median"]},
   TaxInput: {"keys":{"mode":"leaf","rate":"leaf"},"required":["mode"]},
+  VariableInput: {"keys":{"parameter":"leaf","min":"leaf","max":"leaf","step":"leaf","price_points":"leaf","values":{"list":"leaf"}},"required":["parameter"]},
   Variant: {"keys":{"name":"leaf","changes":{"map":"leaf"}},"required":["name","changes"]},
 };
 
@@ -39,3 +42,6 @@ export const SCENARIO = { ref: 'ScenarioInput' };
 
 /** A `sweep` request: a base scenario with a grid or variants. */
 export const SWEEP = {"keys":{"base":{"ref":"ScenarioInput"},"grid":{"list":{"ref":"Axis"}},"variants":{"list":{"ref":"Variant"}}},"required":["base"]};
+
+/** An `optimize` request: a scenario, decision variables, an objective and constraints. */
+export const OPTIMIZE = {"keys":{"scenario":{"ref":"ScenarioInput"},"variables":{"list":{"ref":"VariableInput"}},"objective":{"ref":"ObjectiveInput"},"constraints":{"list":{"ref":"ConstraintInput"}},"max_evaluations":"leaf"},"required":["scenario","variables","objective"]};
