@@ -68,6 +68,10 @@ export type Enforcement = "hard" | "soft";
  */
 export type BudgetDistribution = "fixed" | "uniform" | "lognormal" | "pareto";
 /**
+ * The distribution of an uncertain parameter.
+ */
+export type Distribution = "normal" | "uniform";
+/**
  * An amount as a decimal string with the currency's minor-unit digits, e.g. "12.99"
  */
 export type Money = string;
@@ -273,6 +277,11 @@ export interface ScenarioInput {
    * Viewers who state an older age than theirs.
    */
   age_misreport?: AgeMisreportInput | null;
+  /**
+   * Parameters not known exactly, each drawn once per run from its distribution, so the
+   * bands over runs carry that uncertainty too.
+   */
+  uncertain?: UncertainInput[];
 }
 /**
  * A rate card as JSON can write it. Every decimal is a string.
@@ -865,6 +874,36 @@ export interface AgeMisreportInput {
    * The age they state (18, say).
    */
   stated_age: number;
+}
+/**
+ * A parameter drawn once per run.
+ */
+export interface UncertainInput {
+  /**
+   * Any sweep parameter (`elasticity`, `price_multiplier:CARD`, `creator_share`, …) or a
+   * calibration's (`segment:ID/share`, `segment:ID/budget.median`, `creators.zipf_exponent`).
+   */
+  parameter: string;
+  /**
+   * `normal` (with `mean` and `sd`) or `uniform` (with `min` and `max`).
+   */
+  distribution: Distribution;
+  /**
+   * Normal: the mean.
+   */
+  mean?: string | null;
+  /**
+   * Normal: the standard deviation.
+   */
+  sd?: string | null;
+  /**
+   * Uniform: the lowest value; normal: where draws are cut off (default mean − 4 sd).
+   */
+  min?: string | null;
+  /**
+   * Uniform: the highest value; normal: where draws are cut off (default mean + 4 sd).
+   */
+  max?: string | null;
 }
 /**
  * A free parameter as JSON writes it.
@@ -3192,6 +3231,12 @@ export interface RunMetrics {
    * Ratio metrics by name ([`RoundingPoint::Ratio`]: 6 decimals).
    */
   ratios: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * The uncertain parameters' values this run drew.
+   */
+  inputs?: {
     [k: string]: string | undefined;
   };
 }

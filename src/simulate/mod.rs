@@ -194,7 +194,7 @@ pub struct RunMetrics {
     #[serde(serialize_with = "ratio_map")]
     pub ratios: BTreeMap<String, i128>,
     /// The uncertain parameters' values this run drew.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub inputs: BTreeMap<String, String>,
 }
 
