@@ -3,7 +3,7 @@
 
 use crate::caps::RuleSetRef;
 use crate::error::Result;
-use crate::money::{decimal_string, Currency};
+use crate::money::{decimal_string, Currency, Fraction, RoundingPoint};
 use crate::rate_card::RateCardRef;
 use crate::simulate::scenario::{AgeGroup, Scenario};
 use crate::simulate::stats::{CountStat, MoneyStat, RatioStat};
@@ -175,6 +175,22 @@ pub struct ScenarioOut {
     #[schemars(with = "String")]
     #[serde(serialize_with = "decimal_string")]
     pub elasticity: Decimal,
+    /// The viewers the simulated ones stand for, when the scenario scales up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale: Option<ScaleOut>,
+}
+
+/// How a scenario's sample is scaled up to the population it stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ScaleOut {
+    /// Viewers the sample stands for.
+    pub represents: u64,
+    /// Creators they stand for (the simulated creators scaled alike).
+    pub creators: u64,
+    /// Each simulated viewer stands for this many.
+    pub factor: String,
+    /// The error the sample adds, in words.
+    pub note: String,
 }
 
 /// The `simulate` answer.
@@ -365,6 +381,7 @@ pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
             seed: s.seed,
             price_multiplier: s.price_multiplier.normalize(),
             elasticity: s.elasticity.normalize(),
+            scale: scale_out(s, &money("viewer_spend")),
         },
         totals,
         by_age,
@@ -373,6 +390,50 @@ pub fn answer(s: &Scenario, parts: Vec<RunPart>) -> Result<SimulateResponse> {
         by_day,
         runs,
         parts,
+    })
+}
+
+/// The scale of a scenario that stands for more viewers than it simulates, with the error its
+/// sample adds: the relative spread of what viewers paid over runs is that of a sample of
+/// `viewers`, about √factor times a whole population's.
+fn scale_out(s: &Scenario, spend: &[i128]) -> Option<ScaleOut> {
+    if s.represents <= s.viewers {
+        return None;
+    }
+    let factor = s.represents as f64 / s.viewers as f64;
+    let n = spend.len() as f64;
+    let mean = spend.iter().map(|v| *v as f64).sum::<f64>() / n.max(1.0);
+    let spread = if spend.len() >= 2 && mean > 0.0 {
+        let var = spend
+            .iter()
+            .map(|v| libm::pow(*v as f64 - mean, 2.0))
+            .sum::<f64>()
+            / (n - 1.0);
+        format!(
+            " Over these runs what viewers paid varies by {:.1} % (relative standard deviation); that is the sample's error, about {:.0} times what {} real viewers would show.",
+            100.0 * libm::sqrt(var) / mean,
+            libm::sqrt(factor),
+            crate::words::number(s.represents)
+        )
+    } else {
+        " Run it at least twice to see the error the sample adds.".to_string()
+    };
+    let creators = Fraction::new(i128::from(s.represents), i128::from(s.viewers))
+        .apply(i128::from(s.creators), RoundingPoint::Statistic)
+        .ok()
+        .and_then(|c| u64::try_from(c).ok())
+        .unwrap_or(s.creators);
+    Some(ScaleOut {
+        represents: s.represents,
+        creators,
+        factor: format!("{factor:.3}"),
+        note: format!(
+            "Each run simulates {} viewers and {} creators standing for {} viewers and {} creators: every total is scaled up by {factor:.3}; shares, ARPU and ARPPU are not.{spread}",
+            crate::words::number(s.viewers),
+            crate::words::number(s.creators),
+            crate::words::number(s.represents),
+            crate::words::number(creators)
+        ),
     })
 }
 

@@ -755,7 +755,7 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
         .iter()
         .map(group_part)
         .collect::<Result<_>>()?;
-    Ok(RunPart {
+    let mut part = RunPart {
         run,
         money,
         counts,
@@ -765,7 +765,91 @@ fn finish_run(s: &Scenario, run: u32, t: Totals) -> Result<RunPart> {
         by_segment,
         by_purchase: t.by_purchase,
         drawn: BTreeMap::new(),
-    })
+    };
+    if s.represents > s.viewers {
+        scale_up(
+            &mut part,
+            Fraction::new(i128::from(s.represents), i128::from(s.viewers)),
+        )?;
+    }
+    Ok(part)
+}
+
+/// Money metrics per viewer or per payer: the same whatever the population's size.
+const INTENSIVE: &[&str] = &["arpu", "arppu"];
+
+/// A run's totals for the population its viewers stand for: every amount and count times
+/// `f`, rounded at [`RoundingPoint::Statistic`]. Parts of a whole are scaled by their running
+/// sums (each part is the difference of two rounded running sums), so a run still reconciles
+/// to the cent: what viewers paid splits exactly into tax, fees, creators, agency, platform
+/// and unspent coins; creators' pay into withdrawn and unwithdrawn; coins bought into gifted
+/// and unspent.
+fn scale_up(part: &mut RunPart, f: Fraction) -> Result<()> {
+    let scaled = |v: i128| f.apply(v, RoundingPoint::Statistic);
+    let count = |v: u128| -> Result<u128> {
+        let v = i128::try_from(v).map_err(|_| Error::overflow("", "a scaled count"))?;
+        u128::try_from(scaled(v)?).map_err(|_| Error::overflow("", "a scaled count"))
+    };
+    // Parts of a whole, in order: each becomes the step between rounded running sums.
+    let split = |map: &mut BTreeMap<String, i128>, names: &[&str]| -> Result<()> {
+        let (mut raw, mut before) = (0i128, 0i128);
+        for name in names {
+            raw += map.get(*name).copied().unwrap_or(0);
+            let after = scaled(raw)?;
+            map.insert(name.to_string(), after - before);
+            before = after;
+        }
+        Ok(())
+    };
+    let money_parts = [
+        "tax",
+        "store_fees",
+        "payment_fees",
+        "agency",
+        "platform_margin",
+        "unspent_coins_value",
+        "withdrawn",
+        "unwithdrawn",
+    ];
+    for (name, v) in part.money.iter_mut() {
+        if !INTENSIVE.contains(&name.as_str()) && !money_parts.contains(&name.as_str()) {
+            *v = scaled(*v)?;
+        }
+    }
+    split(&mut part.money, &money_parts)?;
+    let paid = part.money.get("withdrawn").copied().unwrap_or(0)
+        + part.money.get("unwithdrawn").copied().unwrap_or(0);
+    part.money.insert("creator_payouts".into(), paid);
+    for (name, v) in part.counts.iter_mut() {
+        if name != "unspent_coins" {
+            *v = count(*v)?;
+        }
+    }
+    let bought = part.counts.get("coins_bought").copied().unwrap_or(0);
+    let gifted = part.counts.get("coins_gifted").copied().unwrap_or(0);
+    part.counts
+        .insert("unspent_coins".into(), bought.saturating_sub(gifted));
+    for g in part.by_age.iter_mut().chain(part.by_segment.iter_mut()) {
+        for (name, v) in g.money.iter_mut() {
+            if !INTENSIVE.contains(&name.as_str()) {
+                *v = scaled(*v)?;
+            }
+        }
+        for v in g.counts.values_mut() {
+            *v = count(*v)?;
+        }
+    }
+    for d in part.by_day.iter_mut() {
+        d.spend = scaled(d.spend)?;
+        d.gifted = scaled(d.gifted)?;
+        d.blocked = scaled(d.blocked)?;
+        d.warnings = count(d.warnings)?;
+    }
+    for p in part.by_purchase.iter_mut() {
+        p.purchases = count(p.purchases)?;
+        p.spend = scaled(p.spend)?;
+    }
+    Ok(())
 }
 
 /// One slot of [`RunPart::by_purchase`]: a bundle of a channel, or its custom amount.

@@ -491,7 +491,7 @@ pub fn normal_quantile(p: f64) -> f64 {
         -3.969683028665376e1,
         2.209460984245205e2,
         -2.759285104469687e2,
-        1.383577518672690e2,
+        1.383_577_518_672_69e2,
         -3.066479806614716e1,
         2.506628277459239,
     ];
@@ -574,7 +574,7 @@ pub fn simulate_power(
     let z = normal_quantile(1.0 - alpha / 2.0);
     let z_power = normal_quantile(power);
     // The same replicate draws for every duration and metric: a smooth curve over days.
-    let mut rng = Rng::stream(seed, 0x706f_7765_72, 0);
+    let mut rng = Rng::stream(seed, 0x0070_6f77_6572, 0);
     let n = users as f64;
     let (mut user_rise, mut user_fall) = (Vec::new(), Vec::new());
     let (mut payer_rise, mut payer_fall) = (Vec::new(), Vec::new());

@@ -111,7 +111,12 @@ fn bounds(u: &UncertainInput, at: &str) -> Result<(f64, f64, f64, f64)> {
                     "the standard deviation must be above 0",
                 ));
             }
-            (min.unwrap_or(mean - 4.0 * sd), max.unwrap_or(mean + 4.0 * sd), mean, sd)
+            (
+                min.unwrap_or(mean - 4.0 * sd),
+                max.unwrap_or(mean + 4.0 * sd),
+                mean,
+                sd,
+            )
         }
     };
     if hi <= lo {
@@ -140,7 +145,9 @@ fn target(
             min: decimal_text(lo, None),
             max: decimal_text(hi, None),
         };
-        return Ok(Target::Free(Box::new(FreeParameter::parse(&free, input, s, at)?)));
+        return Ok(Target::Free(Box::new(FreeParameter::parse(
+            &free, input, s, at,
+        )?)));
     }
     let p = Parameter::parse(&u.parameter, &join(at, "parameter"))?;
     for (v, field) in [(lo, "min"), (hi, "max")] {
@@ -158,6 +165,8 @@ fn decimal_text(v: f64, digits: Option<u32>) -> String {
             r.rescale(digits);
             r.to_string()
         }
-        None => round_decimal(d, 6, RoundingPoint::Ratio).normalize().to_string(),
+        None => round_decimal(d, 6, RoundingPoint::Ratio)
+            .normalize()
+            .to_string(),
     }
 }

@@ -247,6 +247,10 @@ pub struct ScenarioInput {
     pub region: Option<String>,
     /// Number of viewers.
     pub viewers: u64,
+    /// How many viewers the simulated ones stand for (at most 2,000,000,000): totals are
+    /// scaled up to them, creators with them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub represents: Option<u64>,
     /// Age groups (default: everyone 18 to 64).
     #[serde(default = "default_ages")]
     pub ages: Vec<AgeGroupInput>,

@@ -36,6 +36,31 @@ pub const MAX_CREATORS: u64 = 1_000_000;
 /// Most viewer-days over all runs: beyond this a simulation would take hours.
 pub const MAX_VIEWER_DAYS: u64 = 20_000_000_000;
 
+/// Most viewers a scenario's sample may stand for.
+pub const MAX_REPRESENTED: u64 = 2_000_000_000;
+
+/// The viewers the sample stands for: at least the viewers simulated, at most
+/// [`MAX_REPRESENTED`].
+fn represents(input: &ScenarioInput) -> Result<u64> {
+    let Some(r) = input.represents else {
+        return Ok(input.viewers);
+    };
+    if r < input.viewers || r > MAX_REPRESENTED {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            "represents",
+            format!(
+                "the simulated viewers may stand for {} to {} viewers, not {}",
+                crate::words::number(input.viewers),
+                crate::words::number(MAX_REPRESENTED),
+                crate::words::number(r)
+            ),
+        )
+        .with_range(input.viewers, MAX_REPRESENTED, r));
+    }
+    Ok(r)
+}
+
 /// A validated scenario.
 #[derive(Debug, Clone)]
 pub struct Scenario {
@@ -51,6 +76,8 @@ pub struct Scenario {
     pub region: Option<String>,
     /// Viewers.
     pub viewers: u64,
+    /// Viewers they stand for (`viewers` when the scenario does not scale).
+    pub represents: u64,
     /// Age groups.
     pub ages: Vec<AgeGroup>,
     /// Segments.
@@ -125,7 +152,10 @@ impl Scenario {
             return Err(Error::new(
                 ErrorCode::TooLarge,
                 "uncertain",
-                format!("at most 12 parameters are uncertain, not {}", input.uncertain.len()),
+                format!(
+                    "at most 12 parameters are uncertain, not {}",
+                    input.uncertain.len()
+                ),
             )
             .with_range(0, 12, input.uncertain.len()));
         }
@@ -228,6 +258,7 @@ impl Scenario {
             to_rules,
             region: input.region.clone(),
             viewers: input.viewers,
+            represents: represents(input)?,
             ages,
             segments,
             age_cdf: Cumulative::new(&age_weights),
