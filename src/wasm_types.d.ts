@@ -228,6 +228,11 @@ export interface ScenarioInput {
    */
   viewers: number;
   /**
+   * How many viewers the simulated ones stand for (at most 2,000,000,000): totals are
+   * scaled up to them, creators with them.
+   */
+  represents?: number | null;
+  /**
    * Age groups (default: everyone 18 to 64).
    */
   ages?: AgeGroupInput[];
@@ -3011,6 +3016,31 @@ export interface ScenarioOut {
    * Elasticity.
    */
   elasticity: string;
+  /**
+   * The viewers the simulated ones stand for, when the scenario scales up.
+   */
+  scale?: ScaleOut | null;
+}
+/**
+ * How a scenario's sample is scaled up to the population it stands for.
+ */
+export interface ScaleOut {
+  /**
+   * Viewers the sample stands for.
+   */
+  represents: number;
+  /**
+   * Creators they stand for (the simulated creators scaled alike).
+   */
+  creators: number;
+  /**
+   * Each simulated viewer stands for this many.
+   */
+  factor: string;
+  /**
+   * The error the sample adds, in words.
+   */
+  note: string;
 }
 /**
  * One age group over runs.
