@@ -106,9 +106,9 @@ enum Command {
     #[command(
         long_about = "Run a scenario over a grid of parameter values, or over named variants (A/B).\n\n\
         Input: {\"base\": scenario, \"grid\": [{\"parameter\", \"values\"}]} or {\"base\", \"variants\": \
-        [{\"name\", \"changes\": {parameter: value}}]}. Parameters: price_multiplier, elasticity, \
-        creator_share, diamond_value, store_fee_rate, payment_fee_rate, cap_multiplier, \
-        guardian_approval_rate, cap:BRACKET/CAP. Each row has the point's totals and, for every \
+        [{\"name\", \"changes\": {parameter: value}}]}. Parameters: price_multiplier, \
+        price_multiplier:CARD, bundle:CARD/COINS/price, bundle:CARD/COINS/coins, elasticity, creator_share, \
+        diamond_value, store_fee_rate, payment_fee_rate, cap_multiplier, guardian_approval_rate, cap:BRACKET/CAP. Each row has the point's totals and, for every \
         metric (for everyone, each age group and each segment), the run-by-run difference from the \
         base and its judgement. A \"significant\" difference stands out from this simulation's own \
         sampling noise (how its runs vary), not from a real experiment's: Student's t over the runs, \
