@@ -1,5 +1,5 @@
 // Generates www/js/lab/shapes.js, the shapes the pricing lab checks imported files and links
-// against, from the JSON Schemas of `simulate`, `sweep` and `optimize` in docs/schema/ (which the Rust tests
+// against, from the JSON Schemas of `simulate`, `sweep`, `optimize` and `power` in docs/schema/ (which the Rust tests
 // keep equal to the Rust types), so the lab never holds a hand copy of the engine's contract.
 //
 //   node scripts/lab-shapes.mjs          write the file
@@ -66,6 +66,12 @@ if (JSON.stringify(shape(optimize.$defs.ScenarioInput, optimize.$defs)) !== JSON
   throw new Error("the optimization's scenario is not the simulate input: check docs/schema/");
 }
 const optimization = shape(optimize, optimize.$defs);
+// A power analysis's scenario is the simulate input too.
+const power = read('power.input.json');
+if (JSON.stringify(shape(power.$defs.ScenarioInput, power.$defs)) !== JSON.stringify(defs.ScenarioInput)) {
+  throw new Error("the power analysis's scenario is not the simulate input: check docs/schema/");
+}
+const plan = shape(power, power.$defs);
 
 const lines = Object.entries(defs)
   .filter(([, s]) => s !== 'leaf')
@@ -87,6 +93,9 @@ export const SWEEP = ${JSON.stringify(request)};
 
 /** An \`optimize\` request: a scenario, decision variables, an objective and constraints. */
 export const OPTIMIZE = ${JSON.stringify(optimization)};
+
+/** A \`power\` request: a scenario, the experiment's users and days, the change or effect to detect. */
+export const POWER = ${JSON.stringify(plan)};
 `;
 
 if (process.argv.includes('--check')) {

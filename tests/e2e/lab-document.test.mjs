@@ -116,3 +116,66 @@ test('an engine error of an optimization is found at its field in the document',
   assert.equal(documentPath({ mode: 'sweep' }, 'base.days'), 'scenario.days');
   assert.equal(documentPath({ mode: 'ab' }, 'variants[0].changes'), 'variants[0].changes');
 });
+
+test('every power example imports as the plan of a real test, and exports as it was', () => {
+  const files = readdirSync(`${root}examples`).filter((f) => /^power-.*\.json$/.test(f));
+  assert.ok(files.length >= 1);
+  for (const f of files) {
+    const example = JSON.parse(readFileSync(`${root}examples/${f}`, 'utf8'));
+    const doc = fromEngineDocument(example, current);
+    assert.equal(doc.mode, 'power', f);
+    assert.deepEqual(doc.optimization, current.optimization, `${f}: the optimization is kept`);
+    assert.deepEqual(engineRequest(doc), { op: 'power', input: example }, f);
+    // The change to test is an A/B variant of the lab: the one that changes the same, or a new one.
+    assert.deepEqual(doc.variants[doc.plan.variant].changes, example.change, f);
+    assert.equal(doc.variants.length, current.variants.length + 1, `${f}: its change is a new variant`);
+    const same = fromEngineDocument({ ...example, change: current.variants[0].changes }, current);
+    assert.equal(same.plan.variant, 0, `${f}: a change the lab's variant makes is that variant`);
+    assert.deepEqual(same.variants, current.variants);
+  }
+});
+
+test('the default plan tests the first A/B variant, and a plan without a change sends none', () => {
+  const doc = { ...defaultDocument(), mode: 'power' };
+  const { op, input } = engineRequest(doc);
+  assert.equal(op, 'power');
+  assert.deepEqual(Object.keys(input), ['scenario', 'users_per_arm', 'days', 'change', 'looks']);
+  assert.deepEqual(input.change, doc.variants[0].changes);
+  const effect = engineRequest({ ...doc, plan: { users_per_arm: 1000, days: 14, effect: '0.05', observed: {} } }).input;
+  assert.deepEqual(Object.keys(effect), ['scenario', 'users_per_arm', 'days', 'effect'], 'an effect, and no empty split check');
+  assert.equal(engineRequest({ ...doc, plan: { users_per_arm: 1000, days: 14, variant: 5 } }).input.change, undefined, 'a variant no longer there');
+});
+
+test('a power file with a structural problem is refused with its path', () => {
+  const example = JSON.parse(readFileSync(`${root}examples/power-ios-price-test.json`, 'utf8'));
+  assert.equal(refusal({ ...example, observed: { control: 1, treatment: 2, share: '0.5' } }).path, 'observed.share');
+  assert.equal(refusal({ ...example, observed: { control: 1 } }).path, 'observed');
+  assert.equal(refusal({ ...example, change: ['price_multiplier'] }).path, 'change');
+  assert.equal(refusal({ ...example, scenario: { ...example.scenario, viewers: [1] } }).path, 'scenario.viewers');
+  assert.equal(refusal({ ...example, users: 5 }).path, 'users');
+  // Values the engine judges (too few users, an effect of zero) pass the lab's check.
+  assert.equal(refusal({ ...example, users_per_arm: 1, effect: '0' }), null);
+});
+
+test('a link keeps the plan, and a damaged one is refused with its path', async () => {
+  const run = await nodeEngine();
+  const library = new Library(JSON.parse(run({ op: 'presets', text: '{}' }).text));
+  const doc = fromEngineDocument(JSON.parse(readFileSync(`${root}examples/power-ios-price-test.json`, 'utf8')), current);
+  const back = expand(JSON.parse(JSON.stringify(compact(doc, library))), library);
+  assert.deepEqual(back, doc);
+  const old = compact({ ...defaultDocument(), mode: 'sweep' }, library);
+  delete old.plan;
+  assert.deepEqual(expand(old, library).plan, defaultDocument().plan, 'a link from before the plan opens the default one');
+  assert.throws(() => expand({ ...compact(doc, library), plan: { users_per_arm: 10, observed: { control: 1, treatment: 2, extra: 1 } } }, library), (e) => e instanceof DocumentError && e.path === 'plan.observed.extra');
+  assert.throws(() => expand({ ...compact(doc, library), plan: { scenario: {} } }, library), (e) => e.path === 'plan.scenario');
+});
+
+test('an engine error of a plan is found at its field in the document', () => {
+  const doc = { mode: 'power' };
+  assert.equal(documentPath(doc, 'users_per_arm'), 'plan.users_per_arm');
+  assert.equal(documentPath(doc, 'observed.treatment_share'), 'plan.observed.treatment_share');
+  assert.equal(documentPath(doc, 'change.price_multiplier:tiktok-ios'), 'plan.variant', 'the change is the variant picked');
+  assert.equal(documentPath(doc, 'change'), 'plan.variant');
+  assert.equal(documentPath(doc, 'scenario.viewers'), 'scenario.viewers');
+  assert.equal(documentPath(doc, ''), '');
+});

@@ -221,6 +221,10 @@ describe('the pricing lab', () => {
     assert.match(await rows.first().innerText(), /Age group/);
     assert.match(await rows.last().innerText(), /Segment/);
     await groups.screenshot({ path: new URL('lab-ab-groups.png', results).pathname });
+    // Each variant's change can be planned as a real test, from its verdict.
+    await page.getByRole('button', { name: 'Plan a real test of this change' }).first().click();
+    assert.ok(await page.getByRole('radio', { name: 'Plan a real test' }).isChecked());
+    assert.equal(await page.locator('#group-power').getByLabel('What the test should detect').inputValue(), 'variant:0');
     await page.context().close();
   });
 
@@ -377,6 +381,95 @@ describe('the pricing lab', () => {
     await page.context().close();
   });
 
+  test('plans the real test of an A/B variant: what it detects, how long to run it, the split check and peeking', async () => {
+    // The example's 100,000 viewers, as a user meets them (about a second).
+    const page = await open();
+    await page.getByRole('radio', { name: 'A/B test' }).check();
+    await page.locator('#group-ab').getByRole('button', { name: /^Plan a real test of it/ }).click();
+    assert.ok(await page.getByRole('radio', { name: 'Plan a real test' }).isChecked());
+    const editor = page.locator('#group-power');
+    const detect = editor.getByLabel('What the test should detect');
+    assert.equal(await detect.inputValue(), 'variant:0');
+    assert.match(await page.locator('[data-testid=plan-change]').innerText(), /iPhone app[\s\S]*to 1\.10[\s\S]*Cap 13-to-17 \/ monthly[\s\S]*to 20\.00/);
+    assert.equal(await page.locator('.lab-button--run').innerText(), 'Plan the test');
+    await editor.getByLabel('Users in control').fill('100000');
+    await editor.getByLabel('Users in treatment').fill('101400');
+    const request = JSON.parse((await download(page, page.getByRole('button', { name: 'Export scenario' }))).text);
+    assert.deepEqual(Object.keys(request), ['scenario', 'users_per_arm', 'days', 'change', 'looks', 'observed']);
+    assert.deepEqual(request.change, { 'price_multiplier:tiktok-ios': '1.10', 'cap:13-to-17/monthly': '20.00' });
+    assert.deepEqual(request.observed, { control: 100000, treatment: 101400 });
+
+    await runAndWait(page);
+    assert.ok(Number(await page.evaluate(() => document.documentElement.dataset.progress)) >= 100_000 * 8, 'progress counted the viewers of every length of test');
+    const json = await download(page, page.getByRole('button', { name: 'Results as JSON' }));
+    const engine = await nodeEngine();
+    const native = engine({ op: 'power', text: JSON.stringify(request) });
+    assert.ok(native.ok && `${native.text}\n` === json.text, 'the lab’s JSON equals the engine’s answer to the exported request');
+    const answer = JSON.parse(json.text);
+    assert.equal(await page.getByRole('button', { name: 'Results as CSV' }).count(), 0, 'no CSV for a plan');
+    // The headline and one sentence per metric, the engine's own.
+    const arpu = answer.metrics.find((m) => m.metric === 'arpu');
+    const rise = `${(Number(arpu.mde_rise) * 100).toFixed(2)}%`;
+    assert.match(await page.locator('[data-testid=plan-verdict]').innerText(), new RegExp(`^100,000 users in each arm for 28 days: it reliably detects a rise in revenue per user of ${rise.replace('.', '\\.')} or more`));
+    for (const m of answer.metrics) assert.ok((await page.locator(`[data-testid=plan-summary-${m.metric}]`).innerText()).includes(m.summary), m.metric);
+    // The figures side by side: rise, fall, the normal approximation, the change's effect.
+    const figures = await page.locator('.lab-table--plan').innerText();
+    for (const row of ['Smallest rise it detects', 'Smallest fall it detects', 'Normal approximation', 'Effect of the change', 'Chance the test sees it', 'Days needed to see it']) assert.ok(figures.includes(row), row);
+    assert.ok(figures.includes(rise));
+    // How long to run it: one solid line per metric and the change's effect dashed, per week.
+    await chartDrawn(page, '[data-testid=plan-chart] canvas');
+    const lines = await page.evaluate(() => window.Chart.getChart(document.querySelector('[data-testid=plan-chart] canvas')).data.datasets.map((d) => [d.label, d.data.length, d.borderDash.length > 0]));
+    assert.deepEqual(lines.map(([label]) => label), ['Revenue per user', 'Revenue per user: the change’s effect', 'Conversion (share who pay)', 'Conversion (share who pay): the change’s effect', 'Revenue per paying user', 'Revenue per paying user: the change’s effect']);
+    assert.ok(lines.every(([, n]) => n === answer.durations.length));
+    assert.deepEqual(lines.map(([, , dashed]) => dashed), [false, true, false, true, false, true]);
+    // The split as intended; peeking's boundaries, one row per look; where the arms come from.
+    assert.match(await page.locator('[data-testid=plan-srm]').innerText(), /^As intended The split looks as intended/);
+    assert.equal(await page.locator('[data-testid=plan-srm-alert]').count(), 0);
+    assert.match(await page.locator('[data-testid=plan-peeking]').innerText(), /^Looking 4 times and stopping at the first p below 0\.05 raises the chance of a false alarm/);
+    assert.equal(await page.locator('.lab-table--boundaries tbody tr').count(), 4);
+    assert.match(await page.locator('[data-testid=plan-sample]').innerText(), /simulated viewers/);
+    await page.setViewportSize({ width: 1400, height: 1700 });
+    await page.screenshot({ path: new URL('lab-power.png', results).pathname });
+    await page.setViewportSize({ width: 1400, height: 900 });
+
+    // A split far from the one meant is flagged, in red, above everything else.
+    await editor.getByLabel('Users in treatment').fill('102000');
+    await runAndWait(page);
+    const alert = page.locator('[data-testid=plan-srm-alert]');
+    assert.match(await alert.innerText(), /Sample-ratio mismatch/);
+    assert.equal(await alert.getAttribute('role'), 'alert');
+    assert.match(await page.locator('[data-testid=plan-srm] .lab-judgement').getAttribute('class'), /lab-judgement--bad/);
+
+    // An effect of a size given instead of a variant's change; a value the engine refuses is
+    // marked at its field.
+    await detect.selectOption('effect');
+    await editor.getByLabel('Size of the change (%)').fill('5');
+    const effect = JSON.parse((await download(page, page.getByRole('button', { name: 'Export scenario' }))).text);
+    assert.equal(effect.effect, '0.05');
+    assert.equal(effect.change, undefined);
+    await editor.getByLabel('Users in each arm').fill('1');
+    await page.locator('.lab-button--run').click();
+    const error = page.locator('.lab-editor .field-error:not([hidden])');
+    await error.waitFor();
+    assert.match(await error.innerText(), /users per arm is 2 to/);
+    assert.equal(await editor.getByLabel('Users in each arm').getAttribute('aria-invalid'), 'true');
+    await editor.getByLabel('Users in each arm').fill('50000');
+    await runAndWait(page);
+    assert.match(await page.locator('.lab-table--plan').innerText(), /\+5\.00%/);
+    assert.match(await page.locator('[data-testid=plan-verdict]').innerText(), /^50,000 users in each arm/);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `phone, Plan a real test: the page is ${overflow}px wider than the screen`);
+    const wide = await page.evaluate(() => [...document.querySelectorAll('.lab-table--plan, .lab-table--boundaries')].filter((t) => t.scrollWidth > t.parentElement.clientWidth + 1).length);
+    assert.equal(wide, 0, 'the plan’s tables fit a phone without scrolling');
+    await page.locator('.lab-run-band').screenshot({ path: new URL('lab-power-phone-modes.png', results).pathname });
+    await page.locator('#group-power').screenshot({ path: new URL('lab-power-phone-editor.png', results).pathname });
+    await page.locator('#results').screenshot({ path: new URL('lab-power-phone.png', results).pathname });
+    await page.context().close();
+  });
+
   test('sweeps a small grid and draws one line per value of the second parameter', async () => {
     const page = await open();
     await small(page, { viewers: '3000', runs: '3' });
@@ -442,6 +535,124 @@ describe('the pricing lab', () => {
     await again.context().close();
   });
 
+  test('keeps named scenarios in this browser, asks before a load replaces edits, and undoes a load', async () => {
+    const page = await open();
+    const status = page.locator('[data-testid=run-status]');
+    const startFrom = page.locator('#start-from');
+    const savedOptions = () => startFrom.locator('optgroup[label="Saved in this browser"] option').allInnerTexts();
+    const dialog = page.getByRole('dialog');
+    assert.deepEqual(await savedOptions(), [], 'nothing saved yet');
+    // An A/B test with its own seed, saved under a name: only in this browser.
+    await page.getByRole('radio', { name: 'A/B test' }).check();
+    await field(page, 'Seed').fill('4242');
+    await page.getByRole('button', { name: /^Save as…/ }).click();
+    assert.equal(await dialog.getByRole('heading').innerText(), 'Save in this browser');
+    assert.match(await dialog.innerText(), /nothing leaves this device/);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.screenshot({ path: new URL('lab-saved-dialog.png', results).pathname });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    assert.match(await dialog.locator('.field-error').innerText(), /Give the scenario a name/, 'a name is needed');
+    await dialog.getByLabel('Name').fill('Teen cap, seed 4242');
+    await dialog.getByLabel('Name').press('Enter');
+    await status.filter({ hasText: 'Saved “Teen cap, seed 4242” in this browser' }).waitFor();
+    assert.equal(await dialog.count(), 0);
+    const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('giftsim.lab.scenarios.v1')));
+    assert.deepEqual(stored.map((e) => e.name), ['Teen cap, seed 4242']);
+    assert.equal(stored[0].doc.mode, 'ab');
+
+    // Still listed after a reload (the example this time, not the link's scenario).
+    await page.goto(`${base}lab.html`);
+    await page.locator('html[data-lab-ready]').waitFor({ state: 'attached' });
+    assert.deepEqual(await savedOptions(), ['Teen cap, seed 4242']);
+    assert.ok(await page.getByRole('radio', { name: 'One scenario' }).isChecked());
+    assert.equal(await page.getByRole('button', { name: /^Delete/ }).isVisible(), false, 'Delete is for saved scenarios only');
+
+    // No edits: loading asks nothing. The saved mode and seed come back, and Undo is offered.
+    await startFrom.selectOption({ label: 'Teen cap, seed 4242' });
+    await page.getByRole('button', { name: /^Load/ }).click();
+    await status.filter({ hasText: 'Loaded “Teen cap, seed 4242”' }).waitFor();
+    assert.equal(await dialog.count(), 0, 'nothing to lose, nothing asked');
+    assert.ok(await page.getByRole('radio', { name: 'A/B test' }).isChecked());
+    assert.equal(await field(page, 'Seed').inputValue(), '4242');
+
+    // Edited: a load asks first, in the page; "Keep mine" keeps the edit.
+    await field(page, 'Seed').fill('99');
+    await startFrom.selectOption('example');
+    await page.getByRole('button', { name: /^Load/ }).click();
+    await dialog.waitFor();
+    assert.equal(await dialog.getByRole('heading').innerText(), 'Replace the scenario on screen?');
+    assert.match(await dialog.innerText(), /changes that are not saved/);
+    await page.screenshot({ path: new URL('lab-saved-confirm.png', results).pathname });
+    assert.ok(await dialog.getByRole('button', { name: 'Keep mine' }).evaluate((b) => b === document.activeElement), 'the keyboard starts on the answer that loses nothing');
+    await dialog.getByRole('button', { name: 'Keep mine' }).click();
+    await status.filter({ hasText: 'Kept the scenario on screen' }).waitFor();
+    assert.equal(await field(page, 'Seed').inputValue(), '99');
+    // Escape is "no" too.
+    await page.getByRole('button', { name: /^Load/ }).click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await field(page, 'Seed').inputValue(), '99');
+
+    // "Replace" loads; Undo puts back the edited scenario.
+    await page.getByRole('button', { name: /^Load/ }).click();
+    await dialog.getByRole('button', { name: 'Replace' }).click();
+    await status.filter({ hasText: 'Started from US teens on TikTok’s three channels (the example)' }).waitFor();
+    assert.equal(await field(page, 'Seed').inputValue(), '2026');
+    await page.locator('.lab-run-band').screenshot({ path: new URL('lab-saved-undo.png', results).pathname });
+    await status.getByRole('button', { name: 'Undo' }).click();
+    await status.filter({ hasText: 'Undone' }).waitFor();
+    assert.equal(await field(page, 'Seed').inputValue(), '99');
+    assert.ok(await page.getByRole('radio', { name: 'A/B test' }).isChecked());
+    // The edit is still not saved: loading again asks again.
+    await page.getByRole('button', { name: /^Load/ }).click();
+    await dialog.getByRole('button', { name: 'Keep mine' }).click();
+    // An edit after a load takes its Undo away (undoing would lose the edit).
+    await startFrom.selectOption({ label: 'Teen cap, seed 4242' });
+    await page.getByRole('button', { name: /^Load/ }).click();
+    await dialog.getByRole('button', { name: 'Replace' }).click();
+    await status.getByRole('button', { name: 'Undo' }).waitFor();
+    await field(page, 'Seed').fill('7');
+    assert.equal(await status.getByRole('button', { name: 'Undo' }).count(), 0);
+
+    // Delete, with an Undo of its own.
+    await page.getByRole('button', { name: /^Delete/ }).click();
+    await status.filter({ hasText: 'Deleted “Teen cap, seed 4242” from this browser' }).waitFor();
+    assert.deepEqual(await savedOptions(), []);
+    await status.getByRole('button', { name: 'Undo' }).click();
+    assert.deepEqual(await savedOptions(), ['Teen cap, seed 4242']);
+    assert.equal(await startFrom.inputValue(), 'saved:Teen cap, seed 4242');
+    await page.locator('[data-testid=start-from]').screenshot({ path: new URL('lab-saved-start-from.png', results).pathname });
+
+    // On a phone: the mode switch, Start from and the dialog fit the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(200);
+    await page.locator('[data-testid=start-from]').scrollIntoViewIfNeeded();
+    await page.getByRole('button', { name: /^Save as…/ }).click();
+    await dialog.waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `phone, saving: the page is ${overflow}px wider than the screen`);
+    assert.equal(await dialog.getByLabel('Name').inputValue(), 'Teen cap, seed 4242', 'the name it was loaded under is offered');
+    await page.screenshot({ path: new URL('lab-saved-phone-dialog.png', results).pathname });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.screenshot({ path: new URL('lab-saved-phone.png', results).pathname });
+
+    // A store that cannot be read is said, kept, and set aside (not dropped) by the next save.
+    await page.evaluate(() => localStorage.setItem('giftsim.lab.scenarios.v1', '[{"name":"half'));
+    await page.reload();
+    await page.locator('html[data-lab-ready]').waitFor({ state: 'attached' });
+    assert.match(await page.locator('[data-testid=saved-damaged]').innerText(), /could not be read/);
+    assert.deepEqual(await savedOptions(), []);
+    await page.getByRole('button', { name: /^Save as…/ }).click();
+    await dialog.getByLabel('Name').fill('After the damage');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await status.filter({ hasText: 'Saved “After the damage”' }).waitFor();
+    const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('giftsim.lab.scenarios.v1.damaged.')).map((k) => localStorage.getItem(k)));
+    assert.deepEqual(aside, ['[{"name":"half']);
+    assert.deepEqual(await savedOptions(), ['After the damage']);
+    await page.context().close();
+  });
+
   test('imports scenario files, and reports damaged files and links', async () => {
     const page = await open();
     const file = new URL('examples/sweep-ab-ios-price-and-teen-cap.json', root).pathname;
@@ -497,6 +708,16 @@ describe('the pricing lab', () => {
     await runAndWait(page);
     await page.locator('[data-testid=optimize-chart] + .lab-heat-scale + details summary').click();
     await check(page, 'Optimize');
+    await page.getByRole('radio', { name: 'Plan a real test' }).check();
+    await page.locator('#group-power').getByLabel('Users in control').fill('1000');
+    await page.locator('#group-power').getByLabel('Users in treatment').fill('1200');
+    await runAndWait(page);
+    await page.locator('#result-durations details summary').click();
+    await check(page, 'Plan a real test');
+    await page.getByRole('button', { name: /^Save as…/ }).click();
+    await page.getByRole('dialog').waitFor();
+    await check(page, 'the Save as dialog');
+    await page.keyboard.press('Escape');
     await page.context().close();
   });
 

@@ -374,3 +374,47 @@ export function dotChart(canvas, { xLabels, xTitle, yTitle, points, best, joined
     options,
   });
 }
+
+/**
+ * Relative figures (fractions: 0.2183 is 21.83 %) over days: `lines` = [{ label, colour,
+ * values: [fraction | null], dashed, mark }] at `days`; a solid line's point at the day `mark`
+ * is drawn larger (the test's own length).
+ */
+export function relativeChart(canvas, { days, lines, mark, xTitle, yTitle }, fmt) {
+  const t = theme();
+  const percent = new Intl.NumberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 });
+  const exact = new Intl.NumberFormat(fmt.locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const options = baseOptions(fmt);
+  options.scales.x = { type: 'linear', title: { display: true, text: xTitle, color: t.muted }, ticks: { color: t.muted, stepSize: 7, precision: 0 }, grid: { color: t.grid } };
+  options.scales.y.ticks.callback = (v) => percent.format(v);
+  options.scales.y.title = { display: Boolean(yTitle), text: yTitle, color: t.muted };
+  options.scales.y.beginAtZero = true;
+  options.interaction = { mode: 'index', intersect: false };
+  // Boxes, not points, in the legend: a dashed line's box is a dashed outline.
+  options.plugins.legend.labels = { color: t.text, usePointStyle: false, boxWidth: 26, boxHeight: 10 };
+  options.plugins.tooltip = {
+    callbacks: {
+      title: (items) => (items[0] ? fmt.days(items[0].parsed.x) : ''),
+      label: (ctx) => `${ctx.dataset.label}: ${percent.format(ctx.parsed.y) === exact.format(ctx.parsed.y) ? percent.format(ctx.parsed.y) : exact.format(ctx.parsed.y)}`,
+    },
+  };
+  return make(canvas, {
+    type: 'line',
+    data: {
+      datasets: lines.map((l) => ({
+        label: l.label,
+        data: days.map((d, i) => ({ x: d, y: l.values[i] == null ? null : Number(l.values[i]) })),
+        borderColor: l.colour,
+        backgroundColor: l.dashed ? withAlpha(l.colour, 0.08) : l.colour,
+        borderWidth: l.dashed ? 2 : 2.5,
+        borderDash: l.dashed ? [6, 4] : [],
+        pointBackgroundColor: l.colour,
+        pointRadius: days.map((d) => (l.dashed ? 0 : d === mark ? 6 : 3)),
+        pointHoverRadius: 6,
+        tension: 0,
+        spanGaps: false,
+      })),
+    },
+    options,
+  });
+}

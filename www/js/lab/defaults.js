@@ -1,5 +1,5 @@
 // What the lab starts from, and the lab's document: one scenario plus what each mode adds (the
-// sweep grid, the A/B variants, a calibration, an optimization), in the engine's own JSON (money as decimal strings). The scenario below is
+// sweep grid, the A/B variants, a calibration, an optimization, the plan of a real experiment), in the engine's own JSON (money as decimal strings). The scenario below is
 // examples/simulate-tiktok-us-teens.json, so a first click on Run answers a real question (the
 // end-to-end test keeps the two equal).
 
@@ -196,4 +196,16 @@ export const DEFAULT_OPTIMIZATION = Object.freeze({
   objective: { metric: 'platform_margin' },
   constraints: [{ metric: 'payer_share', at_least: '0.075' }],
   max_evaluations: 40,
+});
+
+/**
+ * The real experiment the lab plans first: the first A/B variant's change (`variant` is the
+ * lab's own key: the index of the variant whose changes are the engine's `change`), 100,000
+ * users per arm for four weeks, looked at once a week.
+ */
+export const DEFAULT_PLAN = Object.freeze({
+  variant: 0,
+  users_per_arm: 100000,
+  days: 28,
+  looks: 4,
 });

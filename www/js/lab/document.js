@@ -1,12 +1,13 @@
-// The lab's document — `{ mode, scenario, grid, variants, calibration, optimization }` — and the
-// ways in and out of it: the engine's inputs (a `simulate` scenario, a `sweep`, `calibrate` or
-// `optimize` request, which are also what the scenario file holds, so the CLI runs it as is),
+// The lab's document — `{ mode, scenario, grid, variants, calibration, optimization, plan }` —
+// and the ways in and out of it: the engine's inputs (a `simulate` scenario, a `sweep`,
+// `calibrate`, `optimize` or `power` request, which are also what the scenario file holds, so
+// the CLI runs it as is),
 // imported files checked field by field, and the compact form the URL carries (preset cards and
 // rule sets as their id plus the edits).
-import { DEFAULT_CALIBRATION, DEFAULT_GRID, DEFAULT_OPTIMIZATION, DEFAULT_VARIANTS, EXAMPLE_SCENARIO } from './defaults.js';
-import { DEFINITIONS, OPTIMIZE, SCENARIO, SWEEP } from './shapes.js';
+import { DEFAULT_CALIBRATION, DEFAULT_GRID, DEFAULT_OPTIMIZATION, DEFAULT_PLAN, DEFAULT_VARIANTS, EXAMPLE_SCENARIO } from './defaults.js';
+import { DEFINITIONS, OPTIMIZE, POWER, SCENARIO, SWEEP } from './shapes.js';
 
-export const MODES = ['simulate', 'sweep', 'ab', 'calibrate', 'optimize'];
+export const MODES = ['simulate', 'sweep', 'ab', 'calibrate', 'optimize', 'power'];
 
 /** A deep copy of plain JSON data. */
 export function clone(value) {
@@ -21,7 +22,7 @@ export function isObject(v) {
 export const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
 /** The document the lab opens with: the example scenario, a grid, one A/B variant, a
- * calibration and an optimization. */
+ * calibration, an optimization and the plan of a real experiment. */
 export function defaultDocument() {
   return {
     mode: 'simulate',
@@ -30,6 +31,7 @@ export function defaultDocument() {
     variants: clone(DEFAULT_VARIANTS),
     calibration: clone(DEFAULT_CALIBRATION),
     optimization: clone(DEFAULT_OPTIMIZATION),
+    plan: clone(DEFAULT_PLAN),
   };
 }
 
@@ -42,6 +44,21 @@ export function calibrationOf(doc) {
 export function optimizationOf(doc) {
   return isObject(doc.optimization) ? doc.optimization : clone(DEFAULT_OPTIMIZATION);
 }
+
+/** The document's plan of a real experiment, or the default one. */
+export function planOf(doc) {
+  return isObject(doc.plan) ? doc.plan : clone(DEFAULT_PLAN);
+}
+
+/** The A/B variant whose changes a plan tests (`plan.variant` is its index), or null. */
+export function plannedVariant(doc) {
+  const i = planOf(doc).variant;
+  const v = Number.isInteger(i) && Array.isArray(doc.variants) ? doc.variants[i] : null;
+  return isObject(v) ? v : null;
+}
+
+/** The plan's keys the engine takes as they are, in the order of its request. */
+const PLAN_KEYS = ['effect', 'alpha', 'power', 'max_days', 'looks', 'observed', 'replicates'];
 
 /** The engine's operation and input for the document's mode. */
 export function engineRequest(doc) {
@@ -61,17 +78,35 @@ export function engineRequest(doc) {
     if (o.max_evaluations !== undefined) input.max_evaluations = o.max_evaluations;
     return { op: 'optimize', input };
   }
+  if (doc.mode === 'power') {
+    const p = planOf(doc);
+    const input = { scenario: doc.scenario, users_per_arm: p.users_per_arm, days: p.days };
+    const changes = plannedVariant(doc)?.changes;
+    if (isObject(changes) && Object.keys(changes).length) input.change = changes;
+    for (const key of PLAN_KEYS) {
+      // Arms' sizes with every field cleared are no check to make.
+      const empty = key === 'observed' && isObject(p.observed) && !Object.keys(p.observed).length;
+      if (p[key] !== undefined && !empty) input[key] = p[key];
+    }
+    return { op: 'power', input };
+  }
   return { op: 'simulate', input: doc.scenario };
 }
 
 /**
  * Where an engine error's `path` is in the document, by mode: the scenario's fields under
  * `scenario` ("base.viewers" of a sweep is "scenario.viewers"), a calibration's or an
- * optimization's own fields under `calibration` or `optimization`.
+ * optimization's own fields under `calibration` or `optimization`, a plan's under `plan` (its
+ * `change` is the variant it tests, picked at `plan.variant`).
  */
 export function documentPath(doc, path) {
   const p = String(path ?? '');
   if (doc.mode === 'simulate') return p ? `scenario.${p}` : '';
+  if (doc.mode === 'power') {
+    if (/^scenario(\.|\[|$)/.test(p)) return p;
+    if (/^change(\.|\[|$)/.test(p)) return 'plan.variant';
+    return p ? `plan.${p}` : '';
+  }
   if (doc.mode === 'calibrate' || doc.mode === 'optimize') {
     const own = doc.mode === 'calibrate' ? 'calibration' : 'optimization';
     return /^scenario(\.|\[|$)/.test(p) ? p : p ? `${own}.${p}` : '';
@@ -212,6 +247,22 @@ export function fromEngineDocument(value, current) {
     const { scenario, ...optimization } = clone(value);
     return { ...keep(current), mode: 'optimize', scenario, optimization };
   }
+  if ('scenario' in value && 'users_per_arm' in value) {
+    // A power analysis: its change to test becomes the A/B variant the plan points at (the one
+    // that changes the same, or a new one), so the lab keeps one list of changes.
+    check(value, POWER, '');
+    checkSeed(value.scenario, 'scenario');
+    const { scenario, change, ...plan } = clone(value);
+    const kept = keep(current);
+    const variants = Array.isArray(kept.variants) ? kept.variants : [];
+    if (isObject(change) && Object.keys(change).length) {
+      const same = (a) => isObject(a) && canonical(a) === canonical(change);
+      let i = variants.findIndex((v) => same(v?.changes));
+      if (i < 0) i = variants.push({ name: 'The change to test', changes: change }) - 1;
+      plan.variant = i;
+    }
+    return { ...kept, mode: 'power', scenario, variants, plan };
+  }
   if ('base' in value) {
     check(value, SWEEP, '');
     checkSeed(value.base, 'base');
@@ -241,8 +292,12 @@ function keep(current) {
     variants: clone(current.variants),
     calibration: clone(current.calibration),
     optimization: clone(current.optimization),
+    plan: clone(current.plan),
   };
 }
+
+/** A map's JSON with its keys in order, to compare two maps. */
+const canonical = (o) => JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 // The compact form for links --------------------------------------------------------------
 
@@ -299,14 +354,14 @@ export function compact(doc, library) {
   if (Array.isArray(s.channels)) for (const c of s.channels) if (isObject(c)) c.rate_card = compactRef(c.rate_card, library.cardById);
   if (s.rate_card !== undefined) s.rate_card = compactRef(s.rate_card, library.cardById);
   if (s.rule_set !== undefined) s.rule_set = compactRef(s.rule_set, library.ruleSetById);
-  return { mode: doc.mode, scenario: s, grid: doc.grid, variants: doc.variants, calibration: doc.calibration, optimization: doc.optimization };
+  return { mode: doc.mode, scenario: s, grid: doc.grid, variants: doc.variants, calibration: doc.calibration, optimization: doc.optimization, plan: doc.plan };
 }
 
 /** A link's document, expanded and checked; throws DocumentError. */
 export function expand(value, library) {
   if (!isObject(value)) throw new DocumentError('', 'the link holds no scenario');
   refuseUnsafeKeys(value, '');
-  const { mode, scenario, grid, variants, calibration, optimization } = value;
+  const { mode, scenario, grid, variants, calibration, optimization, plan } = value;
   if (!MODES.includes(mode)) throw new DocumentError('mode', 'unknown mode');
   if (!isObject(scenario)) throw new DocumentError('scenario', 'missing');
   const s = clone(scenario);
@@ -326,6 +381,10 @@ export function expand(value, library) {
     const { variables, objective, constraints, max_evaluations } = OPTIMIZE.keys;
     check(optimization, { keys: { variables, objective, constraints, max_evaluations } }, 'optimization');
   }
+  if (plan !== undefined) {
+    const { scenario: _, change: __, ...keys } = POWER.keys;
+    check(plan, { keys: { ...keys, variant: 'leaf' } }, 'plan');
+  }
   return {
     mode,
     scenario: s,
@@ -333,5 +392,6 @@ export function expand(value, library) {
     variants: clone(variants),
     calibration: calibration === undefined ? clone(DEFAULT_CALIBRATION) : clone(calibration),
     optimization: optimization === undefined ? clone(DEFAULT_OPTIMIZATION) : clone(optimization),
+    plan: plan === undefined ? clone(DEFAULT_PLAN) : clone(plan),
   };
 }

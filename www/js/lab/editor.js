@@ -1,6 +1,7 @@
-// The scenario editor: where to start from, then one group per part of the scenario (and, in
-// a sweep, an A/B test, a calibration or an optimization, what varies first). Groups are rebuilt
-// from the document whenever its shape changes; typing only writes the document.
+// The scenario editor: where to start from (the example, a preset card, or a scenario saved in
+// this browser), then one group per part of the scenario (and, in a sweep, an A/B test, a
+// calibration, an optimization or the plan of a real test, what varies first). Groups are
+// rebuilt from the document whenever its shape changes; typing only writes the document.
 import { h, replace } from '../dom.js';
 import { shortName } from '../rate-card.js';
 import { button } from './controls.js';
@@ -11,11 +12,13 @@ import { calibrateGroup } from './editor/calibrate.js';
 import { abGroup, sweepGroup } from './editor/experiment.js';
 import { optimizeGroup } from './editor/optimize.js';
 import { populationGroup } from './editor/population.js';
+import { planGroup } from './editor/power.js';
 import { rulesGroup } from './editor/rules.js';
 import { settingsGroup } from './editor/settings.js';
+import { canSave, savedScenarios, savedStoreDamaged } from './saved.js';
 
 /** The groups of what a mode varies: open on a phone too, as they are what the mode is about. */
-const MODE_GROUPS = new Set(['group-sweep', 'group-ab', 'group-calibrate', 'group-optimize']);
+const MODE_GROUPS = new Set(['group-sweep', 'group-ab', 'group-calibrate', 'group-optimize', 'group-power']);
 
 /** The run button at the foot of the editor (on narrow screens, where the run bar scrolls away). */
 const RUN_AGAIN = {
@@ -24,6 +27,7 @@ const RUN_AGAIN = {
   ab: 'Run the A/B test',
   calibrate: 'Calibrate this scenario',
   optimize: 'Find the best values',
+  power: 'Plan the experiment',
 };
 
 /** Draws the editor into `form`, keeping which groups are open and where the keyboard was. */
@@ -37,6 +41,7 @@ export function renderEditor(form, app, { focus } = {}) {
     app.doc.mode === 'ab' ? abGroup(app) : null,
     app.doc.mode === 'calibrate' ? calibrateGroup(app) : null,
     app.doc.mode === 'optimize' ? optimizeGroup(app) : null,
+    app.doc.mode === 'power' ? planGroup(app) : null,
     channelsGroup(app),
     populationGroup(app),
     rulesGroup(app),
@@ -62,26 +67,54 @@ export function renderEditor(form, app, { focus } = {}) {
   }
 }
 
-/** "Start from": the example, or one channel of any preset card. */
+/** The value of a saved scenario in the "Start from" list. */
+export const SAVED = 'saved:';
+
+/**
+ * "Start from": the example, one channel of any preset card, or a scenario saved in this
+ * browser (which can be deleted); and "Save as…", which keeps the document on screen.
+ */
 function startFrom(app) {
+  const saved = savedScenarios();
   const select = h(
     'select',
     { id: 'start-from' },
-    h('option', { value: 'example', text: 'US teens on TikTok’s three channels (the example)' }),
-    app.library.cards.map((c) => h('option', { value: c.id, text: `One channel: ${shortName(c)} (${c.currency}) — ${c.id}` })),
+    h(
+      'optgroup',
+      { label: 'Built in' },
+      h('option', { value: 'example', text: 'US teens on TikTok’s three channels (the example)' }),
+      app.library.cards.map((c) => h('option', { value: c.id, text: `One channel: ${shortName(c)} (${c.currency}) — ${c.id}` })),
+    ),
+    saved.length ? h('optgroup', { label: 'Saved in this browser' }, saved.map((e) => h('option', { value: `${SAVED}${e.name}`, text: e.name }))) : null,
   );
+  if ([...select.options].some((o) => o.value === app.startFrom)) select.value = app.startFrom;
+  const chosen = () => select.selectedOptions[0]?.textContent ?? select.value;
+  const remove = button('Delete', () => app.deleteSaved(select.value.slice(SAVED.length)), { label: 'Delete this saved scenario from this browser' });
+  const showRemove = () => {
+    remove.hidden = !select.value.startsWith(SAVED);
+  };
+  select.addEventListener('change', () => {
+    app.startFrom = select.value;
+    showRemove();
+  });
+  showRemove();
   return h(
     'div',
-    { class: 'lab-start-from' },
+    { class: 'lab-start-from', 'data-testid': 'start-from' },
     h('label', { for: 'start-from', text: 'Start from' }),
     h(
       'div',
       { class: 'lab-start-from-row' },
       select,
-      button('Load', () => app.replaceDocument({ ...app.doc, scenario: startingScenario(app, select.value) }, `Started from ${select.selectedOptions[0]?.textContent ?? select.value}.`), {
-        label: 'Load this starting point (replaces the scenario)',
-      }),
+      h(
+        'div',
+        { class: 'button-row lab-start-from-actions' },
+        button('Load', () => app.loadStart(select.value, chosen()), { label: 'Load this starting point (replaces the scenario)' }),
+        canSave() ? button('Save as…', () => app.saveAs(), { label: 'Save as… (keeps the scenario on screen in this browser)' }) : null,
+        remove,
+      ),
     ),
+    savedStoreDamaged() ? h('p', { class: 'field-hint notice-error', 'data-testid': 'saved-damaged', text: 'The scenarios saved earlier in this browser could not be read. They are kept as they were, and set aside (not deleted) when you next save.' }) : null,
   );
 }
 

@@ -1,29 +1,33 @@
 // The pricing lab: loads the presets through the engine worker, opens the scenario from the
-// link (or the example), and wires the editor, the run bar and the results together. The
-// engine only ever runs in the worker, so the page never freezes.
+// link (or the example), and wires the editor, the run bar and the results together; keeps
+// scenarios in this browser under a name, asks before a load replaces unsaved edits, and offers
+// to undo it. The engine only ever runs in the worker, so the page never freezes.
 import { h, replace } from '../dom.js';
 import { FieldErrors } from '../fields.js';
 import { LOCALES } from '../format.js';
 import { pathParts, setAt } from './controls.js';
-import { DocumentError, Library, MODES, UNSAFE_KEYS, clone, defaultDocument, documentPath, engineRequest, fromEngineDocument } from './document.js';
-import { renderEditor } from './editor.js';
+import { ask } from './dialog.js';
+import { DocumentError, Library, MODES, UNSAFE_KEYS, clone, defaultDocument, documentPath, engineRequest, fromEngineDocument, planOf } from './document.js';
+import { SAVED, renderEditor, startingScenario } from './editor.js';
 import { parameters } from './editor/experiment.js';
 import { variableParameters } from './editor/optimize.js';
 import { fromFragment, toFragment } from './link.js';
 import { labFormatter } from './metrics.js';
 import { renderResults } from './results.js';
 import { CANCELLED, Runner } from './runner.js';
+import { MAX_NAME, SavedError, isSavedKey, loadSaved, removeSaved, restoreSaved, saveScenario, savedScenarios } from './saved.js';
 
 const root = document.documentElement;
 const editorEl = document.getElementById('editor');
 const resultsEl = document.getElementById('results');
 const runBarEl = document.getElementById('run-bar');
 
-const MODE_LABELS = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibrate', optimize: 'Optimize' };
-const RUN_LABELS = { simulate: 'Run', sweep: 'Run the sweep', ab: 'Run the A/B test', calibrate: 'Calibrate', optimize: 'Optimize' };
-const FILE_NAMES = { simulate: 'simulate', sweep: 'sweep', ab: 'ab-test', calibrate: 'calibrate', optimize: 'optimize' };
-/** What the progress bar counts, by mode: a search counts its simulations. */
-const PROGRESS_UNITS = { calibrate: 'simulations (at most)', optimize: 'simulations (at most)' };
+const MODE_LABELS = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibrate', optimize: 'Optimize', power: 'Plan a real test' };
+const RUN_LABELS = { simulate: 'Run', sweep: 'Run the sweep', ab: 'Run the A/B test', calibrate: 'Calibrate', optimize: 'Optimize', power: 'Plan the test' };
+const FILE_NAMES = { simulate: 'simulate', sweep: 'sweep', ab: 'ab-test', calibrate: 'calibrate', optimize: 'optimize', power: 'power' };
+/** What the progress bar counts, by mode: a search counts its simulations, a plan the viewers
+ * simulated for every length of test. */
+const PROGRESS_UNITS = { calibrate: 'simulations (at most)', optimize: 'simulations (at most)', power: 'viewers simulated' };
 const MAX_IMPORT_BYTES = 1 << 20;
 
 const app = {
@@ -40,6 +44,12 @@ const app = {
   /** Cards whose figures are shown (kept open across redraws). */
   openFigures: new Set(),
   runner: new Runner(),
+  /** The "Start from" choice (kept across redraws). */
+  startFrom: 'example',
+  /** The name of the saved scenario last loaded or saved, offered when saving again. */
+  savedName: null,
+  /** The document as last opened, loaded or saved: edits since are what a load would lose. */
+  clean: null,
 
   /** The currency of the scenario's first card (USD if none is known). */
   currency(doc = this.doc) {
@@ -97,7 +107,9 @@ const app = {
     this.changed({ rebuild });
   },
 
-  changed({ rebuild = false, focus } = {}) {
+  changed({ rebuild = false, focus, edit = true } = {}) {
+    // An edit after a load would be lost by its undo: the undo is no longer offered.
+    if (edit && ui.undo?.dropOnEdit) dropUndo();
     if (rebuild) this.rebuild({ focus });
     markStale();
     scheduleLink();
@@ -109,14 +121,136 @@ const app = {
     syncRunBar();
   },
 
-  /** Replaces the whole document (a starting point, an imported file, a link). */
-  replaceDocument(doc, message) {
+  /** Replaces the whole document (a starting point, an imported file, a link); it is the
+   * document as opened, with no edits to lose, unless `clean` is given. */
+  replaceDocument(doc, message, { clean = doc } = {}) {
     this.doc = doc;
+    this.clean = clone(clean);
+    this.savedName = null;
     this.error = null;
     notice(null);
     this.openFigures.clear();
     this.changed({ rebuild: true });
     if (message) say(message);
+  },
+
+  /** Switches the mode (the editor shows what it varies). */
+  setMode(mode) {
+    setMode(mode);
+  },
+
+  /** Plans the real A/B test of variant `i`'s change. */
+  planVariant(i) {
+    const { effect: _, ...plan } = planOf(this.doc);
+    this.doc.plan = { ...plan, variant: i };
+    setMode('power', { force: true });
+    document.querySelector('#group-power > summary')?.focus();
+    say(`Planning a real test of ${this.doc.variants?.[i]?.name ?? 'the variant'}: set the users and days, then press Plan the test.`);
+  },
+
+  /**
+   * Loads a "Start from" choice — `value` is a preset card's id, "example", or a saved
+   * scenario — asking first when it would replace edits not saved, and offering to undo it.
+   */
+  async loadStart(value, label) {
+    const saved = value.startsWith(SAVED);
+    const name = saved ? value.slice(SAVED.length) : null;
+    let next;
+    if (saved) {
+      try {
+        next = loadSaved(name, this.library);
+      } catch (e) {
+        if (e instanceof SavedError || e instanceof DocumentError) return say(`“${name}” could not be loaded: ${e.message}.`, { alert: true });
+        throw e;
+      }
+    } else next = { ...clone(this.doc), scenario: startingScenario(this, value) };
+    // A starting point replaces the scenario only; a saved scenario, the whole document.
+    const lost = saved ? differs(this.doc, this.clean) : JSON.stringify(this.doc.scenario) !== JSON.stringify(this.clean?.scenario);
+    if (lost) {
+      const yes = await ask({
+        title: 'Replace the scenario on screen?',
+        message: saved
+          ? `It has changes that are not saved. Loading “${name}” replaces it, with its sweep, A/B variants, calibration, optimization and plan. You can undo the load right after.`
+          : `It has changes that are not saved. Loading “${label}” replaces its cards, viewers and rules; the sweep, the A/B variants and the other settings stay. You can undo the load right after.`,
+        yes: 'Replace',
+        no: 'Keep mine',
+      });
+      if (!yes) return say('Kept the scenario on screen; nothing was loaded.');
+    }
+    const before = { doc: clone(this.doc), clean: clone(this.clean), savedName: this.savedName };
+    this.replaceDocument(next, null, { clean: saved ? next : { ...this.clean, scenario: next.scenario } });
+    if (saved) this.savedName = name;
+    offerUndo(saved ? `Loaded “${name}”, saved in this browser.` : `Started from ${label}.`, {
+      dropOnEdit: true,
+      undo: () => {
+        this.replaceDocument(before.doc, null, { clean: before.clean });
+        this.savedName = before.savedName;
+        say('Undone: the scenario you had before the load is back.');
+      },
+    });
+  },
+
+  /** Keeps the document on screen in this browser under a name the person gives. */
+  async saveAs() {
+    const names = new Set(savedScenarios().map((e) => e.name));
+    const name = await ask({
+      title: 'Save in this browser',
+      message: 'The scenario, the mode and each mode’s settings are kept in this browser only — nothing leaves this device. Saved scenarios are listed under “Start from”.',
+      field: {
+        label: 'Name',
+        value: this.savedName ?? '',
+        maxLength: MAX_NAME,
+        check: (text) => (text ? null : 'Give the scenario a name.'),
+      },
+      yes: 'Save',
+    });
+    if (name === null) return;
+    if (names.has(name) && name !== this.savedName) {
+      const yes = await ask({ title: `Replace the saved “${name}”?`, message: 'A scenario of this name is already saved in this browser; saving replaces it.', yes: 'Replace it', no: 'Cancel' });
+      if (!yes) return say('Nothing was saved.');
+    }
+    try {
+      saveScenario(name, this.doc, this.library);
+    } catch (e) {
+      if (e instanceof SavedError) return say(`Not saved: ${e.message}.`, { alert: true });
+      throw e;
+    }
+    this.clean = clone(this.doc);
+    this.savedName = name;
+    this.startFrom = `${SAVED}${name}`;
+    this.rebuild();
+    say(`Saved “${name}” in this browser. It is listed under Start from.`);
+  },
+
+  /** Forgets the saved scenario `name`, offering to undo it. */
+  deleteSaved(name) {
+    let entry;
+    try {
+      entry = removeSaved(name);
+    } catch (e) {
+      if (e instanceof SavedError) return say(`“${name}” could not be deleted: ${e.message}.`, { alert: true });
+      throw e;
+    }
+    if (!entry) return;
+    const current = this.savedName === name;
+    if (current) this.savedName = null;
+    this.startFrom = 'example';
+    this.rebuild();
+    document.getElementById('start-from')?.focus();
+    offerUndo(`Deleted “${name}” from this browser.`, {
+      undo: () => {
+        try {
+          restoreSaved(entry);
+        } catch (e) {
+          if (e instanceof SavedError) return say(`“${name}” could not be put back: ${e.message}.`, { alert: true });
+          throw e;
+        }
+        if (current) this.savedName = name;
+        this.startFrom = `${SAVED}${name}`;
+        this.rebuild();
+        say(`“${name}” is back in this browser.`);
+      },
+    });
   },
 
   /** Marks the field of the last engine error again (after a redraw). */
@@ -265,15 +399,43 @@ function syncRunBar() {
   ui.run.textContent = RUN_LABELS[app.doc.mode];
 }
 
-function setMode(mode) {
-  if (!MODES.includes(mode) || mode === app.doc.mode) return;
+function setMode(mode, { force = false } = {}) {
+  if (!MODES.includes(mode) || (mode === app.doc.mode && !force)) return;
   app.doc.mode = mode;
   app.error = null;
   notice(null);
-  app.changed({ rebuild: true });
+  app.changed({ rebuild: true, edit: false });
+}
+
+/** Whether two documents differ in what a person edits (the mode aside: switching loses nothing). */
+function differs(a, b) {
+  return JSON.stringify({ ...a, mode: null }) !== JSON.stringify({ ...b, mode: null });
+}
+
+/** Says `message` with an Undo button that runs `undo` once; with `dropOnEdit`, an edit of the
+ * document takes the button away. */
+function offerUndo(message, { undo, dropOnEdit = false }) {
+  const undoButton = h('button', {
+    type: 'button',
+    class: 'button button--small lab-undo',
+    text: 'Undo',
+    onclick: () => {
+      dropUndo();
+      undo();
+      document.getElementById('start-from')?.focus();
+    },
+  });
+  say(`${message} `, undoButton);
+  ui.undo = { button: undoButton, dropOnEdit };
+}
+
+function dropUndo() {
+  ui.undo?.button.remove();
+  ui.undo = null;
 }
 
 function say(...parts) {
+  if (ui.undo && !parts.includes(ui.undo.button)) ui.undo = null;
   const last = parts[parts.length - 1];
   const { alert = false } = last && typeof last === 'object' && !(last instanceof Node) ? parts.pop() : {};
   ui.status.textContent = '';
@@ -329,7 +491,7 @@ async function run() {
   app.fields.clear();
   notice(null);
   const started = performance.now();
-  const label = { simulate: 'Simulating', sweep: 'Sweeping', ab: 'Running the A/B test', calibrate: 'Calibrating', optimize: 'Optimizing' }[doc.mode];
+  const label = { simulate: 'Simulating', sweep: 'Sweeping', ab: 'Running the A/B test', calibrate: 'Calibrating', optimize: 'Optimizing', power: 'Planning the test' }[doc.mode];
   try {
     const { text, parts } = await work(op, inputText, { label, unit: PROGRESS_UNITS[doc.mode] ?? 'viewer-runs' });
     const ms = performance.now() - started;
@@ -419,7 +581,7 @@ function download(name, text, type) {
 
 function exportScenario() {
   const { input } = engineRequest(app.doc);
-  const name = { simulate: 'simulate', sweep: 'sweep', ab: 'sweep-ab', calibrate: 'calibrate', optimize: 'optimize' }[app.doc.mode];
+  const name = { simulate: 'simulate', sweep: 'sweep', ab: 'sweep-ab', calibrate: 'calibrate', optimize: 'optimize', power: 'power' }[app.doc.mode];
   const command = app.doc.mode === 'sweep' || app.doc.mode === 'ab' ? 'sweep' : app.doc.mode;
   download(`giftsim-${name}-scenario.json`, `${JSON.stringify(input, null, 2)}\n`, 'application/json');
   say(`Exported the scenario as giftsim-${name}-scenario.json: the command line runs it as is (giftsim ${command} FILE).`);
@@ -493,6 +655,11 @@ window.addEventListener('hashchange', async () => {
   else if (problem) say(`The link’s scenario could not be read: ${problem}. The scenario on screen is unchanged.`, { alert: true });
 });
 
+// Another tab of the lab saved or deleted a scenario: the "Start from" list follows.
+window.addEventListener('storage', (e) => {
+  if (app.library && isSavedKey(e.key)) app.rebuild();
+});
+
 // Keyboard: Ctrl/Cmd+Enter runs, Escape cancels a run.
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -518,6 +685,7 @@ async function start() {
   app.library = new Library(presets);
   const { doc, problem } = await documentFromLink();
   if (doc) app.doc = doc;
+  app.clean = clone(app.doc);
   root.lang = app.locale;
   document.getElementById('lab-loading').remove();
   document.querySelector('.lab-grid').hidden = false;

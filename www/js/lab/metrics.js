@@ -153,6 +153,16 @@ export function parameterShortName(p) {
   return p;
 }
 
+/** An A/B variant's name (its own, or "Variant 1"), the base being A. */
+export function variantName(v, i) {
+  return typeof v?.name === 'string' && v.name ? v.name : `Variant ${i + 1}`;
+}
+
+/** An A/B variant as the lab names it: "Variant B: iOS +10 %". */
+export function variantTitle(v, i) {
+  return `Variant ${String.fromCharCode(66 + (i % 25))}: ${variantName(v, i)}`;
+}
+
 /** `bundle:CARD/COINS/price` (or `/coins`) → { card, coins, field }, or null. */
 export function bundleParameter(p) {
   const m = /^bundle:([^/]+)\/(\d+)\/(price|coins)$/.exec(String(p));

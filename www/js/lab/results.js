@@ -6,12 +6,15 @@ import { button } from './controls.js';
 import { renderAb } from './results/ab.js';
 import { renderCalibrate } from './results/calibrate.js';
 import { renderOptimize } from './results/optimize.js';
+import { renderPower } from './results/power.js';
 import { renderSimulate } from './results/simulate.js';
 import { renderSweep } from './results/sweep.js';
+import { plannedVariant } from './document.js';
+import { variantTitle } from './metrics.js';
 
-const MODE_TITLES = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibration', optimize: 'Optimization' };
-/** Modes whose answer has no CSV (a search's points are in its JSON). */
-const NO_CSV = new Set(['calibrate', 'optimize']);
+const MODE_TITLES = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibration', optimize: 'Optimization', power: 'Plan of a real experiment' };
+/** Modes whose answer has no CSV (a search's points, a plan's figures are in its JSON). */
+const NO_CSV = new Set(['calibrate', 'optimize', 'power']);
 
 /**
  * The results column's three parts, made once: the head (title, downloads, what was run), a
@@ -39,7 +42,7 @@ export function renderResults(section, app, run) {
     replace(live);
     replace(
       body,
-      h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: 'Press Run to simulate the scenario on the left. The example — 100,000 US viewers on TikTok’s three channels under family spending rules, 30 days, 20 runs — takes well under a second.' }), h('p', { class: 'muted', text: 'Switch to Sweep or A/B test above to compare prices, fees and caps, to Calibrate to fit the scenario to your own numbers, or to Optimize to find the prices that do best within your limits.' })),
+      h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: 'Press Run to simulate the scenario on the left. The example — 100,000 US viewers on TikTok’s three channels under family spending rules, 30 days, 20 runs — takes well under a second.' }), h('p', { class: 'muted', text: 'Switch to Sweep or A/B test above to compare prices, fees and caps, to Calibrate to fit the scenario to your own numbers, to Optimize to find the prices that do best within your limits, or to Plan a real test to see how many users and days a real A/B test needs.' })),
     );
     return;
   }
@@ -55,7 +58,9 @@ export function renderResults(section, app, run) {
           ? renderCalibrate(answer, fmt, { onUse: () => app.useFitted(answer.scenario) })
           : doc.mode === 'optimize'
             ? renderOptimize(answer, fmt, { request: doc.optimization, labels: app.optimizeLabels(), onUse: () => app.useBest(answer.scenario) })
-            : renderAb(answer, fmt);
+            : doc.mode === 'power'
+              ? renderPower(answer, fmt, { change: plannedChange(doc) })
+              : renderAb(answer, fmt, { onPlan: (i) => app.planVariant(i) });
   replace(
     head,
     h(
@@ -76,6 +81,12 @@ export function renderResults(section, app, run) {
   replace(body, content);
 }
 
+/** The title of the A/B variant a plan tested, or null (an effect of a size given, or none). */
+function plannedChange(doc) {
+  const v = doc.plan?.effect == null ? plannedVariant(doc) : null;
+  return v ? variantTitle(v, doc.plan.variant) : null;
+}
+
 /** What the run used, in one line: cards, rules, population, runs and seed. */
 function describe(doc, fmt, app) {
   const s = doc.scenario;
@@ -86,5 +97,8 @@ function describe(doc, fmt, app) {
     const edited = typeof ref === 'object' ? ' (edited)' : '';
     return `${o.id} v${o.version ?? 1}${o.as_of ? ` (${o.as_of})` : ''}${edited}`;
   };
-  return `${refs.map((r) => named(r, 'card')).join(', ')}; rules ${named(s.rule_set ?? 'none', 'rules')}; ${fmt.count(Number(s.viewers))} viewers × ${fmt.days(Number(s.days))} × ${fmt.count(Number(s.runs ?? 1))} runs, seed ${s.seed ?? 0}`;
+  const cards = `${refs.map((r) => named(r, 'card')).join(', ')}; rules ${named(s.rule_set ?? 'none', 'rules')}`;
+  // A plan simulates the viewers once for each length of test, whatever the scenario's days and runs.
+  if (doc.mode === 'power') return `${cards}; ${fmt.count(Number(s.viewers))} simulated viewers, one run per length of test, seed ${s.seed ?? 0}`;
+  return `${cards}; ${fmt.count(Number(s.viewers))} viewers × ${fmt.days(Number(s.days))} × ${fmt.count(Number(s.runs ?? 1))} runs, seed ${s.seed ?? 0}`;
 }

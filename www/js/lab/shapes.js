@@ -21,6 +21,7 @@ export const DEFINITIONS = {
   GiftInput: {"keys":{"id":"leaf","name":"leaf","coins":"leaf"},"required":["id","name","coins"]},
   MinAgeInput: {"keys":{"buy":"leaf","gift":"leaf","receive":"leaf"}},
   ObjectiveInput: {"keys":{"metric":"leaf","weights":{"map":"leaf"},"goal":"leaf"}},
+  ObservedInput: {"keys":{"control":"leaf","treatment":"leaf","treatment_share":"leaf"},"required":["control","treatment"]},
   PayoutInput: {"keys":{"minimum":"leaf","daily_cap":"leaf","fee":{"ref":"FeeInput"},"delay_days":"leaf"}},
   PresetOr_Array_of_GiftInput: {"either":["leaf",{"list":{"ref":"GiftInput"}}]},
   PresetOr_RateCardInput: {"either":["leaf",{"ref":"RateCardInput"}]},
@@ -29,7 +30,7 @@ export const DEFINITIONS = {
   RateCardInput: {"keys":{"id":"leaf","name":"leaf","platform":"leaf","channel":"leaf","currency":"leaf","version":"leaf","as_of":"leaf","coin_name":"leaf","diamond_name":"leaf","bundles":{"list":{"ref":"BundleInput"}},"custom_amount":{"either":[{"ref":"CustomAmountInput"},"leaf"]},"tax":{"ref":"TaxInput"},"store_fee_rate":"leaf","payment_fee":{"ref":"FeeInput"},"creator":{"ref":"CreatorInput"},"agency":{"ref":"AgencyInput"},"payout":{"ref":"PayoutInput"},"gifts":{"either":[{"ref":"PresetOr_Array_of_GiftInput"},"leaf"]},"sources":{"list":{"ref":"Provenance"}},"notes":"leaf"},"required":["id","name","platform","channel","currency","creator"]},
   RegionInput: {"keys":{"region":"leaf","min_age":{"ref":"MinAgeInput"}},"required":["region","min_age"]},
   RuleSetInput: {"keys":{"id":"leaf","name":"leaf","version":"leaf","as_of":"leaf","currency":"leaf","time_zone":"leaf","min_age":{"ref":"MinAgeInput"},"regions":{"list":{"ref":"RegionInput"}},"brackets":{"list":{"ref":"BracketInput"}},"warning_thresholds":{"list":"leaf"},"sources":{"list":{"ref":"Provenance"}},"notes":"leaf"},"required":["id","name","currency"]},
-  ScenarioInput: {"keys":{"rate_card":{"either":[{"ref":"PresetOr_RateCardInput"},"leaf"]},"channels":{"list":{"ref":"ChannelInput"}},"rule_set":{"ref":"PresetOr_RuleSetInput"},"exchange_rates":{"map":"leaf"},"region":"leaf","viewers":"leaf","ages":{"list":{"ref":"AgeGroupInput"}},"segments":{"list":{"ref":"SegmentInput"}},"elasticity":"leaf","price_multiplier":"leaf","creators":{"ref":"CreatorsInput"},"guardian_approval_rate":"leaf","days":"leaf","start":"leaf","runs":"leaf","seed":"leaf","warm_up_days":"leaf","age_misreport":{"either":[{"ref":"AgeMisreportInput"},"leaf"]},"uncertain":{"list":{"ref":"UncertainInput"}}},"required":["viewers","segments","days"]},
+  ScenarioInput: {"keys":{"rate_card":{"either":[{"ref":"PresetOr_RateCardInput"},"leaf"]},"channels":{"list":{"ref":"ChannelInput"}},"rule_set":{"ref":"PresetOr_RuleSetInput"},"exchange_rates":{"map":"leaf"},"region":"leaf","viewers":"leaf","represents":"leaf","ages":{"list":{"ref":"AgeGroupInput"}},"segments":{"list":{"ref":"SegmentInput"}},"elasticity":"leaf","price_multiplier":"leaf","creators":{"ref":"CreatorsInput"},"guardian_approval_rate":"leaf","days":"leaf","start":"leaf","runs":"leaf","seed":"leaf","warm_up_days":"leaf","age_misreport":{"either":[{"ref":"AgeMisreportInput"},"leaf"]},"uncertain":{"list":{"ref":"UncertainInput"}}},"required":["viewers","segments","days"]},
   SegmentInput: {"keys":{"id":"leaf","share":"leaf","budget":{"either":[{"ref":"BudgetInput"},"leaf"]},"active_days_per_week":"leaf","gifts_per_active_day":"leaf","top_up":"leaf","gifts":{"list":{"ref":"GiftChoiceInput"}},"value_per_coin":{"either":[{"ref":"SpreadInput"},"leaf"]},"switching_cost":{"either":[{"ref":"SpreadInput"},"leaf"]},"share_by_age":{"map":"leaf"},"budget_by_age":{"map":{"ref":"BudgetInput"}},"monthly_retention":{"list":"leaf"}},"required":["id","share"]},
   SpreadInput: {"keys":{"median":"leaf","sigma":"leaf"},"required":["median"]},
   TaxInput: {"keys":{"mode":"leaf","rate":"leaf"},"required":["mode"]},
@@ -46,3 +47,6 @@ export const SWEEP = {"keys":{"base":{"ref":"ScenarioInput"},"grid":{"list":{"re
 
 /** An `optimize` request: a scenario, decision variables, an objective and constraints. */
 export const OPTIMIZE = {"keys":{"scenario":{"ref":"ScenarioInput"},"variables":{"list":{"ref":"VariableInput"}},"objective":{"ref":"ObjectiveInput"},"constraints":{"list":{"ref":"ConstraintInput"}},"max_evaluations":"leaf"},"required":["scenario","variables","objective"]};
+
+/** A `power` request: a scenario, the experiment's users and days, the change or effect to detect. */
+export const POWER = {"keys":{"scenario":{"ref":"ScenarioInput"},"users_per_arm":"leaf","days":"leaf","change":{"map":"leaf"},"effect":"leaf","alpha":"leaf","power":"leaf","max_days":"leaf","looks":"leaf","observed":{"either":[{"ref":"ObservedInput"},"leaf"]},"replicates":"leaf"},"required":["scenario","users_per_arm","days"]};

@@ -4,6 +4,7 @@
 import { h } from '../../dom.js';
 import { moneyInput } from '../../format.js';
 import { bound, button, group } from '../controls.js';
+import { variantName, variantTitle } from '../metrics.js';
 import { cardLabel, cardsOfScenario } from './channels.js';
 
 /** Most points the engine runs in one sweep. */
@@ -103,11 +104,11 @@ export function abGroup(app) {
     'Each variant changes some parameters of the base scenario; the lab compares it with the base run by run and says whether each difference stands out from the noise (more than twice its standard error).',
     variants.map((v, i) => {
       const changes = v && typeof v.changes === 'object' && !Array.isArray(v.changes) ? Object.entries(v.changes) : [];
-      const name = typeof v?.name === 'string' && v.name ? v.name : `Variant ${i + 1}`;
+      const name = variantName(v, i);
       return h(
         'fieldset',
         { class: 'lab-variant' },
-        h('legend', { text: `Variant ${String.fromCharCode(66 + (i % 25))}: ${name}` }),
+        h('legend', { text: variantTitle(v, i) }),
         bound(app, `variants[${i}].name`, { kind: 'text', label: 'Name', rebuild: true }),
         h(
           'div',
@@ -142,6 +143,7 @@ export function abGroup(app) {
             if (next) app.setChange(i, next, next.startsWith('cap:') ? '10.00' : '1', { rebuild: true });
           }, { label: `Add a change to ${name}` }),
           variants.length > 1 ? button('Remove this variant', () => app.removeAt(`variants[${i}]`), { label: `Remove this variant (${name})`, kind: 'button--small button--quiet' }) : null,
+          button('Plan a real test of it', () => app.planVariant(i), { label: `Plan a real test of it (${name})` }),
         ),
       );
     }),

@@ -1,6 +1,6 @@
 // An A/B test's answer: for each variant, how each figure differs from the base run by run —
 // the mean difference as a bar, its P5–P95 as a whisker — and the engine's judgement of
-// whether it stands out from the noise.
+// whether it stands out from the noise; and a way to plan the real test of each change.
 import { h, replace, table } from '../../dom.js';
 import { differenceChart } from '../charts.js';
 import { AB_METRICS, metricName, unitOf } from '../metrics.js';
@@ -14,12 +14,12 @@ const SENTENCES = [
   ['blocked_spend', 'The rules block'],
 ];
 
-export function renderAb(answer, fmt) {
+export function renderAb(answer, fmt, { onPlan } = {}) {
   const rows = answer.rows;
   const summary = h(
     'div',
     { class: 'lab-results-summary' },
-    rows.map((row) =>
+    rows.map((row, i) =>
       h(
         'div',
         { class: 'lab-verdict' },
@@ -41,6 +41,9 @@ export function renderAb(answer, fmt) {
             );
           }),
         ),
+        onPlan
+          ? h('p', { class: 'lab-verdict-plan' }, h('button', { type: 'button', class: 'button button--small', text: 'Plan a real test of this change', 'aria-label': `Plan a real test of this change (${row.name})`, onclick: () => onPlan(i) }), h('span', { class: 'muted', text: ' — how many users and days a real A/B test needs to see it.' }))
+          : null,
       ),
     ),
   );
@@ -104,7 +107,7 @@ export function renderAb(answer, fmt) {
       'section',
       { class: 'lab-result-panel', 'aria-labelledby': 'result-ab-title' },
       h('h3', { id: 'result-ab-title', text: 'Differences from the base' }),
-      h('p', { class: 'lab-panel-intro', 'data-testid': 'significance', text: 'Bars: the mean difference over runs; whiskers: its 5th to 95th percentile. “Higher” and “lower” say a difference stands out from this simulation’s own noise (how its runs vary) — not that a real A/B test would detect it: Student’s t over the runs, corrected for the number of figures compared (Holm, 5 %). Pale bars are within the noise; green is good for viewers and creators, red is not.' }),
+      h('p', { class: 'lab-panel-intro', 'data-testid': 'significance', text: 'Bars: the mean difference over runs; whiskers: its 5th to 95th percentile. “Higher” and “lower” say a difference stands out from this simulation’s own noise (how its runs vary) — not that a real A/B test would detect it (“Plan a real test” says whether one would): Student’s t over the runs, corrected for the number of figures compared (Holm, 5 %). Pale bars are within the noise; green is good for viewers and creators, red is not.' }),
       h('div', { class: `lab-chart lab-chart--ab${rows.length > 1 ? ' lab-is-tall' : ''}` }, canvas),
       tables,
     ),
