@@ -4,14 +4,15 @@
 // the native CLI, the npm package's WebAssembly under Node, and the page's WebAssembly in
 // Chromium. tests/e2e/cross-target.test.mjs and catalogue.test.mjs compare them.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 export const root = new URL('../../', import.meta.url).pathname;
 
 /** The CLI binary, built (debug profile) if it is missing. */
 export function cliPath() {
   const bin = `${root}target/debug/giftsim`;
-  if (!existsSync(bin)) execFileSync('cargo', ['build', '--quiet', '--bin', 'giftsim'], { cwd: root, stdio: 'inherit' });
+  // Always built: a binary left from before a change would compare against stale answers.
+  execFileSync('cargo', ['build', '--quiet', '--bin', 'giftsim'], { cwd: root, stdio: 'inherit' });
   return bin;
 }
 
