@@ -401,6 +401,12 @@ fn scale_out(s: &Scenario, spend: &[i128]) -> Option<ScaleOut> {
         return None;
     }
     let factor = s.represents as f64 / s.viewers as f64;
+    // A whole factor reads as a count (`10,000`), any other to 3 decimals.
+    let factor_text = if s.represents % s.viewers == 0 {
+        crate::words::number(s.represents / s.viewers)
+    } else {
+        format!("{factor:.3}")
+    };
     let n = spend.len() as f64;
     let mean = spend.iter().map(|v| *v as f64).sum::<f64>() / n.max(1.0);
     let spread = if spend.len() >= 2 && mean > 0.0 {
@@ -428,7 +434,7 @@ fn scale_out(s: &Scenario, spend: &[i128]) -> Option<ScaleOut> {
         creators,
         factor: format!("{factor:.3}"),
         note: format!(
-            "Each run simulates {} viewers and {} creators standing for {} viewers and {} creators: every total is scaled up by {factor:.3}; shares, ARPU and ARPPU are not.{spread}",
+            "Each run simulates {} viewers and {} creators standing for {} viewers and {} creators: every total is scaled up by {factor_text}; shares, ARPU and ARPPU are not.{spread}",
             crate::words::number(s.viewers),
             crate::words::number(s.creators),
             crate::words::number(s.represents),

@@ -186,6 +186,37 @@ describe('the pricing lab', () => {
     await page.context().close();
   });
 
+  test('draws a figure not known exactly in every run, and scales the sample up to the population it stands for', async () => {
+    const page = await open();
+    await small(page);
+    await field(page, 'Viewers they stand for').fill('50000000');
+    await page.getByRole('button', { name: 'Add a figure not known exactly' }).click();
+    const box = page.locator('[data-testid=uncertain]');
+    await box.getByLabel('Uncertain figure 1', { exact: true }).selectOption('elasticity');
+    await box.getByLabel('Mean', { exact: true }).fill('-0.5');
+    await box.getByLabel('Standard deviation', { exact: true }).fill('0.2');
+    await runAndWait(page);
+    const note = await page.locator('[data-testid=scale-note]').innerText();
+    assert.match(note, /standing for 50,000,000 viewers/);
+    // The engine's answer: each run drew its own elasticity, and the totals are scaled.
+    const { text } = await download(page, page.getByRole('button', { name: 'Results as JSON' }));
+    const answer = JSON.parse(text);
+    const drawn = answer.runs.map((r) => Number(r.inputs.elasticity));
+    assert.equal(new Set(drawn).size, drawn.length);
+    assert.ok(drawn.every((e) => e >= -1.3 && e <= 0.3), String(drawn));
+    assert.equal(answer.totals.counts.find((c) => c.metric === 'viewers').p50, 50_000_000);
+    // A uniform range instead, and a range the wrong way round is refused at its field.
+    await box.getByLabel('Drawn', { exact: true }).selectOption('uniform');
+    await box.getByLabel('From', { exact: true }).fill('-0.2');
+    await box.getByLabel('To', { exact: true }).fill('-0.8');
+    await page.locator('.lab-button--run').click();
+    const error = page.locator('[data-testid=uncertain] .field-error:not([hidden])');
+    await error.waitFor();
+    assert.match(await error.innerText(), /max must be above min/);
+    await page.screenshot({ path: new URL('lab-uncertain.png', results).pathname, fullPage: false });
+    await page.context().close();
+  });
+
   test('runs a small A/B test and gives the engine’s judgement', async () => {
     const page = await open();
     await small(page, { viewers: '20000', runs: '6' });

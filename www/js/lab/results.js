@@ -75,6 +75,7 @@ export function renderResults(section, app, run) {
       ),
     ),
     h('p', { class: 'lab-run-meta', 'data-testid': 'run-meta' }, `${MODE_TITLES[doc.mode]} · `, describe(doc, fmt, app), ` · computed in ${fmt.seconds(ms)}`),
+    answer?.scenario?.scale?.note ? h('p', { class: 'lab-run-meta', 'data-testid': 'scale-note', text: answer.scenario.scale.note }) : null,
     h('p', { class: 'lab-stale', hidden: !stale, text: 'The scenario has changed since this run: press Run to update the results.' }),
   );
   replace(live, summary);

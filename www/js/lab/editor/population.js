@@ -49,6 +49,7 @@ function populationBody(app) {
       'div',
       { class: 'lab-field-row' },
       bound(app, 'scenario.viewers', { kind: 'int', label: 'Viewers' }),
+      bound(app, 'scenario.represents', { kind: 'int', label: 'Viewers they stand for', optional: true, placeholder: 'the same', hint: 'totals scaled up (at most 2,000,000,000)' }),
       bound(app, 'scenario.elasticity', { label: 'Elasticity of demand', optional: true, placeholder: '0' }),
       bound(app, 'scenario.price_multiplier', { label: 'Price multiplier, every channel', optional: true, placeholder: '1' }),
     ),

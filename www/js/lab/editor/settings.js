@@ -2,6 +2,7 @@
 // and seed give the same answer, byte for byte, here and on the command line.
 import { h } from '../../dom.js';
 import { bound, button, group } from '../controls.js';
+import { uncertainRows } from './uncertain.js';
 
 export function settingsGroup(app) {
   return group(
@@ -34,5 +35,6 @@ export function settingsGroup(app) {
         }, { label: 'Draw a new seed' }),
       ),
     ),
+    uncertainRows(app),
   );
 }

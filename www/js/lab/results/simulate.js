@@ -27,7 +27,7 @@ export function renderSimulate(answer, fmt) {
   const summary = h(
     'div',
     { class: 'lab-results-summary' },
-    h('p', { class: 'lab-summary-line' }, `Over ${fmt.days(sc.days)}, ${fmt.count(sc.viewers)} viewers pay `, h('strong', { text: fmt.money(spend.p50) }), ` (P5–P95: ${fmt.money(spend.p5)} to ${fmt.money(spend.p95)}, ${fmt.count(sc.runs)} runs).`),
+    h('p', { class: 'lab-summary-line' }, `Over ${fmt.days(sc.days)}, ${fmt.count(sc.scale?.represents ?? sc.viewers)} viewers pay `, h('strong', { text: fmt.money(spend.p50) }), ` (P5–P95: ${fmt.money(spend.p5)} to ${fmt.money(spend.p95)}, ${fmt.count(sc.runs)} runs).`),
     h(
       'dl',
       { class: 'lab-headline-figures' },
@@ -37,7 +37,7 @@ export function renderSimulate(answer, fmt) {
           'div',
           { class: `lab-figure lab-figure--${m}`, 'data-testid': `figure-${m}` },
           h('dt', { text: label }),
-          h('dd', { class: 'lab-figure-value', text: fmt.money(s.p50) }),
+          h('dd', { class: `lab-figure-value${fmt.money(s.p50).length > 12 ? ' lab-figure-value--long' : ''}`, text: fmt.money(s.p50) }),
           h('dd', { class: 'lab-figure-range', text: `P5–P95 ${fmt.compactMoney(Number(s.p5))} – ${fmt.compactMoney(Number(s.p95))}` }),
         );
       }),
@@ -45,7 +45,7 @@ export function renderSimulate(answer, fmt) {
         'div',
         { class: 'lab-figure', 'data-testid': 'figure-creators_paid' },
         h('dt', { text: 'Creators reaching the payout minimum' }),
-        h('dd', { class: 'lab-figure-value', text: `${fmt.count(paid.p50)} of ${fmt.count(sc.creators)}` }),
+        h('dd', { class: 'lab-figure-value', text: `${fmt.count(paid.p50)} of ${fmt.count(sc.scale?.creators ?? sc.creators)}` }),
         h('dd', { class: 'lab-figure-range', text: `P5–P95 ${fmt.count(paid.p5)} – ${fmt.count(paid.p95)}` }),
       ),
     ),
