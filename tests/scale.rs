@@ -30,6 +30,33 @@ fn cents(v: &Value) -> i128 {
     units.parse::<i128>().unwrap() * 100 + sign * frac.parse::<i128>().unwrap()
 }
 
+/// A run's money splits exactly into where it went, creators' pay into withdrawn and not, and
+/// coins bought into gifted and unspent.
+fn assert_reconciled(run: &Value) {
+    let parts: i128 = [
+        "tax",
+        "store_fees",
+        "payment_fees",
+        "creator_payouts",
+        "agency",
+        "platform_margin",
+        "unspent_coins_value",
+    ]
+    .iter()
+    .map(|m| cents(&run["money"][*m]))
+    .sum();
+    assert_eq!(parts, cents(&run["money"]["viewer_spend"]), "{run}");
+    assert_eq!(
+        cents(&run["money"]["withdrawn"]) + cents(&run["money"]["unwithdrawn"]),
+        cents(&run["money"]["creator_payouts"])
+    );
+    assert_eq!(
+        run["counts"]["coins_bought"].as_u64().unwrap(),
+        run["counts"]["coins_gifted"].as_u64().unwrap()
+            + run["counts"]["unspent_coins"].as_u64().unwrap()
+    );
+}
+
 #[test]
 fn a_sample_scales_its_totals_and_keeps_its_shares() {
     let plain = simulate(&scenario()).unwrap();
@@ -49,23 +76,7 @@ fn a_sample_scales_its_totals_and_keeps_its_shares() {
         assert_eq!(a["ratios"], b["ratios"]);
         assert_eq!(b["counts"]["viewers"], json!(170_000_000u64));
         // Still reconciled to the cent.
-        let parts: i128 = [
-            "tax",
-            "store_fees",
-            "payment_fees",
-            "creator_payouts",
-            "agency",
-            "platform_margin",
-            "unspent_coins_value",
-        ]
-        .iter()
-        .map(|m| cents(&b["money"][*m]))
-        .sum();
-        assert_eq!(parts, cents(&b["money"]["viewer_spend"]));
-        assert_eq!(
-            cents(&b["money"]["withdrawn"]) + cents(&b["money"]["unwithdrawn"]),
-            cents(&b["money"]["creator_payouts"])
-        );
+        assert_reconciled(b);
     }
     let scale = &scaled["scenario"]["scale"];
     assert_eq!(scale["represents"], 170_000_000u64);
@@ -80,24 +91,7 @@ fn a_fraction_of_a_viewer_per_viewer_still_reconciles() {
     s["represents"] = json!(33_333_337u64);
     let answer = simulate(&s).unwrap();
     for run in answer["runs"].as_array().unwrap() {
-        let parts: i128 = [
-            "tax",
-            "store_fees",
-            "payment_fees",
-            "creator_payouts",
-            "agency",
-            "platform_margin",
-            "unspent_coins_value",
-        ]
-        .iter()
-        .map(|m| cents(&run["money"][*m]))
-        .sum();
-        assert_eq!(parts, cents(&run["money"]["viewer_spend"]), "{run}");
-        assert_eq!(
-            run["counts"]["coins_bought"].as_u64().unwrap(),
-            run["counts"]["coins_gifted"].as_u64().unwrap()
-                + run["counts"]["unspent_coins"].as_u64().unwrap()
-        );
+        assert_reconciled(run);
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::simulate::{Progress, ProgressFn};
 use crate::error::Result;
-use crate::money::{round_decimal, Currency, RoundingPoint};
+use crate::money::{round_decimal, Fraction, Money, RoundingPoint};
 use crate::simulate;
 use crate::simulate::power::{
     conversion_power, normal_p, peeking, sample_ratio, simulate_power, Detectable, PowerRequest,
@@ -240,10 +240,21 @@ pub fn power(
             "no duration was examined",
         )
     })?;
+    // The metrics' values exactly, from what the viewers paid (the f64 moments are for the
+    // draws only).
+    let per = |n: u128| -> Result<String> {
+        let n =
+            i128::try_from(n.max(1)).map_err(|_| crate::error::Error::overflow("", "viewers"))?;
+        let minor = Fraction::new(1, n).apply(base.paid, RoundingPoint::Statistic)?;
+        Ok(Money::from_minor(minor, currency).to_string())
+    };
     let values = [
-        money(base.mean, currency),
-        ratio(base.conversion),
-        money(base.payer_mean, currency),
+        per(base.viewers)?,
+        simulate::ratio_text(simulate::millionths(
+            i128::try_from(base.payers).unwrap_or(i128::MAX),
+            i128::try_from(base.viewers).unwrap_or(i128::MAX),
+        )),
+        per(base.payers)?,
     ];
     let metrics = METRICS
         .iter()
@@ -389,14 +400,4 @@ fn fixed(x: f64, digits: u32) -> String {
 /// A relative figure (4 decimals), absent when infinite.
 fn relative(x: f64) -> Option<String> {
     x.is_finite().then(|| fixed(x, 4))
-}
-
-fn ratio(x: f64) -> String {
-    fixed(x, 6)
-}
-
-/// Minor units (a mean, so fractional) as money of `currency`, rounded for the answer.
-fn money(minor: f64, currency: Currency) -> String {
-    let digits = currency.minor_units();
-    fixed(minor / libm::pow(10.0, f64::from(digits)), digits)
 }

@@ -374,9 +374,7 @@ pub fn run_part(
             ))
         }
     };
-    let chunks: Vec<(u64, u64)> = (0..s.viewers.div_ceil(CHUNK))
-        .map(|c| (c * CHUNK, ((c + 1) * CHUNK).min(s.viewers)))
-        .collect();
+    let chunks = chunks(s);
     // Few viewers and several runs: the runs are the work items, each on one thread.
     let by_runs = (chunks.len() as u64) < threads as u64 && to - from > 1;
     let inner_threads = if by_runs { 1 } else { threads };
@@ -411,6 +409,13 @@ pub fn run_part(
     parallel_map(&runs, if by_runs { threads } else { 1 }, run_one)
 }
 
+/// The scenario's viewers in chunks of [`CHUNK`]: the work items of a run.
+fn chunks(s: &Scenario) -> Vec<(u64, u64)> {
+    (0..s.viewers.div_ceil(CHUNK))
+        .map(|c| (c * CHUNK, ((c + 1) * CHUNK).min(s.viewers)))
+        .collect()
+}
+
 /// What one run's viewers paid, as a histogram: the viewers counted, and per spend bin the
 /// payers and what they paid together (bins at most 4.4 % wide). The power analysis draws
 /// experiment arms from it.
@@ -423,9 +428,7 @@ pub fn spend_histogram(
     let drawn = uncertain::for_run(s, 0)?;
     let s = drawn.as_ref().map_or(s, |d| &d.0);
     let model = Model::new(s)?;
-    let chunks: Vec<(u64, u64)> = (0..s.viewers.div_ceil(CHUNK))
-        .map(|c| (c * CHUNK, ((c + 1) * CHUNK).min(s.viewers)))
-        .collect();
+    let chunks = chunks(s);
     let done = std::sync::atomic::AtomicU64::new(0);
     let work = |acc: &mut Totals, scratch: &mut Scratch, (from, to): (u64, u64)| -> Result<()> {
         model.viewers(0, from, to, acc, scratch)?;

@@ -319,6 +319,12 @@ impl PowerPlan {
 pub struct Spend {
     /// Per category (non-payers first): probability, value, payer.
     categories: Vec<(f64, f64, bool)>,
+    /// Viewers counted, exactly.
+    pub viewers: u128,
+    /// Viewers who paid.
+    pub payers: u128,
+    /// What they paid together, in minor units (exact: the answer's money comes from here).
+    pub paid: i128,
     /// Mean per user.
     pub mean: f64,
     /// Variance per user.
@@ -358,6 +364,9 @@ impl Spend {
         };
         Spend {
             categories,
+            viewers,
+            payers,
+            paid: bins.iter().map(|b| b.1).sum(),
             mean,
             variance,
             conversion,

@@ -20,11 +20,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use targets::{Target, TargetInput, TargetSet};
 
-/// Most evaluations one calibration may ask for.
+/// Most evaluations one calibration or optimization may ask for.
 pub const MAX_EVALUATIONS: u32 = 2_000;
 /// Most free parameters.
 pub const MAX_FREE: usize = 12;
-/// Most viewer-days of all evaluations together.
+/// Most viewer-days of all evaluations of one calibration or optimization together.
 pub const MAX_WORK: u64 = 200_000_000_000;
 
 /// The `calibrate` request.
@@ -122,35 +122,7 @@ impl CalibrateRequest {
                 "a calibration needs `targets` or a `target_set`",
             ));
         }
-        if self.max_evaluations == 0 || self.max_evaluations > MAX_EVALUATIONS {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                "max_evaluations",
-                format!(
-                    "a calibration runs 1 to {} simulations, not {}",
-                    crate::words::number(MAX_EVALUATIONS),
-                    crate::words::number(self.max_evaluations)
-                ),
-            )
-            .with_range(1, MAX_EVALUATIONS, self.max_evaluations));
-        }
-        let per_run = scenario.viewers * u64::from(scenario.simulated_days());
-        let work = per_run * u64::from(scenario.runs) * u64::from(self.max_evaluations);
-        if work > MAX_WORK {
-            return Err(Error::new(
-                ErrorCode::TooLarge,
-                "max_evaluations",
-                format!(
-                    "{} simulations of {} viewer-days each is {} viewer-days; at most {} are run for one calibration (fewer viewers, days, runs or evaluations)",
-                    crate::words::number(self.max_evaluations),
-                    crate::words::number(per_run * u64::from(scenario.runs)),
-                    crate::words::number(work),
-                    crate::words::number(MAX_WORK)
-                ),
-            )
-            .with("max", MAX_WORK)
-            .with("given", work));
-        }
+        check_evaluations(&scenario, self.max_evaluations, "calibration")?;
         Ok(Calibration {
             base: self.scenario.clone(),
             free,
@@ -160,6 +132,48 @@ impl CalibrateRequest {
             size: scenario.viewers * u64::from(scenario.runs),
         })
     }
+}
+
+/// Checks that a search (`what`: a calibration, an optimization) of `max_evaluations`
+/// simulations of `scenario` is within [`MAX_EVALUATIONS`] and [`MAX_WORK`].
+pub fn check_evaluations(scenario: &Scenario, max_evaluations: u32, what: &str) -> Result<()> {
+    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    if max_evaluations == 0 || max_evaluations > MAX_EVALUATIONS {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            "max_evaluations",
+            format!(
+                "{article} {what} runs 1 to {} simulations, not {}",
+                crate::words::number(MAX_EVALUATIONS),
+                crate::words::number(max_evaluations)
+            ),
+        )
+        .with_range(1, MAX_EVALUATIONS, max_evaluations));
+    }
+    let per_run = scenario.viewers * u64::from(scenario.simulated_days());
+    let work = per_run
+        .saturating_mul(u64::from(scenario.runs))
+        .saturating_mul(u64::from(max_evaluations));
+    if work > MAX_WORK {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "max_evaluations",
+            format!(
+                "{} simulations of {} viewer-days each is {} viewer-days; at most {} are run for one {what} (fewer viewers, days, runs or evaluations)",
+                crate::words::number(max_evaluations),
+                crate::words::number(per_run * u64::from(scenario.runs)),
+                crate::words::number(work),
+                crate::words::number(MAX_WORK)
+            ),
+        )
+        .with("max", MAX_WORK)
+        .with("given", work));
+    }
+    Ok(())
 }
 
 /// Runs one scenario: its raw parts and per-run metrics.

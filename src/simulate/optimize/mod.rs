@@ -28,12 +28,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use variables::{Variable, VariableInput};
 
-/// Most evaluations one optimization may ask for.
-pub const MAX_EVALUATIONS: u32 = 2_000;
 /// Most decision variables.
 pub const MAX_VARIABLES: usize = 6;
-/// Most viewer-days of all evaluations together.
-pub const MAX_WORK: u64 = super::calibrate::MAX_WORK;
+/// Most points looked at per simulation allowed (most are simulated; those that fail a
+/// constraint on the cards are not).
+const POINTS_PER_EVALUATION: usize = 20;
 
 /// The `optimize` request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -142,37 +141,7 @@ impl OptimizeRequest {
             .enumerate()
             .map(|(i, c)| Constraint::parse(c, &scenario, &index("constraints", i)))
             .collect::<Result<Vec<_>>>()?;
-        if self.max_evaluations == 0 || self.max_evaluations > MAX_EVALUATIONS {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                "max_evaluations",
-                format!(
-                    "an optimization runs 1 to {} simulations, not {}",
-                    crate::words::number(MAX_EVALUATIONS),
-                    crate::words::number(self.max_evaluations)
-                ),
-            )
-            .with_range(1, MAX_EVALUATIONS, self.max_evaluations));
-        }
-        let per_run = scenario.viewers * u64::from(scenario.simulated_days());
-        let work = per_run
-            .saturating_mul(u64::from(scenario.runs))
-            .saturating_mul(u64::from(self.max_evaluations));
-        if work > MAX_WORK {
-            return Err(Error::new(
-                ErrorCode::TooLarge,
-                "max_evaluations",
-                format!(
-                    "{} simulations of {} viewer-days each is {} viewer-days; at most {} are run for one optimization (fewer viewers, days, runs or evaluations)",
-                    crate::words::number(self.max_evaluations),
-                    crate::words::number(per_run * u64::from(scenario.runs)),
-                    crate::words::number(work),
-                    crate::words::number(MAX_WORK)
-                ),
-            )
-            .with("max", MAX_WORK)
-            .with("given", work));
-        }
+        super::calibrate::check_evaluations(&scenario, self.max_evaluations, "optimization")?;
         Ok(Optimization {
             base: self.scenario.clone(),
             scenario,
@@ -417,6 +386,9 @@ impl Optimization {
             .iter()
             .fold(1u128, |p, s| p.saturating_mul(*s as u128));
         let cap = self.max_evaluations;
+        // Points that fail a constraint on the cards are not simulated and so not counted by
+        // the cap; they are bounded too, so such a search always ends.
+        let most_points = cap as usize * POINTS_PER_EVALUATION;
         let mut points: Vec<Evaluated> = Vec::new();
         let mut seen: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
         let mut done = 0u32;
@@ -427,7 +399,7 @@ impl Optimization {
             if let Some(&at) = seen.get(&idx) {
                 return Ok(Some(at));
             }
-            if *done >= cap {
+            if *done >= cap || points.len() >= most_points {
                 return Ok(None);
             }
             let (e, simulated) = self.evaluate(&idx, simulate, false)?;
@@ -487,8 +459,7 @@ impl Optimization {
             // against a local peak).
             let coarse = strides.clone();
             let mut starts: Vec<Vec<usize>> = Vec::new();
-            converged = false;
-            while done < cap {
+            while done < cap && points.len() < most_points {
                 let mut ranked: Vec<usize> = (0..points.len()).collect();
                 crate::sort::sort_by(&mut ranked, |&a, &b| self.better(&points[a], &points[b]));
                 let far = |idx: &[usize]| {
@@ -529,7 +500,7 @@ impl Optimization {
                             }
                         }
                     }
-                    if done >= cap {
+                    if done >= cap || points.len() >= most_points {
                         break;
                     }
                     if fine && next == best {
