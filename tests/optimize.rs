@@ -345,7 +345,10 @@ fn price_points_and_card_constraints_shape_the_answer() {
 fn a_search_whose_cards_never_hold_still_ends_and_flags_the_least_violating_point() {
     // No price of the 7,000-coin web bundle on this lattice keeps the ladder falling per coin,
     // so no point is simulated: the search must still end, at a bounded number of points.
-    let mut req = request(5, json!([{"price_per_coin": "falls", "rate_card": "tiktok-web"}]));
+    let mut req = request(
+        5,
+        json!([{"price_per_coin": "falls", "rate_card": "tiktok-web"}]),
+    );
     req["variables"] = json!([
         {"parameter": "bundle:tiktok-web/7000/price", "min": "60.01", "max": "90.01", "step": "0.02"},
         {"parameter": "bundle:tiktok-web/3500/price", "min": "30.01", "max": "45.01", "step": "0.02"}
