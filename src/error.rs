@@ -29,6 +29,8 @@ pub enum ErrorCode {
     UnknownGift,
     /// Not an ISO 4217 currency code giftsim knows.
     UnknownCurrency,
+    /// Not an ISO 3166 country (or US state) code giftsim knows.
+    UnknownRegion,
     /// Two amounts in different currencies were combined without an exchange rate.
     CurrencyMismatch,
     /// Fields that exclude each other were given together, or none of a required set was.
@@ -64,6 +66,7 @@ impl ErrorCode {
             ErrorCode::UnknownPreset => "unknown_preset",
             ErrorCode::UnknownGift => "unknown_gift",
             ErrorCode::UnknownCurrency => "unknown_currency",
+            ErrorCode::UnknownRegion => "unknown_region",
             ErrorCode::CurrencyMismatch => "currency_mismatch",
             ErrorCode::ConflictingFields => "conflicting_fields",
             ErrorCode::Duplicate => "duplicate",

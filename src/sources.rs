@@ -24,9 +24,13 @@ pub struct Provenance {
     /// Address of the page the figures come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Date the source states the figures for: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// Date the source's text is dated (or states the figures for): `YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`; absent for an undated page, which then gives `checked`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
+    /// When we last read the source and found the figures there (same date forms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
     /// How far the source can be trusted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
@@ -55,6 +59,9 @@ impl Provenance {
         if let Some(date) = &self.as_of {
             validate_date(date, &join(path, "as_of"))?;
         }
+        if let Some(date) = &self.checked {
+            validate_date(date, &join(path, "checked"))?;
+        }
         if self.estimate {
             if self.method.as_deref().is_none_or(str::is_empty) {
                 return Err(Error::new(
@@ -71,11 +78,11 @@ impl Provenance {
                     "a sourced figure needs its source (or `estimate: true` with a method)",
                 ));
             }
-            if self.as_of.is_none() {
+            if self.as_of.is_none() && self.checked.is_none() {
                 return Err(Error::new(
                     ErrorCode::MissingField,
                     join(path, "as_of"),
-                    "a sourced figure needs the date it holds for",
+                    "a sourced figure needs the date of its source (`as_of`), or for an undated page the day it was read (`checked`)",
                 ));
             }
         }
@@ -142,6 +149,7 @@ mod tests {
             fields: fields.iter().map(|s| s.to_string()).collect(),
             source: Some("https://example.org".into()),
             as_of: Some("2024-05".into()),
+            checked: None,
             confidence: Some(Confidence::M),
             estimate: false,
             method: None,

@@ -143,6 +143,7 @@ export type ErrorCode =
   | "unknown_preset"
   | "unknown_gift"
   | "unknown_currency"
+  | "unknown_region"
   | "currency_mismatch"
   | "conflicting_fields"
   | "duplicate"

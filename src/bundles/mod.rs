@@ -27,9 +27,11 @@
 mod mix;
 pub mod price_points;
 mod residues;
+mod simplest;
 mod tables;
 
 pub use mix::{CustomOffer, Item, Line, Mix, Offer, Score};
+pub use simplest::MAX_SIMPLE_PURCHASES;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::rate_card::RateCard;

@@ -54,6 +54,8 @@ pub enum MessageCode {
     ThresholdReached,
     /// A gift needs more coins than the person holds.
     NotEnoughCoins,
+    /// No rule of the registry holds for the person's region on the event's date.
+    NoRulesApply,
 }
 
 /// A window in an answer, with its bounds in the person's time zone.
@@ -74,6 +76,10 @@ pub struct WindowOut {
 pub struct Check {
     /// What the rule says of the event.
     pub verdict: Level,
+    /// The rule set the rule belongs to (absent for rules outside any set, such as holding
+    /// enough coins).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_set: Option<String>,
     /// The rule: a cap id, `min-age`, `guardian-approval`, `cooldown` or `coins`.
     pub rule: String,
     /// The window the rule counts over.
@@ -143,6 +149,13 @@ impl Verdict {
         &self.checks[self.deciding]
     }
 
+    /// One verdict from several rule sets' verdicts on the same event: every check, decided
+    /// as one verdict is. Each set records its own verdict when the event is committed.
+    pub fn merge<'v>(verdicts: impl Iterator<Item = &'v Verdict>) -> Verdict {
+        let checks: Vec<Check> = verdicts.flat_map(|v| v.checks.iter().cloned()).collect();
+        finish(checks, Vec::new())
+    }
+
     /// Adds a check from a rule outside the rule set (such as holding enough coins) and
     /// re-decides the verdict.
     pub fn push(&mut self, check: Check) {
@@ -158,6 +171,9 @@ impl Verdict {
 pub struct Headroom {
     /// The amount, or `None` when no cap limits it.
     pub amount: Option<Money>,
+    /// The rule set of the rule that limits it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_set: Option<String>,
     /// The rule that limits it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limited_by: Option<String>,
@@ -250,6 +266,7 @@ fn percent(fraction: Decimal) -> String {
 pub(crate) fn rule_check(verdict: Level, rule: &str, code: MessageCode, message: String) -> Check {
     Check {
         verdict,
+        rule_set: None,
         rule: rule.into(),
         window: None,
         limit: None,
@@ -533,6 +550,7 @@ impl<'a> Checker<'a> {
             };
             checks.push(Check {
                 verdict,
+                rule_set: None,
                 rule: cap.id.clone(),
                 window,
                 limit: Some(cap.limit),
@@ -542,6 +560,9 @@ impl<'a> Checker<'a> {
                 message,
                 details,
             });
+        }
+        for c in &mut checks {
+            c.rule_set = Some(self.rules.id.clone());
         }
         Ok(finish(checks, fires))
     }
@@ -608,6 +629,7 @@ impl<'a> Checker<'a> {
             && !self.person.guardian_approved;
         let mut best = Headroom {
             amount: None,
+            rule_set: None,
             limited_by: None,
             window: None,
             next_allowed_at: None,
@@ -616,6 +638,7 @@ impl<'a> Checker<'a> {
         if self.person.age < self.min_age.for_action(action) {
             best.amount = Some(Money::zero(cur));
             best.limited_by = Some("min-age".into());
+            best.rule_set = Some(self.rules.id.clone());
             return Ok(best);
         }
         if let (Action::Buy, Some(b), Some(last)) = (action, self.bracket, self.last_buy) {
@@ -624,6 +647,7 @@ impl<'a> Checker<'a> {
                 if now < next && (enforcement == Enforcement::Hard || !hard_only) {
                     best.amount = Some(Money::zero(cur));
                     best.limited_by = Some("cooldown".into());
+                    best.rule_set = Some(self.rules.id.clone());
                     best.next_allowed_at = Some(self.person.zone.format(next));
                     return Ok(best);
                 }
@@ -647,6 +671,7 @@ impl<'a> Checker<'a> {
             if best.amount.is_none_or(|a| room < a.minor()) {
                 best.amount = Some(money(room, cur));
                 best.limited_by = Some(cap.id.clone());
+                best.rule_set = Some(self.rules.id.clone());
                 best.window = Some(self.window_out(cap.window, span));
             }
         }

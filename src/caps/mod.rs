@@ -6,11 +6,14 @@
 //! [`RuleSet::from_input`]. [`check::Checker`] applies a rule set to one person's events.
 
 pub mod check;
+pub mod registry;
 pub mod window;
 
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::id;
 use crate::money::{parse_decimal, Currency, Fraction, Money, RoundingPoint};
+use crate::rate_card::Channel;
+pub use registry::{validate_region, Scope, Status, StatusInput};
 use crate::sources::{self, Provenance};
 use crate::time_zone::Zone;
 use rust_decimal::Decimal;
@@ -136,6 +139,26 @@ pub struct RuleSetInput {
     /// Date the rules hold from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
+    /// Where the rules hold: an ISO 3166-1 country (`AU`) or ISO 3166-2 subdivision
+    /// (`US-TX`); absent for everywhere (a platform's own policy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<String>,
+    /// The law, guideline or policy the rules come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instrument: Option<String>,
+    /// Dated status history, oldest first: each status holds from its day to the next one's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status: Vec<StatusInput>,
+    /// Platforms the rules cover (`tiktok`, as rate cards name them); absent for all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub platforms: Vec<String>,
+    /// Purchase channels the rules cover (`ios`, `android`); absent for all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
+    /// Limits a person or family chooses (a budget, a family's caps): `"auto"` never applies
+    /// them on its own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub opt_in: bool,
     /// Currency of every cap.
     pub currency: String,
     /// Time zone for calendar windows when the person gives none (default UTC).
@@ -278,6 +301,8 @@ pub struct RuleSet {
     pub sources: Vec<Provenance>,
     /// Notes.
     pub notes: Option<String>,
+    /// Where and when the rules hold.
+    pub scope: Scope,
     input: RuleSetInput,
 }
 
@@ -386,6 +411,7 @@ impl RuleSet {
         }
         let thresholds = Self::thresholds(&input.warning_thresholds)?;
         sources::validate_all(&input.sources, "sources")?;
+        let scope = Scope::from_input(input)?;
         Ok(RuleSet {
             id: input.id.clone(),
             name: input.name.clone(),
@@ -403,6 +429,7 @@ impl RuleSet {
             thresholds,
             sources: input.sources.clone(),
             notes: input.notes.clone(),
+            scope,
             input: input.clone(),
         })
     }
@@ -502,10 +529,12 @@ impl RuleSet {
         Ok(out)
     }
 
-    /// The minimum ages for a person in `region`.
+    /// The minimum ages for a person in `region` (a subdivision such as `US-TX` is in its
+    /// country's exceptions).
     pub fn min_age_in(&self, region: Option<&str>) -> MinAge {
         let mut ages = self.min_age;
-        if let Some((_, o)) = region.and_then(|r| self.regions.iter().find(|(code, _)| code == r)) {
+        let country = region.map(|r| r.split('-').next().unwrap_or(r));
+        if let Some((_, o)) = country.and_then(|r| self.regions.iter().find(|(code, _)| code == r)) {
             ages.buy = o.buy.unwrap_or(ages.buy);
             ages.gift = o.gift.unwrap_or(ages.gift);
             ages.receive = o.receive.unwrap_or(ages.receive);
@@ -555,22 +584,6 @@ fn overlaps(a: &Bracket, b: &Bracket) -> bool {
     let a_end = a.max_age.unwrap_or(u32::MAX);
     let b_end = b.max_age.unwrap_or(u32::MAX);
     a.min_age < b_end && b.min_age < a_end
-}
-
-/// Checks an ISO 3166-1 alpha-2 region code (two upper-case letters).
-pub fn validate_region(code: &str, path: &str) -> Result<()> {
-    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-        Ok(())
-    } else {
-        Err(Error::new(
-            ErrorCode::InvalidValue,
-            path,
-            format!(
-                "`{}` is not a two-letter region code like KR or JP",
-                code.chars().take(20).collect::<String>()
-            ),
-        ))
-    }
 }
 
 impl crate::preset_or::PresetKind for RuleSetInput {

@@ -1,11 +1,12 @@
 //! `plan`: a dated plan of purchases and gifts for one person, checked against a rule set,
 //! event by event (the engine is [`crate::plan`]).
 
-use crate::caps::{RuleSet, RuleSetInput, RuleSetRef};
-use crate::error::{Error, ErrorCode, Result};
+use crate::caps::{RuleSetInput, RuleSetRef};
+use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::money::ExchangeRates;
 use crate::plan::input::{EventInput, PersonInput, Terms, MAX_EVENTS};
 use crate::plan::verdict::{EventVerdict, PersonOut, PlanSummary, StillSpendable};
+use crate::plan::rules::{AppliedRuleSet, Rules};
 use crate::plan::{Outcome, Run};
 use crate::preset_or::PresetOr;
 use crate::presets;
@@ -18,7 +19,9 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanRequest {
-    /// A preset id (`"cn-games-2019"`) or a full rule set object.
+    /// A preset id (`"cn-games-2019"`), a full rule set object, or `"auto"`: every shipped
+    /// rule set in force for the person's region (needed then) on each event's date, on the
+    /// rate card's platform and channel.
     pub rule_set: PresetOr<RuleSetInput>,
     /// The person.
     pub person: PersonInput,
@@ -40,8 +43,12 @@ pub struct PlanRequest {
 /// The `plan` answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct PlanResponse {
-    /// The rule set used.
+    /// The rule set used (`auto` for the registry's).
     pub rule_set: RuleSetRef,
+    /// With `"auto"`: every rule set considered for the region, its place and status history,
+    /// and the events it was applied to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rule_sets: Vec<AppliedRuleSet>,
     /// The rate card used, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_card: Option<RateCardRef>,
@@ -57,9 +64,10 @@ pub struct PlanResponse {
 
 impl PlanResponse {
     /// The answer for a plan's outcome under `rules`, priced on `card`.
-    pub(crate) fn new(rules: &RuleSet, card: Option<&RateCard>, outcome: Outcome) -> Self {
+    pub(crate) fn new(rules: &Rules, card: Option<&RateCard>, outcome: Outcome) -> Self {
         PlanResponse {
             rule_set: rules.reference(),
+            rule_sets: rules.applied(&outcome.applied),
             rate_card: card.map(RateCard::reference),
             person: outcome.person,
             verdicts: outcome.verdicts,
@@ -71,13 +79,18 @@ impl PlanResponse {
 
 /// Checks a `plan` request.
 pub fn plan(req: &PlanRequest) -> Result<PlanResponse> {
-    let rules = presets::rule_set_of(&req.rule_set, "rule_set")?;
-    let person = req.person.resolve(&rules, "person")?;
     let card = req
         .rate_card
         .as_ref()
         .map(|c| presets::rate_card_of(c, "rate_card"))
         .transpose()?;
+    let (rules, person) = Rules::choose(
+        &req.rule_set,
+        "rule_set",
+        &req.person,
+        "person",
+        card.as_deref(),
+    )?;
     let rates = ExchangeRates::parse(&req.exchange_rates, "exchange_rates")?;
     if req.events.len() > MAX_EVENTS {
         return Err(Error::new(
@@ -96,7 +109,7 @@ pub fn plan(req: &PlanRequest) -> Result<PlanResponse> {
         zone: &person.zone,
         card: card.as_deref(),
         rates: &rates,
-        default_currency: card.as_ref().map_or(rules.currency, |c| c.currency),
+        default_currency: card.as_ref().map_or(rules.currency(), |c| c.currency),
         optimizer: Default::default(),
     };
     let events = req
@@ -110,6 +123,9 @@ pub fn plan(req: &PlanRequest) -> Result<PlanResponse> {
         .as_deref()
         .map(|n| person.zone.parse_time(n, "now"))
         .transpose()?;
+    for (i, e) in events.iter().enumerate() {
+        rules.check_date(person.zone.date_of(e.at), &join(&index("events", i), "at"))?;
+    }
     let run = Run {
         rules: &rules,
         card: card.as_deref(),

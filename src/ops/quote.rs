@@ -10,6 +10,7 @@ use crate::flow::{self, FlowEntry, Ledger, PurchaseLine, Spend, SpendResult};
 use crate::money::{decimal_string, percent, unit_price, ExchangeRates, Money};
 use crate::payout::{self, PayoutPlan};
 use crate::plan::input::{lots_from, PersonInput};
+use crate::plan::rules::Rules;
 use crate::plan::{Event, EventKind, Run};
 use crate::preset_or::PresetOr;
 use crate::presets;
@@ -64,19 +65,26 @@ pub struct QuoteRequest {
     /// Also answer on the platform's other channels (default true).
     #[serde(default = "yes")]
     pub compare_channels: bool,
-    /// Check the purchase and its gifts against these spending rules (needs `person`).
+    /// Check the purchase and its gifts against these spending rules (needs `person`): a
+    /// preset id, a rule set object, or `"auto"` for every rule in force in the person's region
+    /// on the date `at` (both needed then).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_set: Option<PresetOr<RuleSetInput>>,
     /// The person the spending rules apply to (needs `rule_set`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<PersonInput>,
-    /// When the purchase happens, for the rules' calendar windows: an RFC 3339 timestamp, or a
-    /// wall-clock time in the person's time zone (`2026-03-01T10:00`).
+    /// When the purchase happens, for the rules' calendar windows and, with `"auto"`, which
+    /// rules hold: an RFC 3339 timestamp, or a wall-clock time in the person's time zone
+    /// (`2026-03-01T10:00`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
     /// Exchange rates, `{"USD/CNY": "7.10"}`, when the rules count another currency.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub exchange_rates: BTreeMap<String, String>,
+    /// How much more than the cheapest price a simpler purchase (fewer purchases) may cost, as
+    /// a fraction (default `"0.02"`, 2 %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub simplest_within: Option<String>,
 }
 
 /// The question, validated.
@@ -124,6 +132,30 @@ pub struct Purchase {
     /// For `spend`: what is left of the budget.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub budget_left: Option<Money>,
+}
+
+/// A simpler purchase than the cheapest: fewer purchases for a little more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Simplest {
+    /// Coins received.
+    pub coins: u64,
+    /// Coins bought beyond what was needed.
+    pub leftover_coins: u64,
+    /// Listed price of all purchases.
+    pub price: Money,
+    /// What the viewer pays.
+    pub viewer_pays: Money,
+    /// Number of purchases.
+    pub purchase_count: u64,
+    /// The purchases, in the order they are made.
+    pub lines: Vec<PurchaseLine>,
+    /// What it costs beyond the cheapest purchase (`viewer_pays` minus the cheapest's).
+    pub costs_more: Money,
+    /// Purchases fewer than the cheapest purchase needs.
+    pub fewer_purchases: u64,
+    /// What the creator keeps this way (the same gifts: the same, unless leftover coins differ
+    /// in what they cost).
+    pub creator_keeps: Money,
 }
 
 /// The creator's side of the answer.
@@ -193,6 +225,10 @@ pub struct QuoteResponse {
     pub flow: Vec<FlowEntry>,
     /// The same question on the platform's other channels in the same currency, cheapest first.
     pub channels: Vec<ChannelAnswer>,
+    /// The fewest purchases (at most 12) within `simplest_within` of the cheapest price, when
+    /// that is fewer purchases than `purchase`; absent for `spend` questions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub simplest: Option<Simplest>,
     /// The purchase (event 0) and its gifts (event 1) checked against the spending rules, when
     /// `rule_set` and `person` are given.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -329,6 +365,8 @@ struct Answer {
     mix: Mix,
     ledger: Ledger,
     budget_left: Option<Money>,
+    optimizer: Optimizer,
+    spends: Vec<Spend>,
 }
 
 fn answer(card: &RateCard, q: &Question) -> Result<Answer> {
@@ -366,6 +404,8 @@ fn answer(card: &RateCard, q: &Question) -> Result<Answer> {
         mix,
         ledger,
         budget_left,
+        optimizer,
+        spends,
     })
 }
 
@@ -382,6 +422,10 @@ pub fn quote(req: &QuoteRequest) -> Result<QuoteResponse> {
     };
     let payout = payout::plan(&card.payout, a.ledger.creator.keeps)?;
     let spending_check = check_spending(req, &card, &a.ledger)?;
+    let simplest = match q {
+        Question::Spend(_) => None,
+        _ => simplest(req, &card, &a)?,
+    };
     let question = match (&q, &req.gifts) {
         (Question::Coins(n), _) => QuestionOut::Coins(*n),
         (Question::Gifts(_), Some(g)) => QuestionOut::Gifts(g.clone()),
@@ -421,8 +465,57 @@ pub fn quote(req: &QuoteRequest) -> Result<QuoteResponse> {
         payout,
         flow: l.flow,
         channels,
+        simplest,
         spending_check,
     })
+}
+
+/// The fewest purchases within `simplest_within` of the cheapest price, when that is fewer
+/// purchases than the cheapest mix.
+fn simplest(req: &QuoteRequest, card: &RateCard, a: &Answer) -> Result<Option<Simplest>> {
+    let within = match &req.simplest_within {
+        Some(t) => {
+            let v = crate::money::parse_decimal(t, "simplest_within")?;
+            if v < Decimal::ZERO || v > Decimal::ONE {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    "simplest_within",
+                    format!("the premium for a simpler purchase is a fraction from 0 to 1 (0.02 is 2 %), not {v}"),
+                )
+                .with("min", "0")
+                .with("max", "1")
+                .with("given", v.to_string()));
+            }
+            v
+        }
+        None => Decimal::new(2, 2),
+    };
+    let cheapest = a.mix.price();
+    if a.mix.purchases() <= 1 {
+        return Ok(None);
+    }
+    // The bound is compared, not paid: whole minor units at or under price × (1 + within).
+    let scale = 10u128.pow(within.scale());
+    let extra = u128::from(cheapest) * within.mantissa().unsigned_abs() / scale;
+    let max_price = cheapest.saturating_add(u64::try_from(extra).unwrap_or(u64::MAX));
+    let Some(mix) = a.optimizer.fewest_purchases(a.needed, max_price) else {
+        return Ok(None);
+    };
+    if mix.purchases() >= a.mix.purchases() {
+        return Ok(None);
+    }
+    let l = flow::ledger(card, &mix, &a.spends)?;
+    Ok(Some(Simplest {
+        coins: mix.coins(),
+        leftover_coins: mix.coins().saturating_sub(a.needed),
+        price: Money::from_minor(mix.price(), card.currency),
+        viewer_pays: l.viewer_pays,
+        purchase_count: mix.purchases(),
+        lines: l.purchases,
+        costs_more: l.viewer_pays.checked_sub(a.ledger.viewer_pays)?,
+        fewer_purchases: a.mix.purchases() - mix.purchases(),
+        creator_keeps: l.creator.keeps,
+    }))
 }
 
 /// The same question on the preset channels of the same platform and currency.
@@ -481,13 +574,20 @@ fn check_spending(
         }
         (Some(r), Some(p)) => (r, p),
     };
-    let rules = presets::rule_set_of(rule_set, "rule_set")?;
-    let person = person_input.resolve(&rules, "person")?;
+    let (rules, person) = Rules::choose(rule_set, "rule_set", person_input, "person", Some(card))?;
     let rates = ExchangeRates::parse(&req.exchange_rates, "exchange_rates")?;
-    let when = match &req.at {
-        Some(t) => person.zone.parse_time(t, "at")?,
-        None => Instant::EPOCH,
+    let when = match (&req.at, &rules) {
+        (Some(t), _) => person.zone.parse_time(t, "at")?,
+        (None, Rules::One(_)) => Instant::EPOCH,
+        (None, Rules::ByDate { .. }) => {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                "at",
+                "automatic rules need the date of the purchase (`at`): which rules hold depends on it",
+            ))
+        }
     };
+    rules.check_date(person.zone.date_of(when), "at")?;
     let mut events = vec![Event {
         index: 0,
         at: when,

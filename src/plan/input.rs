@@ -25,7 +25,8 @@ pub const MAX_EVENTS: usize = 10_000;
 pub struct PersonInput {
     /// Age in whole years.
     pub age: u32,
-    /// ISO 3166-1 alpha-2 region (`KR`), for regional age rules.
+    /// ISO 3166-1 alpha-2 country (`KR`) or ISO 3166-2 US state (`US-TX`), for regional
+    /// rules; `"rule_set": "auto"` needs it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Time zone for calendar windows: an IANA name (`Europe/Athens`), `UTC`, an offset
@@ -96,14 +97,19 @@ pub struct EventInput {
 impl PersonInput {
     /// The person as the rules see them; `path` points at the person.
     pub fn resolve(&self, rules: &RuleSet, path: &str) -> Result<Person> {
-        caps::check_age(Some(self.age), &join(path, "age"))?;
-        if let Some(r) = &self.region {
-            caps::validate_region(r, &join(path, "region"))?;
-        }
         let zone = match &self.time_zone {
             Some(z) => Zone::parse(z, &join(path, "time_zone"))?,
             None => rules.zone()?,
         };
+        self.resolve_in(zone, path)
+    }
+
+    /// The person, in `zone` (their own, already parsed, or a default); `path` points at them.
+    pub fn resolve_in(&self, zone: Zone, path: &str) -> Result<Person> {
+        caps::check_age(Some(self.age), &join(path, "age"))?;
+        if let Some(r) = &self.region {
+            caps::validate_region(r, &join(path, "region"))?;
+        }
         Ok(Person {
             age: self.age,
             region: self.region.clone(),

@@ -9,17 +9,21 @@
 //! ([`crate::lots`]), so a gift is valued at what its coins really cost.
 
 pub mod input;
+pub mod rules;
 pub mod verdict;
 
 use crate::bundles::Optimizer;
-use crate::caps::check::{hide_bounds, rule_check, Check, Checker, Level, MessageCode, Person};
-use crate::caps::{Action, RuleSet};
+use crate::caps::check::{
+    hide_bounds, rule_check, Check, Checker, Headroom, Level, MessageCode, Person, Verdict,
+};
+use crate::caps::{Action, MinAge, RuleSet};
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::flow;
 use crate::lots::{Lot, Wallet};
 use crate::money::{ExchangeRates, Money};
 use crate::rate_card::RateCard;
-use crate::time_zone::Instant;
+use crate::time_zone::{Date, Instant};
+use rules::Rules;
 use std::cell::OnceCell;
 use verdict::{Amount, EventVerdict, PersonOut, PlanSummary, Spendable, StillSpendable};
 
@@ -73,12 +77,14 @@ pub struct Outcome {
     pub summary: PlanSummary,
     /// The most that can still be spent at the end of the plan (or at `now`).
     pub can_still_spend: StillSpendable,
+    /// Events each rule set was applied to, in the order of [`Rules::sets`].
+    pub applied: Vec<usize>,
 }
 
 /// How a plan is run: its pricing, and whether its times are real.
 pub struct Run<'a> {
     /// The rules.
-    pub rules: &'a RuleSet,
+    pub rules: &'a Rules,
     /// The rate card coins are bought on, if any.
     pub card: Option<&'a RateCard>,
     /// The stated exchange rates.
@@ -95,9 +101,14 @@ pub struct Run<'a> {
 impl Run<'_> {
     /// Runs `events` for `person`, in time order (ties in input order).
     pub fn events(&self, person: Person, events: &[Event]) -> Result<Outcome> {
-        let cur = self.rules.currency;
+        let cur = self.rules.currency();
         let zone = person.zone.clone();
-        let mut checker = Checker::new(self.rules, person.clone());
+        let sets = self.rules.sets(&person);
+        let mut checkers: Vec<Checker> = sets
+            .iter()
+            .map(|(set, p)| Checker::new(set, p.clone()))
+            .collect();
+        let mut applied = vec![0usize; sets.len()];
         let mut wallet = Wallet::default();
         let mut order: Vec<&Event> = events.iter().collect();
         crate::sort::sort_by_key(&mut order, |e| (e.at, e.index));
@@ -148,15 +159,39 @@ impl Run<'_> {
                 },
             );
             let counted = self.rates.convert(paid, cur, &money_path)?;
-            let mut verdict = checker.evaluate(action, counted, e.at, e.approved)?;
+            let date = zone.date_of(e.at);
+            let mut per_set: Vec<Option<(Money, Verdict)>> = Vec::with_capacity(sets.len());
+            for (i, (set, _)) in sets.iter().enumerate() {
+                if !self.rules.applies(set, date) {
+                    per_set.push(None);
+                    continue;
+                }
+                let amount = self.amount_for(set, paid, counted, &money_path)?;
+                per_set.push(Some((
+                    amount,
+                    checkers[i].evaluate(action, amount, e.at, e.approved)?,
+                )));
+                applied[i] += 1;
+            }
+            let mut verdict = if per_set.iter().any(Option::is_some) {
+                Verdict::merge(per_set.iter().flatten().map(|(_, v)| v))
+            } else {
+                Verdict::single(no_rules(&person, date))
+            };
             if let EventKind::Gift { coins, .. } = &e.kind {
                 let held = wallet.balance();
                 if held < *coins {
                     verdict.push(not_enough_coins(*coins, held));
                 }
             }
-            checker.commit(action, counted, e.at, &verdict);
             if verdict.level != Level::Block {
+                for (checker, (amount, v)) in checkers
+                    .iter_mut()
+                    .zip(&per_set)
+                    .filter_map(|(c, p)| p.as_ref().map(|p| (c, p)))
+                {
+                    checker.commit(action, *amount, e.at, v);
+                }
                 match &e.kind {
                     EventKind::Buy { lots, .. } => lots.iter().for_each(|l| wallet.add(*l)),
                     EventKind::Gift { coins, .. } => {
@@ -222,10 +257,17 @@ impl Run<'_> {
                 ))
             }
         };
+        let today = zone.date_of(now);
+        let active: Vec<(&RuleSet, &Checker)> = sets
+            .iter()
+            .zip(&checkers)
+            .filter(|((set, _), _)| self.rules.applies(set, today))
+            .map(|((set, _), c)| (*set, c))
+            .collect();
         let spendable = |action| -> Result<Spendable> {
             let mut s = Spendable {
-                without_block: checker.headroom(action, now, true)?,
-                without_warning: checker.headroom(action, now, false)?,
+                without_block: self.headroom(&active, action, now, true, cur)?,
+                without_warning: self.headroom(&active, action, now, false, cur)?,
             };
             if !self.show_windows {
                 hide_bounds(&mut s.without_block.window);
@@ -233,15 +275,26 @@ impl Run<'_> {
             }
             Ok(s)
         };
-        let min_age = checker.min_age();
+        let min_age = active.iter().fold(MinAge::default(), |m, (_, c)| {
+            let a = c.min_age();
+            MinAge {
+                buy: m.buy.max(a.buy),
+                gift: m.gift.max(a.gift),
+                receive: m.receive.max(a.receive),
+            }
+        });
+        let bracket = active.iter().find_map(|(set, c)| {
+            c.bracket().map(|b| match self.rules {
+                Rules::One(_) => format!("{} ({})", b.id, b.describe()),
+                Rules::ByDate { .. } => format!("{}: {} ({})", set.id, b.id, b.describe()),
+            })
+        });
         Ok(Outcome {
             person: PersonOut {
                 age: person.age,
                 region: person.region.clone(),
                 time_zone: zone.name().to_string(),
-                bracket: checker
-                    .bracket()
-                    .map(|b| format!("{} ({})", b.id, b.describe())),
+                bracket,
                 min_age,
                 may_buy: person.age >= min_age.buy,
                 may_gift: person.age >= min_age.gift,
@@ -254,7 +307,58 @@ impl Run<'_> {
                 buy: spendable(Action::Buy)?,
                 gift: spendable(Action::Gift)?,
             },
+            applied,
         })
+    }
+
+    /// The amount `set` counts: the plan's counted amount in the plan's currency, else `paid`
+    /// converted at the stated rates. A set without caps counts no money, so it needs no rate.
+    fn amount_for(&self, set: &RuleSet, paid: Money, counted: Money, path: &str) -> Result<Money> {
+        if set.currency == counted.currency() {
+            Ok(counted)
+        } else if set.brackets.iter().all(|b| b.caps.is_empty()) {
+            Ok(Money::zero(set.currency))
+        } else {
+            self.rates.convert(paid, set.currency, path)
+        }
+    }
+
+    /// The least headroom of the sets in force at `now`, in the plan's currency.
+    fn headroom(
+        &self,
+        active: &[(&RuleSet, &Checker)],
+        action: Action,
+        now: Instant,
+        hard_only: bool,
+        cur: crate::money::Currency,
+    ) -> Result<Headroom> {
+        let mut best: Option<Headroom> = None;
+        let mut approval = false;
+        for (_, checker) in active {
+            let mut h = checker.headroom(action, now, hard_only)?;
+            approval |= h.needs_guardian_approval;
+            if let Some(a) = h.amount {
+                h.amount = Some(self.rates.convert(a, cur, "exchange_rates")?);
+            }
+            let tighter = match (&best, h.amount) {
+                (None, _) => true,
+                (Some(b), Some(a)) => b.amount.is_none_or(|bm| a.minor() < bm.minor()),
+                (Some(_), None) => false,
+            };
+            if tighter {
+                best = Some(h);
+            }
+        }
+        let mut out = best.unwrap_or(Headroom {
+            amount: None,
+            rule_set: None,
+            limited_by: None,
+            window: None,
+            next_allowed_at: None,
+            needs_guardian_approval: false,
+        });
+        out.needs_guardian_approval = approval;
+        Ok(out)
     }
 
     /// What a gift the wallet cannot cover stands for: the coins held at what they cost, plus
@@ -268,6 +372,20 @@ impl Run<'_> {
         let optimizer = self.optimizer.get_or_init(|| Optimizer::for_card(card));
         let missing = flow::ledger(card, &optimizer.cheapest(coins - held), &[])?.viewer_pays;
         held_cost.checked_add(missing)
+    }
+}
+
+/// The check of an event on a date no rule of the registry covers.
+fn no_rules(person: &Person, date: Date) -> Check {
+    let region = person.region.as_deref().unwrap_or("this region");
+    Check {
+        details: crate::caps::check::details([("date", date.to_string().into())]),
+        ..rule_check(
+            Level::Ok,
+            "no-rules",
+            MessageCode::NoRulesApply,
+            format!("No rule giftsim knows of holds in {region} on {date} for this purchase."),
+        )
     }
 }
 
