@@ -82,6 +82,21 @@ enum Command {
         /// JSON file, or - for standard input.
         file: String,
     },
+    /// Audit a rate card: what each gift really costs, leftover coins, the ladder, the rules.
+    #[command(
+        long_about = "A compliance audit of a rate card, computed exactly.\n\n\
+        Input: {\"rate_card\": ID or object, \"all_channels\": optional (also the platform's other \
+        shipped cards), \"gifts\": optional [ids], \"region\" and \"date\": optional (the age gates \
+        and caps the registry holds there and then)}. For every gift: its coins at the best price per \
+        coin, the cheapest purchase that covers it with its leftover coins, the fewest leftover coins \
+        any purchase allows and the forced overspend; for the ladder: whether the price per coin falls \
+        as packs grow, the best-value offer and the currency layers; findings in plain words.",
+        after_help = "Examples:\n  echo '{\"rate_card\": \"tiktok-ios\", \"region\": \"US-TX\", \"date\": \"2026-12-07\"}' | giftsim audit -\n  giftsim audit examples/audit-tiktok-ios-us-tx.json"
+    )]
+    Audit {
+        /// JSON file, or - for standard input.
+        file: String,
+    },
     /// Population Monte Carlo: many viewers, days and runs; totals with P5/P50/P95.
     #[command(
         long_about = "Simulate a population of viewers over days and Monte Carlo runs.\n\n\
@@ -281,6 +296,7 @@ fn run_cli() -> ExitCode {
         Command::Quote { file } => (Operation::Quote, read_input(file)),
         Command::Compare { file } => (Operation::Compare, read_input(file)),
         Command::Plan { file } => (Operation::Plan, read_input(file)),
+        Command::Audit { file } => (Operation::Audit, read_input(file)),
         Command::Simulate { file, csv, threads }
         | Command::Sweep { file, csv, threads }
         | Command::Calibrate { file, threads, csv }

@@ -54,6 +54,8 @@ operation!(compare => Compare, "CompareRequest" -> "CompareResponse",
     "The same spending on several platforms, side by side.");
 operation!(plan => Plan, "PlanRequest" -> "PlanResponse",
     "Checks one person's dated spending plan against a rule set: a verdict per event.");
+operation!(audit => Audit, "AuditRequest" -> "AuditResponse",
+    "A compliance audit of a rate card: each gift's price at the best rate, its cheapest purchase and leftover coins, the ladder, and the rules of a region on a date.");
 operation!(simulate => Simulate, "ScenarioInput" -> "SimulateResponse",
     "Population Monte Carlo: seeded, deterministic totals and percentiles over runs.");
 operation!(sweep => Sweep, "SweepRequest" -> "SweepResponse",

@@ -38,44 +38,6 @@ export type PresetOr_ArrayOf_GiftInput = string | GiftInput[];
  */
 export type Confidence = "H" | "M" | "L";
 /**
- * A rule set given as a preset id such as "cn-games-2019" (see `presets`) or as a full rule set object
- *
- * This interface was referenced by `GiftsimSchemas`'s JSON-Schema
- * via the `definition` "PresetOr_RuleSetInput".
- */
-export type PresetOr_RuleSetInput = string | RuleSetInput;
-/**
- * What a rule applies to.
- */
-export type Action = "buy" | "gift";
-/**
- * The span a cap counts over.
- */
-export type WindowKind =
-  | "transaction"
-  | "calendar_day"
-  | "calendar_week"
-  | "calendar_month"
-  | "rolling_24h"
-  | "rolling_7d"
-  | "rolling_30d";
-/**
- * Whether breaking a rule blocks the event or only warns.
- */
-export type Enforcement = "hard" | "soft";
-/**
- * How a segment's monthly budget is distributed.
- */
-export type BudgetDistribution = "fixed" | "uniform" | "lognormal" | "pareto";
-/**
- * The distribution of an uncertain parameter.
- */
-export type Distribution = "normal" | "uniform";
-/**
- * An amount as a decimal string with the currency's minor-unit digits, e.g. "12.99"
- */
-export type Money = string;
-/**
  * ISO 4217 currency code
  */
 export type Currency =
@@ -124,6 +86,56 @@ export type Currency =
   | "USD"
   | "VND"
   | "ZAR";
+/**
+ * An amount as a decimal string with the currency's minor-unit digits, e.g. "12.99"
+ */
+export type Money = string;
+/**
+ * What a rule set is, legally, from a date on.
+ */
+export type Status =
+  | "in_force"
+  | "not_yet_applicable"
+  | "enjoined"
+  | "draft"
+  | "withdrawn"
+  | "guidance"
+  | "self_regulation"
+  | "platform_policy";
+/**
+ * What a rule applies to.
+ */
+export type Action = "buy" | "gift";
+/**
+ * The span a cap counts over.
+ */
+export type WindowKind =
+  | "transaction"
+  | "calendar_day"
+  | "calendar_week"
+  | "calendar_month"
+  | "rolling_24h"
+  | "rolling_7d"
+  | "rolling_30d";
+/**
+ * Whether breaking a rule blocks the event or only warns.
+ */
+export type Enforcement = "hard" | "soft";
+/**
+ * A rule set given as a preset id such as "cn-games-2019" (see `presets`) or as a full rule set object
+ *
+ * This interface was referenced by `GiftsimSchemas`'s JSON-Schema
+ * via the `definition` "PresetOr_RuleSetInput".
+ */
+export type PresetOr_RuleSetInput = string | RuleSetInput;
+/**
+ * How a segment's monthly budget is distributed.
+ */
+export type BudgetDistribution = "fixed" | "uniform" | "lognormal" | "pareto";
+/**
+ * The distribution of an uncertain parameter.
+ */
+export type Distribution = "normal" | "uniform";
 /**
  * Who receives a part of the viewer's money.
  */
@@ -176,7 +188,8 @@ export type MessageCode =
   | "window_cap_exceeded"
   | "soft_cap_exceeded"
   | "threshold_reached"
-  | "not_enough_coins";
+  | "not_enough_coins"
+  | "no_rules_apply";
 /**
  * The question as echoed in the answer.
  */
@@ -198,97 +211,6 @@ export type QuestionOut =
  */
 export type PurchaseKind = "bundle" | "custom";
 
-/**
- * A scenario as JSON can write it.
- */
-export interface ScenarioInput {
-  /**
-   * One rate card for every viewer (or give `channels`).
-   */
-  rate_card?: PresetOr_RateCardInput | null;
-  /**
-   * Channels and the share of viewers on each (same currency).
-   */
-  channels?: ChannelInput[];
-  /**
-   * Spending rules enforced per viewer (default `none`).
-   */
-  rule_set?: PresetOr_RuleSetInput & string;
-  /**
-   * Exchange rates when the rules count another currency (`{"USD/CNY": "7.10"}`).
-   */
-  exchange_rates?: {
-    [k: string]: string | undefined;
-  };
-  /**
-   * Viewers' region, for regional age rules.
-   */
-  region?: string | null;
-  /**
-   * Number of viewers.
-   */
-  viewers: number;
-  /**
-   * How many viewers the simulated ones stand for (at most 2,000,000,000): totals are
-   * scaled up to them, creators with them.
-   */
-  represents?: number | null;
-  /**
-   * Age groups (default: everyone 18 to 64).
-   */
-  ages?: AgeGroupInput[];
-  /**
-   * Spender segments.
-   */
-  segments: SegmentInput[];
-  /**
-   * Price elasticity of coin demand: coins bought scale with `price_multiplier^elasticity`
-   * (0: the same coins whatever the price; −1: the same money).
-   */
-  elasticity?: string;
-  /**
-   * Every price on every card is multiplied by this (default 1).
-   */
-  price_multiplier?: string;
-  /**
-   * Creators receiving the gifts.
-   */
-  creators?: CreatorsInput;
-  /**
-   * Chance a guardian approves a purchase that needs approval (default 0.5).
-   */
-  guardian_approval_rate?: string;
-  /**
-   * Days simulated.
-   */
-  days: number;
-  /**
-   * First day (`YYYY-MM-DD`), for calendar windows (default 2026-01-01).
-   */
-  start?: string;
-  /**
-   * Monte Carlo runs (default 1).
-   */
-  runs?: number;
-  /**
-   * Seed: the same scenario and seed give the same answer, byte for byte.
-   */
-  seed?: number;
-  /**
-   * Days simulated before `start` and left out of the results, so that the population is
-   * in its steady state (coins held, budgets part spent) when counting begins (default 0).
-   */
-  warm_up_days?: number;
-  /**
-   * Viewers who state an older age than theirs.
-   */
-  age_misreport?: AgeMisreportInput | null;
-  /**
-   * Parameters not known exactly, each drawn once per run from its distribution, so the
-   * bands over runs carry that uncertainty too.
-   */
-  uncertain?: UncertainInput[];
-}
 /**
  * A rate card as JSON can write it. Every decimal is a string.
  */
@@ -523,9 +445,14 @@ export interface Provenance {
    */
   source?: string | null;
   /**
-   * Date the source states the figures for: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+   * Date the source's text is dated (or states the figures for): `YYYY`, `YYYY-MM` or
+   * `YYYY-MM-DD`; absent for an undated page, which then gives `checked`.
    */
   as_of?: string | null;
+  /**
+   * When we last read the source and found the figures there (same date forms).
+   */
+  checked?: string | null;
   /**
    * How far the source can be trusted.
    */
@@ -542,6 +469,544 @@ export interface Provenance {
    * Anything a reader should know about these figures.
    */
   note?: string | null;
+}
+/**
+ * The `audit` request.
+ */
+export interface AuditRequest {
+  /**
+   * The rate card: a preset id or a full rate card object.
+   */
+  rate_card: PresetOr_RateCardInput;
+  /**
+   * Also audit every shipped card of the same platform (its other channels and currencies).
+   */
+  all_channels?: boolean;
+  /**
+   * Gift ids to audit (default: the card's whole catalogue).
+   */
+  gifts?: string[] | null;
+  /**
+   * A region (`AU`, `US-TX`) for the age gates and caps that hold there (needs `date`).
+   */
+  region?: string | null;
+  /**
+   * The day (`YYYY-MM-DD`) the rules are read for.
+   */
+  date?: string | null;
+}
+/**
+ * The card a result was computed with: id, version and as-of date.
+ */
+export interface RateCardRef {
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Platform.
+   */
+  platform: string;
+  /**
+   * Channel.
+   */
+  channel: Channel;
+  /**
+   * Currency.
+   */
+  currency: Currency;
+  /**
+   * Version.
+   */
+  version: number;
+  /**
+   * As-of date.
+   */
+  as_of?: string | null;
+}
+/**
+ * One gift, audited.
+ */
+export interface GiftAudit {
+  /**
+   * Gift id.
+   */
+  gift: string;
+  /**
+   * Its name.
+   */
+  name: string;
+  /**
+   * Its coins.
+   */
+  coins: number;
+  /**
+   * Its coins at the ladder's best price per coin (6 decimals; display only): what the
+   * gift costs if coins could be bought at the best rate in any amount.
+   */
+  price_at_best_rate: string;
+  /**
+   * The cheapest purchase that covers it, with its leftover coins.
+   */
+  cheapest_purchase: CheapestPurchase;
+  /**
+   * The fewest coins any purchase covering it leaves over (0: the exact amount can be
+   * bought).
+   */
+  min_leftover_coins: number;
+  /**
+   * Cheapest purchase ÷ price at the best rate − 1 (6 decimals): how much more the viewer
+   * must pay than the gift's coins are worth at the best rate.
+   */
+  forced_overspend: string;
+}
+/**
+ * The cheapest purchase covering a gift.
+ */
+export interface CheapestPurchase {
+  /**
+   * Coins received.
+   */
+  coins: number;
+  /**
+   * Listed price.
+   */
+  price: Money;
+  /**
+   * Purchases.
+   */
+  purchase_count: number;
+  /**
+   * Coins left over after the gift.
+   */
+  leftover_coins: number;
+  /**
+   * The purchases.
+   */
+  lines: AuditLine[];
+}
+/**
+ * A line of the cheapest purchase.
+ */
+export interface AuditLine {
+  /**
+   * Coins per purchase (bonus included).
+   */
+  coins: number;
+  /**
+   * Listed price per purchase.
+   */
+  price: Money;
+  /**
+   * Purchases.
+   */
+  count: number;
+  /**
+   * True for a custom amount.
+   */
+  custom: boolean;
+}
+/**
+ * The ladder, audited.
+ */
+export interface LadderAudit {
+  /**
+   * Bundles on the card.
+   */
+  bundles: number;
+  /**
+   * True when a custom amount can be bought.
+   */
+  custom_amount: boolean;
+  /**
+   * Does the price per coin never rise as packs grow?
+   */
+  per_coin_monotone: boolean;
+  /**
+   * Each pair of packs where the larger is dearer per coin.
+   */
+  breaks: LadderBreak[];
+  /**
+   * The offer with the lowest price per coin.
+   */
+  best_value_bundle: BestValue;
+  /**
+   * Money, the platform's currencies, and the creator's cash, in order.
+   */
+  currency_layers: Layer[];
+  /**
+   * Conversions between the viewer's money and the creator's cash.
+   */
+  conversions: number;
+}
+/**
+ * A pack that costs more per coin than a smaller one.
+ */
+export interface LadderBreak {
+  /**
+   * The smaller pack's coins.
+   */
+  smaller: number;
+  /**
+   * The larger pack's coins, dearer per coin.
+   */
+  larger: number;
+  /**
+   * The smaller pack's price per coin (6 decimals).
+   */
+  smaller_price_per_coin: string;
+  /**
+   * The larger pack's price per coin (6 decimals).
+   */
+  larger_price_per_coin: string;
+}
+/**
+ * The best-value offer.
+ */
+export interface BestValue {
+  /**
+   * Coins (bonus included; for a custom amount, one step).
+   */
+  coins: number;
+  /**
+   * Listed price.
+   */
+  price: Money;
+  /**
+   * Price per coin (6 decimals).
+   */
+  price_per_coin: string;
+  /**
+   * True for the custom amount.
+   */
+  custom: boolean;
+}
+/**
+ * One layer between the viewer's money and the creator's cash.
+ */
+export interface Layer {
+  /**
+   * What it is called (`USD`, `Coins`, `Diamonds`).
+   */
+  name: string;
+  /**
+   * Who holds it.
+   */
+  held_by: string;
+  /**
+   * Whether a viewer can buy it with money.
+   */
+  purchasable: boolean;
+}
+/**
+ * A finding of the audit.
+ */
+export interface Finding {
+  /**
+   * Stable code: `forced_leftover`, `ladder_not_monotone`, `currency_layers`,
+   * `exact_amount_buyable`, `overspend`.
+   */
+  code: string;
+  /**
+   * `warn` for what a regulator's principle questions, `info` otherwise.
+   */
+  level: string;
+  /**
+   * A sentence a person understands.
+   */
+  message: string;
+  /**
+   * The principle it serves.
+   */
+  principle: string;
+}
+/**
+ * One card's audit.
+ */
+export interface CardAudit {
+  /**
+   * The card.
+   */
+  rate_card: RateCardRef;
+  /**
+   * Every gift audited, in catalogue order.
+   */
+  gifts: GiftAudit[];
+  /**
+   * The ladder.
+   */
+  ladder: LadderAudit;
+  /**
+   * What the audit found, in plain words.
+   */
+  findings: Finding[];
+}
+/**
+ * The rules that hold in a region on a date.
+ */
+export interface RulesOnDate {
+  /**
+   * The region.
+   */
+  region: string;
+  /**
+   * The day.
+   */
+  date: string;
+  /**
+   * Every rule set of the registry that covers the region and the card's platform and
+   * channel, applied or not on the date.
+   */
+  rule_sets: RuleOnDate[];
+}
+/**
+ * A rule set of the registry, as it stands in the region on the date.
+ */
+export interface RuleOnDate {
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Where it holds.
+   */
+  jurisdiction?: string | null;
+  /**
+   * The instrument.
+   */
+  instrument?: string | null;
+  /**
+   * Its status on the date (absent: not yet recorded then).
+   */
+  status?: Status | null;
+  /**
+   * True when `"auto"` applies it on the date.
+   */
+  applies: boolean;
+  /**
+   * Its whole status history.
+   */
+  status_history: StatusInput[];
+  /**
+   * Minimum ages in the region.
+   */
+  min_age: MinAge;
+  /**
+   * Age brackets with caps or approval.
+   */
+  brackets: BracketOut[];
+  /**
+   * Notes.
+   */
+  notes?: string | null;
+}
+/**
+ * One step of a status history: `status` holds from `from` until the next step.
+ */
+export interface StatusInput {
+  /**
+   * The status.
+   */
+  status: Status;
+  /**
+   * The first day it holds: `YYYY-MM-DD` (or `YYYY-MM`, `YYYY` for the first day of it).
+   */
+  from: string;
+  /**
+   * What happened (a signature, an injunction, a stay, a delay).
+   */
+  note?: string | null;
+}
+/**
+ * Minimum ages, resolved.
+ */
+export interface MinAge {
+  /**
+   * To buy.
+   */
+  buy: number;
+  /**
+   * To gift.
+   */
+  gift: number;
+  /**
+   * To receive.
+   */
+  receive: number;
+}
+/**
+ * An age bracket, as the audit lists it.
+ */
+export interface BracketOut {
+  /**
+   * Bracket id.
+   */
+  id: string;
+  /**
+   * "ages 8 to 15".
+   */
+  ages: string;
+  /**
+   * Purchases need a guardian's approval.
+   */
+  guardian_approval: boolean;
+  /**
+   * Its caps.
+   */
+  caps: CapOut[];
+}
+/**
+ * A cap, as the audit lists it.
+ */
+export interface CapOut {
+  /**
+   * Cap id.
+   */
+  id: string;
+  /**
+   * Buying or gifting.
+   */
+  action: Action;
+  /**
+   * Its window.
+   */
+  window: WindowKind;
+  /**
+   * The limit.
+   */
+  limit: Money;
+  /**
+   * Blocks (`hard`) or warns (`soft`).
+   */
+  enforcement: Enforcement;
+}
+/**
+ * The `audit` answer.
+ */
+export interface AuditResponse {
+  /**
+   * The card audited.
+   */
+  rate_card: RateCardRef;
+  /**
+   * Every gift of the card, audited.
+   */
+  gifts: GiftAudit[];
+  /**
+   * The card's ladder.
+   */
+  ladder: LadderAudit;
+  /**
+   * What the audit found, in plain words.
+   */
+  findings: Finding[];
+  /**
+   * With `all_channels`: the platform's other shipped cards, audited alike.
+   */
+  channels?: CardAudit[];
+  /**
+   * With `region` and `date`: the registry's age gates and caps there and then.
+   */
+  rules?: RulesOnDate | null;
+}
+/**
+ * A scenario as JSON can write it.
+ */
+export interface ScenarioInput {
+  /**
+   * One rate card for every viewer (or give `channels`).
+   */
+  rate_card?: PresetOr_RateCardInput | null;
+  /**
+   * Channels and the share of viewers on each (same currency).
+   */
+  channels?: ChannelInput[];
+  /**
+   * Spending rules enforced per viewer (default `none`).
+   */
+  rule_set?: PresetOr_RuleSetInput & string;
+  /**
+   * Exchange rates when the rules count another currency (`{"USD/CNY": "7.10"}`).
+   */
+  exchange_rates?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Viewers' region, for regional age rules.
+   */
+  region?: string | null;
+  /**
+   * Number of viewers.
+   */
+  viewers: number;
+  /**
+   * How many viewers the simulated ones stand for (at most 2,000,000,000): totals are
+   * scaled up to them, creators with them.
+   */
+  represents?: number | null;
+  /**
+   * Age groups (default: everyone 18 to 64).
+   */
+  ages?: AgeGroupInput[];
+  /**
+   * Spender segments.
+   */
+  segments: SegmentInput[];
+  /**
+   * Price elasticity of coin demand: coins bought scale with `price_multiplier^elasticity`
+   * (0: the same coins whatever the price; −1: the same money).
+   */
+  elasticity?: string;
+  /**
+   * Every price on every card is multiplied by this (default 1).
+   */
+  price_multiplier?: string;
+  /**
+   * Creators receiving the gifts.
+   */
+  creators?: CreatorsInput;
+  /**
+   * Chance a guardian approves a purchase that needs approval (default 0.5).
+   */
+  guardian_approval_rate?: string;
+  /**
+   * Days simulated.
+   */
+  days: number;
+  /**
+   * First day (`YYYY-MM-DD`), for calendar windows (default 2026-01-01).
+   */
+  start?: string;
+  /**
+   * Monte Carlo runs (default 1).
+   */
+  runs?: number;
+  /**
+   * Seed: the same scenario and seed give the same answer, byte for byte.
+   */
+  seed?: number;
+  /**
+   * Days simulated before `start` and left out of the results, so that the population is
+   * in its steady state (coins held, budgets part spent) when counting begins (default 0).
+   */
+  warm_up_days?: number;
+  /**
+   * Viewers who state an older age than theirs.
+   */
+  age_misreport?: AgeMisreportInput | null;
+  /**
+   * Parameters not known exactly, each drawn once per run from its distribution, so the
+   * bands over runs carry that uncertainty too.
+   */
+  uncertain?: UncertainInput[];
 }
 /**
  * A channel and the share of viewers who buy there.
@@ -580,6 +1045,32 @@ export interface RuleSetInput {
    * Date the rules hold from.
    */
   as_of?: string | null;
+  /**
+   * Where the rules hold: an ISO 3166-1 country (`AU`) or ISO 3166-2 subdivision
+   * (`US-TX`); absent for everywhere (a platform's own policy).
+   */
+  jurisdiction?: string | null;
+  /**
+   * The law, guideline or policy the rules come from.
+   */
+  instrument?: string | null;
+  /**
+   * Dated status history, oldest first: each status holds from its day to the next one's.
+   */
+  status?: StatusInput[];
+  /**
+   * Platforms the rules cover (`tiktok`, as rate cards name them); absent for all.
+   */
+  platforms?: string[];
+  /**
+   * Purchase channels the rules cover (`ios`, `android`); absent for all.
+   */
+  channels?: Channel[];
+  /**
+   * Limits a person or family chooses (a budget, a family's caps): `"auto"` never applies
+   * them on its own.
+   */
+  opt_in?: boolean;
   /**
    * Currency of every cap.
    */
@@ -1192,39 +1683,6 @@ export interface CompareRow {
   flow: FlowEntry[];
 }
 /**
- * The card a result was computed with: id, version and as-of date.
- */
-export interface RateCardRef {
-  /**
-   * Id.
-   */
-  id: string;
-  /**
-   * Name.
-   */
-  name: string;
-  /**
-   * Platform.
-   */
-  platform: string;
-  /**
-   * Channel.
-   */
-  channel: Channel;
-  /**
-   * Currency.
-   */
-  currency: Currency;
-  /**
-   * Version.
-   */
-  version: number;
-  /**
-   * As-of date.
-   */
-  as_of?: string | null;
-}
-/**
  * One part of the flow.
  */
 export interface FlowEntry {
@@ -1735,7 +2193,8 @@ export interface PersonInput {
    */
   age: number;
   /**
-   * ISO 3166-1 alpha-2 region (`KR`), for regional age rules.
+   * ISO 3166-1 alpha-2 country (`KR`) or ISO 3166-2 US state (`US-TX`), for regional
+   * rules; `"rule_set": "auto"` needs it.
    */
   region?: string | null;
   /**
@@ -1819,7 +2278,9 @@ export interface GiftEventInput {
  */
 export interface PlanRequest {
   /**
-   * A preset id (`"cn-games-2019"`) or a full rule set object.
+   * A preset id (`"cn-games-2019"`), a full rule set object, or `"auto"`: every shipped
+   * rule set in force for the person's region (needed then) on each event's date, on the
+   * rate card's platform and channel.
    */
   rule_set: PresetOr_RuleSetInput;
   /**
@@ -1873,6 +2334,31 @@ export interface RuleSetRef {
   currency: Currency;
 }
 /**
+ * A rule set `"auto"` considered, with its place and status history.
+ */
+export interface AppliedRuleSet {
+  /**
+   * The set.
+   */
+  rule_set: RuleSetRef;
+  /**
+   * Where it holds.
+   */
+  jurisdiction?: string | null;
+  /**
+   * The law, guideline or policy.
+   */
+  instrument?: string | null;
+  /**
+   * Its dated status history.
+   */
+  status: StatusInput[];
+  /**
+   * Events it was applied to (those on dates its status applies).
+   */
+  events: number;
+}
+/**
  * The person as the rules see them.
  */
 export interface PersonOut {
@@ -1908,23 +2394,6 @@ export interface PersonOut {
    * May receive gifts (go LIVE).
    */
   may_receive: boolean;
-}
-/**
- * Minimum ages, resolved.
- */
-export interface MinAge {
-  /**
-   * To buy.
-   */
-  buy: number;
-  /**
-   * To gift.
-   */
-  gift: number;
-  /**
-   * To receive.
-   */
-  receive: number;
 }
 /**
  * The verdict on one event.
@@ -1964,6 +2433,11 @@ export interface EventVerdict {
    * What the rule says of the event.
    */
   verdict: Level;
+  /**
+   * The rule set the rule belongs to (absent for rules outside any set, such as holding
+   * enough coins).
+   */
+  rule_set?: string | null;
   /**
    * The rule: a cap id, `min-age`, `guardian-approval`, `cooldown` or `coins`.
    */
@@ -2064,6 +2538,11 @@ export interface Check {
    * What the rule says of the event.
    */
   verdict: Level;
+  /**
+   * The rule set the rule belongs to (absent for rules outside any set, such as holding
+   * enough coins).
+   */
+  rule_set?: string | null;
   /**
    * The rule: a cap id, `min-age`, `guardian-approval`, `cooldown` or `coins`.
    */
@@ -2177,6 +2656,10 @@ export interface Headroom {
    */
   amount?: Money | null;
   /**
+   * The rule set of the rule that limits it.
+   */
+  rule_set?: string | null;
+  /**
    * The rule that limits it.
    */
   limited_by?: string | null;
@@ -2198,9 +2681,14 @@ export interface Headroom {
  */
 export interface PlanResponse {
   /**
-   * The rule set used.
+   * The rule set used (`auto` for the registry's).
    */
   rule_set: RuleSetRef;
+  /**
+   * With `"auto"`: every rule set considered for the region, its place and status history,
+   * and the events it was applied to.
+   */
+  rule_sets?: AppliedRuleSet[];
   /**
    * The rate card used, if any.
    */
@@ -2622,7 +3110,9 @@ export interface QuoteRequest {
    */
   compare_channels?: boolean;
   /**
-   * Check the purchase and its gifts against these spending rules (needs `person`).
+   * Check the purchase and its gifts against these spending rules (needs `person`): a
+   * preset id, a rule set object, or `"auto"` for every rule in force in the person's region
+   * on the date `at` (both needed then).
    */
   rule_set?: PresetOr_RuleSetInput | null;
   /**
@@ -2630,8 +3120,9 @@ export interface QuoteRequest {
    */
   person?: PersonInput | null;
   /**
-   * When the purchase happens, for the rules' calendar windows: an RFC 3339 timestamp, or a
-   * wall-clock time in the person's time zone (`2026-03-01T10:00`).
+   * When the purchase happens, for the rules' calendar windows and, with `"auto"`, which
+   * rules hold: an RFC 3339 timestamp, or a wall-clock time in the person's time zone
+   * (`2026-03-01T10:00`).
    */
   at?: string | null;
   /**
@@ -2640,6 +3131,11 @@ export interface QuoteRequest {
   exchange_rates?: {
     [k: string]: string | undefined;
   };
+  /**
+   * How much more than the cheapest price a simpler purchase (fewer purchases) may cost, as
+   * a fraction (default `"0.02"`, 2 %).
+   */
+  simplest_within?: string | null;
 }
 /**
  * The purchase that answers the question.
@@ -2924,6 +3420,48 @@ export interface ChannelAnswer {
   difference: Money;
 }
 /**
+ * A simpler purchase than the cheapest: fewer purchases for a little more.
+ */
+export interface Simplest {
+  /**
+   * Coins received.
+   */
+  coins: number;
+  /**
+   * Coins bought beyond what was needed.
+   */
+  leftover_coins: number;
+  /**
+   * Listed price of all purchases.
+   */
+  price: Money;
+  /**
+   * What the viewer pays.
+   */
+  viewer_pays: Money;
+  /**
+   * Number of purchases.
+   */
+  purchase_count: number;
+  /**
+   * The purchases, in the order they are made.
+   */
+  lines: PurchaseLine[];
+  /**
+   * What it costs beyond the cheapest purchase (`viewer_pays` minus the cheapest's).
+   */
+  costs_more: Money;
+  /**
+   * Purchases fewer than the cheapest purchase needs.
+   */
+  fewer_purchases: number;
+  /**
+   * What the creator keeps this way (the same gifts: the same, unless leftover coins differ
+   * in what they cost).
+   */
+  creator_keeps: Money;
+}
+/**
  * The `quote` answer.
  */
 export interface QuoteResponse {
@@ -2967,6 +3505,11 @@ export interface QuoteResponse {
    * The same question on the platform's other channels in the same currency, cheapest first.
    */
   channels: ChannelAnswer[];
+  /**
+   * The fewest purchases (at most 12) within `simplest_within` of the cheapest price, when
+   * that is fewer purchases than `purchase`; absent for `spend` questions.
+   */
+  simplest?: Simplest | null;
   /**
    * The purchase (event 0) and its gifts (event 1) checked against the spending rules, when
    * `rule_set` and `person` are given.

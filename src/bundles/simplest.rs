@@ -41,22 +41,28 @@ impl Search<'_> {
             return;
         }
         if coins >= self.target {
-            self.offer(Score {
-                price,
-                leftover: coins - self.target,
-                purchases: used,
-            }, 0);
+            self.offer(
+                Score {
+                    price,
+                    leftover: coins - self.target,
+                    purchases: used,
+                },
+                0,
+            );
             return;
         }
         if i == self.offers.len() {
             if let (Some(cu), true) = (self.custom, slots > 0) {
                 let steps = (self.target - coins).div_ceil(cu.step).max(cu.min_steps);
                 if steps.div_ceil(cu.max_steps) <= slots {
-                    self.offer(Score {
-                        price: price.saturating_add(steps.saturating_mul(cu.step_price)),
-                        leftover: coins + steps * cu.step - self.target,
-                        purchases: used + steps.div_ceil(cu.max_steps),
-                    }, steps);
+                    self.offer(
+                        Score {
+                            price: price.saturating_add(steps.saturating_mul(cu.step_price)),
+                            leftover: coins + steps * cu.step - self.target,
+                            purchases: used + steps.div_ceil(cu.max_steps),
+                        },
+                        steps,
+                    );
                 }
             }
             return;
@@ -145,6 +151,7 @@ mod tests {
     /// Every mix of at most `k` purchases of `offers` by brute force: (purchases, price,
     /// leftover) of the best within `max_price`.
     fn brute(offers: &[Offer], target: u64, max_price: u64) -> Option<(u64, u64, u64)> {
+        #[allow(clippy::too_many_arguments)]
         fn walk(
             offers: &[Offer],
             i: usize,
@@ -215,7 +222,10 @@ mod tests {
 
     #[test]
     fn a_custom_amount_is_one_purchase() {
-        let offers = [Offer { coins: 70, price: 74 }];
+        let offers = [Offer {
+            coins: 70,
+            price: 74,
+        }];
         let custom = CustomOffer {
             step: 50,
             step_price: 53,
@@ -224,7 +234,9 @@ mod tests {
         };
         let opt = Optimizer::new(&offers, Some(custom));
         let cheapest = opt.cheapest(30_000);
-        let simple = opt.fewest_purchases(30_000, cheapest.price() * 101 / 100).unwrap();
+        let simple = opt
+            .fewest_purchases(30_000, cheapest.price() * 101 / 100)
+            .unwrap();
         assert_eq!(simple.purchases(), 1);
         assert_eq!(simple.coins(), 30_000);
         assert_eq!(simple.price(), 600 * 53);

@@ -13,9 +13,9 @@ use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::id;
 use crate::money::{parse_decimal, Currency, Fraction, Money, RoundingPoint};
 use crate::rate_card::Channel;
-pub use registry::{validate_region, Scope, Status, StatusInput};
 use crate::sources::{self, Provenance};
 use crate::time_zone::Zone;
+pub use registry::{validate_region, Scope, Status, StatusInput};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -534,7 +534,8 @@ impl RuleSet {
     pub fn min_age_in(&self, region: Option<&str>) -> MinAge {
         let mut ages = self.min_age;
         let country = region.map(|r| r.split('-').next().unwrap_or(r));
-        if let Some((_, o)) = country.and_then(|r| self.regions.iter().find(|(code, _)| code == r)) {
+        if let Some((_, o)) = country.and_then(|r| self.regions.iter().find(|(code, _)| code == r))
+        {
             ages.buy = o.buy.unwrap_or(ages.buy);
             ages.gift = o.gift.unwrap_or(ages.gift);
             ages.receive = o.receive.unwrap_or(ages.receive);

@@ -157,7 +157,12 @@ impl Scope {
     pub fn covers_region(&self, region: &str) -> bool {
         match &self.jurisdiction {
             None => true,
-            Some(j) => region == j || region.strip_prefix(j.as_str()).is_some_and(|r| r.starts_with('-')),
+            Some(j) => {
+                region == j
+                    || region
+                        .strip_prefix(j.as_str())
+                        .is_some_and(|r| r.starts_with('-'))
+            }
         }
     }
 
@@ -220,7 +225,8 @@ pub fn validate_region(code: &str, path: &str) -> Result<()> {
         && country.bytes().all(|b| b.is_ascii_uppercase())
         && sub.is_none_or(|s| {
             (1..=3).contains(&s.len())
-                && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                && s.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         });
     if !format_ok {
         return Err(Error::new(
@@ -252,7 +258,9 @@ mod tests {
 
     fn scope(json: serde_json::Value) -> Result<Scope> {
         let mut set = serde_json::json!({"id": "t", "name": "T", "currency": "USD"});
-        set.as_object_mut().unwrap().extend(json.as_object().unwrap().clone());
+        set.as_object_mut()
+            .unwrap()
+            .extend(json.as_object().unwrap().clone());
         Scope::from_input(&serde_json::from_value(set).unwrap())
     }
 
@@ -292,7 +300,9 @@ mod tests {
         ]}))
         .unwrap_err();
         assert_eq!(err.path, "status[1].from");
-        let err = scope(serde_json::json!({"status": [{"status": "in_force", "from": "2026-02-30"}]})).unwrap_err();
+        let err =
+            scope(serde_json::json!({"status": [{"status": "in_force", "from": "2026-02-30"}]}))
+                .unwrap_err();
         assert_eq!(err.path, "status[0].from");
         for (bad, code) in [
             ("korea", ErrorCode::InvalidValue),

@@ -2,6 +2,7 @@
 //! response type. The CLI and the WASM edge call [`answer`] (or [`run`] for a JSON value),
 //! which adds JSON parsing and limits.
 
+pub mod audit;
 #[cfg(feature = "simulate")]
 pub mod calibrate;
 pub mod compare;
@@ -26,6 +27,7 @@ pub use crate::simulate::calibrate::CalibrateRequest;
 pub use crate::simulate::optimize::OptimizeRequest;
 #[cfg(feature = "simulate")]
 pub use crate::simulate::power::PowerRequest;
+pub use audit::{audit, AuditRequest, AuditResponse};
 #[cfg(feature = "simulate")]
 pub use calibrate::CalibrateResponse;
 pub use compare::{compare, CompareRequest, CompareResponse};
@@ -79,15 +81,18 @@ pub enum Operation {
     Optimize,
     /// What a real A/B test can detect, and for how long it must run.
     Power,
+    /// A compliance audit of a rate card, with the rules of a region on a date.
+    Audit,
 }
 
 impl Operation {
     /// Every operation, in documentation order.
-    pub const ALL: [Operation; 9] = [
+    pub const ALL: [Operation; 10] = [
         Operation::Presets,
         Operation::Quote,
         Operation::Compare,
         Operation::Plan,
+        Operation::Audit,
         Operation::Simulate,
         Operation::Sweep,
         Operation::Calibrate,
@@ -107,6 +112,7 @@ impl Operation {
             Operation::Calibrate => "calibrate",
             Operation::Optimize => "optimize",
             Operation::Power => "power",
+            Operation::Audit => "audit",
         }
     }
 
@@ -130,6 +136,8 @@ pub enum Answer {
     Compare(Box<CompareResponse>),
     /// `plan`.
     Plan(Box<PlanResponse>),
+    /// `audit`.
+    Audit(Box<AuditResponse>),
     /// `simulate`.
     #[cfg(feature = "simulate")]
     Simulate(Box<SimulateResponse>),
@@ -202,6 +210,7 @@ pub fn answer(
         Operation::Quote => Answer::Quote(Box::new(quote(&from_json_str(input)?)?)),
         Operation::Compare => Answer::Compare(Box::new(compare(&from_json_str(input)?)?)),
         Operation::Plan => Answer::Plan(Box::new(plan(&from_json_str(input)?)?)),
+        Operation::Audit => Answer::Audit(Box::new(audit(&from_json_str(input)?)?)),
         #[cfg(not(feature = "simulate"))]
         Operation::Simulate
         | Operation::Sweep
@@ -409,6 +418,8 @@ pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
         (Operation::Compare, Direction::Output) => schema_for!(CompareResponse),
         (Operation::Plan, Direction::Input) => schema_for!(PlanRequest),
         (Operation::Plan, Direction::Output) => schema_for!(PlanResponse),
+        (Operation::Audit, Direction::Input) => schema_for!(AuditRequest),
+        (Operation::Audit, Direction::Output) => schema_for!(AuditResponse),
         #[cfg(feature = "simulate")]
         (Operation::Simulate, Direction::Input) => schema_for!(SimulateRequest),
         #[cfg(feature = "simulate")]

@@ -5,8 +5,8 @@ use crate::caps::{RuleSetInput, RuleSetRef};
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::money::ExchangeRates;
 use crate::plan::input::{EventInput, PersonInput, Terms, MAX_EVENTS};
-use crate::plan::verdict::{EventVerdict, PersonOut, PlanSummary, StillSpendable};
 use crate::plan::rules::{AppliedRuleSet, Rules};
+use crate::plan::verdict::{EventVerdict, PersonOut, PlanSummary, StillSpendable};
 use crate::plan::{Outcome, Run};
 use crate::preset_or::PresetOr;
 use crate::presets;
@@ -47,7 +47,7 @@ pub struct PlanResponse {
     pub rule_set: RuleSetRef,
     /// With `"auto"`: every rule set considered for the region, its place and status history,
     /// and the events it was applied to.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rule_sets: Vec<AppliedRuleSet>,
     /// The rate card used, if any.
     #[serde(skip_serializing_if = "Option::is_none")]

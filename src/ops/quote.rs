@@ -579,13 +579,11 @@ fn check_spending(
     let when = match (&req.at, &rules) {
         (Some(t), _) => person.zone.parse_time(t, "at")?,
         (None, Rules::One(_)) => Instant::EPOCH,
-        (None, Rules::ByDate { .. }) => {
-            return Err(Error::new(
-                ErrorCode::MissingField,
-                "at",
-                "automatic rules need the date of the purchase (`at`): which rules hold depends on it",
-            ))
-        }
+        (None, Rules::ByDate { .. }) => return Err(Error::new(
+            ErrorCode::MissingField,
+            "at",
+            "automatic rules need the date of the purchase (`at`): which rules hold depends on it",
+        )),
     };
     rules.check_date(person.zone.date_of(when), "at")?;
     let mut events = vec![Event {

@@ -176,7 +176,15 @@ impl Run<'_> {
             let mut verdict = if per_set.iter().any(Option::is_some) {
                 Verdict::merge(per_set.iter().flatten().map(|(_, v)| v))
             } else {
-                Verdict::single(no_rules(&person, date))
+                let idle: Vec<String> = sets
+                    .iter()
+                    .filter_map(|(set, _)| {
+                        set.scope
+                            .status_on(date)
+                            .map(|st| format!("{} is {} then", set.id, st.words()))
+                    })
+                    .collect();
+                Verdict::single(no_rules(&person, date, &idle))
             };
             if let EventKind::Gift { coins, .. } = &e.kind {
                 let held = wallet.balance();
@@ -338,7 +346,12 @@ impl Run<'_> {
             let mut h = checker.headroom(action, now, hard_only)?;
             approval |= h.needs_guardian_approval;
             if let Some(a) = h.amount {
-                h.amount = Some(self.rates.convert(a, cur, "exchange_rates")?);
+                // Nothing left needs no rate (a set without caps only ever answers zero).
+                h.amount = Some(if a.minor() == 0 {
+                    Money::zero(cur)
+                } else {
+                    self.rates.convert(a, cur, "exchange_rates")?
+                });
             }
             let tighter = match (&best, h.amount) {
                 (None, _) => true,
@@ -375,16 +388,22 @@ impl Run<'_> {
     }
 }
 
-/// The check of an event on a date no rule of the registry covers.
-fn no_rules(person: &Person, date: Date) -> Check {
+/// The check of an event on a date no rule of the registry covers; `idle` says why each set
+/// that covers the region does not apply then.
+fn no_rules(person: &Person, date: Date, idle: &[String]) -> Check {
     let region = person.region.as_deref().unwrap_or("this region");
+    let why = if idle.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", idle.join("; "))
+    };
     Check {
         details: crate::caps::check::details([("date", date.to_string().into())]),
         ..rule_check(
             Level::Ok,
             "no-rules",
             MessageCode::NoRulesApply,
-            format!("No rule giftsim knows of holds in {region} on {date} for this purchase."),
+            format!("No rule giftsim knows of holds in {region} on {date} for this purchase{why}."),
         )
     }
 }

@@ -20,6 +20,8 @@ use std::borrow::Cow;
 pub const AUTO: &str = "auto";
 
 /// The rules of a plan.
+// Made once per plan: the size of a rule set held inline costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Rules {
     /// One rule set, applied to every event whatever its date.
@@ -81,7 +83,10 @@ impl Rules {
             card.map(|c| c.platform.as_str()),
             card.map(|c| c.channel),
         );
-        let plan_zone = match (&person.time_zone, candidates.iter().find_map(|s| s.time_zone.as_ref())) {
+        let plan_zone = match (
+            &person.time_zone,
+            candidates.iter().find_map(|s| s.time_zone.as_ref()),
+        ) {
             (Some(z), _) => Zone::parse(z, &join(person_path, "time_zone"))?,
             (None, Some(z)) => Zone::parse(z, path)?,
             (None, None) => Zone::utc(),
@@ -94,7 +99,13 @@ impl Rules {
                     (None, Some(_)) => set.zone()?,
                     _ => resolved.zone.clone(),
                 };
-                Ok((set, Person { zone, ..resolved.clone() }))
+                Ok((
+                    set,
+                    Person {
+                        zone,
+                        ..resolved.clone()
+                    },
+                ))
             })
             .collect::<Result<Vec<_>>>()?;
         let currency = card

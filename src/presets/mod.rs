@@ -51,6 +51,14 @@ const RULE_SETS: &[(&str, &str)] = &[
     preset!("rule_sets", "under18-family"),
     preset!("rule_sets", "kr-live"),
     preset!("rule_sets", "youtube-viewer-limits"),
+    preset!("rule_sets", "au-smma-2025"),
+    preset!("rule_sets", "us-ut-asaa-2026"),
+    preset!("rule_sets", "us-la-asaa-2026"),
+    preset!("rule_sets", "us-al-asaa-2026"),
+    preset!("rule_sets", "us-tx-asaa-2026"),
+    preset!("rule_sets", "jp-social-games-2012"),
+    preset!("rule_sets", "google-play-budget"),
+    preset!("rule_sets", "cn-minors-2024"),
     preset!("rule_sets", "none"),
 ];
 
@@ -256,27 +264,104 @@ mod tests {
         }
     }
 
+    /// The sub-fields a whole-object figure path stands for, when its sources name them one
+    /// by one (the custom amount's price and maximum are sourced, its minimum and step
+    /// estimated).
+    fn parts(field: &str) -> Vec<String> {
+        match field {
+            "custom_amount" => ["price_per_coin", "step_coins", "min_coins", "max_coins"]
+                .iter()
+                .map(|p| format!("{field}.{p}"))
+                .collect(),
+            _ => vec![field.to_string()],
+        }
+    }
+
+    /// True when `sources` cover `field`, as a whole or in every one of its parts.
+    fn covered(sources: &[crate::sources::Provenance], field: &str) -> bool {
+        sources.iter().any(|s| s.covers(field))
+            || parts(field)
+                .iter()
+                .all(|p| sources.iter().any(|s| s.covers(p)))
+    }
+
+    /// Every entry is either a dated, graded source (`as_of` for a dated page, `checked`
+    /// for an undated one) or an estimate with its method.
+    fn check_entries(owner: &str, sources: &[crate::sources::Provenance]) {
+        for (i, s) in sources.iter().enumerate() {
+            let at = format!("{owner}: sources[{i}] ({:?})", s.fields);
+            if s.estimate {
+                assert!(
+                    s.method.as_deref().is_some_and(|m| !m.trim().is_empty()),
+                    "{at}: an estimate without a method"
+                );
+            } else {
+                assert!(
+                    s.source.as_deref().is_some_and(|u| !u.trim().is_empty()),
+                    "{at}: no source"
+                );
+                assert!(
+                    s.as_of.is_some() || s.checked.is_some(),
+                    "{at}: no as_of (the source's date) or checked (the day an undated page was read)"
+                );
+                assert!(s.confidence.is_some(), "{at}: no confidence grade");
+            }
+        }
+    }
+
     #[test]
     fn every_preset_figure_has_a_source_or_is_an_estimate() {
+        let platforms: Vec<&str> = all_rate_cards().map(|c| c.platform.as_str()).collect();
         for card in all_rate_cards() {
             for field in card.figure_paths() {
                 assert!(
-                    card.sources.iter().any(|s| s.covers(&field)),
+                    covered(&card.sources, &field),
                     "{}: figure `{field}` has no source entry",
                     card.id
                 );
             }
             assert!(card.as_of.is_some(), "{} has no as_of", card.id);
+            check_entries(&card.id, &card.sources);
         }
         for set in all_rule_sets() {
             for field in set.rule_paths() {
                 assert!(
-                    set.sources.iter().any(|s| s.covers(&field)),
+                    covered(&set.sources, &field),
                     "{}: rule `{field}` has no source entry",
                     set.id
                 );
             }
             assert!(set.as_of.is_some(), "{} has no as_of", set.id);
+            check_entries(&set.id, &set.sources);
+            let input = set.to_input();
+            for p in &set.scope.platforms {
+                assert!(
+                    platforms.contains(&p.as_str()),
+                    "{}: platform `{p}` is no rate card's platform",
+                    set.id
+                );
+            }
+            if set.scope.opt_in {
+                continue;
+            }
+            assert!(
+                set.scope.jurisdiction.is_some() || !set.scope.platforms.is_empty(),
+                "{}: neither a jurisdiction nor the platforms whose policy it is",
+                set.id
+            );
+            assert!(
+                input
+                    .instrument
+                    .as_deref()
+                    .is_some_and(|i| !i.trim().is_empty()),
+                "{}: no instrument",
+                set.id
+            );
+            assert!(
+                !set.scope.history.is_empty(),
+                "{}: no status history",
+                set.id
+            );
         }
         let tiktok = gift_catalogue("tiktok").unwrap();
         assert!(tiktok.gifts().len() >= 20);
@@ -285,6 +370,103 @@ mod tests {
                 tiktok.sources().iter().any(|s| s.covers(&gift.id)),
                 "gift `{}` has no source",
                 gift.id
+            );
+        }
+        check_entries("gifts tiktok", tiktok.sources());
+    }
+
+    #[test]
+    fn registry_dates() {
+        use crate::caps::registry::Status;
+        use crate::time_zone::Date;
+        let on = |id: &str, day: &str| {
+            let set = rule_set(id, "rule_set").unwrap();
+            set.scope.status_on(Date::parse(day).unwrap())
+        };
+        // The day before a set's first status it has none; a status applies (is used by
+        // "auto") only when in force, self-regulation or platform policy.
+        let applies = |id: &str, day: &str| on(id, day).is_some_and(Status::applies);
+        let au = "au-smma-2025";
+        assert_eq!(on(au, "2025-12-09"), None);
+        assert_eq!(on(au, "2025-12-10"), Some(Status::InForce));
+        assert!(applies(au, "2025-12-10"));
+        let tx = "us-tx-asaa-2026";
+        assert_eq!(on(tx, "2025-12-22"), None);
+        for day in ["2025-12-23", "2026-01-01", "2026-06-03"] {
+            assert_eq!(on(tx, day), Some(Status::Enjoined), "{day}");
+            assert!(!applies(tx, day), "{day}");
+        }
+        assert_eq!(on(tx, "2026-06-04"), Some(Status::InForce));
+        assert!(applies(tx, "2026-06-04"));
+        // Enacted, duties later: not applied until the day they start.
+        for (id, last_day_before, first_day) in [
+            ("us-ut-asaa-2026", "2027-05-05", "2027-05-06"),
+            ("us-la-asaa-2026", "2027-06-30", "2027-07-01"),
+            ("us-al-asaa-2026", "2026-12-31", "2027-01-01"),
+        ] {
+            assert_eq!(
+                on(id, last_day_before),
+                Some(Status::NotYetApplicable),
+                "{id}"
+            );
+            assert!(!applies(id, last_day_before), "{id}");
+            assert_eq!(on(id, first_day), Some(Status::InForce), "{id}");
+            assert!(applies(id, first_day), "{id}");
+        }
+        assert_eq!(on("us-ut-asaa-2026", "2025-05-06"), None);
+        assert_eq!(
+            on("us-ut-asaa-2026", "2026-05-06"),
+            Some(Status::NotYetApplicable)
+        );
+        assert_eq!(on("cn-live-2022", "2022-05-06"), None);
+        assert!(applies("cn-live-2022", "2022-05-07"));
+        assert!(applies("cn-minors-2024", "2024-01-01"));
+        assert_eq!(on("kr-live", "2019-01-01"), Some(Status::SelfRegulation));
+        assert_eq!(on("jp-social-games-2012", "2012-03-31"), None);
+        assert!(applies("jp-social-games-2012", "2012-04-01"));
+        assert_eq!(
+            on("tiktok-global", "2026-06-01"),
+            Some(Status::PlatformPolicy)
+        );
+        // Who the registry considers: a Texan buying in the iOS app, not on the web; the
+        // family settings and the Play budget only when chosen.
+        let ios = crate::rate_card::Channel::Ios;
+        let web = crate::rate_card::Channel::Web;
+        let ids = |region: &str, platform: &str, channel| {
+            crate::caps::registry::candidates(
+                all_rule_sets(),
+                region,
+                Some(platform),
+                Some(channel),
+            )
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids("US-TX", "tiktok", ios),
+            ["tiktok-global", "us-tx-asaa-2026"]
+        );
+        assert_eq!(ids("US-TX", "tiktok", web), ["tiktok-global"]);
+        assert_eq!(
+            ids("AU", "youtube", web),
+            ["youtube-viewer-limits", "au-smma-2025"]
+        );
+        assert_eq!(
+            ids("CN", "roblox", web),
+            ["cn-games-2019", "cn-minors-2024"]
+        );
+        assert_eq!(
+            ids("CN", "tiktok", web),
+            ["tiktok-global", "cn-live-2022", "cn-minors-2024"]
+        );
+        assert_eq!(ids("KR", "twitch", web), ["kr-live"]);
+        assert_eq!(ids("JP", "roblox", web), ["jp-social-games-2012"]);
+        for set in all_rule_sets().filter(|s| s.scope.opt_in) {
+            assert!(
+                ["under18-family", "none", "google-play-budget"].contains(&set.id.as_str()),
+                "{} is opt-in",
+                set.id
             );
         }
     }
@@ -317,6 +499,16 @@ mod tests {
             "cn-games-2019",
             "cn-live-2022",
             "under18-family",
+            "kr-live",
+            "youtube-viewer-limits",
+            "au-smma-2025",
+            "us-ut-asaa-2026",
+            "us-la-asaa-2026",
+            "us-al-asaa-2026",
+            "us-tx-asaa-2026",
+            "jp-social-games-2012",
+            "google-play-budget",
+            "cn-minors-2024",
             "none",
         ] {
             rule_set(id, "rule_set").unwrap();
