@@ -41,6 +41,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "simulate")]
 pub mod audit;
 pub mod bundles;
 pub mod caps;

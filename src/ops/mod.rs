@@ -2,6 +2,7 @@
 //! response type. The CLI and the WASM edge call [`answer`] (or [`run`] for a JSON value),
 //! which adds JSON parsing and limits.
 
+#[cfg(feature = "simulate")]
 pub mod audit;
 #[cfg(feature = "simulate")]
 pub mod calibrate;
@@ -27,6 +28,7 @@ pub use crate::simulate::calibrate::CalibrateRequest;
 pub use crate::simulate::optimize::OptimizeRequest;
 #[cfg(feature = "simulate")]
 pub use crate::simulate::power::PowerRequest;
+#[cfg(feature = "simulate")]
 pub use audit::{audit, AuditRequest, AuditResponse};
 #[cfg(feature = "simulate")]
 pub use calibrate::CalibrateResponse;
@@ -137,6 +139,7 @@ pub enum Answer {
     /// `plan`.
     Plan(Box<PlanResponse>),
     /// `audit`.
+    #[cfg(feature = "simulate")]
     Audit(Box<AuditResponse>),
     /// `simulate`.
     #[cfg(feature = "simulate")]
@@ -210,13 +213,15 @@ pub fn answer(
         Operation::Quote => Answer::Quote(Box::new(quote(&from_json_str(input)?)?)),
         Operation::Compare => Answer::Compare(Box::new(compare(&from_json_str(input)?)?)),
         Operation::Plan => Answer::Plan(Box::new(plan(&from_json_str(input)?)?)),
+        #[cfg(feature = "simulate")]
         Operation::Audit => Answer::Audit(Box::new(audit(&from_json_str(input)?)?)),
         #[cfg(not(feature = "simulate"))]
         Operation::Simulate
         | Operation::Sweep
         | Operation::Calibrate
         | Operation::Optimize
-        | Operation::Power => {
+        | Operation::Power
+        | Operation::Audit => {
             let _ = (progress, threads);
             return Err(not_in_this_build(op));
         }
@@ -418,7 +423,9 @@ pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
         (Operation::Compare, Direction::Output) => schema_for!(CompareResponse),
         (Operation::Plan, Direction::Input) => schema_for!(PlanRequest),
         (Operation::Plan, Direction::Output) => schema_for!(PlanResponse),
+        #[cfg(feature = "simulate")]
         (Operation::Audit, Direction::Input) => schema_for!(AuditRequest),
+        #[cfg(feature = "simulate")]
         (Operation::Audit, Direction::Output) => schema_for!(AuditResponse),
         #[cfg(feature = "simulate")]
         (Operation::Simulate, Direction::Input) => schema_for!(SimulateRequest),
@@ -446,7 +453,8 @@ pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
             | Operation::Sweep
             | Operation::Calibrate
             | Operation::Optimize
-            | Operation::Power,
+            | Operation::Power
+            | Operation::Audit,
             _,
         ) => {
             schemars::json_schema!({

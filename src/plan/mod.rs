@@ -100,6 +100,8 @@ pub struct Run<'a> {
 
 impl Run<'_> {
     /// Runs `events` for `person`, in time order (ties in input order).
+    // Not inlined: `plan` and `quote` both call it, and the calculator's WebAssembly carries it once.
+    #[inline(never)]
     pub fn events(&self, person: Person, events: &[Event]) -> Result<Outcome> {
         let cur = self.rules.currency();
         let zone = person.zone.clone();

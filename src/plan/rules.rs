@@ -58,6 +58,7 @@ pub struct AppliedRuleSet {
 impl Rules {
     /// Resolves `choice` (a preset id, `"auto"`, or a rule set object at `path`) and the person
     /// (at `person_path`) for purchases on `card`.
+    #[inline(never)]
     pub fn choose(
         choice: &PresetOr<RuleSetInput>,
         path: &str,

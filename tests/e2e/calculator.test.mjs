@@ -94,6 +94,42 @@ describe('the calculator page', () => {
     await page.context().close();
   });
 
+  test('shows the simpler way beside the cheapest: fewer purchases for a little more', async () => {
+    // A Lion on iOS: the cheapest is 115 purchases ($453.85); 4 purchases cost $1.11 more.
+    for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+      const page = await open('?v=1&card=tiktok-ios&gifts=lion*1', { viewport });
+      assert.equal(await text(page, 'gift-total'), '$453.85');
+      assert.equal(await text(page, 'gift-cheapest'), 'Cheapest: 115 purchases');
+      const simpler = (await text(page, 'gift-simpler')).replace(/\s+/g, ' ');
+      assert.match(simpler, /^Simpler: 4 purchases for \$1\.11 more \(\$454\.96\)/);
+      assert.match(simpler, /1 × 16,500 Coins, 2 × 6,607 Coins, 1 × 330 Coins/);
+      assert.match(simpler, /45 Coins left over/);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the screen`);
+      await page.locator('#gift-cost').screenshot({ path: new URL(`gift-cost-simpler-${name}.png`, results).pathname });
+
+      // On the web: 6 purchases for $317.15, or one custom amount for $0.85 more.
+      await field(page, 'Platform and where coins are bought').selectOption('tiktok-web');
+      assert.equal(await waitText(page, 'gift-total', (t) => t !== '$453.85'), '$317.15');
+      assert.equal(await text(page, 'gift-cheapest'), 'Cheapest: 6 purchases');
+      const web = (await waitText(page, 'gift-simpler', (t) => t.includes('1 purchase '))).replace(/\s+/g, ' ');
+      assert.match(web, /^Simpler: 1 purchase for \$0\.85 more \(\$318\.00\) A custom amount of 30,000 Coins/);
+      if (name === 'phone') await page.locator('#gift-cost').screenshot({ path: new URL('gift-cost-simpler-web-phone.png', results).pathname });
+
+      // The same beside "I want this many coins"; a gift the cheapest buys in one purchase shows none.
+      await field(page, 'I want this many Coins').fill('5000');
+      await field(page, 'Platform and where coins are bought').selectOption('tiktok-ios');
+      await waitText(page, 'coins-total', (t) => t === '$75.72');
+      assert.match((await text(page, 'coins-simpler')).replace(/\s+/g, ' '), /^Simpler: 4 purchases for \$0\.24 more \(\$75\.96\)/);
+      await page.getByRole('button', { name: 'Remove Lion' }).click();
+      await field(page, 'Find a gift').fill('rose');
+      await field(page, 'Find a gift').press('Enter');
+      await waitText(page, 'gift-total', (t) => t === '$0.99');
+      assert.equal(await page.locator('[data-testid=gift-simpler], [data-testid=gift-cheapest]').count(), 0);
+      await page.context().close();
+    }
+  });
+
   test('adds gifts from the keyboard', async () => {
     const page = await open();
     await page.keyboard.press('Tab'); // the skip link

@@ -2,7 +2,7 @@
 // payout schedule, the flow of money.
 import { facts, h, table } from './dom.js';
 import { sign } from './decimal.js';
-import { RECIPIENTS } from './format.js';
+import { RECIPIENTS, unitCount } from './format.js';
 
 /** "85 × 330 coins at $4.99" lines of the cheapest purchase. */
 export function purchaseLines(purchase, fmt, coinName = 'coins') {
@@ -22,6 +22,34 @@ export function purchaseLines(purchase, fmt, coinName = 'coins') {
         h('span', { class: 'num', text: fmt.money(line.total) }),
       );
     }),
+  );
+}
+
+/**
+ * The simpler way next to the cheapest, when the engine found one: "Simpler: 4 purchases for
+ * $1.11 more ($454.96)", what they are ("1 × 16,500 Coins, 2 × 6,607 Coins…") and the coins
+ * left over. Null when there is none (the cheapest is already the simplest).
+ */
+export function simplerPurchase(simplest, fmt, coinName = 'coins', testid = null) {
+  if (!simplest) return null;
+  // Each bundle kept on one line ("2 × 6,607 Coins" never breaks), the list wrapping between them.
+  const what = simplest.lines.map((line, i) => {
+    const coins = unitCount(fmt, line.coins, coinName);
+    const text =
+      line.kind !== 'custom'
+        ? `${fmt.count(line.count)} × ${coins}`
+        : line.count === 1
+          ? `${i ? 'a' : 'A'} custom amount of ${coins}`
+          : `${fmt.count(line.count)} × a custom amount of ${coins}`;
+    return [i ? ', ' : null, line.kind === 'custom' ? text : h('span', { class: 'simpler-line', text })];
+  });
+  const more = sign(simplest.costs_more) === 0 ? 'for the same price' : `for ${fmt.money(simplest.costs_more)} more`;
+  return h(
+    'div',
+    { class: 'simpler', dataset: testid ? { testid } : null },
+    h('p', { class: 'simpler-head' }, h('strong', { text: 'Simpler: ' }), `${unitCount(fmt, simplest.purchase_count, 'purchases')} ${more} `, h('span', { class: 'simpler-total', text: `(${fmt.money(simplest.viewer_pays)})` })),
+    h('p', { class: 'simpler-what' }, what),
+    simplest.leftover_coins ? h('p', { class: 'simpler-left', text: `${unitCount(fmt, simplest.leftover_coins, coinName)} left over` }) : null,
   );
 }
 

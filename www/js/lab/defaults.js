@@ -1,5 +1,5 @@
 // What the lab starts from, and the lab's document: one scenario plus what each mode adds (the
-// sweep grid, the A/B variants, a calibration, an optimization, the plan of a real experiment), in the engine's own JSON (money as decimal strings). The scenario below is
+// sweep grid, the A/B variants, a calibration, an optimization, the plan of a real experiment, an audit), in the engine's own JSON (money as decimal strings). The scenario below is
 // examples/simulate-tiktok-us-teens.json, so a first click on Run answers a real question (the
 // end-to-end test keeps the two equal).
 
@@ -209,3 +209,18 @@ export const DEFAULT_PLAN = Object.freeze({
   days: 28,
   looks: 4,
 });
+
+/**
+ * The audit the lab opens with: the scenario's first card (no `rate_card` of its own) and its
+ * platform's other channels, with no region, so no rules, until one is picked; the rules are
+ * read for today, by this browser's clock, so a new audit is of the rules as they stand now.
+ */
+export function defaultAudit() {
+  return { all_channels: true, date: today() };
+}
+
+/** Today in this browser's time zone, as `YYYY-MM-DD`. */
+export function today(now = new Date()) {
+  const two = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}

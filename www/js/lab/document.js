@@ -1,13 +1,21 @@
-// The lab's document — `{ mode, scenario, grid, variants, calibration, optimization, plan }` —
-// and the ways in and out of it: the engine's inputs (a `simulate` scenario, a `sweep`,
-// `calibrate`, `optimize` or `power` request, which are also what the scenario file holds, so
-// the CLI runs it as is),
+// The lab's document — `{ mode, scenario, grid, variants, calibration, optimization, plan,
+// audit }` — and the ways in and out of it: the engine's inputs (a `simulate` scenario, a
+// `sweep`, `calibrate`, `optimize`, `power` or `audit` request, which are also what the scenario
+// file holds, so the CLI runs it as is),
 // imported files checked field by field, and the compact form the URL carries (preset cards and
 // rule sets as their id plus the edits).
-import { DEFAULT_CALIBRATION, DEFAULT_GRID, DEFAULT_OPTIMIZATION, DEFAULT_PLAN, DEFAULT_VARIANTS, EXAMPLE_SCENARIO } from './defaults.js';
+import { DEFAULT_CALIBRATION, DEFAULT_GRID, DEFAULT_OPTIMIZATION, DEFAULT_PLAN, DEFAULT_VARIANTS, EXAMPLE_SCENARIO, defaultAudit } from './defaults.js';
 import { DEFINITIONS, OPTIMIZE, POWER, SCENARIO, SWEEP } from './shapes.js';
 
-export const MODES = ['simulate', 'sweep', 'ab', 'calibrate', 'optimize', 'power'];
+export const MODES = ['simulate', 'sweep', 'ab', 'calibrate', 'optimize', 'power', 'audit'];
+
+/**
+ * An `audit` request (docs/schema/audit.input.json), in the form of the shapes scripts/lab-shapes.mjs
+ * generates. Written here until that script reads the audit schema too; the lab's `audit`
+ * settings are the same keys, the card optional (none: the scenario's first card).
+ */
+const AUDIT = { keys: { rate_card: { ref: 'PresetOr_RateCardInput' }, all_channels: 'leaf', gifts: { list: 'leaf' }, region: 'leaf', date: 'leaf' }, required: ['rate_card'] };
+const AUDIT_SETTINGS = { keys: AUDIT.keys };
 
 /** A deep copy of plain JSON data. */
 export function clone(value) {
@@ -22,7 +30,7 @@ export function isObject(v) {
 export const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
 /** The document the lab opens with: the example scenario, a grid, one A/B variant, a
- * calibration, an optimization and the plan of a real experiment. */
+ * calibration, an optimization, the plan of a real experiment and an audit of the first card. */
 export function defaultDocument() {
   return {
     mode: 'simulate',
@@ -32,7 +40,28 @@ export function defaultDocument() {
     calibration: clone(DEFAULT_CALIBRATION),
     optimization: clone(DEFAULT_OPTIMIZATION),
     plan: clone(DEFAULT_PLAN),
+    audit: defaultAudit(),
   };
+}
+
+/** The document's audit settings, or the default ones. */
+export function auditOf(doc) {
+  return isObject(doc.audit) ? doc.audit : defaultAudit();
+}
+
+/** The card a scenario's viewers buy on first: its first channel's, or its one card. */
+export function firstCard(scenario) {
+  return Array.isArray(scenario?.channels) ? scenario.channels[0]?.rate_card : scenario?.rate_card;
+}
+
+/** Where that card is in the document. */
+function firstCardPath(scenario) {
+  return Array.isArray(scenario?.channels) ? 'scenario.channels[0].rate_card' : 'scenario.rate_card';
+}
+
+/** The card an audit audits: its own (a preset's id or a card from a file), or the scenario's first. */
+export function auditedCard(doc) {
+  return auditOf(doc).rate_card ?? firstCard(doc.scenario);
 }
 
 /** The document's calibration, or the default one. */
@@ -90,6 +119,18 @@ export function engineRequest(doc) {
     }
     return { op: 'power', input };
   }
+  if (doc.mode === 'audit') {
+    // The rules of a region depend on the day: with no region, no day is sent.
+    const a = auditOf(doc);
+    const input = { rate_card: auditedCard(doc) };
+    if (a.all_channels !== undefined) input.all_channels = a.all_channels;
+    if (a.gifts !== undefined) input.gifts = a.gifts;
+    if (a.region != null && a.region !== '') {
+      input.region = a.region;
+      if (a.date != null && a.date !== '') input.date = a.date;
+    }
+    return { op: 'audit', input };
+  }
   return { op: 'simulate', input: doc.scenario };
 }
 
@@ -97,11 +138,16 @@ export function engineRequest(doc) {
  * Where an engine error's `path` is in the document, by mode: the scenario's fields under
  * `scenario` ("base.viewers" of a sweep is "scenario.viewers"), a calibration's or an
  * optimization's own fields under `calibration` or `optimization`, a plan's under `plan` (its
- * `change` is the variant it tests, picked at `plan.variant`).
+ * `change` is the variant it tests, picked at `plan.variant`), an audit's under `audit` (its card,
+ * when the audit has none of its own, is the scenario's first).
  */
 export function documentPath(doc, path) {
   const p = String(path ?? '');
   if (doc.mode === 'simulate') return p ? `scenario.${p}` : '';
+  if (doc.mode === 'audit') {
+    if (/^rate_card(\.|\[|$)/.test(p) && auditOf(doc).rate_card === undefined) return p.replace(/^rate_card/, firstCardPath(doc.scenario));
+    return p ? `audit.${p}` : '';
+  }
   if (doc.mode === 'power') {
     if (/^scenario(\.|\[|$)/.test(p)) return p;
     if (/^change(\.|\[|$)/.test(p)) return 'plan.variant';
@@ -226,8 +272,8 @@ function checkSeed(scenario, path) {
 }
 
 /**
- * A scenario file's JSON (a `simulate` scenario or a `sweep` request, as the CLI takes them)
- * as a lab document, keeping from `current` what the file does not say (the grid when the
+ * A scenario file's JSON (a `simulate` scenario, or a `sweep`, `calibrate`, `optimize`,
+ * `power` or `audit` request, as the CLI takes them) as a lab document, keeping from `current` what the file does not say (the grid when the
  * file is an A/B test, and so on). Throws DocumentError with the reason.
  */
 export function fromEngineDocument(value, current) {
@@ -277,6 +323,11 @@ export function fromEngineDocument(value, current) {
       variants: hasVariants ? clone(value.variants) : clone(current.variants),
     };
   }
+  if ('rate_card' in value && Object.keys(value).every((key) => Object.hasOwn(AUDIT.keys, key))) {
+    // An audit request: its card is the audit's own, the scenario stays.
+    check(value, AUDIT, '');
+    return { ...keep(current), mode: 'audit', scenario: clone(current.scenario), audit: clone(value) };
+  }
   if (!('viewers' in value) && !('segments' in value)) {
     throw new DocumentError('', 'this is not a giftsim scenario: it has neither `viewers` and `segments` nor a sweep’s `base`');
   }
@@ -293,6 +344,7 @@ function keep(current) {
     calibration: clone(current.calibration),
     optimization: clone(current.optimization),
     plan: clone(current.plan),
+    audit: clone(current.audit),
   };
 }
 
@@ -354,14 +406,16 @@ export function compact(doc, library) {
   if (Array.isArray(s.channels)) for (const c of s.channels) if (isObject(c)) c.rate_card = compactRef(c.rate_card, library.cardById);
   if (s.rate_card !== undefined) s.rate_card = compactRef(s.rate_card, library.cardById);
   if (s.rule_set !== undefined) s.rule_set = compactRef(s.rule_set, library.ruleSetById);
-  return { mode: doc.mode, scenario: s, grid: doc.grid, variants: doc.variants, calibration: doc.calibration, optimization: doc.optimization, plan: doc.plan };
+  const audit = isObject(doc.audit) ? clone(doc.audit) : doc.audit;
+  if (isObject(audit) && audit.rate_card !== undefined) audit.rate_card = compactRef(audit.rate_card, library.cardById);
+  return { mode: doc.mode, scenario: s, grid: doc.grid, variants: doc.variants, calibration: doc.calibration, optimization: doc.optimization, plan: doc.plan, audit };
 }
 
 /** A link's document, expanded and checked; throws DocumentError. */
 export function expand(value, library) {
   if (!isObject(value)) throw new DocumentError('', 'the link holds no scenario');
   refuseUnsafeKeys(value, '');
-  const { mode, scenario, grid, variants, calibration, optimization, plan } = value;
+  const { mode, scenario, grid, variants, calibration, optimization, plan, audit } = value;
   if (!MODES.includes(mode)) throw new DocumentError('mode', 'unknown mode');
   if (!isObject(scenario)) throw new DocumentError('scenario', 'missing');
   const s = clone(scenario);
@@ -385,6 +439,13 @@ export function expand(value, library) {
     const { scenario: _, change: __, ...keys } = POWER.keys;
     check(plan, { keys: { ...keys, variant: 'leaf' } }, 'plan');
   }
+  // A link or a saved scenario from before the audit opens the default one.
+  let a = defaultAudit();
+  if (audit !== undefined) {
+    check(audit, AUDIT_SETTINGS, 'audit');
+    a = clone(audit);
+    if (a.rate_card !== undefined) a.rate_card = expandRef(a.rate_card, library.cardById, 'audit.rate_card');
+  }
   return {
     mode,
     scenario: s,
@@ -393,5 +454,6 @@ export function expand(value, library) {
     calibration: calibration === undefined ? clone(DEFAULT_CALIBRATION) : clone(calibration),
     optimization: optimization === undefined ? clone(DEFAULT_OPTIMIZATION) : clone(optimization),
     plan: plan === undefined ? clone(DEFAULT_PLAN) : clone(plan),
+    audit: a,
   };
 }

@@ -1,12 +1,14 @@
 // The scenario editor: where to start from (the example, a preset card, or a scenario saved in
 // this browser), then one group per part of the scenario (and, in a sweep, an A/B test, a
-// calibration, an optimization or the plan of a real test, what varies first). Groups are
-// rebuilt from the document whenever its shape changes; typing only writes the document.
+// calibration, an optimization or the plan of a real test, what varies first; an audit shows
+// only its settings and the cards, as it reads nothing else). Groups are rebuilt from the
+// document whenever its shape changes; typing only writes the document.
 import { h, replace } from '../dom.js';
 import { shortName } from '../rate-card.js';
 import { button } from './controls.js';
 import { EXAMPLE_SCENARIO } from './defaults.js';
 import { clone } from './document.js';
+import { auditGroup } from './editor/audit.js';
 import { channelsGroup } from './editor/channels.js';
 import { calibrateGroup } from './editor/calibrate.js';
 import { abGroup, sweepGroup } from './editor/experiment.js';
@@ -18,7 +20,7 @@ import { settingsGroup } from './editor/settings.js';
 import { canSave, savedScenarios, savedStoreDamaged } from './saved.js';
 
 /** The groups of what a mode varies: open on a phone too, as they are what the mode is about. */
-const MODE_GROUPS = new Set(['group-sweep', 'group-ab', 'group-calibrate', 'group-optimize', 'group-power']);
+const MODE_GROUPS = new Set(['group-sweep', 'group-ab', 'group-calibrate', 'group-optimize', 'group-power', 'group-audit']);
 
 /** The run button at the foot of the editor (on narrow screens, where the run bar scrolls away). */
 const RUN_AGAIN = {
@@ -28,6 +30,7 @@ const RUN_AGAIN = {
   calibrate: 'Calibrate this scenario',
   optimize: 'Find the best values',
   power: 'Plan the experiment',
+  audit: 'Audit this card',
 };
 
 /** Draws the editor into `form`, keeping which groups are open and where the keyboard was. */
@@ -36,16 +39,18 @@ export function renderEditor(form, app, { focus } = {}) {
   const active = document.activeElement;
   const focusPath = focus ?? (form.contains(active) ? active.dataset.path ?? null : null);
   const focusLabel = !focusPath && form.contains(active) ? active.getAttribute('aria-label') ?? active.textContent : null;
+  const audit = app.doc.mode === 'audit';
   const groups = [
+    audit ? auditGroup(app) : null,
     app.doc.mode === 'sweep' ? sweepGroup(app) : null,
     app.doc.mode === 'ab' ? abGroup(app) : null,
     app.doc.mode === 'calibrate' ? calibrateGroup(app) : null,
     app.doc.mode === 'optimize' ? optimizeGroup(app) : null,
     app.doc.mode === 'power' ? planGroup(app) : null,
     channelsGroup(app),
-    populationGroup(app),
-    rulesGroup(app),
-    settingsGroup(app),
+    audit ? null : populationGroup(app),
+    audit ? null : rulesGroup(app),
+    audit ? null : settingsGroup(app),
   ].filter(Boolean);
   // On a phone the groups start closed, so the page is a list of what can be edited; later
   // redraws keep whatever the person opened or closed.

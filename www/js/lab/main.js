@@ -1,13 +1,14 @@
 // The pricing lab: loads the presets through the engine worker, opens the scenario from the
 // link (or the example), and wires the editor, the run bar and the results together; keeps
 // scenarios in this browser under a name, asks before a load replaces unsaved edits, and offers
-// to undo it. The engine only ever runs in the worker, so the page never freezes.
+// to undo it. The engine only ever runs in the worker, so the page never freezes. An audit's
+// report prints on its own (lab.css, @media print).
 import { h, replace } from '../dom.js';
 import { FieldErrors } from '../fields.js';
 import { LOCALES } from '../format.js';
 import { pathParts, setAt } from './controls.js';
 import { ask } from './dialog.js';
-import { DocumentError, Library, MODES, UNSAFE_KEYS, clone, defaultDocument, documentPath, engineRequest, fromEngineDocument, planOf } from './document.js';
+import { DocumentError, Library, MODES, UNSAFE_KEYS, auditedCard, clone, defaultDocument, documentPath, engineRequest, firstCard, fromEngineDocument, planOf } from './document.js';
 import { SAVED, renderEditor, startingScenario } from './editor.js';
 import { parameters } from './editor/experiment.js';
 import { variableParameters } from './editor/optimize.js';
@@ -22,9 +23,11 @@ const editorEl = document.getElementById('editor');
 const resultsEl = document.getElementById('results');
 const runBarEl = document.getElementById('run-bar');
 
-const MODE_LABELS = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibrate', optimize: 'Optimize', power: 'Plan a real test' };
-const RUN_LABELS = { simulate: 'Run', sweep: 'Run the sweep', ab: 'Run the A/B test', calibrate: 'Calibrate', optimize: 'Optimize', power: 'Plan the test' };
-const FILE_NAMES = { simulate: 'simulate', sweep: 'sweep', ab: 'ab-test', calibrate: 'calibrate', optimize: 'optimize', power: 'power' };
+const MODE_LABELS = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibrate', optimize: 'Optimize', power: 'Plan a real test', audit: 'Audit a rate card' };
+const RUN_LABELS = { simulate: 'Run', sweep: 'Run the sweep', ab: 'Run the A/B test', calibrate: 'Calibrate', optimize: 'Optimize', power: 'Plan the test', audit: 'Audit' };
+const FILE_NAMES = { simulate: 'simulate', sweep: 'sweep', ab: 'ab-test', calibrate: 'calibrate', optimize: 'optimize', power: 'power', audit: 'audit' };
+/** The file an audit's request is saved as, and the command that runs it. */
+const AUDIT_FILE = 'audit.json';
 /** What the progress bar counts, by mode: a search counts its simulations, a plan the viewers
  * simulated for every length of test. */
 const PROGRESS_UNITS = { calibrate: 'simulations (at most)', optimize: 'simulations (at most)', power: 'viewers simulated' };
@@ -46,15 +49,16 @@ const app = {
   runner: new Runner(),
   /** The "Start from" choice (kept across redraws). */
   startFrom: 'example',
+  /** Whether the audit's region is typed rather than picked (kept across redraws). */
+  auditOtherRegion: false,
   /** The name of the saved scenario last loaded or saved, offered when saving again. */
   savedName: null,
   /** The document as last opened, loaded or saved: edits since are what a load would lose. */
   clean: null,
 
-  /** The currency of the scenario's first card (USD if none is known). */
+  /** The currency of the scenario's first card, or of the card audited (USD if none is known). */
   currency(doc = this.doc) {
-    const s = doc.scenario;
-    const ref = Array.isArray(s.channels) ? s.channels[0]?.rate_card : s.rate_card;
+    const ref = doc.mode === 'audit' ? auditedCard(doc) : firstCard(doc.scenario);
     const code = this.library?.card(ref)?.currency;
     return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? code : 'USD';
   },
@@ -292,10 +296,23 @@ const app = {
     return new Map(variableParameters(this));
   },
 
+  /** Prints the audit's report (lab.css prints it alone, every folded part open). */
+  printReport() {
+    window.print();
+  },
+
+  /** Saves the last audit's request as the file the command line runs. */
+  saveAuditRequest() {
+    const run = this.lastRun;
+    if (!run || run.doc.mode !== 'audit') return;
+    download(AUDIT_FILE, `${JSON.stringify(JSON.parse(run.inputText), null, 2)}\n`, 'application/json');
+    say(`Saved ${AUDIT_FILE}: the command line runs it as is (giftsim audit ${AUDIT_FILE}).`);
+  },
+
   async downloadResults(kind) {
     const run = this.lastRun;
     if (!run) return;
-    const name = `giftsim-${FILE_NAMES[run.doc.mode]}-seed-${run.doc.scenario.seed ?? 0}`;
+    const name = run.doc.mode === 'audit' ? auditFileName(run.answer) : `giftsim-${FILE_NAMES[run.doc.mode]}-seed-${run.doc.scenario.seed ?? 0}`;
     if (kind === 'json') return download(`${name}.json`, `${run.text}\n`, 'application/json');
     if (!run.csv) {
       // The CSV comes from the engine itself, from the runs already on screen (one merge, no
@@ -312,6 +329,12 @@ const app = {
     say('Saved the results as CSV.');
   },
 };
+
+/** `giftsim-audit-tiktok-ios-US-TX-2026-12-07`: the card, and the region and day if any. */
+function auditFileName(answer) {
+  const rules = answer.rules ? `-${answer.rules.region}-${answer.rules.date}` : '';
+  return `giftsim-audit-${answer.rate_card.id}${rules}`;
+}
 
 /** Turns a preset id on the way to `path` into the preset's object, so a figure can be edited. */
 function materialize(path) {
@@ -491,7 +514,7 @@ async function run() {
   app.fields.clear();
   notice(null);
   const started = performance.now();
-  const label = { simulate: 'Simulating', sweep: 'Sweeping', ab: 'Running the A/B test', calibrate: 'Calibrating', optimize: 'Optimizing', power: 'Planning the test' }[doc.mode];
+  const label = { simulate: 'Simulating', sweep: 'Sweeping', ab: 'Running the A/B test', calibrate: 'Calibrating', optimize: 'Optimizing', power: 'Planning the test', audit: 'Auditing' }[doc.mode];
   try {
     const { text, parts } = await work(op, inputText, { label, unit: PROGRESS_UNITS[doc.mode] ?? 'viewer-runs' });
     const ms = performance.now() - started;
@@ -581,6 +604,10 @@ function download(name, text, type) {
 
 function exportScenario() {
   const { input } = engineRequest(app.doc);
+  if (app.doc.mode === 'audit') {
+    download(AUDIT_FILE, `${JSON.stringify(input, null, 2)}\n`, 'application/json');
+    return say(`Exported the audit as ${AUDIT_FILE}: the command line runs it as is (giftsim audit ${AUDIT_FILE}).`);
+  }
   const name = { simulate: 'simulate', sweep: 'sweep', ab: 'sweep-ab', calibrate: 'calibrate', optimize: 'optimize', power: 'power' }[app.doc.mode];
   const command = app.doc.mode === 'sweep' || app.doc.mode === 'ab' ? 'sweep' : app.doc.mode;
   download(`giftsim-${name}-scenario.json`, `${JSON.stringify(input, null, 2)}\n`, 'application/json');
@@ -658,6 +685,17 @@ window.addEventListener('hashchange', async () => {
 // Another tab of the lab saved or deleted a scenario: the "Start from" list follows.
 window.addEventListener('storage', (e) => {
   if (app.library && isSavedKey(e.key)) app.rebuild();
+});
+
+// A printed audit report shows its folded parts (the other channels) open; they fold back after.
+let unfolded = [];
+window.addEventListener('beforeprint', () => {
+  unfolded = [...resultsEl.querySelectorAll('details:not([open])')].filter((d) => d.closest('.lab-audit-panel'));
+  for (const d of unfolded) d.open = true;
+});
+window.addEventListener('afterprint', () => {
+  for (const d of unfolded) d.open = false;
+  unfolded = [];
 });
 
 // Keyboard: Ctrl/Cmd+Enter runs, Escape cancels a run.

@@ -1,20 +1,21 @@
 // The results column: what was run (cards, rules, population, seed — enough to trace every
-// figure), the downloads, and the view of the run's mode.
+// figure; for an audit, the card, region and day), the downloads, and the view of the run's mode.
 import { h, replace } from '../dom.js';
 import { destroyCharts } from './charts.js';
 import { button } from './controls.js';
 import { renderAb } from './results/ab.js';
+import { renderAudit } from './results/audit.js';
 import { renderCalibrate } from './results/calibrate.js';
 import { renderOptimize } from './results/optimize.js';
 import { renderPower } from './results/power.js';
 import { renderSimulate } from './results/simulate.js';
 import { renderSweep } from './results/sweep.js';
-import { plannedVariant } from './document.js';
+import { auditedCard, isObject, plannedVariant } from './document.js';
 import { variantTitle } from './metrics.js';
 
-const MODE_TITLES = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibration', optimize: 'Optimization', power: 'Plan of a real experiment' };
-/** Modes whose answer has no CSV (a search's points, a plan's figures are in its JSON). */
-const NO_CSV = new Set(['calibrate', 'optimize', 'power']);
+const MODE_TITLES = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibration', optimize: 'Optimization', power: 'Plan of a real experiment', audit: 'Audit' };
+/** Modes whose answer has no CSV (a search's points, a plan's figures, an audit's tables are in its JSON). */
+const NO_CSV = new Set(['calibrate', 'optimize', 'power', 'audit']);
 
 /**
  * The results column's three parts, made once: the head (title, downloads, what was run), a
@@ -42,7 +43,7 @@ export function renderResults(section, app, run) {
     replace(live);
     replace(
       body,
-      h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: 'Press Run to simulate the scenario on the left. The example — 100,000 US viewers on TikTok’s three channels under family spending rules, 30 days, 20 runs — takes well under a second.' }), h('p', { class: 'muted', text: 'Switch to Sweep or A/B test above to compare prices, fees and caps, to Calibrate to fit the scenario to your own numbers, to Optimize to find the prices that do best within your limits, or to Plan a real test to see how many users and days a real A/B test needs.' })),
+      h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: 'Press Run to simulate the scenario on the left. The example — 100,000 US viewers on TikTok’s three channels under family spending rules, 30 days, 20 runs — takes well under a second.' }), h('p', { class: 'muted', text: 'Switch to Sweep or A/B test above to compare prices, fees and caps, to Calibrate to fit the scenario to your own numbers, to Optimize to find the prices that do best within your limits, to Plan a real test to see how many users and days a real A/B test needs, or to Audit a rate card for what each gift really costs and the rules of a region on a day.' })),
     );
     return;
   }
@@ -60,7 +61,9 @@ export function renderResults(section, app, run) {
             ? renderOptimize(answer, fmt, { request: doc.optimization, labels: app.optimizeLabels(), onUse: () => app.useBest(answer.scenario) })
             : doc.mode === 'power'
               ? renderPower(answer, fmt, { change: plannedChange(doc) })
-              : renderAb(answer, fmt, { onPlan: (i) => app.planVariant(i) });
+              : doc.mode === 'audit'
+                ? renderAudit(answer, { request: JSON.parse(run.inputText), formatFor: (currency) => app.format(currency), library: app.library, onPrint: () => app.printReport(), onSaveRequest: () => app.saveAuditRequest() })
+                : renderAb(answer, fmt, { onPlan: (i) => app.planVariant(i) });
   replace(
     head,
     h(
@@ -74,9 +77,14 @@ export function renderResults(section, app, run) {
         button('Results as JSON', () => app.downloadResults('json'), { kind: '' }),
       ),
     ),
-    h('p', { class: 'lab-run-meta', 'data-testid': 'run-meta' }, `${MODE_TITLES[doc.mode]} · `, describe(doc, fmt, app), ` · computed in ${fmt.seconds(ms)}`),
+    h('p', { class: 'lab-run-meta', 'data-testid': 'run-meta' }, `${MODE_TITLES[doc.mode]} · `, doc.mode === 'audit' ? describeAudit(doc, answer) : describe(doc, fmt, app), ` · computed in ${fmt.seconds(ms)}`),
     answer?.scenario?.scale?.note ? h('p', { class: 'lab-run-meta', 'data-testid': 'scale-note', text: answer.scenario.scale.note }) : null,
-    h('p', { class: 'lab-stale', hidden: !stale, text: 'The scenario has changed since this run: press Run to update the results.' }),
+    h('p', {
+      class: 'lab-stale',
+      hidden: !stale,
+      'data-testid': 'stale',
+      text: doc.mode === 'audit' ? 'The card or the audit’s settings have changed since this report: press Audit to update it.' : 'The scenario has changed since this run: press Run to update the results.',
+    }),
   );
   replace(live, summary);
   replace(body, content);
@@ -86,6 +94,15 @@ export function renderResults(section, app, run) {
 function plannedChange(doc) {
   const v = doc.plan?.effect == null ? plannedVariant(doc) : null;
   return v ? variantTitle(v, doc.plan.variant) : null;
+}
+
+/** What an audit read, in one line: the card (as sourced), its other channels, the region and day. */
+function describeAudit(doc, answer) {
+  const card = answer.rate_card;
+  const edited = isObject(auditedCard(doc)) ? ' (edited)' : '';
+  const others = answer.channels?.length ? `; ${answer.channels.map((c) => c.rate_card.id).join(', ')}` : '';
+  const rules = answer.rules ? `; rules of ${answer.rules.region} on ${answer.rules.date}` : '; no region';
+  return `${card.id} v${card.version}${card.as_of ? ` (${card.as_of})` : ''}${edited}${others}${rules}`;
 }
 
 /** What the run used, in one line: cards, rules, population, runs and seed. */

@@ -2,7 +2,7 @@
 import { facts, h, isFocused, replace } from '../dom.js';
 import { field } from '../fields.js';
 import { moneyInput, unitCount } from '../format.js';
-import { purchaseLines } from '../answers.js';
+import { purchaseLines, simplerPurchase } from '../answers.js';
 
 /** A count as typed: a number when it is one, else the text itself for the engine to judge. */
 export function countInput(text) {
@@ -61,13 +61,19 @@ export default {
       replace(
         coinsAnswer,
         h('p', { class: 'headline', dataset: { testid: 'coins-total' }, text: fmt.money(byCoins.purchase.viewer_pays) }),
-        h('p', { class: 'headline-sub', text: `for ${unitCount(fmt, byCoins.question.coins, coinName)}` }),
+        h(
+          'p',
+          { class: 'headline-sub' },
+          `for ${unitCount(fmt, byCoins.question.coins, coinName)}`,
+          byCoins.simplest ? h('span', { class: 'headline-count', text: `Cheapest: ${unitCount(fmt, byCoins.purchase.purchase_count, 'purchases')}` }) : null,
+        ),
         purchaseLines(byCoins.purchase, fmt, coinName),
         facts([
           [`${coinName} received`, fmt.count(byCoins.purchase.coins)],
           ['Beyond what you asked', fmt.count(byCoins.purchase.leftover_coins)],
           ['Price per coin', fmt.money(byCoins.purchase.price_per_coin)],
         ]),
+        simplerPurchase(byCoins.simplest, fmt, coinName, 'coins-simpler'),
       );
     } else replace(coinsAnswer);
 

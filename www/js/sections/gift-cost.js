@@ -2,7 +2,7 @@
 // of each gift, the coins left over, and what the platform's other channels would charge.
 import { append, facts, h, isFocused, replace, table } from '../dom.js';
 import { field } from '../fields.js';
-import { purchaseLines } from '../answers.js';
+import { purchaseLines, simplerPurchase } from '../answers.js';
 import { shortName } from '../rate-card.js';
 import { abs, sign } from '../decimal.js';
 import { unitCount } from '../format.js';
@@ -149,7 +149,14 @@ export default {
       answer,
       h('p', { class: 'headline-label', text: 'You pay' }),
       h('p', { class: 'headline', dataset: { testid: 'gift-total' }, text: fmt.money(value.purchase.viewer_pays) }),
-      h('p', { class: 'headline-sub', text: `for ${what} (${unitCount(fmt, value.coins_needed, coinName)}) on ${shortName(value.rate_card)}` }),
+      h(
+        'p',
+        { class: 'headline-sub' },
+        `for ${what} (${unitCount(fmt, value.coins_needed, coinName)}) on ${shortName(value.rate_card)}`,
+        // With a simpler way beside it, the headline says it is the cheapest, and in how many purchases.
+        value.simplest ? h('span', { class: 'headline-count', dataset: { testid: 'gift-cheapest' }, text: `Cheapest: ${unitCount(fmt, value.purchase.purchase_count, 'purchases')}` }) : null,
+      ),
+      simplerPurchase(value.simplest, fmt, coinName, 'gift-simpler'),
     );
     const unspentCost = value.unspent.coins ? `, which cost ${fmt.money(value.unspent.cost)} of what you pay` : '';
     replace(
