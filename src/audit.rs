@@ -29,11 +29,16 @@ pub struct BestRate {
 /// The best price per coin on `card`: the bundle (or custom step) with the lowest price per
 /// coin received, the larger among ties.
 pub fn best_rate(card: &RateCard) -> Option<BestRate> {
-    let bundles = card.bundles.iter().enumerate().map(|(i, b)| BestRate {
-        price: u64::try_from(b.price.minor()).unwrap_or(u64::MAX),
-        coins: b.total_coins(),
-        bundle: Some(i),
-    });
+    let bundles = card
+        .bundles
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.max_purchases.is_none())
+        .map(|(i, b)| BestRate {
+            price: u64::try_from(b.price.minor()).unwrap_or(u64::MAX),
+            coins: b.total_coins(),
+            bundle: Some(i),
+        });
     let custom = card.custom.map(|c| BestRate {
         price: u64::try_from(c.step_price.minor()).unwrap_or(u64::MAX),
         coins: c.step_coins,
@@ -116,10 +121,40 @@ fn at_least(dist: &[u64], m: u64, x: u64) -> Option<u64> {
 /// The fewest coins any purchase covering `need` coins leaves over on `card`: bundles any
 /// number of times, plus custom amounts (any multiple of the step from the minimum up: several
 /// custom purchases reach every such total because the maximum is at least twice the minimum).
+/// A limited offer (a first-purchase pack) counts as many times as it may be bought.
 pub fn min_leftover(card: &RateCard, need: u64) -> u64 {
+    let limited: Vec<(u64, u64)> = card
+        .bundles
+        .iter()
+        .filter_map(|b| b.max_purchases.map(|m| (b.total_coins(), m)))
+        .collect();
+    // Every allowed number of each limited offer (at most 9 × 9), the rest from open offers.
+    let mut totals = vec![0u64];
+    for (coins, most) in limited {
+        totals = totals
+            .iter()
+            .flat_map(|t| (0..=most).map(move |k| t + k * coins))
+            .collect();
+    }
+    totals
+        .into_iter()
+        .map(|t| {
+            if t >= need {
+                t - need
+            } else {
+                open_leftover(card, need - t)
+            }
+        })
+        .min()
+        .unwrap_or(0)
+}
+
+/// [`min_leftover`] with the offers open to any number of purchases.
+fn open_leftover(card: &RateCard, need: u64) -> u64 {
     let sizes: Vec<u64> = card
         .bundles
         .iter()
+        .filter(|b| b.max_purchases.is_none())
         .map(|b| b.total_coins())
         .filter(|c| *c > 0)
         .collect();
@@ -235,6 +270,21 @@ pub struct BestValue {
     pub custom: bool,
 }
 
+/// A limited offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct LimitedOffer {
+    /// Coins (bonus included).
+    pub coins: u64,
+    /// Listed price.
+    pub price: Money,
+    /// Price per coin (6 decimals).
+    #[serde(serialize_with = "crate::money::decimal_string")]
+    #[schemars(with = "String")]
+    pub price_per_coin: Decimal,
+    /// Most purchases of it.
+    pub max_purchases: u64,
+}
+
 /// One layer between the viewer's money and the creator's cash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Layer {
@@ -257,8 +307,11 @@ pub struct LadderAudit {
     pub per_coin_monotone: bool,
     /// Each pair of packs where the larger is dearer per coin.
     pub breaks: Vec<LadderBreak>,
-    /// The offer with the lowest price per coin.
+    /// The offer with the lowest price per coin (limited offers aside).
     pub best_value_bundle: BestValue,
+    /// Offers that may be bought only a few times (a first-purchase pack), left out of the
+    /// ladder's checks and best value.
+    pub limited_offers: Vec<LimitedOffer>,
     /// Money, the platform's currencies, and the creator's cash, in order.
     pub currency_layers: Vec<Layer>,
     /// Conversions between the viewer's money and the creator's cash.
@@ -280,6 +333,7 @@ pub fn ladder(card: &RateCard) -> Result<LadderAudit> {
     let mut sorted: Vec<(u64, u64)> = card
         .bundles
         .iter()
+        .filter(|b| b.max_purchases.is_none())
         .map(|b| {
             (
                 b.total_coins(),
@@ -336,6 +390,22 @@ pub fn ladder(card: &RateCard) -> Result<LadderAudit> {
             price_per_coin: per_coin(best.price, best.coins, digits)?,
             custom: best.bundle.is_none(),
         },
+        limited_offers: card
+            .bundles
+            .iter()
+            .filter_map(|b| {
+                let most = b.max_purchases?;
+                let price = u64::try_from(b.price.minor()).unwrap_or(u64::MAX);
+                Some(
+                    per_coin(price, b.total_coins(), digits).map(|ppc| LimitedOffer {
+                        coins: b.total_coins(),
+                        price: b.price,
+                        price_per_coin: ppc,
+                        max_purchases: most,
+                    }),
+                )
+            })
+            .collect::<Result<Vec<_>>>()?,
         conversions: layers.len() - 1,
         currency_layers: layers,
     })
@@ -435,6 +505,7 @@ mod tests {
                 coins: c,
                 bonus_coins: 0,
                 price: format!("{}.00", c),
+                max_purchases: None,
             })
             .collect();
         input.custom_amount = custom.map(|(step, min)| {

@@ -312,6 +312,11 @@ export interface BundleInput {
    * Listed price, a decimal string.
    */
   price: string;
+  /**
+   * At most this many of the bundle in one purchase answer (1 to 8): a first-purchase or
+   * limited offer. Absent: as many as wanted.
+   */
+  max_purchases?: number | null;
 }
 /**
  * A custom-amount rule as written.
@@ -631,9 +636,14 @@ export interface LadderAudit {
    */
   breaks: LadderBreak[];
   /**
-   * The offer with the lowest price per coin.
+   * The offer with the lowest price per coin (limited offers aside).
    */
   best_value_bundle: BestValue;
+  /**
+   * Offers that may be bought only a few times (a first-purchase pack), left out of the
+   * ladder's checks and best value.
+   */
+  limited_offers: LimitedOffer[];
   /**
    * Money, the platform's currencies, and the creator's cash, in order.
    */
@@ -684,6 +694,27 @@ export interface BestValue {
    * True for the custom amount.
    */
   custom: boolean;
+}
+/**
+ * A limited offer.
+ */
+export interface LimitedOffer {
+  /**
+   * Coins (bonus included).
+   */
+  coins: number;
+  /**
+   * Listed price.
+   */
+  price: Money;
+  /**
+   * Price per coin (6 decimals).
+   */
+  price_per_coin: string;
+  /**
+   * Most purchases of it.
+   */
+  max_purchases: number;
 }
 /**
  * One layer between the viewer's money and the creator's cash.

@@ -194,3 +194,80 @@ fn preset_ladders_match_brute_force_at_real_targets() {
         }
     }
 }
+
+/// A card whose bundle `limited` may be bought at most `most` times (a first-purchase offer).
+fn card_with_limited(offers: &[Offer], limited: usize, most: u64) -> giftsim::rate_card::RateCard {
+    let mut input = giftsim::presets::rate_card("tiktok-ios", "")
+        .unwrap()
+        .to_input();
+    input.bundles = offers
+        .iter()
+        .enumerate()
+        .map(|(i, o)| giftsim::rate_card::input::BundleInput {
+            coins: o.coins,
+            bonus_coins: 0,
+            price: format!("{}.{:02}", o.price / 100, o.price % 100),
+            max_purchases: (i == limited).then_some(most),
+        })
+        .collect();
+    input.sources.clear();
+    giftsim::presets::rate_card_of(&giftsim::preset_or::PresetOr::Given(input), "")
+        .unwrap()
+        .into_owned()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// With a limited offer, the cheapest mix is the best over every allowed count of it.
+    #[test]
+    fn a_limited_offer_is_used_at_most_its_count(
+        raw in prop::collection::vec((1u64..40, 1u64..400), 2..5),
+        limited_pick in 0usize..4,
+        most in 1u64..3,
+        target in 1u64..300,
+    ) {
+        let mut offers: Vec<Offer> = Vec::new();
+        for (coins, price) in raw {
+            if !offers.iter().any(|o| o.coins == coins) {
+                offers.push(Offer { coins, price });
+            }
+        }
+        prop_assume!(offers.len() >= 2);
+        let limited = limited_pick % offers.len();
+        let card = card_with_limited(&offers, limited, most);
+        let mix = Optimizer::for_card(&card).cheapest(target);
+        let open: Vec<Offer> = offers
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != limited)
+            .map(|(_, o)| *o)
+            .collect();
+        let l = offers[limited];
+        let want = (0..=most)
+            .map(|k| {
+                let rest = target.saturating_sub(k * l.coins);
+                let s = if rest == 0 {
+                    Score { price: 0, leftover: 0, purchases: 0 }
+                } else {
+                    brute_force(&open, None, rest)
+                };
+                let coins = k * l.coins;
+                Score {
+                    price: s.price + k * l.price,
+                    leftover: if rest == 0 { coins - target } else { s.leftover },
+                    purchases: s.purchases + k,
+                }
+            })
+            .min()
+            .unwrap();
+        prop_assert_eq!(mix.score(target), want);
+        let used: u64 = mix
+            .lines
+            .iter()
+            .filter(|line| line.item == giftsim::bundles::Item::Bundle(limited))
+            .map(|line| line.count)
+            .sum();
+        prop_assert!(used <= most);
+    }
+}

@@ -59,18 +59,31 @@ pub struct Optimizer {
     /// `⌈N / unit⌉` units, leftover coins grow with leftover units, and every table is `unit`
     /// times smaller (Twitch sells Bits in hundreds).
     unit: u64,
+    /// Limited offers (a first-purchase pack): card index, offer in coins (not units), and the
+    /// most purchases of it. The search above runs without them; [`Optimizer::cheapest`] tries
+    /// each allowed number of them around it.
+    limited: Vec<(usize, Offer, u64)>,
 }
 
 impl Optimizer {
     /// An optimizer for a validated rate card.
     pub fn for_card(card: &RateCard) -> Optimizer {
-        let offers: Vec<Offer> = card
+        let offer = |b: &crate::rate_card::Bundle| Offer {
+            coins: b.total_coins(),
+            price: u64::try_from(b.price.minor()).unwrap_or(u64::MAX),
+        };
+        let open: Vec<(usize, Offer)> = card
             .bundles
             .iter()
-            .map(|b| Offer {
-                coins: b.total_coins(),
-                price: u64::try_from(b.price.minor()).unwrap_or(u64::MAX),
-            })
+            .enumerate()
+            .filter(|(_, b)| b.max_purchases.is_none())
+            .map(|(i, b)| (i, offer(b)))
+            .collect();
+        let limited: Vec<(usize, Offer, u64)> = card
+            .bundles
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| b.max_purchases.map(|m| (i, offer(b), m)))
             .collect();
         let custom = card.custom.map(|c| CustomOffer {
             step: c.step_coins,
@@ -78,21 +91,35 @@ impl Optimizer {
             min_steps: c.min_coins / c.step_coins,
             max_steps: c.max_coins / c.step_coins,
         });
-        Optimizer::new(&offers, custom)
+        Optimizer {
+            limited,
+            ..Optimizer::build(&open, custom)
+        }
     }
 
     /// An optimizer over raw offers (bundle `i` is `offers[i]`). Offers must have coins ≥ 1 and
     /// price ≥ 1; customs must have `step ≥ 1`, `min_steps ≥ 1`, `max_steps ≥ 2 × min_steps`.
     pub fn new(offers: &[Offer], custom: Option<CustomOffer>) -> Optimizer {
+        let indexed: Vec<(usize, Offer)> = offers.iter().copied().enumerate().collect();
+        Optimizer::build(&indexed, custom)
+    }
+
+    /// An optimizer over offers named by their bundle index on the card.
+    fn build(offers: &[(usize, Offer)], custom: Option<CustomOffer>) -> Optimizer {
         let unit = offers
             .iter()
-            .map(|o| o.coins)
+            .map(|(_, o)| o.coins)
             .chain(custom.map(|cu| cu.step))
             .fold(0, gcd)
             .max(1);
-        let scaled = offers.iter().map(|o| Offer {
-            coins: o.coins / unit,
-            price: o.price,
+        let scaled = offers.iter().map(|&(i, o)| {
+            (
+                i,
+                Offer {
+                    coins: o.coins / unit,
+                    price: o.price,
+                },
+            )
         });
         let custom = custom.map(|cu| CustomOffer {
             step: cu.step / unit,
@@ -100,7 +127,7 @@ impl Optimizer {
         });
         // Of offers with equal coins only the cheapest (first among equals) can be optimal.
         let mut kept: Vec<(usize, Offer)> = Vec::new();
-        for (i, o) in scaled.enumerate() {
+        for (i, o) in scaled {
             match kept.iter_mut().find(|(_, k)| k.coins == o.coins) {
                 Some(k) if o.price < k.1.price => *k = (i, o),
                 Some(_) => {}
@@ -135,11 +162,59 @@ impl Optimizer {
             custom_is_base,
             exact,
             unit,
+            limited: Vec::new(),
         }
     }
 
     /// The cheapest mix giving at least `target` coins.
     pub fn cheapest(&self, target: u64) -> Mix {
+        let open = self.cheapest_open(target);
+        if self.limited.is_empty() || target == 0 {
+            return open;
+        }
+        let mut best = (open.score(target), open);
+        // Every allowed number of each limited offer (at most 9 × 9 combinations).
+        let mut counts = vec![0u64; self.limited.len()];
+        loop {
+            let mut i = 0;
+            while i < counts.len() && counts[i] == self.limited[i].2 {
+                counts[i] = 0;
+                i += 1;
+            }
+            if i == counts.len() {
+                break;
+            }
+            counts[i] += 1;
+            let coins: u64 = counts
+                .iter()
+                .zip(&self.limited)
+                .map(|(n, l)| n * l.1.coins)
+                .sum();
+            let mut mix = self.cheapest_open(target.saturating_sub(coins));
+            mix.lines.extend(
+                counts
+                    .iter()
+                    .zip(&self.limited)
+                    .filter(|(n, _)| **n > 0)
+                    .map(|(&count, &(index, o, _))| Line {
+                        item: Item::Bundle(index),
+                        coins: o.coins,
+                        price: o.price,
+                        count,
+                    }),
+            );
+            let score = mix.score(target);
+            if score < best.0 {
+                best = (score, mix);
+            }
+        }
+        let mut mix = best.1;
+        sort_lines(&mut mix);
+        mix
+    }
+
+    /// The cheapest mix of the offers open to any number of purchases.
+    fn cheapest_open(&self, target: u64) -> Mix {
         if target == 0 {
             return Mix::default();
         }
@@ -149,16 +224,10 @@ impl Optimizer {
             Some(cu) if self.custom_is_base => self.custom_base(target, cu),
             Some(cu) => self.bundle_base(target, cu),
         };
-        crate::sort::sort_by(&mut mix.lines, |a, b| {
-            let custom = |l: &Line| matches!(l.item, Item::Custom);
-            custom(a)
-                .cmp(&custom(b))
-                .then(b.coins.cmp(&a.coins))
-                .then(a.price.cmp(&b.price))
-        });
         for line in &mut mix.lines {
             line.coins *= self.unit;
         }
+        sort_lines(&mut mix);
         mix
     }
 
@@ -276,6 +345,17 @@ impl Optimizer {
             _ => self.bundles_only(target),
         }
     }
+}
+
+/// Puts a mix's lines in the order they are bought: largest first, custom amounts last.
+fn sort_lines(mix: &mut Mix) {
+    crate::sort::sort_by(&mut mix.lines, |a, b| {
+        let custom = |l: &Line| matches!(l.item, Item::Custom);
+        custom(a)
+            .cmp(&custom(b))
+            .then(b.coins.cmp(&a.coins))
+            .then(a.price.cmp(&b.price))
+    });
 }
 
 /// Checks a requested coin count against [`MAX_TARGET_COINS`].

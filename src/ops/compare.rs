@@ -1,7 +1,6 @@
 //! `compare`: the same fan spending on several platforms, side by side ("of $100 spent, the
 //! creator receives …"). Every coin the money buys is assumed gifted.
 
-use crate::bundles::Optimizer;
 use crate::error::{index, Error, ErrorCode, Result};
 use crate::flow::{self, FlowEntry};
 use crate::money::{percent, unit_price, Currency, Money};
@@ -133,7 +132,7 @@ pub fn compare(req: &CompareRequest) -> Result<CompareResponse> {
             .with("expected", currency.code())
             .with("found", card.currency.code()));
         }
-        let mix = Optimizer::for_card(card)
+        let mix = presets::optimizer(card)
             .most_coins_for(u64::try_from(spend.minor()).unwrap_or(u64::MAX));
         let coins = mix.coins();
         let ledger = flow::ledger(card, &mix, &flow::plain_coins(card, coins))?;

@@ -3,7 +3,7 @@
 //! gift, the flow of every cent, the creator's payout, and the other channels of the platform.
 
 use super::plan::PlanResponse;
-use crate::bundles::{check_target, Mix, Optimizer, MAX_TARGET_COINS};
+use crate::bundles::{check_target, Mix, MAX_TARGET_COINS};
 use crate::caps::RuleSetInput;
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::flow::{self, FlowEntry, Ledger, PurchaseLine, Spend, SpendResult};
@@ -365,12 +365,12 @@ struct Answer {
     mix: Mix,
     ledger: Ledger,
     budget_left: Option<Money>,
-    optimizer: Optimizer,
+    optimizer: presets::CardOptimizer,
     spends: Vec<Spend>,
 }
 
 fn answer(card: &RateCard, q: &Question) -> Result<Answer> {
-    let optimizer = Optimizer::for_card(card);
+    let optimizer = presets::optimizer(card);
     let (needed, mix, spends, budget_left) = match q {
         Question::Coins(n) => (
             *n,

@@ -132,12 +132,13 @@ pub struct Terms<'a> {
     pub default_currency: Currency,
     /// The card's optimizer, built on the first purchase and shared by the rest (a plan may
     /// hold 10,000 top-ups).
-    pub optimizer: OnceCell<Optimizer>,
+    pub optimizer: OnceCell<crate::presets::CardOptimizer>,
 }
 
 impl Terms<'_> {
     fn optimizer(&self, card: &RateCard) -> &Optimizer {
-        self.optimizer.get_or_init(|| Optimizer::for_card(card))
+        self.optimizer
+            .get_or_init(|| crate::presets::optimizer(card))
     }
 }
 

@@ -12,7 +12,6 @@ pub mod input;
 pub mod rules;
 pub mod verdict;
 
-use crate::bundles::Optimizer;
 use crate::caps::check::{
     hide_bounds, rule_check, Check, Checker, Headroom, Level, MessageCode, Person, Verdict,
 };
@@ -90,7 +89,7 @@ pub struct Run<'a> {
     /// The stated exchange rates.
     pub rates: &'a ExchangeRates,
     /// The card's optimizer, built once for the plan (the events' purchases share it).
-    pub optimizer: &'a OnceCell<Optimizer>,
+    pub optimizer: &'a OnceCell<crate::presets::CardOptimizer>,
     /// The moment for "what can still be spent" (default: the last event).
     pub now: Option<Instant>,
     /// False when the times are not real (a quote checked without a date): no window bounds
@@ -384,7 +383,9 @@ impl Run<'_> {
             Some(cost) if cost.currency() == card.currency => cost,
             _ => Money::zero(card.currency),
         };
-        let optimizer = self.optimizer.get_or_init(|| Optimizer::for_card(card));
+        let optimizer = self
+            .optimizer
+            .get_or_init(|| crate::presets::optimizer(card));
         let missing = flow::ledger(card, &optimizer.cheapest(coins - held), &[])?.viewer_pays;
         held_cost.checked_add(missing)
     }

@@ -2,6 +2,7 @@
 //! binary. Every figure names its source and date, or is marked as an estimate with its method
 //! (see `../shared/research/economy-facts.md` for the research behind them).
 
+use crate::bundles::Optimizer;
 use crate::caps::{RuleSet, RuleSetInput};
 use crate::error::{from_json_str, Error, ErrorCode, Result};
 use crate::gifts::{CatalogueInput, GiftCatalogue, GiftInput};
@@ -233,6 +234,42 @@ pub fn rate_card(id: &str, path: &str) -> Result<&'static RateCard> {
 /// Every shipped rate card that parsed (all of them, as the tests check).
 pub fn all_rate_cards() -> impl Iterator<Item = &'static RateCard> {
     rate_cards().iter().filter_map(|r| r.as_ref().ok())
+}
+
+/// A card's optimizer: a shipped card's is built once and shared (its residue table can take a
+/// millisecond to build, a quote a few microseconds); any other card's is built for the question.
+pub enum CardOptimizer {
+    /// A shipped card's.
+    Shared(&'static Optimizer),
+    /// Built for this card.
+    Own(Box<Optimizer>),
+}
+
+impl std::ops::Deref for CardOptimizer {
+    type Target = Optimizer;
+    fn deref(&self) -> &Optimizer {
+        match self {
+            CardOptimizer::Shared(o) => o,
+            CardOptimizer::Own(o) => o,
+        }
+    }
+}
+
+/// The optimizer for `card`: shared when `card` is a shipped card itself (the very value
+/// [`rate_card`] returns), else built now.
+pub fn optimizer(card: &RateCard) -> CardOptimizer {
+    static SHARED: OnceLock<Vec<OnceLock<Optimizer>>> = OnceLock::new();
+    let shipped = RATE_CARDS
+        .iter()
+        .position(|(id, _)| *id == card.id)
+        .filter(|&i| matches!(&rate_cards()[i], Ok(c) if std::ptr::eq(c, card)));
+    match shipped {
+        Some(i) => {
+            let cells = SHARED.get_or_init(|| RATE_CARDS.iter().map(|_| OnceLock::new()).collect());
+            CardOptimizer::Shared(cells[i].get_or_init(|| Optimizer::for_card(card)))
+        }
+        None => CardOptimizer::Own(Box::new(Optimizer::for_card(card))),
+    }
 }
 
 /// The shipped gift catalogue `id`.

@@ -20,6 +20,10 @@ pub struct BundleInput {
     pub bonus_coins: u64,
     /// Listed price, a decimal string.
     pub price: String,
+    /// At most this many of the bundle in one purchase answer (1 to 8): a first-purchase or
+    /// limited offer. Absent: as many as wanted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_purchases: Option<u64>,
 }
 
 /// A custom-amount rule as written.
@@ -285,6 +289,7 @@ impl RateCard {
                     coins: b.coins,
                     bonus_coins: b.bonus_coins,
                     price: b.price.to_string(),
+                    max_purchases: b.max_purchases,
                 })
                 .collect(),
             custom_amount: self.custom.map(|c| CustomAmountInput {

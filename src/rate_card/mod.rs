@@ -23,6 +23,11 @@ pub use input::{
 
 /// Most bundles on one card.
 pub const MAX_BUNDLES: usize = 64;
+/// Most limited offers (`max_purchases`) on a card, and most purchases of one: the optimizer
+/// tries every combination of them (at most 9 × 9).
+pub const MAX_LIMITED_BUNDLES: usize = 2;
+/// Most purchases a limited offer may allow.
+pub const MAX_LIMITED_PURCHASES: u64 = 8;
 /// Most coins (with bonus) in one bundle.
 pub const MAX_BUNDLE_COINS: u64 = 1_000_000;
 /// Most coins one purchase of a custom amount may give.
@@ -105,6 +110,8 @@ pub struct Bundle {
     pub bonus_coins: u64,
     /// Listed price.
     pub price: Money,
+    /// At most this many in one purchase answer (a first-purchase offer: 1); `None`: any.
+    pub max_purchases: Option<u64>,
 }
 
 impl Bundle {

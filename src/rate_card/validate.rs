@@ -6,7 +6,8 @@ use super::input::{
 };
 use super::{
     Agency, Bundle, CreatorModel, CreatorTerms, CustomAmount, Fee, PayoutTerms, RateCard, Tax,
-    TaxMode, MAX_BUNDLES, MAX_BUNDLE_COINS, MAX_CUSTOM_COINS, MAX_CUSTOM_STEP, MAX_PRICE_MINOR,
+    TaxMode, MAX_BUNDLES, MAX_BUNDLE_COINS, MAX_CUSTOM_COINS, MAX_CUSTOM_STEP, MAX_LIMITED_BUNDLES,
+    MAX_LIMITED_PURCHASES, MAX_PRICE_MINOR,
 };
 use crate::error::{index, join, Error, ErrorCode, Result};
 use crate::gifts::GiftCatalogue;
@@ -75,11 +76,11 @@ impl RateCard {
             .as_ref()
             .map(|c| Self::custom(c, currency))
             .transpose()?;
-        if bundles.is_empty() && custom.is_none() {
+        if bundles.iter().all(|b| b.max_purchases.is_some()) && custom.is_none() {
             return Err(Error::new(
                 ErrorCode::MissingField,
                 "bundles",
-                "a rate card needs at least one bundle or a custom_amount rule, or coins cannot be bought",
+                "a rate card needs at least one bundle without a purchase limit, or a custom_amount rule, or coins cannot be bought in any amount",
             ));
         }
         let tax_rate = rate(&input.tax.rate, "tax.rate")?;
@@ -205,11 +206,31 @@ impl RateCard {
                 .with("coins", b.coins)
                 .with("bonus_coins", b.bonus_coins));
             }
+            if b.max_purchases
+                .is_some_and(|m| !(1..=MAX_LIMITED_PURCHASES).contains(&m))
+            {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    join(&at, "max_purchases"),
+                    format!("a limited offer allows 1 to {MAX_LIMITED_PURCHASES} purchases"),
+                )
+                .with("min", 1)
+                .with("max", MAX_LIMITED_PURCHASES));
+            }
             bundles.push(Bundle {
                 coins: b.coins,
                 bonus_coins: b.bonus_coins,
                 price,
+                max_purchases: b.max_purchases,
             });
+        }
+        if bundles.iter().filter(|b| b.max_purchases.is_some()).count() > MAX_LIMITED_BUNDLES {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "bundles",
+                format!("a rate card holds at most {MAX_LIMITED_BUNDLES} limited offers (`max_purchases`)"),
+            )
+            .with("max", MAX_LIMITED_BUNDLES));
         }
         Ok(bundles)
     }

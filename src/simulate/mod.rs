@@ -885,7 +885,8 @@ pub fn purchase_slots(s: &Scenario) -> Vec<PurchaseSlot<'_>> {
                 .map(|b| PurchaseSlot {
                     rate_card: &card.id,
                     coins: Some(b.total_coins()),
-                    offered: true,
+                    // A limited offer is not simulated.
+                    offered: b.max_purchases.is_none(),
                 })
                 .chain(std::iter::once(PurchaseSlot {
                     rate_card: &card.id,

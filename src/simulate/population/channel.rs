@@ -104,6 +104,9 @@ impl Channel {
             .bundles
             .iter()
             .enumerate()
+            // A limited offer (a first-purchase pack) is left out: viewers buy what is always
+            // on sale.
+            .filter(|(_, b)| b.max_purchases.is_none())
             .map(|(i, b)| Offer::new(i as u16, b.total_coins(), b.price, &splitter))
             .collect::<Result<Vec<_>>>()?;
         let unit = |o: &Offer| o.pays as f64 / o.coins.max(1) as f64;

@@ -9,7 +9,7 @@ export const DEFINITIONS = {
   Axis: {"keys":{"parameter":"leaf","values":{"list":"leaf"}},"required":["parameter","values"]},
   BracketInput: {"keys":{"id":"leaf","min_age":"leaf","max_age":"leaf","caps":{"list":{"ref":"CapInput"}},"cooldown_minutes":"leaf","cooldown_enforcement":"leaf","guardian_approval":"leaf"},"required":["id"]},
   BudgetInput: {"keys":{"distribution":"leaf","amount":"leaf","median":"leaf","sigma":"leaf","min":"leaf","max":"leaf","alpha":"leaf"},"required":["distribution"]},
-  BundleInput: {"keys":{"coins":"leaf","bonus_coins":"leaf","price":"leaf"},"required":["coins","price"]},
+  BundleInput: {"keys":{"coins":"leaf","bonus_coins":"leaf","price":"leaf","max_purchases":"leaf"},"required":["coins","price"]},
   CapInput: {"keys":{"id":"leaf","action":"leaf","window":"leaf","limit":"leaf","enforcement":"leaf"},"required":["id","action","window","limit"]},
   ChannelInput: {"keys":{"rate_card":{"ref":"PresetOr_RateCardInput"},"share":"leaf","price_multiplier":"leaf"},"required":["rate_card","share"]},
   ConstraintInput: {"keys":{"metric":"leaf","age_group":"leaf","segment":"leaf","at_most":"leaf","at_least":"leaf","price_per_coin":"leaf","reachable_gifts":{"list":"leaf"},"rate_card":"leaf"}},
