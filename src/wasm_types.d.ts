@@ -1744,7 +1744,8 @@ export interface CompareResponse {
    */
   rows: CompareRow[];
   /**
-   * Id of the card whose creator keeps the most.
+   * Id of the card whose creator keeps the most; absent with a single card (nothing to
+   * compare it with).
    */
   best_for_creator?: string | null;
 }

@@ -70,7 +70,8 @@ pub struct CompareResponse {
     pub spend: Money,
     /// One row per rate card, in the order given.
     pub rows: Vec<CompareRow>,
-    /// Id of the card whose creator keeps the most.
+    /// Id of the card whose creator keeps the most; absent with a single card (nothing to
+    /// compare it with).
     pub best_for_creator: Option<String>,
 }
 
@@ -153,6 +154,7 @@ pub fn compare(req: &CompareRequest) -> Result<CompareResponse> {
     }
     let best_for_creator = rows
         .iter()
+        .filter(|_| rows.len() > 1)
         .filter(|r| r.creator_keeps.is_positive())
         .max_by_key(|r| r.creator_keeps.minor())
         .map(|r| r.rate_card.id.clone());
@@ -203,7 +205,16 @@ mod tests {
         );
         let req: CompareRequest = from_json_str(r#"{"spend": "10.5", "currency": "JPY"}"#).unwrap();
         assert_eq!(compare(&req).unwrap_err().code, ErrorCode::InvalidDecimal);
-        let req: CompareRequest = from_json_str(r#"{"spend": "1000", "currency": "JPY"}"#).unwrap();
+        let req: CompareRequest = from_json_str(r#"{"spend": "1000", "currency": "CHF"}"#).unwrap();
         assert_eq!(compare(&req).unwrap_err().code, ErrorCode::NoSolution);
+        // Yen cards are converted estimates: two of them, so a comparison with a winner.
+        let req: CompareRequest = from_json_str(r#"{"spend": "1000", "currency": "JPY"}"#).unwrap();
+        let answer = compare(&req).unwrap();
+        assert_eq!(answer.rows.len(), 2);
+        assert!(answer.best_for_creator.is_some());
+        // One card alone is no comparison: no best.
+        let req: CompareRequest =
+            from_json_str(r#"{"spend": "10.00", "rate_cards": ["tiktok-web"]}"#).unwrap();
+        assert_eq!(compare(&req).unwrap().best_for_creator, None);
     }
 }

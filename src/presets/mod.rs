@@ -10,6 +10,9 @@ use crate::id;
 use crate::preset_or::PresetOr;
 use crate::rate_card::{RateCard, RateCardInput};
 use std::borrow::Cow;
+
+#[cfg(test)]
+mod converted;
 use std::sync::OnceLock;
 
 /// `(id, minified JSON)` of a shipped data file (see `build.rs`).
@@ -42,6 +45,14 @@ const RATE_CARDS: &[(&str, &str)] = &[
     preset!("rate_cards", "facebook-stars"),
     preset!("rate_cards", "instagram-gifts"),
     preset!("rate_cards", "snapchat-gifts"),
+    // Converted estimates (src/presets/converted-cards.json; see `converted`).
+    preset!("rate_cards", "tiktok-web-gbp"),
+    preset!("rate_cards", "tiktok-ios-eur"),
+    preset!("rate_cards", "tiktok-web-eur"),
+    preset!("rate_cards", "tiktok-ios-jpy"),
+    preset!("rate_cards", "tiktok-web-jpy"),
+    preset!("rate_cards", "tiktok-ios-krw"),
+    preset!("rate_cards", "tiktok-web-krw"),
 ];
 
 /// The shipped rule sets.
@@ -216,7 +227,7 @@ pub fn gift_catalogue_ids() -> impl Iterator<Item = &'static str> {
 
 /// The shipped rate card `id`, or an `unknown_preset` error at `path` naming close ids.
 pub fn rate_card(id: &str, path: &str) -> Result<&'static RateCard> {
-    match RATE_CARDS.iter().position(|(known, _)| *known == id) {
+    match rate_card_ids().position(|known| known == id) {
         Some(i) => rate_cards()[i].as_ref().map_err(Clone::clone),
         None => Err(Error::new(
             ErrorCode::UnknownPreset,
@@ -259,13 +270,13 @@ impl std::ops::Deref for CardOptimizer {
 /// [`rate_card`] returns), else built now.
 pub fn optimizer(card: &RateCard) -> CardOptimizer {
     static SHARED: OnceLock<Vec<OnceLock<Optimizer>>> = OnceLock::new();
-    let shipped = RATE_CARDS
-        .iter()
-        .position(|(id, _)| *id == card.id)
+    let shipped = rate_card_ids()
+        .position(|id| id == card.id)
         .filter(|&i| matches!(&rate_cards()[i], Ok(c) if std::ptr::eq(c, card)));
     match shipped {
         Some(i) => {
-            let cells = SHARED.get_or_init(|| RATE_CARDS.iter().map(|_| OnceLock::new()).collect());
+            let cells =
+                SHARED.get_or_init(|| rate_cards().iter().map(|_| OnceLock::new()).collect());
             CardOptimizer::Shared(cells[i].get_or_init(|| Optimizer::for_card(card)))
         }
         None => CardOptimizer::Own(Box::new(Optimizer::for_card(card))),
@@ -284,11 +295,11 @@ mod tests {
 
     #[test]
     fn every_preset_parses_and_validates() {
+        let ids: Vec<&str> = rate_card_ids().collect();
+        assert_eq!(ids.len(), rate_cards().len());
         for (i, card) in rate_cards().iter().enumerate() {
-            let card = card
-                .as_ref()
-                .unwrap_or_else(|e| panic!("{}: {e}", RATE_CARDS[i].0));
-            assert_eq!(card.id, RATE_CARDS[i].0);
+            let card = card.as_ref().unwrap_or_else(|e| panic!("{}: {e}", ids[i]));
+            assert_eq!(card.id, ids[i]);
         }
         for cat in catalogues() {
             cat.as_ref().unwrap();

@@ -1,5 +1,6 @@
 // What the lab starts from, and the lab's document: one scenario plus what each mode adds (the
-// sweep grid, the A/B variants, a calibration, an optimization, the plan of a real experiment, an audit), in the engine's own JSON (money as decimal strings). The scenario below is
+// sweep grid, the A/B variants, a calibration, an optimization, the plan of a real experiment,
+// an audit), in the engine's own JSON (money as decimal strings). The scenario below is
 // examples/simulate-tiktok-us-teens.json, so a first click on Run answers a real question (the
 // end-to-end test keeps the two equal).
 

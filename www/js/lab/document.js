@@ -5,16 +5,11 @@
 // imported files checked field by field, and the compact form the URL carries (preset cards and
 // rule sets as their id plus the edits).
 import { DEFAULT_CALIBRATION, DEFAULT_GRID, DEFAULT_OPTIMIZATION, DEFAULT_PLAN, DEFAULT_VARIANTS, EXAMPLE_SCENARIO, defaultAudit } from './defaults.js';
-import { DEFINITIONS, OPTIMIZE, POWER, SCENARIO, SWEEP } from './shapes.js';
+import { AUDIT, DEFINITIONS, OPTIMIZE, POWER, SCENARIO, SWEEP } from './shapes.js';
 
 export const MODES = ['simulate', 'sweep', 'ab', 'calibrate', 'optimize', 'power', 'audit'];
 
-/**
- * An `audit` request (docs/schema/audit.input.json), in the form of the shapes scripts/lab-shapes.mjs
- * generates. Written here until that script reads the audit schema too; the lab's `audit`
- * settings are the same keys, the card optional (none: the scenario's first card).
- */
-const AUDIT = { keys: { rate_card: { ref: 'PresetOr_RateCardInput' }, all_channels: 'leaf', gifts: { list: 'leaf' }, region: 'leaf', date: 'leaf' }, required: ['rate_card'] };
+/** The lab's `audit` settings: an `audit` request's keys, the card optional (none: the scenario's first). */
 const AUDIT_SETTINGS = { keys: AUDIT.keys };
 
 /** A deep copy of plain JSON data. */
@@ -273,8 +268,9 @@ function checkSeed(scenario, path) {
 
 /**
  * A scenario file's JSON (a `simulate` scenario, or a `sweep`, `calibrate`, `optimize`,
- * `power` or `audit` request, as the CLI takes them) as a lab document, keeping from `current` what the file does not say (the grid when the
- * file is an A/B test, and so on). Throws DocumentError with the reason.
+ * `power` or `audit` request, as the CLI takes them) as a lab document, keeping from `current`
+ * what the file does not say (the grid when the file is an A/B test, the scenario when it is
+ * an audit, and so on). Throws DocumentError with the reason.
  */
 export function fromEngineDocument(value, current) {
   if (!isObject(value)) throw new DocumentError('', `a scenario file holds a JSON object, not ${kindOf(value)}`);
@@ -442,9 +438,10 @@ export function expand(value, library) {
   // A link or a saved scenario from before the audit opens the default one.
   let a = defaultAudit();
   if (audit !== undefined) {
-    check(audit, AUDIT_SETTINGS, 'audit');
+    if (!isObject(audit)) throw new DocumentError('audit', 'expected an object');
     a = clone(audit);
     if (a.rate_card !== undefined) a.rate_card = expandRef(a.rate_card, library.cardById, 'audit.rate_card');
+    check(a, AUDIT_SETTINGS, 'audit');
   }
   return {
     mode,

@@ -132,6 +132,7 @@ const app = {
     this.clean = clone(clean);
     this.savedName = null;
     this.error = null;
+    this.auditOtherRegion = false;
     notice(null);
     this.openFigures.clear();
     this.changed({ rebuild: true });
@@ -296,7 +297,7 @@ const app = {
     return new Map(variableParameters(this));
   },
 
-  /** Prints the audit's report (lab.css prints it alone, every folded part open). */
+  /** Prints the audit's report (lab.css prints it alone). */
   printReport() {
     window.print();
   },
@@ -554,7 +555,7 @@ function showEngineError(doc, err) {
   const marked = app.fields.show('*', app.error);
   const field = marked ? [...app.fields.shown].at(-1)?.control : null;
   notice(err, field);
-  say(`The engine could not run this scenario: ${err.message}`, { alert: true });
+  say(`The engine could not run ${doc.mode === 'audit' ? 'this audit' : 'this scenario'}: ${err.message}`, { alert: true });
   if (field) {
     field.closest('details:not([open])')?.setAttribute('open', '');
     field.closest('details.lab-card-figures')?.setAttribute('open', '');
@@ -568,7 +569,7 @@ function notice(err, field) {
   const box = h(
     'div',
     { class: 'notice lab-notice', id: 'lab-notice' },
-    h('p', { class: 'notice-error', text: `The engine could not run this scenario (${err.code}).` }),
+    h('p', { class: 'notice-error', text: `The engine could not run ${app.doc.mode === 'audit' ? 'this audit' : 'this scenario'} (${err.code}).` }),
     h('p', { text: err.message }),
     err.path ? h('p', { class: 'muted', text: `At ${err.path}.` }) : null,
     field
@@ -685,17 +686,6 @@ window.addEventListener('hashchange', async () => {
 // Another tab of the lab saved or deleted a scenario: the "Start from" list follows.
 window.addEventListener('storage', (e) => {
   if (app.library && isSavedKey(e.key)) app.rebuild();
-});
-
-// A printed audit report shows its folded parts (the other channels) open; they fold back after.
-let unfolded = [];
-window.addEventListener('beforeprint', () => {
-  unfolded = [...resultsEl.querySelectorAll('details:not([open])')].filter((d) => d.closest('.lab-audit-panel'));
-  for (const d of unfolded) d.open = true;
-});
-window.addEventListener('afterprint', () => {
-  for (const d of unfolded) d.open = false;
-  unfolded = [];
 });
 
 // Keyboard: Ctrl/Cmd+Enter runs, Escape cancels a run.

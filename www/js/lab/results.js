@@ -10,7 +10,7 @@ import { renderOptimize } from './results/optimize.js';
 import { renderPower } from './results/power.js';
 import { renderSimulate } from './results/simulate.js';
 import { renderSweep } from './results/sweep.js';
-import { auditedCard, isObject, plannedVariant } from './document.js';
+import { auditOf, auditedCard, isObject, plannedVariant } from './document.js';
 import { variantTitle } from './metrics.js';
 
 const MODE_TITLES = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibration', optimize: 'Optimization', power: 'Plan of a real experiment', audit: 'Audit' };
@@ -96,10 +96,10 @@ function plannedChange(doc) {
   return v ? variantTitle(v, doc.plan.variant) : null;
 }
 
-/** What an audit read, in one line: the card (as sourced), its other channels, the region and day. */
+/** What an audit read, in one line: the card (edited or not), its other channels, the region and day. */
 function describeAudit(doc, answer) {
   const card = answer.rate_card;
-  const edited = isObject(auditedCard(doc)) ? ' (edited)' : '';
+  const edited = isObject(auditOf(doc).rate_card) ? ' (from a file)' : isObject(auditedCard(doc)) ? ' (edited)' : '';
   const others = answer.channels?.length ? `; ${answer.channels.map((c) => c.rate_card.id).join(', ')}` : '';
   const rules = answer.rules ? `; rules of ${answer.rules.region} on ${answer.rules.date}` : '; no region';
   return `${card.id} v${card.version}${card.as_of ? ` (${card.as_of})` : ''}${edited}${others}${rules}`;

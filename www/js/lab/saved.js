@@ -1,8 +1,9 @@
 // Scenarios kept in this browser (localStorage) under a name of the person's choosing: the whole
-// document — scenario, mode, and each mode's grid, variants, calibration, optimization and plan —
-// in the form a link carries (preset cards as their id plus the edits), read back through the
-// link's own checks. Nothing leaves the device. As the calculator's store (../scenarios.js), a
-// store that cannot be read is never dropped: it is moved aside before anything is written.
+// document — scenario, mode, and each mode's grid, variants, calibration, optimization, plan
+// and audit — in the form a link carries (preset cards as their id plus the edits), read back
+// through the link's own checks. Nothing leaves the device. As the calculator's store
+// (../scenarios.js), a store that cannot be read is never dropped: it is moved aside before
+// anything is written.
 import { compact, expand } from './document.js';
 
 /** Where the list is kept; the version is in the key, so a later form can live beside it. */

@@ -51,3 +51,6 @@ export const OPTIMIZE = {"keys":{"scenario":{"ref":"ScenarioInput"},"variables":
 
 /** A `power` request: a scenario, the experiment's users and days, the change or effect to detect. */
 export const POWER = {"keys":{"scenario":{"ref":"ScenarioInput"},"users_per_arm":"leaf","days":"leaf","change":{"map":"leaf"},"effect":"leaf","alpha":"leaf","power":"leaf","max_days":"leaf","looks":"leaf","observed":{"either":[{"ref":"ObservedInput"},"leaf"]},"replicates":"leaf"},"required":["scenario","users_per_arm","days"]};
+
+/** An `audit` request: a rate card, its other channels or not, gifts, a region and a date. */
+export const AUDIT = {"keys":{"rate_card":{"ref":"PresetOr_RateCardInput"},"all_channels":"leaf","gifts":{"list":"leaf"},"region":"leaf","date":"leaf"},"required":["rate_card"]};

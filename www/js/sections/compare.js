@@ -57,13 +57,26 @@ export default {
       return;
     }
     const fmt = app.format(app.state.currency);
-    const best = value.rows.find((r) => r.rate_card.id === value.best_for_creator) ?? value.rows[0];
-    replace(
-      this.ui.summary,
-      `Of ${fmt.money(value.spend)}, the creator keeps the most on `,
-      h('strong', { text: shortName(best.rate_card) }),
-      `: ${fmt.money(best.creator_keeps)} (${fmt.percent(best.creator_percent)}).`,
-    );
+    const best = value.rows.find((r) => r.rate_card.id === value.best_for_creator);
+    const only = value.rows.length === 1 ? value.rows[0] : null;
+    if (only) {
+      // One card in this currency: nothing to compare it with, so no "best".
+      replace(
+        this.ui.summary,
+        `Only one card giftsim ships sells in ${app.state.currency}: of ${fmt.money(value.spend)} on `,
+        h('strong', { text: shortName(only.rate_card) }),
+        `, the creator keeps ${fmt.money(only.creator_keeps)} (${fmt.percent(only.creator_percent)}). Pick another currency to compare platforms.`,
+      );
+    } else if (best) {
+      replace(
+        this.ui.summary,
+        `Of ${fmt.money(value.spend)}, the creator keeps the most on `,
+        h('strong', { text: shortName(best.rate_card) }),
+        `: ${fmt.money(best.creator_keeps)} (${fmt.percent(best.creator_percent)}).`,
+      );
+    } else {
+      replace(this.ui.summary, `Of ${fmt.money(value.spend)}, no creator keeps anything on these cards.`);
+    }
     const edited = app.state.edits ? app.preset().id : null;
     const label = (row) => `${shortName(row.rate_card)}${row.rate_card.id === edited ? ' (edited)' : ''}`;
     this.ui.chartBox.classList.toggle('is-tall', value.rows.length > 6);

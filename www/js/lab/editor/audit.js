@@ -17,7 +17,7 @@ export function auditGroup(app) {
   const ownCard = app.library.card(own);
   const fromFile = isObject(own);
   const scenarioLabel = scenarioCard
-    ? `The scenario’s first card: ${cardLabel(scenarioCard)} — ${scenarioCard.id}${isObject(firstCard(app.doc.scenario)) ? ', as edited' : ''}`
+    ? `The scenario’s first card: ${cardLabel(scenarioCard)} — ${scenarioCard.id}`
     : 'The scenario’s first card';
   const card = bound(app, 'audit.rate_card', {
     kind: 'select',
@@ -68,11 +68,9 @@ function regionFields(app, audit) {
     : null;
   typed?.querySelector('input')?.setAttribute('id', 'audit-region-code');
   typed?.querySelector('label')?.setAttribute('for', 'audit-region-code');
-  return h(
-    'div',
-    { class: 'lab-field-row' },
-    select,
-    typed,
-    bound(app, 'audit.date', { kind: 'text', label: 'Rules as they stand on', optional: true, placeholder: 'YYYY-MM-DD', hint: region || other ? 'YYYY-MM-DD: the day the rules are read for.' : 'YYYY-MM-DD; used with a region.' }),
-  );
+  const date = bound(app, 'audit.date', { kind: 'text', label: 'Date of the rules', optional: true, placeholder: 'YYYY-MM-DD', hint: region || other ? 'YYYY-MM-DD: the day the rules are read for.' : 'YYYY-MM-DD; used with a region.' });
+  // A typed region sits beside the select, and the day goes below them.
+  return typed
+    ? [h('div', { class: 'lab-field-row lab-field-row--2' }, select, typed), h('div', { class: 'lab-field-row lab-field-row--2' }, date)]
+    : h('div', { class: 'lab-field-row lab-field-row--2' }, select, date);
 }

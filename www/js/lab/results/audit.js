@@ -25,7 +25,7 @@ const ENFORCEMENT_WORDS = { hard: 'blocked above it', soft: 'a warning above it'
 const LEVELS = { warn: { label: 'Warning', icon: '⚠' }, info: { label: 'Note', icon: 'ℹ' } };
 
 /** The report's last line, on screen and on paper. */
-export const REPORT_FOOTER = 'Computed by giftsim from the card’s published prices; figures as sourced in the presets.';
+const REPORT_FOOTER = 'Computed by giftsim from the card’s published prices; figures as sourced in the presets.';
 
 /**
  * The answer `answer` to `request`; `formatFor(currency)` formats money of that currency in the
@@ -53,25 +53,28 @@ export function renderAudit(answer, { request, formatFor, library, onPrint, onSa
     h(
       'dl',
       { class: 'facts facts--compact lab-audit-facts' },
-      h('div', null, h('dt', { text: 'Card' }), h('dd', { text: `${card.id}, version ${card.version}${card.as_of ? `, figures as of ${card.as_of}` : ''}` })),
+      h('div', null, h('dt', { text: 'Card' }), h('dd', { text: `${card.id}, version ${card.version}` })),
+      h('div', null, h('dt', { text: 'Figures as of' }), h('dd', { text: card.as_of ?? 'not dated' })),
       h('div', null, h('dt', { text: 'Currency' }), h('dd', { text: card.currency })),
       h('div', null, h('dt', { text: 'Region' }), h('dd', { text: rules ? `${regionName(rules.region)} (${rules.region})` : 'None: no rules listed' })),
-      h('div', null, h('dt', { text: 'Rules as they stand on' }), h('dd', { text: rules ? dates.day(rules.date) : '—' })),
+      h('div', null, h('dt', { text: 'Rules as of' }), h('dd', { text: rules ? dates.day(rules.date) : '—' })),
     ),
-    h('p', { class: 'lab-summary-line', 'data-testid': 'audit-verdict' }, count(warnings, 'warning'), ' and ', count(notes, 'note'), channels.length ? ` on this card; ${channels.length === 1 ? 'one other channel' : `${channels.length} other channels`} below.` : '.'),
+    h('p', { class: 'lab-summary-line', 'data-testid': 'audit-verdict' }, capitalized(count(warnings, 'warning')), ' and ', count(notes, 'note'), channels.length ? ` on this card; ${channels.length === 1 ? 'one other channel' : `${channels.length} other channels`} below.` : '.'),
     findingList(answer.findings, 'audit-findings'),
   );
 
   return [
     summary,
-    panel('audit-gifts', 'What each gift costs', giftIntro(answer), giftTable(answer, fmt, 'audit-gift-table')),
-    panel('audit-ladder', 'The price ladder and the layers of currency', null, ladder(answer.ladder, fmt, { testid: 'audit-ladder' })),
-    rules ? rulesPanel(rules, { fmt, dates, formatFor, library }) : panel('audit-rules', 'Rules', null, h('p', { class: 'muted lab-audit-no-rules', text: 'No region was chosen, so no age rules or caps are listed. Pick a region and a day under Audit a rate card, then press Audit.' })),
+    panel('audit-gifts', 'What each gift costs', giftIntro(answer), answer.gifts.length ? h('p', { class: 'lab-panel-intro lab-screen-only', text: 'Press a column’s heading to sort the gifts by it; again for the other way.' }) : null, giftTable(answer, fmt, 'audit-gift-table')),
+    panel('audit-ladder', 'The price ladder and the layers of currency', null, ladder(answer.ladder, fmt)),
+    rules ? rulesPanel(rules, { dates, formatFor, library }) : panel('audit-rules', 'Rules of a region', null, h('p', { class: 'muted lab-audit-no-rules', text: 'No region was chosen, so no age rules or caps are listed. Pick a region and a day under Audit a rate card, then press Audit.' })),
     channels.length ? channelsPanel(channels, formatFor) : null,
     commandPanel(request, onSaveRequest),
     h('p', { class: 'lab-audit-footer', 'data-testid': 'audit-footer', text: REPORT_FOOTER }),
   ].filter(Boolean);
 }
+
+const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "1 warning", "2 notes", "no warnings". */
 function count(n, word) {
@@ -110,7 +113,7 @@ function findingList(findings, testid) {
 function giftIntro(answer) {
   if (!answer.gifts.length) return null;
   const coins = coinName(answer.ladder);
-  return `At the best rate: the gift’s ${coins} at the card’s lowest price per coin, as if any number could be bought. The cheapest purchase is the least money that buys enough ${coins} (the packs on sale, each bought whole), and what it leaves over. Overspend: how much more the cheapest purchase costs than the gift at the best rate.`;
+  return `At the best rate: the gift’s ${coins} at the card’s lowest price per coin, as if any number could be bought. Cheapest purchase: the least money that buys enough ${coins}, packs bought whole (how many, and which: packs × ${coins}), and the ${coins} it leaves over. Fewest possible: the fewest ${coins} any purchase leaves over (0: the exact amount can be bought). Overspend: how much more the cheapest purchase costs than the gift at the best rate.`;
 }
 
 /** What the platform calls the coins a viewer buys ("Coins", "Bits"). */
@@ -125,23 +128,24 @@ function giftColumns(fmt, coins) {
   return [
     { head: 'Gift', cell: (g) => g.name, sort: (a, b) => a.name.localeCompare(b.name, fmt.locale) },
     { head: coins, cell: (g) => fmt.count(g.coins), sort: byNumber((g) => g.coins), numeric: true },
-    { head: 'At the best rate', cell: (g) => fmt.money(g.price_at_best_rate), sort: byDecimal((g) => g.price_at_best_rate), numeric: true },
+    { head: 'At best rate', cell: (g) => fmt.money(g.price_at_best_rate), sort: byDecimal((g) => g.price_at_best_rate), numeric: true },
     { head: 'Cheapest purchase', cell: (g) => fmt.money(g.cheapest_purchase.price), sort: byDecimal((g) => g.cheapest_purchase.price), numeric: true },
     {
       head: 'Purchases',
-      cell: (g) => h('span', null, fmt.count(g.cheapest_purchase.purchase_count), h('span', { class: 'lab-sub', text: purchaseLines(g.cheapest_purchase.lines, fmt, coins) })),
+      cell: (g) => h('span', null, fmt.count(g.cheapest_purchase.purchase_count), h('span', { class: 'lab-sub' }, purchaseLines(g.cheapest_purchase.lines, fmt))),
       sort: byNumber((g) => g.cheapest_purchase.purchase_count),
       numeric: true,
     },
-    { head: `${coins} left over`, cell: (g) => fmt.count(g.cheapest_purchase.leftover_coins), sort: byNumber((g) => g.cheapest_purchase.leftover_coins), numeric: true },
-    { head: 'Fewest left over possible', cell: (g) => fmt.count(g.min_leftover_coins), sort: byNumber((g) => g.min_leftover_coins), numeric: true },
+    { head: 'Left over', cell: (g) => fmt.count(g.cheapest_purchase.leftover_coins), sort: byNumber((g) => g.cheapest_purchase.leftover_coins), numeric: true },
+    { head: 'Fewest possible', cell: (g) => fmt.count(g.min_leftover_coins), sort: byNumber((g) => g.min_leftover_coins), numeric: true },
     { head: 'Overspend', cell: (g) => fmt.share(g.forced_overspend, '1'), sort: byDecimal((g) => g.forced_overspend), numeric: true },
   ];
 }
 
-/** "85 × 330 Coins, 30 × 65 Coins"; a custom amount as "1 × 1,234 Coins (any amount)". */
-function purchaseLines(lines, fmt, coins) {
-  return lines.map((l) => `${fmt.count(l.count)} × ${fmt.count(l.coins)} ${coins}${l.custom ? ' (any amount)' : ''}`).join(', ');
+/** "85 × 330, 30 × 65" (packs × coins; a custom amount as "1 × 1,234 (custom amount)"), each
+ * line kept whole when the cell wraps. */
+function purchaseLines(lines, fmt) {
+  return lines.map((l, i) => [i ? ', ' : '', h('span', { class: 'lab-nowrap', text: `${fmt.count(l.count)} × ${fmt.count(l.coins)}${l.custom ? ' (custom amount)' : ''}` })]);
 }
 
 /**
@@ -174,7 +178,7 @@ function giftTable(audit, fmt, testid) {
           },
         },
         c.head,
-        h('span', { class: 'lab-sort-mark', 'aria-hidden': 'true', text: state.column === i ? (state.descending ? ' ▼' : ' ▲') : ' ↕' }),
+        state.column === i ? h('span', { class: 'lab-sort-mark', 'aria-hidden': 'true', text: state.descending ? ' ▼' : ' ▲' }) : null,
       ),
     );
     const wrap = table({
@@ -186,15 +190,21 @@ function giftTable(audit, fmt, testid) {
     });
     const ths = wrap.querySelectorAll('thead th');
     ths.forEach((th, i) => th.setAttribute('aria-sort', state.column === i ? (state.descending ? 'descending' : 'ascending') : 'none'));
-    replace(box, wrap, h('p', { class: 'lab-scroll-hint', text: 'The table is wider than the screen: scroll it sideways to see every column.' }));
+    replace(box, scrollHint(), wrap);
     if (focusColumn !== undefined) ths[focusColumn]?.querySelector('button')?.focus();
   };
   draw();
   return box;
 }
 
-/** The ladder: whether bigger packs are cheaper per coin (and where not), the best offer, the layers. */
-function ladder(l, fmt, { testid, brief = false } = {}) {
+/** Shown above a table only while it is wider than the screen (lab.css: its box then scrolls). */
+function scrollHint() {
+  return h('p', { class: 'lab-scroll-hint', text: 'The table is wider than the screen: scroll it sideways to see every column.' });
+}
+
+/** The ladder: whether bigger packs are cheaper per coin (and where not), the best offer, the
+ * offers limited to a few purchases, the layers. */
+function ladder(l, fmt, { brief = false } = {}) {
   const coins = coinName(l);
   const best = l.best_value_bundle;
   const offers = `${l.bundles === 1 ? '1 pack' : `${fmt.count(l.bundles)} packs`} on sale${l.custom_amount ? ', and any amount' : ''}`;
@@ -202,17 +212,28 @@ function ladder(l, fmt, { testid, brief = false } = {}) {
     ? 'Yes: a bigger pack never costs more per coin.'
     : `No: a bigger pack is not always cheaper per coin (${l.breaks.length === 1 ? 'one pair' : `${fmt.count(l.breaks.length)} pairs`} of packs below).`;
   const layers = l.currency_layers.map((x) => x.name).join(' → ');
+  // Offers bought only a few times (a first-purchase pack); engines before them give none.
+  const limited = l.limited_offers ?? [];
   const facts = h(
     'dl',
-    { class: 'facts facts--stack lab-audit-ladder', 'data-testid': testid },
+    { class: 'facts facts--stack lab-audit-ladder' },
     h('div', null, h('dt', { text: 'Does the price per coin fall as packs grow?' }), h('dd', { class: l.per_coin_monotone ? null : 'lab-audit-no', 'data-testid': 'ladder-monotone', text: falls })),
     h('div', null, h('dt', { text: 'Best value' }), h('dd', { text: best.custom ? `Any amount, at ${fmt.money(best.price_per_coin)} per coin` : `${fmt.count(best.coins)} ${coins} for ${fmt.money(best.price)}: ${fmt.money(best.price_per_coin)} per coin` })),
     h('div', null, h('dt', { text: 'Offers' }), h('dd', { text: offers })),
+    limited.length
+      ? h(
+          'div',
+          null,
+          h('dt', { text: 'Limited offers' }),
+          h('dd', { 'data-testid': 'ladder-limited' }, limited.map((o) => `${fmt.count(o.coins)} ${coins} for ${fmt.money(o.price)} (${fmt.money(o.price_per_coin)} per coin), ${o.max_purchases === 1 ? 'once only' : `at most ${fmt.count(o.max_purchases)} times`}`).join('; '), h('span', { class: 'lab-sub', text: 'Left out of the checks above and of the best value, as they cannot be bought at will.' })),
+        )
+      : null,
     h('div', null, h('dt', { text: 'Layers of currency' }), h('dd', null, h('span', { class: 'lab-audit-layers', 'data-testid': 'ladder-layers', text: layers }), h('span', { class: 'lab-sub', text: layerSentence(l) }))),
   );
   if (brief || l.per_coin_monotone) return facts;
   return [
     facts,
+    scrollHint(),
     table({
       caption: `Where a bigger pack costs more per ${coins.replace(/s$/, '').toLowerCase()} than a smaller one`,
       head: ['Smaller pack', 'Per coin', 'Bigger pack', 'Per coin'],
@@ -274,7 +295,7 @@ function ruleSet(r, { dates, fmt }) {
       { class: 'lab-rule-status' },
       h('span', { class: `lab-rule-applies lab-rule-applies--${r.applies ? 'yes' : 'no'}`, 'data-testid': 'rule-applies' }, h('span', { 'aria-hidden': 'true', text: r.applies ? '✓ ' : '✗ ' }), r.applies ? 'Applies on this day' : 'Does not apply on this day'),
       ' ',
-      h('span', { 'data-testid': 'rule-status' }, `Status: ${status}.`),
+      h('span', { 'data-testid': 'rule-status' }, 'Status on this day: ', h('strong', { text: status }), '.'),
     ),
     h(
       'dl',
@@ -293,7 +314,7 @@ function ruleSet(r, { dates, fmt }) {
           h(
             'ol',
             { 'data-testid': 'rule-history' },
-            r.status_history.map((s) => h('li', null, h('span', { class: 'lab-rule-from' }, 'From ', h('time', { datetime: s.from, text: dates.day(s.from) }), ': '), h('strong', { text: STATUS_WORDS[s.status] ?? s.status }), s.note ? h('span', { class: 'lab-rule-note', text: `. ${s.note}` }) : null)),
+            r.status_history.map((s) => h('li', null, h('span', { class: 'lab-rule-from' }, 'From ', h('time', { datetime: s.from, text: dates.day(s.from) }), ': '), h('strong', { text: STATUS_WORDS[s.status] ?? s.status }), s.note ? h('span', { class: 'lab-rule-note', text: ` — ${s.note}` }) : null)),
           ),
         )
       : null,
@@ -303,7 +324,7 @@ function ruleSet(r, { dates, fmt }) {
 
 /** "Ages 8 to 15: buying coins at most ¥50.00 per top-up or gift (blocked above it)". */
 function bracket(b, fmt) {
-  const ages = b.ages.charAt(0).toUpperCase() + b.ages.slice(1);
+  const ages = capitalized(b.ages);
   const parts = [];
   if (b.guardian_approval) parts.push('a parent or guardian must approve each purchase');
   for (const c of b.caps) parts.push(`${(ACTION_WORDS[c.action] ?? c.action).toLowerCase()}: at most ${fmt.money(c.limit)} ${WINDOW_PHRASES[c.window] ?? c.window} (${ENFORCEMENT_WORDS[c.enforcement] ?? c.enforcement})`);
@@ -311,26 +332,26 @@ function bracket(b, fmt) {
   return h('li', null, h('strong', { text: `${ages}: ` }), parts.join('; '), '.');
 }
 
-/** The platform's other cards, each folded: its findings, its ladder in brief, its gift table. */
+/** The platform's other cards: each one's findings, then its ladder and gift table folded. */
 function channelsPanel(channels, formatFor) {
   return panel(
     'audit-channels',
     'The platform’s other channels',
-    'The same audit of every other card of the platform: other app stores, the web, other currencies.',
+    'The same audit of every other card of the platform: other app stores, the web, other currencies. Each one’s ladder and gift table are folded: unfold them to read them, and to print them.',
     channels.map((c) => {
       const fmt = formatFor(c.rate_card.currency);
       const warnings = c.findings.filter((f) => f.level === 'warn').length;
       const notes = c.findings.length - warnings;
       return h(
-        'details',
+        'article',
         { class: 'lab-audit-channel', 'data-testid': `audit-channel-${c.rate_card.id}` },
-        h('summary', null, h('span', { class: 'lab-audit-channel-name', text: c.rate_card.name }), h('span', { class: 'lab-sub', text: `${c.rate_card.id} · ${count(warnings, 'warning')}, ${count(notes, 'note')}` })),
+        h('h4', { class: 'lab-audit-channel-name' }, c.rate_card.name, h('span', { class: 'lab-sub', text: `${c.rate_card.id}, version ${c.rate_card.version}${c.rate_card.as_of ? `, figures as of ${c.rate_card.as_of}` : ''} · ${count(warnings, 'warning')} and ${count(notes, 'note')}` })),
+        findingList(c.findings, `audit-channel-findings-${c.rate_card.id}`),
         h(
-          'div',
-          { class: 'lab-audit-channel-body' },
-          findingList(c.findings, `audit-channel-findings-${c.rate_card.id}`),
-          ladder(c.ladder, fmt, { brief: true }),
-          giftTable(c, fmt, `audit-gift-table-${c.rate_card.id}`),
+          'details',
+          { class: 'lab-audit-channel-more' },
+          h('summary', { text: `Its price ladder and ${c.gifts.length === 1 ? 'its gift' : `its ${c.gifts.length} gifts`}` }),
+          h('div', { class: 'lab-audit-channel-body' }, ladder(c.ladder, fmt, { brief: true }), giftTable(c, fmt, `audit-gift-table-${c.rate_card.id}`)),
         ),
       );
     }),
@@ -342,11 +363,11 @@ function commandPanel(request, onSaveRequest) {
   const text = JSON.stringify(request, null, 2);
   const long = text.length > 600;
   return panel(
-    'audit-command',
+    'audit-cli',
     'The same audit on the command line',
     'Save the request as audit.json and run it: the answer is this report’s, figure for figure.',
     h('p', { class: 'lab-audit-command' }, h('code', { 'data-testid': 'audit-command', text: 'giftsim audit audit.json' })),
-    h('pre', { class: `lab-audit-request${long ? ' is-long' : ''}`, 'data-testid': 'audit-request', tabindex: '0', 'aria-label': 'audit.json' }, h('code', { text })),
+    h('pre', { class: `lab-audit-request${long ? ' is-long' : ''}`, 'data-testid': 'audit-request', tabindex: '0', role: 'group', 'aria-label': 'audit.json' }, h('code', { text })),
     long ? h('p', { class: 'lab-print-only muted', text: 'The request holds the card’s figures in full: save it from the lab.' }) : null,
     h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'button button--small', text: 'Save audit.json', onclick: onSaveRequest })),
   );
