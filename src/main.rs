@@ -86,7 +86,7 @@ enum Command {
     #[command(
         long_about = "A compliance audit of a rate card, computed exactly.\n\n\
         Input: {\"rate_card\": ID or object, \"all_channels\": optional (also the platform's other \
-        shipped cards), \"gifts\": optional [ids], \"region\" and \"date\": optional (the age gates \
+        shipped cards in the currency), \"gifts\": optional [ids], \"region\" and \"date\": optional (the age gates \
         and caps the registry holds there and then)}. For every gift: its coins at the best price per \
         coin, the cheapest purchase that covers it with its leftover coins, the fewest leftover coins \
         any purchase allows and the forced overspend; for the ladder: whether the price per coin falls \

@@ -20,7 +20,8 @@ use serde::{Deserialize, Serialize};
 pub struct AuditRequest {
     /// The rate card: a preset id or a full rate card object.
     pub rate_card: PresetOr<RateCardInput>,
-    /// Also audit every shipped card of the same platform (its other channels and currencies).
+    /// Also audit every shipped card of the same platform in the same currency (its other
+    /// channels: web, iOS, Android).
     #[serde(default)]
     pub all_channels: bool,
     /// Gift ids to audit (default: the card's whole catalogue).
@@ -141,7 +142,7 @@ pub struct AuditResponse {
     pub ladder: LadderAudit,
     /// What the audit found, in plain words.
     pub findings: Vec<Finding>,
-    /// With `all_channels`: the platform's other shipped cards, audited alike.
+    /// With `all_channels`: the platform's other shipped cards in the currency, audited alike.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<CardAudit>,
     /// With `region` and `date`: the registry's age gates and caps there and then.
@@ -391,7 +392,10 @@ pub fn audit(req: &AuditRequest) -> Result<AuditResponse> {
     let mut channels = Vec::new();
     if req.all_channels {
         for other in presets::all_rate_cards() {
-            if other.id != card.id && other.platform == card.platform {
+            if other.id != card.id
+                && other.platform == card.platform
+                && other.currency == card.currency
+            {
                 // The other card may lack a requested gift: audit what it has.
                 let ids: Option<Vec<String>> = req.gifts.as_ref().map(|ids| {
                     ids.iter()

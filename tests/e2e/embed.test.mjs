@@ -110,12 +110,12 @@ describe('the embed', () => {
     await inWidget(page, first, '[data-testid=simple-total]').waitFor();
     await inWidget(page, second, '[data-testid=gift-total]').waitFor();
     assert.equal(plain(await inWidget(page, first, '[data-testid=simple-total]').innerText()), '$1.98');
-    assert.equal(plain(await inWidget(page, second, '[data-testid=gift-total]').innerText()), '£367.50');
+    assert.equal(plain(await inWidget(page, second, '[data-testid=gift-total]').innerText()), '£403.64');
 
     // Changing one leaves the other alone.
     await inWidget(page, first, 'input').first().fill('300');
     await until(() => inWidget(page, first, '[data-testid=simple-total]').innerText(), (t) => t !== '$1.98', { what: 'the first widget' });
-    assert.equal(plain(await inWidget(page, second, '[data-testid=gift-total]').innerText()), '£367.50');
+    assert.equal(plain(await inWidget(page, second, '[data-testid=gift-total]').innerText()), '£403.64');
     assert.equal(await inWidget(page, second, 'input[data-index="0"]').inputValue(), '1');
     const seen = await changes(page);
     assert.ok(seen.some((c) => c.preset === 'tiktok-ios' && c.count === 300), 'the first widget announced its change');

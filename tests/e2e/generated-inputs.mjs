@@ -69,8 +69,11 @@ function timestamp(g, day) {
   return `${d.toISOString().slice(0, 10)}T${hh}:${mm}:00${g.pick(OFFSETS)}`;
 }
 
+/** A plan's rule set: a preset, the registry's own (`auto`), or a dated law. */
+const PLAN_RULE_SETS = [...RULE_SETS, 'auto', 'auto', 'us-tx-asaa-2026', 'au-smma-2025', 'jp-social-games-2012', 'kr-live'];
+
 function plan(g) {
-  const ruleSet = g.pick(RULE_SETS);
+  const ruleSet = g.pick(PLAN_RULE_SETS);
   const person = { age: g.int(5, 70) };
   if (g.chance(0.6)) person.region = g.pick(REGIONS);
   if (g.chance(0.5)) person.time_zone = g.pick(ZONES);
@@ -162,8 +165,19 @@ function sweep(g) {
   return { base, variants: [{ name: `+${g.int(1, 30)} % on ${base.channels[0].rate_card}`, changes: { [`price_multiplier:${base.channels[0].rate_card}`]: g.pick(['1.05', '1.3']) } }] };
 }
 
+function audit(g) {
+  const input = { rate_card: g.pick([...CARDS, 'tiktok-ios-eur', 'tiktok-web-jpy', 'tiktok-web-gbp']) };
+  if (g.chance(0.4)) input.all_channels = true;
+  if (g.chance(0.3)) input.gifts = gifts(g, g.int(1, 3)).map(({ gift }) => gift);
+  if (g.chance(0.7)) {
+    input.region = g.pick([...REGIONS, 'US-TX', 'US-UT', 'AU', 'JP', 'ZZ']);
+    input.date = `${g.int(2011, 2028)}-${String(g.int(1, 12)).padStart(2, '0')}-${String(g.int(1, 28)).padStart(2, '0')}`;
+  }
+  return input;
+}
+
 /** `[{ name, op, text }]`: `count` inputs per operation weight, from `seed`. */
-export function generatedInputs({ seed = 20261124, quotes = 130, compares = 30, plans = 90, simulations = 35, sweeps = 15 } = {}) {
+export function generatedInputs({ seed = 20261124, quotes = 130, compares = 30, plans = 90, simulations = 35, sweeps = 15, audits = 25 } = {}) {
   const g = generator(seed);
   const out = [];
   const add = (op, n, make) => {
@@ -174,5 +188,6 @@ export function generatedInputs({ seed = 20261124, quotes = 130, compares = 30, 
   add('plan', plans, plan);
   add('simulate', simulations, scenario);
   add('sweep', sweeps, sweep);
+  add('audit', audits, audit);
   return out;
 }

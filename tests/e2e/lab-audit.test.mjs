@@ -14,6 +14,7 @@ import { nodeEngine, root } from './engines.mjs';
 
 const EXAMPLE = JSON.parse(readFileSync(`${root}examples/audit-tiktok-ios-us-tx.json`, 'utf8'));
 const GOLDEN = JSON.parse(readFileSync(`${root}tests/golden/audit-tiktok-ios-us-tx.json`, 'utf8'));
+const GOLDEN_GBP = JSON.parse(readFileSync(`${root}tests/golden/audit-tiktok-ios-gbp.json`, 'utf8'));
 
 let h;
 let library;
@@ -128,9 +129,10 @@ describe('the lab’s audit of a rate card', () => {
     const channels = page.locator('[data-testid=audit-channels] details');
     assert.equal(await channels.count(), GOLDEN.channels.length);
     assert.equal(await page.locator('[data-testid=audit-channels] details[open]').count(), 0, 'the other channels start folded');
-    const gbp = page.locator('[data-testid=audit-channel-tiktok-ios-gbp]');
-    await gbp.locator('summary').click();
-    assert.match(plain((await giftRow(page, 'Lion', 'audit-gift-table-tiktok-ios-gbp')).join(' | ')), /£/, 'a channel in another currency shows its own');
+    assert.deepEqual(GOLDEN.channels.map((c) => c.rate_card.id), ['tiktok-web', 'tiktok-android'], 'the other channels in the card’s currency');
+    const web = page.locator('[data-testid=audit-channel-tiktok-web]');
+    await web.locator('summary').click();
+    assert.match(plain((await giftRow(page, 'Lion', 'audit-gift-table-tiktok-web')).join(' | ')), /\$317\.15/, 'an unfolded channel shows its own gift table');
     assert.deepEqual(await axe(page), [], 'no accessibility violations (axe-core)');
 
     assert.equal(await page.locator('[data-testid=audit-command]').innerText(), 'giftsim audit audit.json');
@@ -206,7 +208,7 @@ describe('the lab’s audit of a rate card', () => {
   });
 
   test('reads the golden answer: a limited offer is named apart from the ladder', async () => {
-    // The report drawn from tests/golden/ (the CLI's answer) in the page, as the lab draws it.
+    // The UK card's report drawn from tests/golden/ (the CLI's answer) in the page, as the lab draws it.
     const page = await openLab();
     const texts = await page.evaluate(async (answer) => {
       const { renderAudit } = await import('/js/lab/results/audit.js');
@@ -215,13 +217,13 @@ describe('the lab’s audit of a rate card', () => {
       const box = document.createElement('div');
       box.append(...parts);
       document.body.append(box);
-      const channel = box.querySelector('[data-testid=audit-channel-tiktok-ios-gbp]');
-      return { limited: channel.querySelector('[data-testid=ladder-limited]')?.textContent, mine: box.querySelectorAll('[data-testid=audit-ladder] [data-testid=ladder-limited]').length };
-    }, GOLDEN);
-    assert.equal(texts.mine, 0, 'no limited offer on tiktok-ios');
-    if (GOLDEN.channels.find((c) => c.rate_card.id === 'tiktok-ios-gbp').ladder.limited_offers?.length) {
-      assert.equal(plain(texts.limited), '40 Coins for £0.49 (£0.01225 per coin), once onlyLeft out of the checks above and of the best value, as they cannot be bought at will.');
-    }
+      return {
+        limited: box.querySelector('[data-testid=audit-ladder] [data-testid=ladder-limited]')?.textContent,
+        web: box.querySelectorAll('[data-testid=audit-channel-tiktok-web-gbp] [data-testid=ladder-limited]').length,
+      };
+    }, GOLDEN_GBP);
+    assert.equal(texts.web, 0, 'no limited offer on the UK web card');
+    assert.equal(plain(texts.limited), '40 Coins for £0.49 (£0.01225 per coin), once onlyLeft out of the checks above and of the best value, as they cannot be bought at will.');
     await page.context().close();
   });
 
@@ -246,7 +248,7 @@ describe('the lab’s audit of a rate card', () => {
     for (const testid of ['audit-report', 'audit-findings', 'audit-gift-table', 'audit-ladder', 'audit-rules', 'audit-channels', 'audit-footer']) {
       assert.ok(await page.locator(`[data-testid=${testid}]`).isVisible(), `${testid} is printed`);
     }
-    for (const id of ['tiktok-web', 'tiktok-android', 'tiktok-ios-gbp']) {
+    for (const id of ['tiktok-web', 'tiktok-android']) {
       assert.ok(await page.locator(`[data-testid=audit-channel-findings-${id}]`).isVisible(), `${id}: its findings are printed`);
     }
     assert.ok(await page.locator('[data-testid=audit-gift-table-tiktok-web] tbody tr').first().isVisible(), 'a channel unfolded on screen prints its gift table');
@@ -329,7 +331,7 @@ describe('the lab’s audit of a rate card', () => {
     assert.equal(await page.getByLabel('Region', { exact: true }).inputValue(), '');
     await audit(page);
     assert.equal(await page.locator('[data-testid=audit-rules] .lab-audit-no-rules').count(), 1, 'no region, no rules');
-    assert.equal(await page.locator('[data-testid=audit-channels] details').count(), 3);
+    assert.equal(await page.locator('[data-testid=audit-channels] details').count(), 2);
     await page.locator('#start-from').selectOption(`saved:${entry.name}`);
     await page.getByRole('button', { name: /^Load this starting point/ }).click();
     const replace = page.getByRole('dialog');

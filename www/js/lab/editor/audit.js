@@ -40,7 +40,7 @@ export function auditGroup(app) {
     'Audit a rate card',
     'What each gift really costs on the card: its coins at the best price per coin against the cheapest purchase that covers it, and the coins left over. Then the price ladder, the layers of currency between the viewer’s money and the creator’s cash, and the age rules and caps of a region on a day.',
     h('div', { class: 'lab-field-row lab-field-row--wide' }, card),
-    bound(app, 'audit.all_channels', { kind: 'check', label: 'Also its platform’s other channels', hint: 'Every other card of the same platform (other app stores, the web, other currencies), audited alike.' }),
+    bound(app, 'audit.all_channels', { kind: 'check', label: 'Also its platform’s other channels', hint: 'Every other card of the same platform in the same currency (the other app store, the web), audited alike.' }),
     regionFields(app, audit),
   );
 }
