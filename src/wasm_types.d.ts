@@ -484,7 +484,8 @@ export interface AuditRequest {
    */
   rate_card: PresetOr_RateCardInput;
   /**
-   * Also audit every shipped card of the same platform (its other channels and currencies).
+   * Also audit every shipped card of the same platform in the same currency (its other
+   * channels: web, iOS, Android).
    */
   all_channels?: boolean;
   /**
@@ -940,7 +941,7 @@ export interface AuditResponse {
    */
   findings: Finding[];
   /**
-   * With `all_channels`: the platform's other shipped cards, audited alike.
+   * With `all_channels`: the platform's other shipped cards in the currency, audited alike.
    */
   channels?: CardAudit[];
   /**
