@@ -118,70 +118,133 @@ fn at_least(dist: &[u64], m: u64, x: u64) -> Option<u64> {
         .min()
 }
 
-/// The fewest coins any purchase covering `need` coins leaves over on `card`: bundles any
-/// number of times, plus custom amounts (any multiple of the step from the minimum up: several
-/// custom purchases reach every such total because the maximum is at least twice the minimum).
-/// A limited offer (a first-purchase pack) counts as many times as it may be bought.
-pub fn min_leftover(card: &RateCard, need: u64) -> u64 {
-    let limited: Vec<(u64, u64)> = card
-        .bundles
-        .iter()
-        .filter_map(|b| b.max_purchases.map(|m| (b.total_coins(), m)))
-        .collect();
-    // Every allowed number of each limited offer (at most 9 × 9), the rest from open offers.
-    let mut totals = vec![0u64];
-    for (coins, most) in limited {
-        totals = totals
-            .iter()
-            .flat_map(|t| (0..=most).map(move |k| t + k * coins))
-            .collect();
-    }
-    totals
-        .into_iter()
-        .map(|t| {
-            if t >= need {
-                t - need
-            } else {
-                open_leftover(card, need - t)
-            }
-        })
-        .min()
-        .unwrap_or(0)
+/// What a card can buy, prepared once for many questions of "the fewest coins left over":
+/// sizes in units of their greatest common divisor (every purchase is a multiple of it), the
+/// smallest sum of open bundles in each residue class modulo the smallest bundle and modulo the
+/// custom step, and the limited offers.
+pub struct Reach {
+    unit: u64,
+    /// Smallest open bundle, in units (0: none).
+    m: u64,
+    /// Smallest open-bundle sum per residue modulo `m`.
+    dist: Vec<u64>,
+    /// Custom amounts: step and minimum in units, smallest open-bundle sum per residue modulo
+    /// the step.
+    custom: Option<(u64, u64, Vec<u64>)>,
+    /// Every total of the limited offers' allowed counts, in coins.
+    limited_totals: Vec<u64>,
 }
 
-/// [`min_leftover`] with the offers open to any number of purchases.
-fn open_leftover(card: &RateCard, need: u64) -> u64 {
-    let sizes: Vec<u64> = card
-        .bundles
-        .iter()
-        .filter(|b| b.max_purchases.is_none())
-        .map(|b| b.total_coins())
-        .filter(|c| *c > 0)
-        .collect();
-    let smallest = sizes.iter().copied().min();
-    let bundle_only = smallest.and_then(|a| at_least(&smallest_sums(a, &sizes), a, need));
-    let custom = card.custom.and_then(|cu| {
-        let (s, min) = (cu.step_coins, cu.min_coins);
-        if need <= min {
-            return Some(min);
-        }
-        // A bundle part b with the custom part c ≥ min, c a multiple of s.
-        let by_residue = smallest_sums(s, &sizes);
-        let within = by_residue
+/// Most residue classes times questions one audit may work through (a bound on time whatever
+/// the card: real ladders need a few thousand).
+pub const MAX_AUDIT_WORK: u64 = 200_000_000;
+
+impl Reach {
+    /// Prepares `card` for `questions` questions; refused when they would take too long.
+    pub fn new(card: &RateCard, questions: u64) -> Result<Reach> {
+        let open: Vec<u64> = card
+            .bundles
             .iter()
-            .enumerate()
-            .filter(|(_, b)| **b != u64::MAX && **b <= need - min)
-            .map(|(rho, _)| need + ((rho as u64 + s - need % s) % s))
-            .min();
-        let beyond = smallest
-            .and_then(|a| at_least(&smallest_sums(a, &sizes), a, need - min + 1).map(|b| b + min));
-        within.into_iter().chain(beyond).min()
-    });
-    bundle_only
-        .into_iter()
-        .chain(custom)
-        .min()
-        .map_or(0, |total| total.saturating_sub(need))
+            .filter(|b| b.max_purchases.is_none())
+            .map(|b| b.total_coins())
+            .filter(|c| *c > 0)
+            .collect();
+        let unit = open
+            .iter()
+            .copied()
+            .chain(card.custom.map(|c| c.step_coins))
+            .fold(0, gcd)
+            .max(1);
+        let sizes: Vec<u64> = open.iter().map(|c| c / unit).collect();
+        let m = sizes.iter().copied().min().unwrap_or(0);
+        let step = card.custom.map_or(0, |c| c.step_coins / unit);
+        let mut limited_totals = vec![0u64];
+        for b in &card.bundles {
+            if let Some(most) = b.max_purchases {
+                let coins = b.total_coins();
+                limited_totals = limited_totals
+                    .iter()
+                    .flat_map(|t| (0..=most).map(move |k| t + k * coins))
+                    .collect();
+            }
+        }
+        let work = (m + step)
+            .saturating_mul(questions.max(1))
+            .saturating_mul(limited_totals.len() as u64);
+        if work > MAX_AUDIT_WORK {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "gifts",
+                format!(
+                    "auditing {questions} gifts exactly on this card would take too long (its smallest pack is {} coins); audit fewer gifts with `gifts`",
+                    m * unit
+                ),
+            )
+            .with("max", MAX_AUDIT_WORK)
+            .with("given", work));
+        }
+        let dist = if m > 0 {
+            smallest_sums(m, &sizes)
+        } else {
+            Vec::new()
+        };
+        let custom = card.custom.map(|c| {
+            let by_residue = smallest_sums(step, &sizes);
+            (step, c.min_coins / unit, by_residue)
+        });
+        Ok(Reach {
+            unit,
+            m,
+            dist,
+            custom,
+            limited_totals,
+        })
+    }
+
+    /// The fewest coins any purchase covering `need` coins leaves over: open bundles any number
+    /// of times, custom amounts (any multiple of the step from the minimum up: several custom
+    /// purchases reach every such total, as the maximum is at least twice the minimum), and each
+    /// limited offer as many times as it may be bought.
+    pub fn min_leftover(&self, need: u64) -> u64 {
+        self.limited_totals
+            .iter()
+            .filter_map(|&t| {
+                if t >= need {
+                    Some(t - need)
+                } else {
+                    let rest = need - t;
+                    let units = rest.div_ceil(self.unit);
+                    self.open_total(units).map(|total| total * self.unit - rest)
+                }
+            })
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// The smallest total of open offers, in units, at least `need` units.
+    fn open_total(&self, need: u64) -> Option<u64> {
+        let bundle_only = (self.m > 0)
+            .then(|| at_least(&self.dist, self.m, need))
+            .flatten();
+        let custom = self.custom.as_ref().and_then(|(s, min, by_residue)| {
+            let (s, min) = (*s, *min);
+            if need <= min {
+                return Some(min);
+            }
+            // A bundle part b with the custom part c ≥ min, c a multiple of s.
+            let within = by_residue
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b != u64::MAX && **b <= need - min)
+                .map(|(rho, _)| need + ((rho as u64 + s - need % s) % s))
+                .min();
+            let beyond = (self.m > 0)
+                .then(|| at_least(&self.dist, self.m, need - min + 1).map(|b| b + min))
+                .flatten();
+            within.into_iter().chain(beyond).min()
+        });
+        bundle_only.into_iter().chain(custom).min()
+    }
 }
 
 /// A line of the cheapest purchase.
@@ -435,6 +498,7 @@ fn lines(mix: &Mix, card: &RateCard) -> Vec<AuditLine> {
 pub fn gift(
     card: &RateCard,
     optimizer: &Optimizer,
+    reach: &Reach,
     best: BestRate,
     id: &str,
     name: &str,
@@ -462,7 +526,7 @@ pub fn gift(
             leftover_coins: mix.coins().saturating_sub(coins),
             lines: lines(&mix, card),
         },
-        min_leftover_coins: min_leftover(card, coins),
+        min_leftover_coins: reach.min_leftover(coins),
         forced_overspend: round_decimal(ratio, 6, RoundingPoint::Ratio).normalize(),
     })
 }
@@ -536,12 +600,32 @@ mod tests {
             let c = card(sizes, *custom);
             for need in [1u64, 4, 13, 29, 57, 99, 128, 333, 1000, 1777] {
                 assert_eq!(
-                    min_leftover(&c, need),
+                    Reach::new(&c, 1).unwrap().min_leftover(need),
                     brute_leftover(sizes, *custom, need),
                     "{sizes:?} {custom:?} need {need}"
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_limited_offer_counts_as_often_as_it_may_be_bought() {
+        let mut input = card(&[10, 3], None).to_input();
+        input.bundles[1].max_purchases = Some(1);
+        let c = crate::presets::rate_card_of(&crate::preset_or::PresetOr::Given(input), "")
+            .unwrap()
+            .into_owned();
+        let reach = Reach::new(&c, 1).unwrap();
+        // 13 = 10 + 3; 14 needs 20 (the 3 only once); 3 is the offer alone; 6 needs 10.
+        for (need, left) in [(13, 0), (14, 6), (3, 0), (6, 4), (23, 0), (24, 6)] {
+            assert_eq!(reach.min_leftover(need), left, "need {need}");
+        }
+        let ios = crate::presets::rate_card("tiktok-ios", "").unwrap();
+        let err = Reach::new(ios, 10_000_000).err().unwrap();
+        assert_eq!(
+            (err.code, err.path.as_str()),
+            (ErrorCode::TooLarge, "gifts")
+        );
     }
 
     #[test]
@@ -553,7 +637,8 @@ mod tests {
         assert_eq!(l.conversions, 3);
         let opt = Optimizer::for_card(ios);
         let best = best_rate(ios).unwrap();
-        let lion = gift(ios, &opt, best, "lion", "Lion", 29_999).unwrap();
+        let reach = Reach::new(ios, 1).unwrap();
+        let lion = gift(ios, &opt, &reach, best, "lion", "Lion", 29_999).unwrap();
         assert_eq!(lion.cheapest_purchase.price.to_string(), "453.85");
         assert_eq!(lion.min_leftover_coins, 0);
     }

@@ -2,7 +2,6 @@
 //! age gates and caps that hold in a region on a date (the engine is [`crate::audit`]).
 
 use crate::audit::{self, GiftAudit, LadderAudit};
-use crate::bundles::Optimizer;
 use crate::caps::registry::{self, Status, StatusInput};
 use crate::caps::{MinAge, RuleSet, WindowKind};
 use crate::error::{Error, ErrorCode, Result};
@@ -159,25 +158,20 @@ fn audit_card(card: &RateCard, only: Option<&[String]>) -> Result<CardAudit> {
             "the rate card sells nothing to audit",
         )
     })?;
-    let optimizer = Optimizer::for_card(card);
-    let mut gifts = Vec::new();
-    match only {
-        Some(ids) => {
-            for (i, id) in ids.iter().enumerate() {
-                let g = card.gifts.find(id, &crate::error::index("gifts", i))?;
-                gifts.push(audit::gift(
-                    card, &optimizer, best, &g.id, &g.name, g.coins,
-                )?);
-            }
-        }
-        None => {
-            for g in card.gifts.gifts() {
-                gifts.push(audit::gift(
-                    card, &optimizer, best, &g.id, &g.name, g.coins,
-                )?);
-            }
-        }
-    }
+    let optimizer = crate::presets::optimizer(card);
+    let chosen: Vec<&crate::gifts::Gift> = match only {
+        Some(ids) => ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| card.gifts.find(id, &crate::error::index("gifts", i)))
+            .collect::<Result<_>>()?,
+        None => card.gifts.gifts().iter().collect(),
+    };
+    let reach = audit::Reach::new(card, chosen.len() as u64)?;
+    let gifts = chosen
+        .iter()
+        .map(|g| audit::gift(card, &optimizer, &reach, best, &g.id, &g.name, g.coins))
+        .collect::<Result<Vec<_>>>()?;
     let findings = findings(card, &gifts, &ladder);
     Ok(CardAudit {
         rate_card: card.reference(),
