@@ -217,3 +217,66 @@ fn the_audit_reads_the_registry_and_rejects_what_it_cannot_answer() {
     let e = audit(json!({"rate_card": card})).unwrap_err();
     assert!(e.path.starts_with("rate_card"), "{e}");
 }
+
+#[test]
+fn room_left_under_a_cap_in_another_currency_can_be_spent() {
+    let base = json!({
+        "rule_set": "auto", "rate_card": "tiktok-web",
+        "person": {"age": 30, "region": "KR", "time_zone": "Asia/Seoul"},
+        "exchange_rates": {"USD/KRW": "1400"},
+        "now": "2026-12-07T12:00", "events": []
+    });
+    let answer = plan(base.clone());
+    let room = &answer["can_still_spend"]["buy"]["without_block"];
+    assert_eq!(room["rule_set"], "kr-live");
+    // ₩1,000,000 is $714.2857…: the room is $714.28, not the $714.29 a half-up rounding gives.
+    assert_eq!(room["amount"], "714.28");
+    let mut spend = base;
+    spend["events"] = json!([{"at": "2026-12-07T12:00", "buy": {"amount": "714.28"}}]);
+    let checks = plan(spend)["verdicts"][0]["checks"].clone();
+    let cap = checks
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["rule_set"] == "kr-live" && c["rule"] == "daily-top-ups")
+        .unwrap()
+        .clone();
+    assert_eq!(cap["verdict"], "warn", "{cap}"); // the 100 % warning, not a block
+}
+
+#[test]
+fn a_plan_never_reuses_a_first_purchase_offer() {
+    let answer = plan(json!({
+        "rule_set": {"id": "free", "name": "No rules, in pounds", "currency": "GBP"},
+        "rate_card": "tiktok-ios-gbp", "person": {"age": 30},
+        "events": (0..10).map(|i| json!({"at": format!("2026-03-0{}T10:00:00Z", i % 9 + 1), "buy": {"coins": 40}})).collect::<Vec<_>>()
+    }));
+    // Each 40 coins bought as a 65-coin pack (£0.89), not the one-time £0.49 pack.
+    assert_eq!(answer["summary"]["bought"], "8.90");
+}
+
+#[test]
+fn a_rule_set_may_name_a_state_and_its_country() {
+    let set = json!({"id": "states", "name": "States", "currency": "USD",
+        "min_age": {"buy": 13},
+        "regions": [{"region": "US", "min_age": {"buy": 16}}, {"region": "US-TX", "min_age": {"buy": 18}}]});
+    let age_for = |region: &str| {
+        plan(json!({"rule_set": set, "person": {"age": 30, "region": region}, "now": "2026-01-01T00:00Z", "events": []}))
+            ["person"]["min_age"]["buy"]
+            .clone()
+    };
+    assert_eq!(age_for("US-TX"), 18);
+    assert_eq!(age_for("US-UT"), 16);
+    assert_eq!(age_for("US"), 16);
+    assert_eq!(age_for("GB"), 13);
+    let e = error(
+        Operation::Plan,
+        json!({"rule_set": "auto", "person": {"age": 30, "region": "UK"}, "now": "2026-01-01T00:00Z", "events": []}),
+    );
+    assert_eq!(e, ("unknown_region".into(), "person.region".into()));
+    let e = error(
+        Operation::Plan,
+        json!({"rule_set": "auto", "rate_card": "tiktok-ios", "person": {"age": 30, "region": "US"}, "now": "2010-01-01T00:00Z", "events": []}),
+    );
+    assert_eq!(e, ("out_of_range".into(), "now".into()));
+}

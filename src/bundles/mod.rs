@@ -66,6 +66,15 @@ pub struct Optimizer {
 }
 
 impl Optimizer {
+    /// An optimizer for a validated rate card, its limited offers left out: for a series of
+    /// purchases (a plan), where a first-purchase pack cannot be bought again each time.
+    pub fn for_card_open(card: &RateCard) -> Optimizer {
+        Optimizer {
+            limited: Vec::new(),
+            ..Optimizer::for_card(card)
+        }
+    }
+
     /// An optimizer for a validated rate card.
     pub fn for_card(card: &RateCard) -> Optimizer {
         let offer = |b: &crate::rate_card::Bundle| Offer {

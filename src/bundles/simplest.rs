@@ -94,9 +94,10 @@ impl Search<'_> {
 }
 
 impl Optimizer {
-    /// The fewest purchases (at most [`MAX_SIMPLE_PURCHASES`]) that give at least `target`
-    /// coins for at most `max_price` minor units, the cheapest of them, then the fewest
-    /// leftover coins; `None` when no such mix exists within the bounds.
+    /// The fewest purchases (at most [`MAX_SIMPLE_PURCHASES`]) of the offers open to any number
+    /// of purchases (a limited offer aside) that give at least `target` coins for at most
+    /// `max_price` minor units, the cheapest of them, then the fewest leftover coins; `None`
+    /// when no such mix exists within the bounds.
     pub fn fewest_purchases(&self, target: u64, max_price: u64) -> Option<Mix> {
         if target == 0 {
             return None;

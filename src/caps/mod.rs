@@ -529,13 +529,14 @@ impl RuleSet {
         Ok(out)
     }
 
-    /// The minimum ages for a person in `region` (a subdivision such as `US-TX` is in its
-    /// country's exceptions).
+    /// The minimum ages for a person in `region`: its own exception, else (for a subdivision
+    /// such as `US-TX`) its country's.
     pub fn min_age_in(&self, region: Option<&str>) -> MinAge {
         let mut ages = self.min_age;
-        let country = region.map(|r| r.split('-').next().unwrap_or(r));
-        if let Some((_, o)) = country.and_then(|r| self.regions.iter().find(|(code, _)| code == r))
-        {
+        let exact = region.and_then(|r| self.regions.iter().find(|(code, _)| code == r));
+        let country = region.and_then(|r| r.split_once('-')).map(|(c, _)| c);
+        let in_country = country.and_then(|c| self.regions.iter().find(|(code, _)| code == c));
+        if let Some((_, o)) = exact.or(in_country) {
             ages.buy = o.buy.unwrap_or(ages.buy);
             ages.gift = o.gift.unwrap_or(ages.gift);
             ages.receive = o.receive.unwrap_or(ages.receive);

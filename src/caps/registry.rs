@@ -246,7 +246,14 @@ pub fn validate_region(code: &str, path: &str) -> Result<()> {
         Err(Error::new(
             ErrorCode::UnknownRegion,
             path,
-            format!("`{shown}` is not a country (ISO 3166-1) or US state code giftsim knows"),
+            format!(
+                "`{shown}` is not a country (ISO 3166-1) or US state code giftsim knows{}",
+                if country == "UK" {
+                    " (the United Kingdom is GB)"
+                } else {
+                    ""
+                }
+            ),
         )
         .with("region", shown.as_str()))
     }

@@ -126,6 +126,9 @@ pub fn plan(req: &PlanRequest) -> Result<PlanResponse> {
     for (i, e) in events.iter().enumerate() {
         rules.check_date(person.zone.date_of(e.at), &join(&index("events", i), "at"))?;
     }
+    if let Some(n) = now {
+        rules.check_date(person.zone.date_of(n), "now")?;
+    }
     let run = Run {
         rules: &rules,
         card: card.as_deref(),

@@ -138,7 +138,7 @@ pub struct Terms<'a> {
 impl Terms<'_> {
     fn optimizer(&self, card: &RateCard) -> &Optimizer {
         self.optimizer
-            .get_or_init(|| crate::presets::optimizer(card))
+            .get_or_init(|| crate::presets::open_optimizer(card))
     }
 }
 

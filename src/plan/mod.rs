@@ -332,6 +332,26 @@ impl Run<'_> {
         }
     }
 
+    /// Room `a` left under a set's cap, in the plan's currency: the converted amount, lowered by
+    /// a minor unit while converting it back would pass `a` (an exchange rounds half away from
+    /// zero, so room rounded up could be blocked when spent).
+    fn room_in(&self, a: Money, cur: crate::money::Currency) -> Result<Money> {
+        let mut room = self.rates.convert(a, cur, "exchange_rates")?;
+        for _ in 0..4 {
+            if room.minor() <= 0
+                || self
+                    .rates
+                    .convert(room, a.currency(), "exchange_rates")?
+                    .minor()
+                    <= a.minor()
+            {
+                break;
+            }
+            room = Money::from_minor(room.minor() - 1, cur);
+        }
+        Ok(room)
+    }
+
     /// The least headroom of the sets in force at `now`, in the plan's currency.
     fn headroom(
         &self,
@@ -351,7 +371,7 @@ impl Run<'_> {
                 h.amount = Some(if a.minor() == 0 {
                     Money::zero(cur)
                 } else {
-                    self.rates.convert(a, cur, "exchange_rates")?
+                    self.room_in(a, cur)?
                 });
             }
             let tighter = match (&best, h.amount) {
@@ -385,7 +405,7 @@ impl Run<'_> {
         };
         let optimizer = self
             .optimizer
-            .get_or_init(|| crate::presets::optimizer(card));
+            .get_or_init(|| crate::presets::open_optimizer(card));
         let missing = flow::ledger(card, &optimizer.cheapest(coins - held), &[])?.viewer_pays;
         held_cost.checked_add(missing)
     }

@@ -283,6 +283,16 @@ pub fn optimizer(card: &RateCard) -> CardOptimizer {
     }
 }
 
+/// The optimizer for a series of purchases on `card` (a plan's): as [`optimizer`], but a card
+/// with limited offers gets one without them, so no event reuses a first-purchase pack.
+pub fn open_optimizer(card: &RateCard) -> CardOptimizer {
+    if card.bundles.iter().any(|b| b.max_purchases.is_some()) {
+        CardOptimizer::Own(Box::new(Optimizer::for_card_open(card)))
+    } else {
+        optimizer(card)
+    }
+}
+
 /// The shipped gift catalogue `id`.
 pub fn gift_catalogue(id: &str) -> Option<GiftCatalogue> {
     let i = GIFT_CATALOGUES.iter().position(|(known, _)| *known == id)?;
