@@ -7,7 +7,7 @@
 //! Prices here are the listed prices of the store (before any tax added on top), so a gift's
 //! price at the best rate and its cheapest purchase are compared on the same footing.
 
-use crate::bundles::{Item, Mix, Optimizer};
+use crate::bundles::{gcd, Item, Mix, Optimizer};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{round_decimal, Money, RoundingPoint};
 use crate::rate_card::{CreatorTerms, RateCard};
@@ -54,14 +54,6 @@ pub fn best_rate(card: &RateCard) -> Option<BestRate> {
             best
         }
     })
-}
-
-fn gcd(a: u64, b: u64) -> u64 {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
-    }
 }
 
 /// Smallest sum of `sizes` (any number of each) in every residue class modulo `m`

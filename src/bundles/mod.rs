@@ -36,7 +36,8 @@ pub use simplest::MAX_SIMPLE_PURCHASES;
 use crate::error::{Error, ErrorCode, Result};
 use crate::rate_card::RateCard;
 use mix::{add, custom_lines};
-use residues::{gcd, Residues};
+pub(crate) use residues::gcd;
+use residues::Residues;
 use std::sync::Mutex;
 use tables::ExactTable;
 

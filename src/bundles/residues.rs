@@ -246,7 +246,7 @@ impl Residues {
 }
 
 /// Greatest common divisor.
-pub(super) fn gcd(a: u64, b: u64) -> u64 {
+pub(crate) fn gcd(a: u64, b: u64) -> u64 {
     if b == 0 {
         a
     } else {

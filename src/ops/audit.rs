@@ -360,17 +360,7 @@ fn rules(req: &AuditRequest, card: &RateCard) -> Result<Option<RulesOnDate>> {
         Some(card.platform.as_str()),
         Some(card.channel),
     );
-    if let Some(first) = registry::earliest(&sets) {
-        if day < first {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                "date",
-                format!("the rule registry records nothing for {region} before {first}"),
-            )
-            .with("min", first.to_string())
-            .with("given", date.as_str()));
-        }
-    }
+    registry::check_known(&sets, region, day, "date")?;
     Ok(Some(RulesOnDate {
         region: region.clone(),
         date: day.to_string(),

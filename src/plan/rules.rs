@@ -192,19 +192,6 @@ impl Rules {
             return Ok(());
         };
         let refs: Vec<&RuleSet> = sets.iter().map(|(s, _)| *s).collect();
-        match registry::earliest(&refs) {
-            Some(first) if date >= first => Ok(()),
-            Some(first) => Err(Error::new(
-                ErrorCode::OutOfRange,
-                path,
-                format!(
-                    "the rule registry records nothing for {region} before {first}; this date is earlier"
-                ),
-            )
-            .with("min", first.to_string())
-            .with("given", date.to_string())),
-            // No rule covers the region at all: every event says so.
-            None => Ok(()),
-        }
+        registry::check_known(&refs, region, date, path)
     }
 }
