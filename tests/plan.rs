@@ -770,3 +770,163 @@ proptest! {
         prop_assert_eq!(&forward["can_still_spend"], &backward["can_still_spend"]);
     }
 }
+
+/// Own limits as a parent writes them: one bracket for every age, a calendar-month cap.
+fn monthly_limit(limit: &str) -> Value {
+    json!({"id": "my-limits", "name": "My own limits", "opt_in": true, "currency": "GBP",
+           "brackets": [{"id": "all", "caps": [{"id": "month", "action": "buy", "window": "calendar_month", "limit": limit}]}]})
+}
+
+#[test]
+fn a_weekly_repeat_keeps_its_wall_clock_time_across_a_clock_change_and_a_month_boundary() {
+    // London's clocks go forward on 2027-03-28; the month turns on 1 April.
+    let answer = plan(json!({
+        "rule_set": monthly_limit("50.00"),
+        "person": {"age": 14, "time_zone": "Europe/London"},
+        "events": [{"at": "2027-03-20T10:00", "buy": {"amount": "20.00", "currency": "GBP"},
+                    "repeat": {"every": "week", "times": 4}}]
+    }));
+    let at: Vec<&str> = answer["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["at"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        at,
+        [
+            "2027-03-20T10:00:00+00:00",
+            "2027-03-27T10:00:00+00:00",
+            "2027-04-03T10:00:00+01:00",
+            "2027-04-10T10:00:00+01:00"
+        ]
+    );
+    let occurrences: Vec<u64> = answer["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["occurrence"].as_u64().unwrap())
+        .collect();
+    assert_eq!(occurrences, [1, 2, 3, 4]);
+    // £40 in March (80 % warns), then April starts afresh: £20, £40.
+    assert_eq!(levels(&answer), ["ok", "warn", "ok", "warn"]);
+    assert_eq!(answer["summary"]["events"], 4);
+}
+
+#[test]
+fn a_monthly_repeat_from_the_31st_lands_on_each_months_last_day_until_the_date() {
+    let answer = plan(json!({
+        "rule_set": monthly_limit("50.00"),
+        "person": {"age": 14, "time_zone": "UTC"},
+        "events": [{"at": "2027-01-31T09:00", "buy": {"amount": "60.00", "currency": "GBP"},
+                    "repeat": {"every": "month", "until": "2027-04-30"}}]
+    }));
+    let at: Vec<&str> = answer["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| &v["at"].as_str().unwrap()[..10])
+        .collect();
+    assert_eq!(at, ["2027-01-31", "2027-02-28", "2027-03-31", "2027-04-30"]);
+    assert_eq!(levels(&answer), ["block"; 4]);
+    assert_eq!(answer["summary"]["first_block"], 0);
+    assert_eq!(
+        answer["summary"]["first_block_at"],
+        "2027-01-31T09:00:00+00:00"
+    );
+}
+
+#[test]
+fn repeats_are_checked_and_counted_against_the_plans_limit() {
+    let run = |repeat: Value| {
+        ops::run(Operation::Plan, &json!({
+        "rule_set": "none", "person": {"age": 30},
+        "events": [{"at": "2027-01-01T09:00:00Z", "buy": {"amount": "1.00", "currency": "USD"}, "repeat": repeat}]
+    }).to_string()).unwrap_err()
+    };
+    let e = run(json!({"every": "day", "times": 10_001}));
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("out_of_range", "events[0].repeat.times")
+    );
+    let e = run(json!({"every": "day"}));
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("missing_field", "events[0].repeat.times")
+    );
+    let e = run(json!({"every": "day", "times": 3, "until": "2027-02-01"}));
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("conflicting_fields", "events[0].repeat.until")
+    );
+    let e = run(json!({"every": "day", "until": "2026-12-31"}));
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("out_of_range", "events[0].repeat.until")
+    );
+    let e = run(json!({"every": "fortnight", "times": 3}));
+    assert_eq!(e.code.as_str(), "invalid_value");
+    // Every day for 30 years is more events than a plan holds: refused, not run.
+    let e = run(json!({"every": "day", "until": "2057-01-01"}));
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("too_large", "events[0].repeat")
+    );
+}
+
+#[test]
+fn with_a_birth_date_the_rules_of_each_events_age_apply() {
+    // NPPA: under 16 at most ¥50 a purchase; 16 and 17 at most ¥100. Born 2010-03-15, the
+    // person turns 16 between the two purchases.
+    let answer = plan(json!({
+        "rule_set": "cn-games-2019",
+        "person": {"birth_date": "2010-03-15"},
+        "events": [buy_cny("2026-03-14T10:00:00+08:00", "60.00"), buy_cny("2026-03-15T10:00:00+08:00", "60.00")]
+    }));
+    assert_eq!(levels(&answer), ["block", "ok"]);
+    assert_eq!(answer["person"]["age"], 16);
+    assert_eq!(answer["person"]["birth_date"], "2010-03-15");
+    let e = ops::run(Operation::Plan, &json!({"rule_set": "none", "person": {"age": 15, "birth_date": "2010-03-15"}, "events": [], "now": "2026-01-01T00:00:00Z"}).to_string()).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("conflicting_fields", "person.birth_date")
+    );
+    let e = ops::run(Operation::Plan, &json!({"rule_set": "none", "person": {"birth_date": "15-Mar-2010"}, "events": [], "now": "2026-01-01T00:00:00Z"}).to_string()).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("invalid_value", "person.birth_date")
+    );
+}
+
+#[test]
+fn a_purchase_with_its_coins_and_price_known_is_one_lot_and_unnamed_coins_spend_it() {
+    let answer = plan(json!({
+        "rule_set": "none", "person": {"age": 30}, "rate_card": "tiktok-ios",
+        "events": [
+            {"at": "2027-01-01T09:00:00Z", "buy": {"coins": 100, "amount": "1.50", "currency": "USD"}},
+            {"at": "2027-01-01T10:00:00Z", "gift": {"coins": 40}}
+        ]
+    }));
+    let v = &answer["verdicts"];
+    assert_eq!(
+        (v[0]["coins"].as_u64(), v[0]["amount"].as_str()),
+        (Some(100), Some("1.50"))
+    );
+    // 40 of 100 coins that cost $1.50: $0.60.
+    assert_eq!(
+        (v[1]["coins"].as_u64(), v[1]["amount"].as_str()),
+        (Some(40), Some("0.60"))
+    );
+    assert!(v[1].get("gift").is_none());
+    let e = ops::run(
+        Operation::Plan,
+        &json!({"rule_set": "none", "person": {"age": 30}, "rate_card": "tiktok-ios",
+        "events": [{"at": "2027-01-01T09:00:00Z", "gift": {"coins": 40, "gift": "rose"}}]})
+        .to_string(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("conflicting_fields", "events[0].gift.gift")
+    );
+}

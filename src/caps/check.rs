@@ -6,8 +6,8 @@ use super::{Action, Bracket, Cap, Enforcement, MinAge, RuleSet};
 use crate::error::Details;
 use crate::error::Result;
 use crate::money::{Currency, Money};
-use crate::time_zone::Instant;
 use crate::time_zone::Zone;
+use crate::time_zone::{Date, Instant};
 use crate::words;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -190,8 +190,10 @@ pub struct Headroom {
 /// Who the rules are applied to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
-    /// Age in whole years.
+    /// Age in whole years (with `born`, on the date last asked about: see [`Checker::on_date`]).
     pub age: u32,
+    /// Date of birth, when the age is counted on each date.
+    pub born: Option<Date>,
     /// ISO 3166-1 alpha-2 region.
     pub region: Option<String>,
     /// Time zone for calendar windows.
@@ -293,6 +295,18 @@ impl<'a> Checker<'a> {
             last_buy: None,
             fired_calendar: HashMap::new(),
             fired_rolling: HashMap::new(),
+        }
+    }
+
+    /// Counts the person's age on `date` when their birth date is known, and with it their
+    /// bracket (a history spanning a birthday moves into the next one).
+    pub fn on_date(&mut self, date: Date) {
+        if let Some(born) = self.person.born {
+            let age = u32::try_from(born.years_until(date).max(0)).unwrap_or(u32::MAX);
+            if age != self.person.age {
+                self.person.age = age;
+                self.bracket = self.rules.bracket_for(age);
+            }
         }
     }
 

@@ -2,9 +2,9 @@
 //! event by event (the engine is [`crate::plan`]).
 
 use crate::caps::{RuleSetInput, RuleSetRef};
-use crate::error::{index, join, Error, ErrorCode, Result};
+use crate::error::{index, join, Result};
 use crate::money::ExchangeRates;
-use crate::plan::input::{EventInput, PersonInput, Terms, MAX_EVENTS};
+use crate::plan::input::{too_many, EventInput, PersonInput, Terms, MAX_EVENTS};
 use crate::plan::rules::{AppliedRuleSet, Rules};
 use crate::plan::verdict::{EventVerdict, PersonOut, PlanSummary, StillSpendable};
 use crate::plan::{Outcome, Run};
@@ -93,17 +93,7 @@ pub fn plan(req: &PlanRequest) -> Result<PlanResponse> {
     )?;
     let rates = ExchangeRates::parse(&req.exchange_rates, "exchange_rates")?;
     if req.events.len() > MAX_EVENTS {
-        return Err(Error::new(
-            ErrorCode::TooLarge,
-            "events",
-            format!(
-                "a plan holds at most {} events; this one has {}",
-                crate::words::number(MAX_EVENTS as u64),
-                crate::words::number(req.events.len() as u64)
-            ),
-        )
-        .with("max", MAX_EVENTS)
-        .with("given", req.events.len()));
+        return Err(too_many("events", req.events.len()));
     }
     let terms = Terms {
         zone: &person.zone,
@@ -112,19 +102,23 @@ pub fn plan(req: &PlanRequest) -> Result<PlanResponse> {
         default_currency: card.as_ref().map_or(rules.currency(), |c| c.currency),
         optimizer: Default::default(),
     };
-    let events = req
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| e.resolve(i, &terms))
-        .collect::<Result<Vec<_>>>()?;
+    let mut events = Vec::with_capacity(req.events.len());
+    for (i, e) in req.events.iter().enumerate() {
+        events.extend(e.resolve(i, &terms)?);
+        if events.len() > MAX_EVENTS {
+            return Err(too_many(&index("events", i), events.len()));
+        }
+    }
     let now = req
         .now
         .as_deref()
         .map(|n| person.zone.parse_time(n, "now"))
         .transpose()?;
-    for (i, e) in events.iter().enumerate() {
-        rules.check_date(person.zone.date_of(e.at), &join(&index("events", i), "at"))?;
+    for e in &events {
+        rules.check_date(
+            person.zone.date_of(e.at),
+            &join(&index("events", e.index), "at"),
+        )?;
     }
     if let Some(n) = now {
         rules.check_date(person.zone.date_of(n), "now")?;

@@ -588,6 +588,7 @@ fn check_spending(
     rules.check_date(person.zone.date_of(when), "at")?;
     let mut events = vec![Event {
         index: 0,
+        occurrence: None,
         at: when,
         kind: EventKind::Buy {
             amount: ledger.viewer_pays,
@@ -600,9 +601,10 @@ fn check_spending(
     if gift_coins > 0 {
         events.push(Event {
             index: 1,
+            occurrence: None,
             at: when,
             kind: EventKind::Gift {
-                id: "gifts".into(),
+                id: Some("gifts".into()),
                 coins: gift_coins,
             },
             approved: false,

@@ -11,7 +11,7 @@ use crate::flow;
 use crate::lots::Lot;
 use crate::money::{Currency, ExchangeRates, Money};
 use crate::rate_card::RateCard;
-use crate::time_zone::Zone;
+use crate::time_zone::{Date, Instant, Zone};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
@@ -23,8 +23,13 @@ pub const MAX_EVENTS: usize = 10_000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonInput {
-    /// Age in whole years.
-    pub age: u32,
+    /// Age in whole years, the same on every date (give this or `birth_date`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u32>,
+    /// Date of birth, `YYYY-MM-DD`: the age is then counted on each event's date, and the
+    /// rules for that age apply (an imported history spanning a birthday).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<String>,
     /// ISO 3166-1 alpha-2 country (`KR`) or ISO 3166-2 US state (`US-TX`), for regional
     /// rules; `"rule_set": "auto"` needs it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,7 +54,8 @@ pub struct BuyInput {
     /// Currency of `amount` (default: the rate card's, else the rule set's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    /// Coins bought at the rate card's cheapest mix (needs a rate card).
+    /// Coins bought at the rate card's cheapest mix (needs a rate card); with `amount` too, a
+    /// purchase whose coins and price are both known (an imported history's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coins: Option<u64>,
 }
@@ -64,6 +70,10 @@ pub struct GiftEventInput {
     /// How many of the gift (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u64>,
+    /// Coins sent as gifts that are not named (an imported history's), instead of `gift`;
+    /// valued like a catalogue gift.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coins: Option<u64>,
     /// A tip of this much money instead of a catalogue gift.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
@@ -92,6 +102,36 @@ pub struct EventInput {
     /// A note, echoed in the verdict.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The event happens again: every day, week or month at the same wall-clock time in the
+    /// person's zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<RepeatInput>,
+}
+
+/// How often an event repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Every {
+    /// Each day.
+    Day,
+    /// Each week, on the same weekday.
+    Week,
+    /// Each month, on the same day (or the month's last day when it is shorter).
+    Month,
+}
+
+/// A repeating event: `times` occurrences in all, or every one up to and including `until`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RepeatInput {
+    /// How often.
+    pub every: Every,
+    /// Occurrences in all, the first included (2 to 10,000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub times: Option<u32>,
+    /// The last day it may happen, `YYYY-MM-DD` in the person's zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
 }
 
 impl PersonInput {
@@ -106,17 +146,54 @@ impl PersonInput {
 
     /// The person, in `zone` (their own, already parsed, or a default); `path` points at them.
     pub fn resolve_in(&self, zone: Zone, path: &str) -> Result<Person> {
-        caps::check_age(Some(self.age), &join(path, "age"))?;
+        let (age, born) = match (self.age, &self.birth_date) {
+            (Some(_), Some(_)) => {
+                return Err(Error::new(
+                    ErrorCode::ConflictingFields,
+                    join(path, "birth_date"),
+                    "give the person's `age` or their `birth_date`, not both",
+                ))
+            }
+            (None, None) => {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    join(path, "age"),
+                    "the person needs an `age` in whole years (or a `birth_date`)",
+                ))
+            }
+            (Some(age), None) => {
+                caps::check_age(Some(age), &join(path, "age"))?;
+                (age, None)
+            }
+            (None, Some(text)) => (0, Some(parse_birth_date(text, &join(path, "birth_date"))?)),
+        };
         if let Some(r) = &self.region {
             caps::validate_region(r, &join(path, "region"))?;
         }
         Ok(Person {
-            age: self.age,
+            age,
+            born,
             region: self.region.clone(),
             zone,
             guardian_approved: self.guardian_approved,
         })
     }
+}
+
+/// A date of birth: `YYYY-MM-DD`, from 1900 on.
+fn parse_birth_date(text: &str, path: &str) -> Result<Date> {
+    Date::parse(text)
+        .filter(|d| d.year() >= 1900)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidValue,
+                path,
+                format!(
+                    "`{}` is not a date of birth like 2011-02-01",
+                    text.chars().take(40).collect::<String>()
+                ),
+            )
+        })
 }
 
 /// How the plan's events are read: wall-clock times in the person's zone; money with the rate
@@ -143,8 +220,9 @@ impl Terms<'_> {
 }
 
 impl EventInput {
-    /// The event in the plan's terms; `i` is its position, for error paths.
-    pub fn resolve(&self, i: usize, terms: &Terms<'_>) -> Result<Event> {
+    /// The event in the plan's terms, once per occurrence when it repeats; `i` is its
+    /// position, for error paths.
+    pub fn resolve(&self, i: usize, terms: &Terms<'_>) -> Result<Vec<Event>> {
         let at_path = index("events", i);
         let at = terms.zone.parse_time(&self.at, &join(&at_path, "at"))?;
         let kind = match (&self.buy, &self.gift) {
@@ -165,24 +243,137 @@ impl EventInput {
             (Some(b), None) => b.resolve(&join(&at_path, "buy"), terms)?,
             (None, Some(g)) => g.resolve(&join(&at_path, "gift"), terms)?,
         };
-        Ok(Event {
-            index: i,
+        let times = match &self.repeat {
+            None => return Ok(vec![self.event(i, at, None, kind)]),
+            Some(r) => r.times_from(at, terms.zone, &join(&at_path, "repeat"))?,
+        };
+        Ok(times
+            .into_iter()
+            .zip(1u32..)
+            .map(|(t, k)| self.event(i, t, Some(k), kind.clone()))
+            .collect())
+    }
+
+    fn event(&self, index: usize, at: Instant, occurrence: Option<u32>, kind: EventKind) -> Event {
+        Event {
+            index,
+            occurrence,
             at,
             kind,
             approved: self.guardian_approved,
             note: self.note.clone(),
-        })
+        }
     }
+}
+
+impl RepeatInput {
+    /// Every occurrence from `first`, at its wall-clock time in `zone`; `path` points here.
+    fn times_from(&self, first: Instant, zone: &Zone, path: &str) -> Result<Vec<Instant>> {
+        let max = MAX_EVENTS as u32;
+        let until = match (&self.times, &self.until) {
+            (Some(_), Some(_)) => {
+                return Err(Error::new(
+                    ErrorCode::ConflictingFields,
+                    join(path, "until"),
+                    "repeat a number of `times` or `until` a date, not both",
+                ))
+            }
+            (None, None) => {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    join(path, "times"),
+                    "say how many `times` the event happens, or `until` which date",
+                ))
+            }
+            (Some(n), None) if !(2..=max).contains(n) => {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    join(path, "times"),
+                    format!(
+                        "an event repeats 2 to {} times in all",
+                        crate::words::number(u64::from(max))
+                    ),
+                )
+                .with("min", 2)
+                .with("max", max))
+            }
+            (Some(_), None) => None,
+            (None, Some(text)) => {
+                let date = Date::parse(text).ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::InvalidValue,
+                        join(path, "until"),
+                        format!(
+                            "`{}` is not a date like 2026-12-31",
+                            text.chars().take(40).collect::<String>()
+                        ),
+                    )
+                })?;
+                if date < zone.date_of(first) {
+                    return Err(Error::new(
+                        ErrorCode::OutOfRange,
+                        join(path, "until"),
+                        format!("the repeat ends on {date}, before the event's first day"),
+                    ));
+                }
+                Some(date)
+            }
+        };
+        let start = zone.date_of(first);
+        let mut out = vec![first];
+        // With `until`, one past the most a plan holds: reaching it is an error, not a cut.
+        for k in 1..=i64::from(self.times.unwrap_or(max)) - i64::from(self.times.is_some()) {
+            let date = match self.every {
+                Every::Day => Some(start.plus_days(k)),
+                Every::Week => Some(start.plus_days(7 * k)),
+                Every::Month => start.plus_months(k, start.day()),
+            };
+            let Some(date) = date.filter(|d| until.is_none_or(|u| *d <= u)) else {
+                return Ok(out);
+            };
+            if out.len() == MAX_EVENTS {
+                return Err(too_many(path, MAX_EVENTS + 1));
+            }
+            out.push(zone.same_time_on(first, date));
+        }
+        Ok(out)
+    }
+}
+
+/// The error for a plan of more than [`MAX_EVENTS`] events (`given`, or at least that many).
+pub fn too_many(path: &str, given: usize) -> Error {
+    Error::new(
+        ErrorCode::TooLarge,
+        path,
+        format!(
+            "a plan holds at most {} events, repeats included",
+            crate::words::number(MAX_EVENTS as u64),
+        ),
+    )
+    .with("max", MAX_EVENTS)
+    .with("given", given)
 }
 
 impl BuyInput {
     fn resolve(&self, path: &str, terms: &Terms<'_>) -> Result<EventKind> {
         match (&self.amount, self.coins) {
-            (Some(_), Some(_)) => Err(Error::new(
-                ErrorCode::ConflictingFields,
-                join(path, "coins"),
-                "buy either an `amount` of money or a number of `coins`",
-            )),
+            (Some(text), Some(coins)) => {
+                let coins = positive_coins(coins, &join(path, "coins"))?;
+                let amount = money_in(text, &self.currency, terms.default_currency, path)?;
+                // Coins and price both known: one lot, its cost in the card's currency.
+                let cost = match terms.card {
+                    Some(card) => {
+                        terms
+                            .rates
+                            .convert(amount, card.currency, &join(path, "amount"))?
+                    }
+                    None => amount,
+                };
+                Ok(EventKind::Buy {
+                    amount,
+                    lots: vec![Lot { coins, cost }],
+                })
+            }
             (None, None) => Err(Error::new(
                 ErrorCode::MissingField,
                 join(path, "amount"),
@@ -216,15 +407,7 @@ impl BuyInput {
                         "coins are priced in the rate card's currency; leave out `currency`",
                     ));
                 }
-                let coins = check_target(coins, &join(path, "coins"))?;
-                if coins == 0 {
-                    return Err(Error::new(
-                        ErrorCode::OutOfRange,
-                        join(path, "coins"),
-                        "buy at least one coin",
-                    )
-                    .with("min", 1));
-                }
+                let coins = positive_coins(coins, &join(path, "coins"))?;
                 let (amount, lots) = lots_of(card, &terms.optimizer(card).cheapest(coins))?;
                 Ok(EventKind::Buy { amount, lots })
             }
@@ -234,6 +417,25 @@ impl BuyInput {
 
 impl GiftEventInput {
     fn resolve(&self, path: &str, terms: &Terms<'_>) -> Result<EventKind> {
+        if let Some(coins) = self.coins {
+            let other = [
+                ("gift", self.gift.is_some()),
+                ("amount", self.amount.is_some()),
+                ("count", self.count.is_some()),
+            ];
+            if let Some((name, _)) = other.iter().find(|(_, given)| *given) {
+                return Err(Error::new(
+                    ErrorCode::ConflictingFields,
+                    join(path, name),
+                    "send a catalogue `gift`, a tip `amount` or a number of `coins`: one of them",
+                ));
+            }
+            needs_card(terms.card, &join(path, "coins"), "coins sent as gifts")?;
+            return Ok(EventKind::Gift {
+                id: None,
+                coins: positive_coins(coins, &join(path, "coins"))?,
+            });
+        }
         match (&self.gift, &self.amount) {
             (Some(_), Some(_)) => Err(Error::new(
                 ErrorCode::ConflictingFields,
@@ -243,7 +445,7 @@ impl GiftEventInput {
             (None, None) => Err(Error::new(
                 ErrorCode::MissingField,
                 join(path, "gift"),
-                "a gift needs a `gift` id or an `amount`",
+                "a gift needs a `gift` id, an `amount` or `coins`",
             )),
             (Some(id), None) => {
                 let card = needs_card(terms.card, &join(path, "gift"), "a catalogue gift")?;
@@ -266,7 +468,7 @@ impl GiftEventInput {
                         .with("max", MAX_TARGET_COINS)
                     })?;
                 Ok(EventKind::Gift {
-                    id: gift.id.clone(),
+                    id: Some(gift.id.clone()),
                     coins,
                 })
             }
@@ -284,6 +486,15 @@ impl GiftEventInput {
             }
         }
     }
+}
+
+/// A number of coins from 1 to [`MAX_TARGET_COINS`].
+fn positive_coins(coins: u64, path: &str) -> Result<u64> {
+    let coins = check_target(coins, path)?;
+    if coins == 0 {
+        return Err(Error::new(ErrorCode::OutOfRange, path, "at least one coin").with("min", 1));
+    }
+    Ok(coins)
 }
 
 fn needs_card<'a>(card: Option<&'a RateCard>, path: &str, what: &str) -> Result<&'a RateCard> {

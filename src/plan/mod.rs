@@ -31,6 +31,8 @@ use verdict::{Amount, EventVerdict, PersonOut, PlanSummary, Spendable, StillSpen
 pub struct Event {
     /// Position in the input.
     pub index: usize,
+    /// Which occurrence of a repeating event, from 1.
+    pub occurrence: Option<u32>,
     /// When.
     pub at: Instant,
     /// What happens.
@@ -51,10 +53,10 @@ pub enum EventKind {
         /// The coins it bought, as lots (none without a rate card).
         lots: Vec<Lot>,
     },
-    /// A catalogue gift costing `coins`, valued first-in-first-out.
+    /// A catalogue gift (or unnamed coins sent) costing `coins`, valued first-in-first-out.
     Gift {
-        /// Gift id.
-        id: String,
+        /// Gift id, for a catalogue gift.
+        id: Option<String>,
         /// Coins it costs.
         coins: u64,
     },
@@ -111,8 +113,9 @@ impl Run<'_> {
             .collect();
         let mut applied = vec![0usize; sets.len()];
         let mut wallet = Wallet::default();
-        let mut order: Vec<&Event> = events.iter().collect();
-        crate::sort::sort_by_key(&mut order, |e| (e.at, e.index));
+        // Positions in `events`, in time order (ties in input order).
+        let mut order: Vec<(usize, &Event)> = events.iter().enumerate().collect();
+        crate::sort::sort_by_key(&mut order, |(p, e)| (e.at, *p));
         let mut verdicts: Vec<Option<EventVerdict>> = vec![None; events.len()];
         let mut summary = PlanSummary {
             events: events.len(),
@@ -123,8 +126,9 @@ impl Run<'_> {
             gifted: Money::zero(cur),
             blocked: Money::zero(cur),
             first_block: None,
+            first_block_at: None,
         };
-        for e in &order {
+        for &(position, e) in &order {
             let event_path = index("events", e.index);
             let (action, paid, coins, gift) = match &e.kind {
                 EventKind::Buy { amount, lots } => (
@@ -148,7 +152,7 @@ impl Run<'_> {
                             self.shortfall_value(card, &wallet, *coins)?
                         }
                     };
-                    (Action::Gift, value, Some(*coins), Some(id.clone()))
+                    (Action::Gift, value, Some(*coins), id.clone())
                 }
             };
             let money_path = join(
@@ -156,13 +160,15 @@ impl Run<'_> {
                 match &e.kind {
                     EventKind::Buy { .. } => "buy.amount",
                     EventKind::Tip { .. } => "gift.amount",
-                    EventKind::Gift { .. } => "gift.gift",
+                    EventKind::Gift { id: Some(_), .. } => "gift.gift",
+                    EventKind::Gift { id: None, .. } => "gift.coins",
                 },
             );
             let counted = self.rates.convert(paid, cur, &money_path)?;
             let date = zone.date_of(e.at);
             let mut per_set: Vec<Option<(Money, Verdict)>> = Vec::with_capacity(sets.len());
             for (i, (set, _)) in sets.iter().enumerate() {
+                checkers[i].on_date(date);
                 if !self.rules.applies(set, date) {
                     per_set.push(None);
                     continue;
@@ -215,6 +221,9 @@ impl Run<'_> {
                 Level::Block => {
                     summary.block += 1;
                     summary.first_block.get_or_insert(e.index);
+                    if summary.first_block_at.is_none() {
+                        summary.first_block_at = Some(zone.format(e.at));
+                    }
                     summary.blocked = summary.blocked.checked_add(counted)?;
                 }
             }
@@ -242,8 +251,9 @@ impl Run<'_> {
                 }),
                 _ => None,
             };
-            verdicts[e.index] = Some(EventVerdict {
+            verdicts[position] = Some(EventVerdict {
                 index: e.index,
+                occurrence: e.occurrence,
                 at: zone.format(e.at),
                 action,
                 gift,
@@ -257,7 +267,7 @@ impl Run<'_> {
         }
         let now = match (self.now, order.last()) {
             (Some(n), _) => n,
-            (None, Some(last)) => last.at,
+            (None, Some((_, last))) => last.at,
             (None, None) => {
                 return Err(Error::new(
                     ErrorCode::MissingField,
@@ -267,6 +277,10 @@ impl Run<'_> {
             }
         };
         let today = zone.date_of(now);
+        checkers.iter_mut().for_each(|c| c.on_date(today));
+        let age = person.born.map_or(person.age, |born| {
+            u32::try_from(born.years_until(today).max(0)).unwrap_or(u32::MAX)
+        });
         let active: Vec<(&RuleSet, &Checker)> = sets
             .iter()
             .zip(&checkers)
@@ -300,14 +314,15 @@ impl Run<'_> {
         });
         Ok(Outcome {
             person: PersonOut {
-                age: person.age,
+                age,
+                birth_date: person.born.map(|b| b.to_string()),
                 region: person.region.clone(),
                 time_zone: zone.name().to_string(),
                 bracket,
                 min_age,
-                may_buy: person.age >= min_age.buy,
-                may_gift: person.age >= min_age.gift,
-                may_receive: person.age >= min_age.receive,
+                may_buy: age >= min_age.buy,
+                may_gift: age >= min_age.gift,
+                may_receive: age >= min_age.receive,
             },
             verdicts: verdicts.into_iter().flatten().collect(),
             summary,

@@ -23,6 +23,9 @@ pub struct Amount {
 pub struct EventVerdict {
     /// Position of the event in the input.
     pub index: usize,
+    /// Which occurrence of a repeating event, from 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<u32>,
     /// When, in the person's time zone.
     pub at: String,
     /// Buy or gift.
@@ -54,8 +57,11 @@ pub struct EventVerdict {
 /// The person as the rules see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct PersonOut {
-    /// Age.
+    /// Age (with a birth date, on the day asked about: the last event's or `now`).
     pub age: u32,
+    /// Date of birth, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<String>,
     /// Region.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
@@ -94,6 +100,10 @@ pub struct PlanSummary {
     /// Index of the first blocked event in time order, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_block: Option<usize>,
+    /// When the first blocked event happens, in the person's time zone (a repeating event's
+    /// occurrence is known by its time).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_block_at: Option<String>,
 }
 
 /// What can still be spent on one action.

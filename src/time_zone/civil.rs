@@ -140,6 +140,26 @@ impl Date {
         Date::from_days_since_epoch(self.days_since_epoch() + days)
     }
 
+    /// `months` months after `self`, on day `day` or the month's last day if it is shorter (a
+    /// monthly repeat from the 31st lands on 28 February and 31 March).
+    pub fn plus_months(self, months: i64, day: u8) -> Option<Date> {
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + months;
+        let year = i32::try_from(index.div_euclid(12)).ok()?;
+        let month = (index.rem_euclid(12) + 1) as u8;
+        Date::new(year, month, day.min(days_in_month(year, month)))
+    }
+
+    /// Whole years from `self` to `later` (an age: a birthday on 29 February is reached on
+    /// 1 March in other years).
+    pub fn years_until(self, later: Date) -> i64 {
+        let years = i64::from(later.year) - i64::from(self.year);
+        if (later.month, later.day) < (self.month, self.day) {
+            years - 1
+        } else {
+            years
+        }
+    }
+
     /// Days since the Monday starting its ISO week (Monday 0 … Sunday 6).
     pub fn days_from_monday(self) -> i64 {
         // 1970-01-01 was a Thursday (3 days after a Monday).

@@ -197,6 +197,18 @@ impl Zone {
         )
     }
 
+    /// The instant the wall clock reads `t`'s time of day on `date`, read as a wall-clock time
+    /// in [`Zone::parse_time`] is: a repeating event keeps its time across clock changes.
+    pub fn same_time_on(&self, t: Instant, date: Date) -> Instant {
+        let local = t.seconds_floor() + i64::from(self.offset_at(t));
+        let target = date.days_since_epoch() * SECONDS_PER_DAY + local.rem_euclid(SECONDS_PER_DAY);
+        Instant(
+            self.instant_of_local(target)
+                .saturating_mul(MS_PER_SECOND)
+                .saturating_add(t.millis().rem_euclid(MS_PER_SECOND)),
+        )
+    }
+
     /// `t` written in this zone as RFC 3339 with its offset (`2026-03-01T00:00:00+08:00`).
     pub fn format(&self, t: Instant) -> String {
         let offset = self.offset_at(t);

@@ -331,6 +331,7 @@ mod tests {
         age_rules.reset(&mut states);
         let person = Person {
             age,
+            born: None,
             region: None,
             zone: Zone::utc(),
             guardian_approved: approve,
