@@ -49,6 +49,8 @@ pub mod creator;
 pub mod error;
 pub mod flow;
 pub mod gifts;
+#[cfg(feature = "simulate")]
+pub mod history;
 pub mod id;
 mod json_path;
 pub mod lots;

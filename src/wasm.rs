@@ -56,6 +56,8 @@ operation!(plan => Plan, "PlanRequest" -> "PlanResponse",
     "Checks one person's dated spending plan against a rule set: a verdict per event.");
 operation!(audit => Audit, "AuditRequest" -> "AuditResponse",
     "A compliance audit of a rate card: each gift's price at the best rate, its cheapest purchase and leftover coins, the ladder, and the rules of a region on a date.");
+operation!(importHistory => Import, "ImportRequest" -> "ImportResponse",
+    "A family's TikTok data export (its parsed JSON, and optionally Google Play's) turned, on this device, into a `plan` input: each purchase and gift with its money and where it comes from.");
 operation!(simulate => Simulate, "ScenarioInput" -> "SimulateResponse",
     "Population Monte Carlo: seeded, deterministic totals and percentiles over runs.");
 operation!(sweep => Sweep, "SweepRequest" -> "SweepResponse",

@@ -8,6 +8,8 @@ pub mod audit;
 pub mod calibrate;
 pub mod compare;
 #[cfg(feature = "simulate")]
+pub mod import;
+#[cfg(feature = "simulate")]
 pub mod optimize;
 pub mod plan;
 #[cfg(feature = "simulate")]
@@ -85,16 +87,19 @@ pub enum Operation {
     Power,
     /// A compliance audit of a rate card, with the rules of a region on a date.
     Audit,
+    /// A family's own data export turned into a `plan` input.
+    Import,
 }
 
 impl Operation {
     /// Every operation, in documentation order.
-    pub const ALL: [Operation; 10] = [
+    pub const ALL: [Operation; 11] = [
         Operation::Presets,
         Operation::Quote,
         Operation::Compare,
         Operation::Plan,
         Operation::Audit,
+        Operation::Import,
         Operation::Simulate,
         Operation::Sweep,
         Operation::Calibrate,
@@ -115,6 +120,7 @@ impl Operation {
             Operation::Optimize => "optimize",
             Operation::Power => "power",
             Operation::Audit => "audit",
+            Operation::Import => "import",
         }
     }
 
@@ -141,6 +147,9 @@ pub enum Answer {
     /// `audit`.
     #[cfg(feature = "simulate")]
     Audit(Box<AuditResponse>),
+    /// `import`.
+    #[cfg(feature = "simulate")]
+    Import(Box<import::ImportResponse>),
     /// `simulate`.
     #[cfg(feature = "simulate")]
     Simulate(Box<SimulateResponse>),
@@ -215,13 +224,16 @@ pub fn answer(
         Operation::Plan => Answer::Plan(Box::new(plan(&from_json_str(input)?)?)),
         #[cfg(feature = "simulate")]
         Operation::Audit => Answer::Audit(Box::new(audit(&from_json_str(input)?)?)),
+        #[cfg(feature = "simulate")]
+        Operation::Import => Answer::Import(Box::new(import::import(&from_json_str(input)?)?)),
         #[cfg(not(feature = "simulate"))]
         Operation::Simulate
         | Operation::Sweep
         | Operation::Calibrate
         | Operation::Optimize
         | Operation::Power
-        | Operation::Audit => {
+        | Operation::Audit
+        | Operation::Import => {
             let _ = (progress, threads);
             return Err(not_in_this_build(op));
         }
@@ -428,6 +440,10 @@ pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
         #[cfg(feature = "simulate")]
         (Operation::Audit, Direction::Output) => schema_for!(AuditResponse),
         #[cfg(feature = "simulate")]
+        (Operation::Import, Direction::Input) => schema_for!(import::ImportRequest),
+        #[cfg(feature = "simulate")]
+        (Operation::Import, Direction::Output) => schema_for!(import::ImportResponse),
+        #[cfg(feature = "simulate")]
         (Operation::Simulate, Direction::Input) => schema_for!(SimulateRequest),
         #[cfg(feature = "simulate")]
         (Operation::Simulate, Direction::Output) => schema_for!(SimulateResponse),
@@ -454,7 +470,8 @@ pub fn schema(op: Operation, direction: Direction) -> serde_json::Value {
             | Operation::Calibrate
             | Operation::Optimize
             | Operation::Power
-            | Operation::Audit,
+            | Operation::Audit
+            | Operation::Import,
             _,
         ) => {
             schemars::json_schema!({
@@ -472,17 +489,24 @@ pub fn error_schema() -> serde_json::Value {
 
 /// The checks every input passes first: its size, and that it is a JSON object.
 fn check_input(op: Operation, input: &str) -> Result<()> {
-    if input.len() > MAX_INPUT_BYTES {
+    // A family's export runs to tens of MB; every other request is small.
+    let max = match op {
+        #[cfg(feature = "simulate")]
+        Operation::Import => crate::history::MAX_IMPORT_BYTES,
+        _ => MAX_INPUT_BYTES,
+    };
+    if input.len() > max {
         return Err(Error::new(
             ErrorCode::TooLarge,
             "",
             format!(
-                "the input is {} bytes; at most {} (1 MiB) are accepted",
+                "the input is {} bytes; at most {} ({} MiB) are accepted",
                 crate::words::number(input.len() as u64),
-                crate::words::number(MAX_INPUT_BYTES as u64)
+                crate::words::number(max as u64),
+                max >> 20
             ),
         )
-        .with("max", MAX_INPUT_BYTES)
+        .with("max", max)
         .with("given", input.len()));
     }
     if op != Operation::Presets && !input.trim_start().starts_with('{') {

@@ -39,7 +39,7 @@ pub struct PersonInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
     /// A guardian approved every purchase in advance.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub guardian_approved: bool,
 }
 
@@ -97,7 +97,7 @@ pub struct EventInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gift: Option<GiftEventInput>,
     /// A guardian approved this purchase.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub guardian_approved: bool,
     /// A note, echoed in the verdict.
     #[serde(default, skip_serializing_if = "Option::is_none")]
