@@ -130,6 +130,18 @@ fn normalise(text: &str) -> Option<String> {
             Some(if c > d { ',' } else { '.' })
         }
     };
+    // Thousands separators group by three: "1.234.567" is a number, "4.9.9" is not.
+    let integer = match decimal_mark {
+        Some(m) => &s[..s.rfind(m)?],
+        None => s.as_str(),
+    };
+    let grouped = integer
+        .split([',', '.'])
+        .skip(1)
+        .all(|g| g.len() == 3);
+    if !grouped {
+        return None;
+    }
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         match ch {
@@ -186,6 +198,7 @@ mod tests {
         assert_eq!(read_it("1,234.56 USD"), money("1234.56", "USD"));
         assert_eq!(read_it("GBP 3.49"), money("3.49", "GBP"));
         assert_eq!(read_it("₩1,400"), money("1400", "KRW"));
+        assert_eq!(read_it("1.234.567"), Amount::Bare("1234567".into()));
         assert_eq!(read_it("CA$6.99"), money("6.99", "CAD"));
         let cad = read("$6.99", Currency::parse("CAD", "").unwrap(), "p").unwrap();
         assert_eq!(cad, money("6.99", "CAD"));
