@@ -166,6 +166,19 @@ export type ErrorCode =
   | "cancelled"
   | "time_zone_not_loaded";
 /**
+ * This interface was referenced by `GiftsimSchemas`'s JSON-Schema
+ * via the `definition` "Scalar".
+ */
+export type Scalar = string | number;
+/**
+ * How often an event repeats.
+ */
+export type Every = "day" | "week" | "month";
+/**
+ * Where an event's money comes from.
+ */
+export type Basis = "invoice" | "export" | "estimate";
+/**
  * Which way the objective should go.
  */
 export type Goal = "maximize" | "minimize";
@@ -1786,6 +1799,569 @@ export interface ErrorResponse {
   error: ErrorDetail;
 }
 /**
+ * A TikTok export (`user_data_tiktok.json`, or the older `user_data.json`).
+ */
+export interface TikTokExport {
+  /**
+   * Current exports' activity.
+   */
+  "Your Activity"?: Activity | null;
+  /**
+   * Older exports' activity.
+   */
+  Activity?: Activity | null;
+  /**
+   * The profile, with the date of birth.
+   */
+  Profile?: Profile | null;
+}
+/**
+ * The activity section.
+ */
+export interface Activity {
+  /**
+   * Current exports' purchases.
+   */
+  Purchases?: Purchases | null;
+  /**
+   * Older exports' purchases.
+   */
+  "Purchase History"?: Purchases | null;
+}
+/**
+ * Coins bought and gifts sent.
+ */
+export interface Purchases {
+  /**
+   * Coin purchases.
+   */
+  BuyGifts?: BuyGifts | null;
+  /**
+   * Gifts sent.
+   */
+  SendGifts?: SendGifts | null;
+}
+/**
+ * `BuyGifts: { BuyGifts: [...] | null }`.
+ */
+export interface BuyGifts {
+  /**
+   * The purchases (`null` when there are none).
+   */
+  BuyGifts?: BuyGift[] | null;
+}
+/**
+ * One coin purchase.
+ */
+export interface BuyGift {
+  /**
+   * `YYYY-MM-DD HH:MM:SS`, in no stated time zone.
+   */
+  Date: string;
+  /**
+   * Coins, or money, or a text that says which: TikTok documents none.
+   */
+  Price: Scalar;
+}
+/**
+ * `SendGifts: { SendGifts: [...] | null }`.
+ */
+export interface SendGifts {
+  /**
+   * The gifts (`null` when there are none).
+   */
+  SendGifts?: SendGift[] | null;
+}
+/**
+ * One gift sent.
+ */
+export interface SendGift {
+  /**
+   * `YYYY-MM-DD HH:MM:SS`, in no stated time zone.
+   */
+  Date: string;
+  /**
+   * Coins the gift cost (probably: TikTok documents none).
+   */
+  GiftAmount: Scalar;
+  /**
+   * Who received it.
+   */
+  UserName?: string | null;
+}
+/**
+ * The profile section.
+ */
+export interface Profile {
+  /**
+   * Current exports.
+   */
+  "Profile Info"?: ProfileInfo | null;
+  /**
+   * Older exports.
+   */
+  "Profile Information"?: ProfileInfo | null;
+}
+/**
+ * `{ ProfileMap: {...} }`.
+ */
+export interface ProfileInfo {
+  /**
+   * The profile's fields.
+   */
+  ProfileMap?: ProfileMap | null;
+}
+/**
+ * The profile fields read.
+ */
+export interface ProfileMap {
+  /**
+   * `01-Feb-2011` or `Feb-01-2011`.
+   */
+  birthDate?: string | null;
+}
+/**
+ * The Google Play Store files of a Takeout archive.
+ */
+export interface GooglePlay {
+  /**
+   * `Purchase History.json`.
+   */
+  purchase_history?: PurchaseEntry[] | null;
+  /**
+   * `Order History.json` (carries tax and refunds; preferred when both are given).
+   */
+  order_history?: OrderEntry[] | null;
+}
+/**
+ * `{ "purchaseHistory": {...} }`.
+ */
+export interface PurchaseEntry {
+  /**
+   * The purchase.
+   */
+  purchaseHistory?: PlayPurchase | null;
+}
+/**
+ * One Play purchase.
+ */
+export interface PlayPurchase {
+  /**
+   * `"$0.99"`.
+   */
+  invoicePrice?: string | null;
+  /**
+   * ISO 8601 in UTC.
+   */
+  purchaseTime?: Scalar | null;
+  /**
+   * What was bought.
+   */
+  doc?: Doc | null;
+}
+/**
+ * A Play catalogue item.
+ */
+export interface Doc {
+  /**
+   * Its title (`"TikTok Coins"`).
+   */
+  title?: string | null;
+}
+/**
+ * `{ "orderHistory": {...} }`.
+ */
+export interface OrderEntry {
+  /**
+   * The order.
+   */
+  orderHistory?: PlayOrder | null;
+}
+/**
+ * One Play order.
+ */
+export interface PlayOrder {
+  /**
+   * Google's order id.
+   */
+  orderId?: string | null;
+  /**
+   * When (format undocumented: ISO 8601, or milliseconds since 1970).
+   */
+  creationTime?: Scalar | null;
+  /**
+   * `"$4.99"`, tax included.
+   */
+  totalPrice?: string | null;
+  /**
+   * `"$0.00"` when nothing was refunded.
+   */
+  refundAmount?: string | null;
+  /**
+   * What was bought.
+   */
+  lineItem?: LineItem[];
+}
+/**
+ * One line of an order.
+ */
+export interface LineItem {
+  /**
+   * What was bought.
+   */
+  doc?: Doc | null;
+}
+/**
+ * The `import` request.
+ */
+export interface ImportRequest {
+  /**
+   * The TikTok export (`user_data_tiktok.json`, or the older `user_data.json`), as is.
+   */
+  tiktok: TikTokExport;
+  /**
+   * Google Play's Takeout files, to price Android purchases from their invoices.
+   */
+  google_play?: GooglePlay | null;
+  /**
+   * The time zone the export's dates are in (TikTok states none): an IANA name, `UTC` or an
+   * offset (default UTC; the page sends the device's).
+   */
+  time_zone?: string | null;
+  /**
+   * What a bare `Price` (a number with no unit) is: `"coins"` or a currency (`"USD"`).
+   * Asked for (a `missing_field` error with samples) when the export needs it.
+   */
+  price_unit?: string | null;
+  /**
+   * The rate card that prices what no invoice or text does (default `tiktok-android` with
+   * Google Play files, else `tiktok-ios`).
+   */
+  rate_card?: PresetOr_RateCardInput | null;
+  /**
+   * The rules the plan is checked against (default `"auto"` with a region, else
+   * `tiktok-global`).
+   */
+  rule_set?: PresetOr_RuleSetInput | null;
+  /**
+   * The person's region (ISO 3166-1 country or US state).
+   */
+  region?: string | null;
+  /**
+   * The person's age, when the export has no date of birth.
+   */
+  age?: number | null;
+  /**
+   * Only records on or after this day (`YYYY-MM-DD`, in `time_zone`).
+   */
+  from?: string | null;
+  /**
+   * Only records on or before this day (`YYYY-MM-DD`, in `time_zone`).
+   */
+  to?: string | null;
+}
+/**
+ * The `plan` request.
+ */
+export interface PlanRequest {
+  /**
+   * A preset id (`"cn-games-2019"`), a full rule set object, or `"auto"`: every shipped
+   * rule set in force for the person's region (needed then) on each event's date, on the
+   * rate card's platform and channel.
+   */
+  rule_set: PresetOr_RuleSetInput;
+  /**
+   * The person.
+   */
+  person: PersonInput;
+  /**
+   * A rate card to price coin purchases and gifts (preset id or object).
+   */
+  rate_card?: PresetOr_RateCardInput | null;
+  /**
+   * Exchange rates, `{"USD/CNY": "7.10"}` (1 USD = 7.10 CNY), for amounts in another
+   * currency than the rule set's or the rate card's; either direction serves both ways.
+   */
+  exchange_rates?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * The moment for "what can still be spent" (default: the last event), written as an
+   * event's `at` is.
+   */
+  now?: string | null;
+  /**
+   * The events, in any order (they are applied in time order).
+   */
+  events: EventInput[];
+}
+/**
+ * The person the plan is for.
+ */
+export interface PersonInput {
+  /**
+   * Age in whole years, the same on every date (give this or `birth_date`).
+   */
+  age?: number | null;
+  /**
+   * Date of birth, `YYYY-MM-DD`: the age is then counted on each event's date, and the
+   * rules for that age apply (an imported history spanning a birthday).
+   */
+  birth_date?: string | null;
+  /**
+   * ISO 3166-1 alpha-2 country (`KR`) or ISO 3166-2 US state (`US-TX`), for regional
+   * rules; `"rule_set": "auto"` needs it.
+   */
+  region?: string | null;
+  /**
+   * Time zone for calendar windows: an IANA name (`Europe/Athens`), `UTC`, an offset
+   * (`+08:00`) or a POSIX rule (default: the rule set's, else UTC).
+   */
+  time_zone?: string | null;
+  /**
+   * A guardian approved every purchase in advance.
+   */
+  guardian_approved?: boolean;
+}
+/**
+ * One dated event: exactly one of `buy` and `gift`.
+ */
+export interface EventInput {
+  /**
+   * When: an RFC 3339 timestamp (`2026-03-01T10:00:00+08:00`), or a wall-clock time in the
+   * person's time zone (`2026-03-01T10:00`; in the hour clocks go back, the earlier; in the
+   * hour they skip, as if the clocks had not moved yet).
+   */
+  at: string;
+  /**
+   * A purchase of coins.
+   */
+  buy?: BuyInput | null;
+  /**
+   * A gift or tip.
+   */
+  gift?: GiftEventInput | null;
+  /**
+   * A guardian approved this purchase.
+   */
+  guardian_approved?: boolean;
+  /**
+   * A note, echoed in the verdict.
+   */
+  note?: string | null;
+  /**
+   * The event happens again: every day, week or month at the same wall-clock time in the
+   * person's zone.
+   */
+  repeat?: RepeatInput | null;
+}
+/**
+ * A purchase of coins: an amount of money, or a number of coins priced on the rate card.
+ */
+export interface BuyInput {
+  /**
+   * Money spent, a decimal string. With a rate card it buys the most coins it can at the
+   * card's prices, after conversion at the stated exchange rate if it is in another currency.
+   */
+  amount?: string | null;
+  /**
+   * Currency of `amount` (default: the rate card's, else the rule set's).
+   */
+  currency?: string | null;
+  /**
+   * Coins bought at the rate card's cheapest mix (needs a rate card); with `amount` too, a
+   * purchase whose coins and price are both known (an imported history's).
+   */
+  coins?: number | null;
+}
+/**
+ * A gift from the rate card's catalogue, or a tip of an amount of money.
+ */
+export interface GiftEventInput {
+  /**
+   * Gift id (needs a rate card; its coins come from earlier purchases, first in first out).
+   */
+  gift?: string | null;
+  /**
+   * How many of the gift (default 1).
+   */
+  count?: number | null;
+  /**
+   * Coins sent as gifts that are not named (an imported history's), instead of `gift`;
+   * valued like a catalogue gift.
+   */
+  coins?: number | null;
+  /**
+   * A tip of this much money instead of a catalogue gift.
+   */
+  amount?: string | null;
+  /**
+   * Currency of `amount` (default: the rate card's, else the rule set's).
+   */
+  currency?: string | null;
+}
+/**
+ * A repeating event: `times` occurrences in all, or every one up to and including `until`.
+ */
+export interface RepeatInput {
+  /**
+   * How often.
+   */
+  every: Every;
+  /**
+   * Occurrences in all, the first included (2 to 10,000).
+   */
+  times?: number | null;
+  /**
+   * The last day it may happen, `YYYY-MM-DD` in the person's zone.
+   */
+  until?: string | null;
+}
+/**
+ * What the unit of `Price` was taken to be, and why.
+ */
+export interface PriceUnit {
+  /**
+   * `coins` or a currency.
+   */
+  unit: string;
+  /**
+   * `text` (each price says), `asked` (the request's `price_unit`).
+   */
+  from: string;
+}
+/**
+ * One record read, as it became a plan event.
+ */
+export interface ImportedEvent {
+  /**
+   * Position in the plan's `events`.
+   */
+  event: number;
+  /**
+   * Where it was read (`tiktok.Your Activity.Purchases.BuyGifts.BuyGifts[3]`).
+   */
+  from: string;
+  /**
+   * `buy` or `gift`.
+   */
+  kind: Action;
+  /**
+   * When, with its offset.
+   */
+  at: string;
+  /**
+   * Coins bought or sent, when known.
+   */
+  coins?: number | null;
+  /**
+   * Money paid, when known (an invoice's or the export's).
+   */
+  amount?: Money | null;
+  /**
+   * Its currency.
+   */
+  currency?: Currency | null;
+  /**
+   * Where the money comes from (purchases only).
+   */
+  basis?: Basis | null;
+  /**
+   * Google's order id of the matching invoice.
+   */
+  order_id?: string | null;
+  /**
+   * Part or all of it was refunded (from Google Play's order history).
+   */
+  refunded: boolean;
+  /**
+   * Who received a gift.
+   */
+  recipient?: string | null;
+}
+/**
+ * Counts over the records read.
+ */
+export interface ImportTotals {
+  /**
+   * Coin purchases.
+   */
+  purchases: number;
+  /**
+   * Gifts sent.
+   */
+  gifts: number;
+  /**
+   * Coins bought, where known.
+   */
+  coins_bought: number;
+  /**
+   * Coins sent as gifts.
+   */
+  coins_sent: number;
+  /**
+   * Purchases priced by a Google Play invoice.
+   */
+  from_invoices: number;
+  /**
+   * Purchases priced by the export's own amount.
+   */
+  from_export: number;
+  /**
+   * Purchases priced by the rate card (estimates).
+   */
+  estimated: number;
+  /**
+   * Purchases refunded in part or whole.
+   */
+  refunded: number;
+  /**
+   * Records with a zero amount, left out.
+   */
+  skipped: number;
+  /**
+   * Google Play invoices for coins no TikTok record matched.
+   */
+  unmatched_invoices: number;
+}
+/**
+ * The `import` answer: the plan, and what was read.
+ */
+export interface ImportResponse {
+  /**
+   * A complete `plan` input: run it as is, or edit it.
+   */
+  plan: PlanRequest;
+  /**
+   * `tiktok-2024` (`Your Activity`) or `tiktok-legacy` (`Activity`).
+   */
+  format: string;
+  /**
+   * The unit `Price` was read in, when there were purchases.
+   */
+  price_unit?: PriceUnit | null;
+  /**
+   * The zone the export's dates were read in.
+   */
+  time_zone: string;
+  /**
+   * The profile's date of birth, when the export has one.
+   */
+  birth_date?: string | null;
+  /**
+   * Every record, in the plan's order.
+   */
+  events: ImportedEvent[];
+  /**
+   * Counts.
+   */
+  totals: ImportTotals;
+  /**
+   * What a reader should know, in plain words.
+   */
+  notes: string[];
+}
+/**
  * A decision variable as JSON writes it.
  */
 export interface VariableInput {
@@ -2218,130 +2794,6 @@ export interface OptimizeResponse {
   method: string;
 }
 /**
- * The person the plan is for.
- */
-export interface PersonInput {
-  /**
-   * Age in whole years.
-   */
-  age: number;
-  /**
-   * ISO 3166-1 alpha-2 country (`KR`) or ISO 3166-2 US state (`US-TX`), for regional
-   * rules; `"rule_set": "auto"` needs it.
-   */
-  region?: string | null;
-  /**
-   * Time zone for calendar windows: an IANA name (`Europe/Athens`), `UTC`, an offset
-   * (`+08:00`) or a POSIX rule (default: the rule set's, else UTC).
-   */
-  time_zone?: string | null;
-  /**
-   * A guardian approved every purchase in advance.
-   */
-  guardian_approved?: boolean;
-}
-/**
- * One dated event: exactly one of `buy` and `gift`.
- */
-export interface EventInput {
-  /**
-   * When: an RFC 3339 timestamp (`2026-03-01T10:00:00+08:00`), or a wall-clock time in the
-   * person's time zone (`2026-03-01T10:00`; in the hour clocks go back, the earlier; in the
-   * hour they skip, as if the clocks had not moved yet).
-   */
-  at: string;
-  /**
-   * A purchase of coins.
-   */
-  buy?: BuyInput | null;
-  /**
-   * A gift or tip.
-   */
-  gift?: GiftEventInput | null;
-  /**
-   * A guardian approved this purchase.
-   */
-  guardian_approved?: boolean;
-  /**
-   * A note, echoed in the verdict.
-   */
-  note?: string | null;
-}
-/**
- * A purchase of coins: an amount of money, or a number of coins priced on the rate card.
- */
-export interface BuyInput {
-  /**
-   * Money spent, a decimal string. With a rate card it buys the most coins it can at the
-   * card's prices, after conversion at the stated exchange rate if it is in another currency.
-   */
-  amount?: string | null;
-  /**
-   * Currency of `amount` (default: the rate card's, else the rule set's).
-   */
-  currency?: string | null;
-  /**
-   * Coins bought at the rate card's cheapest mix (needs a rate card).
-   */
-  coins?: number | null;
-}
-/**
- * A gift from the rate card's catalogue, or a tip of an amount of money.
- */
-export interface GiftEventInput {
-  /**
-   * Gift id (needs a rate card; its coins come from earlier purchases, first in first out).
-   */
-  gift?: string | null;
-  /**
-   * How many of the gift (default 1).
-   */
-  count?: number | null;
-  /**
-   * A tip of this much money instead of a catalogue gift.
-   */
-  amount?: string | null;
-  /**
-   * Currency of `amount` (default: the rate card's, else the rule set's).
-   */
-  currency?: string | null;
-}
-/**
- * The `plan` request.
- */
-export interface PlanRequest {
-  /**
-   * A preset id (`"cn-games-2019"`), a full rule set object, or `"auto"`: every shipped
-   * rule set in force for the person's region (needed then) on each event's date, on the
-   * rate card's platform and channel.
-   */
-  rule_set: PresetOr_RuleSetInput;
-  /**
-   * The person.
-   */
-  person: PersonInput;
-  /**
-   * A rate card to price coin purchases and gifts (preset id or object).
-   */
-  rate_card?: PresetOr_RateCardInput | null;
-  /**
-   * Exchange rates, `{"USD/CNY": "7.10"}` (1 USD = 7.10 CNY), for amounts in another
-   * currency than the rule set's or the rate card's; either direction serves both ways.
-   */
-  exchange_rates?: {
-    [k: string]: string | undefined;
-  };
-  /**
-   * The moment for "what can still be spent" (default: the last event), written as an
-   * event's `at` is.
-   */
-  now?: string | null;
-  /**
-   * The events, in any order (they are applied in time order).
-   */
-  events: EventInput[];
-}
-/**
  * The rule set a result was computed with.
  */
 export interface RuleSetRef {
@@ -2396,9 +2848,13 @@ export interface AppliedRuleSet {
  */
 export interface PersonOut {
   /**
-   * Age.
+   * Age (with a birth date, on the day asked about: the last event's or `now`).
    */
   age: number;
+  /**
+   * Date of birth, when given.
+   */
+  birth_date?: string | null;
   /**
    * Region.
    */
@@ -2436,6 +2892,10 @@ export interface EventVerdict {
    * Position of the event in the input.
    */
   index: number;
+  /**
+   * Which occurrence of a repeating event, from 1.
+   */
+  occurrence?: number | null;
   /**
    * When, in the person's time zone.
    */
@@ -2649,6 +3109,11 @@ export interface PlanSummary {
    * Index of the first blocked event in time order, if any.
    */
   first_block?: number | null;
+  /**
+   * When the first blocked event happens, in the person's time zone (a repeating event's
+   * occurrence is known by its time).
+   */
+  first_block_at?: string | null;
 }
 /**
  * What can still be spent at a moment.
