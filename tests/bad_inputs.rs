@@ -83,7 +83,8 @@ fn every_bad_input_gives_its_documented_error_in_the_library() {
 
 #[test]
 fn every_bad_input_exits_2_with_the_error_json_on_the_cli() {
-    for (name, op, input, code, path) in catalogue() {
+    // `giftsim import` reads the export file itself, not a request document (tests/import.rs).
+    for (name, op, input, code, path) in catalogue().into_iter().filter(|c| c.1 != "import") {
         let mut child = Command::new(env!("CARGO_BIN_EXE_giftsim"))
             .args([op.as_str(), "-"])
             .stdin(Stdio::piped())
