@@ -9,7 +9,7 @@ SECONDS_PER_TARGET="${1:-60}"
 export RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 # One target per operation's JSON input (presets takes none), and one structured target.
-ops=(quote compare plan audit simulate sweep)
+ops=(quote compare plan audit import simulate sweep)
 for op in "${ops[@]}"; do
   mkdir -p "fuzz/corpus/$op"
   for f in examples/"$op"-*.json; do

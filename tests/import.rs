@@ -367,3 +367,36 @@ fn a_300_mb_file_is_refused_before_it_is_read() {
     assert_eq!(e["code"], "too_large");
     std::fs::remove_file(&p).unwrap();
 }
+
+#[test]
+fn the_order_history_brings_tax_and_refunds() {
+    let orders = json!([
+        {"orderHistory": {"orderId": "GPA.0000-0000-0000-00001", "creationTime": "2026-03-29T20:00:30.000Z", "ipCountry": "GB",
+            "totalPrice": "£18.99", "tax": "£3.17", "refundAmount": "£18.99", "preorder": false,
+            "lineItem": [{"doc": {"documentType": "In-app purchase", "title": "1400 Coins (TikTok)"}, "quantity": 1}]}},
+        {"orderHistory": {"orderId": "GPA.0000-0000-0000-00002", "creationTime": "1774724450000", "totalPrice": "£0.99", "refundAmount": "£0.00",
+            "lineItem": [{"doc": {"title": "70 Coins (TikTok)"}}]}}
+    ]);
+    let a = import(
+        json!({"tiktok": export("tiktok-2024.json"), "google_play": {"order_history": orders}, "time_zone": "UTC",
+        "price_unit": "coins", "rate_card": "tiktok-ios-gbp"}),
+    );
+    let e = &a["events"];
+    assert_eq!(
+        (e[0]["amount"].as_str(), e[0]["order_id"].as_str()),
+        (Some("0.99"), Some("GPA.0000-0000-0000-00002"))
+    );
+    assert_eq!(
+        (
+            e[2]["amount"].as_str(),
+            e[2]["currency"].as_str(),
+            e[2]["refunded"].as_bool()
+        ),
+        (Some("18.99"), Some("GBP"), Some(true))
+    );
+    assert_eq!(a["totals"]["refunded"], 1);
+    assert!(a["plan"]["events"][2]["note"]
+        .as_str()
+        .unwrap()
+        .ends_with("refunded"));
+}

@@ -135,10 +135,7 @@ fn normalise(text: &str) -> Option<String> {
         Some(m) => &s[..s.rfind(m)?],
         None => s.as_str(),
     };
-    let grouped = integer
-        .split([',', '.'])
-        .skip(1)
-        .all(|g| g.len() == 3);
+    let grouped = integer.split([',', '.']).skip(1).all(|g| g.len() == 3);
     if !grouped {
         return None;
     }

@@ -108,7 +108,7 @@ pub struct ImportedEvent {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
     /// Part or all of it was refunded (from Google Play's order history).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub refunded: bool,
     /// Who received a gift.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -484,9 +484,15 @@ pub fn import(req: &ImportRequest) -> Result<Imported> {
         ));
     }
     if req.google_play.is_some() {
+        let unmatched = match totals.unmatched_invoices {
+            0 => String::new(),
+            n => format!(" {n} Google Play purchases of coins matched no TikTok record: check the time zone, or whether they were bought on another account."),
+        };
         notes.push(format!(
-            "{} of {} purchases matched a Google Play invoice (within {} minutes); {} Google Play purchases of coins matched none.",
-            totals.from_invoices, totals.purchases, play::MATCH_MINUTES, totals.unmatched_invoices
+            "{} of {} purchases matched a Google Play invoice (within {} minutes).{unmatched}",
+            totals.from_invoices,
+            totals.purchases,
+            play::MATCH_MINUTES
         ));
     }
     if totals.refunded > 0 {
