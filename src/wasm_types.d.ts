@@ -2094,6 +2094,12 @@ export interface PlanRequest {
    * The events, in any order (they are applied in time order).
    */
   events: EventInput[];
+  /**
+   * The events took place (an imported history): each counts toward the limits whatever
+   * its verdict — a verdict says whether the rules would have stopped it, and every later
+   * breach shows too — and a gift needs no coins bought within the plan.
+   */
+  happened?: boolean;
 }
 /**
  * The person the plan is for.
@@ -2273,7 +2279,7 @@ export interface ImportedEvent {
   /**
    * Part or all of it was refunded (from Google Play's order history).
    */
-  refunded: boolean;
+  refunded?: boolean;
   /**
    * Who received a gift.
    */
@@ -3094,11 +3100,11 @@ export interface PlanSummary {
    */
   block: number;
   /**
-   * Money spent on allowed purchases.
+   * Money spent on allowed purchases (on every purchase, when the events happened).
    */
   bought: Money;
   /**
-   * Money value of allowed gifts and tips.
+   * Money value of allowed gifts and tips (of every one, when the events happened).
    */
   gifted: Money;
   /**

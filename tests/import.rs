@@ -400,3 +400,39 @@ fn the_order_history_brings_tax_and_refunds() {
         .unwrap()
         .ends_with("refunded"));
 }
+
+#[test]
+fn an_imported_history_happened_so_every_breach_shows_and_every_cent_counts() {
+    let a = import(
+        json!({"tiktok": export("tiktok-2024.json"), "time_zone": "UTC", "price_unit": "coins",
+        "rule_set": {"id": "my-limits", "name": "My own limits", "opt_in": true, "currency": "USD",
+            "brackets": [{"id": "all", "caps": [{"id": "week", "action": "buy", "window": "calendar_week", "limit": "20.00"}]}]}}),
+    );
+    assert_eq!(a["plan"]["happened"], true);
+    let answer = ops::run(Operation::Plan, &a["plan"].to_string()).unwrap();
+    let levels: Vec<&str> = answer["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["verdict"].as_str().unwrap())
+        .collect();
+    // $1.98 ok; the 1,400 coins ($21.78) and every later top-up that week are over $20 — each
+    // shown, though the first would have stopped the rest; the next week starts afresh.
+    assert_eq!(&levels[..3], ["ok", "ok", "block"]);
+    assert_eq!(levels.iter().filter(|l| **l == "block").count(), 5);
+    assert_eq!(levels[8], "ok");
+    // The gifts that followed were really sent: not blocked for want of coins.
+    let gifts: Vec<&str> = answer["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["action"] == "gift")
+        .map(|v| v["verdict"].as_str().unwrap())
+        .collect();
+    assert!(gifts.iter().all(|g| *g != "block"), "{gifts:?}");
+    // Everything bought counts: what was spent, not what the rules would have let through.
+    let s = &answer["summary"];
+    let blocked: f64 = s["blocked"].as_str().unwrap().parse().unwrap();
+    let bought: f64 = s["bought"].as_str().unwrap().parse().unwrap();
+    assert!(bought > blocked && blocked > 400.0, "{s}");
+}

@@ -30,6 +30,7 @@ pub fn import(req: &ImportRequest) -> Result<ImportResponse> {
             exchange_rates: Default::default(),
             now: None,
             events: imported.events,
+            happened: true,
         },
         report: imported.report,
     })

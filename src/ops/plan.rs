@@ -38,6 +38,11 @@ pub struct PlanRequest {
     pub now: Option<String>,
     /// The events, in any order (they are applied in time order).
     pub events: Vec<EventInput>,
+    /// The events took place (an imported history): each counts toward the limits whatever
+    /// its verdict — a verdict says whether the rules would have stopped it, and every later
+    /// breach shows too — and a gift needs no coins bought within the plan.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub happened: bool,
 }
 
 /// The `plan` answer.
@@ -130,6 +135,7 @@ pub fn plan(req: &PlanRequest) -> Result<PlanResponse> {
         optimizer: &terms.optimizer,
         now,
         show_windows: true,
+        happened: req.happened,
     };
     let outcome = run.events(person, &events)?;
     Ok(PlanResponse::new(&rules, card.as_deref(), outcome))

@@ -618,6 +618,7 @@ fn check_spending(
         optimizer: &OnceCell::new(),
         now: Some(when),
         show_windows: req.at.is_some(),
+        happened: false,
     };
     let outcome = run.events(person, &events)?;
     Ok(Some(PlanResponse::new(&rules, Some(card), outcome)))

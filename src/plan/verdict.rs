@@ -91,9 +91,9 @@ pub struct PlanSummary {
     pub warn: usize,
     /// Blocked.
     pub block: usize,
-    /// Money spent on allowed purchases.
+    /// Money spent on allowed purchases (on every purchase, when the events happened).
     pub bought: Money,
-    /// Money value of allowed gifts and tips.
+    /// Money value of allowed gifts and tips (of every one, when the events happened).
     pub gifted: Money,
     /// Money of blocked events.
     pub blocked: Money,
