@@ -344,7 +344,9 @@ fn no_request_type_has_a_hole() {
                     }
                     // A `properties` map is named by the data's keys (one may be `title`),
                     // not a schema: each of its values is.
-                    if let ("properties" | "$defs", serde_json::Value::Object(named)) = (k.as_str(), v) {
+                    if let ("properties" | "$defs", serde_json::Value::Object(named)) =
+                        (k.as_str(), v)
+                    {
                         for (name, s) in named {
                             holes(s, &format!("{at}/{k}/{name}"), out);
                         }
