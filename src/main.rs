@@ -102,7 +102,8 @@ enum Command {
     /// Turn a family's TikTok data export (JSON or its ZIP) into a plan, read on this machine.
     #[command(
         long_about = "Read a TikTok \"Download your data\" export and print a plan input.\n\n\
-        FILE is user_data_tiktok.json (or the older user_data.json), or the ZIP holding it; add \
+        FILE is user_data_tiktok.json (or the older user_data.json), or the ZIP holding it (or \
+        an import request, {\"tiktok\": …, \"time_zone\": …}, as WebAssembly takes it); add \
         Google Play's Takeout files (Purchase History.json, Order History.json) with --google-play \
         to price Android purchases from their invoices. Every coin purchase and gift sent becomes \
         a dated event; money comes from an invoice where one matches, else from the export, else \
@@ -291,6 +292,23 @@ fn import_request(command: &Command) -> Result<String, Error> {
             format!("{file} is not a TikTok export"),
         )
     })?;
+    // An import request as the other surfaces take it (`{"tiktok": …, "time_zone": …}`) runs
+    // as written: no export has a top-level "tiktok".
+    let keys: Result<std::collections::HashMap<String, serde::de::IgnoredAny>, _> =
+        serde_json::from_str(&tiktok);
+    if keys.is_ok_and(|k| k.contains_key("tiktok")) {
+        let options = [time_zone, price_unit, rule_set, rate_card, region, from, to];
+        if options.iter().any(|o| o.is_some()) || age.is_some() || !google_play.is_empty() {
+            return Err(Error::new(
+                ErrorCode::ConflictingFields,
+                "",
+                format!(
+                    "{file} is an import request: its options are in it, not on the command line"
+                ),
+            ));
+        }
+        return Ok(tiktok);
+    }
     let zone = time_zone.clone().unwrap_or_else(export_files::device_zone);
     if time_zone.is_none() {
         let _ = writeln!(std::io::stderr().lock(), "giftsim: the export's times are read in {zone} (this machine's zone; --time-zone to change)");

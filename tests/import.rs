@@ -436,3 +436,19 @@ fn an_imported_history_happened_so_every_breach_shows_and_every_cent_counts() {
     let bought: f64 = s["bought"].as_str().unwrap().parse().unwrap();
     assert!(bought > blocked && blocked > 400.0, "{s}");
 }
+
+#[test]
+fn the_cli_also_takes_an_import_request_as_webassembly_does() {
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/import-tiktok-google-play.json");
+    let text = std::fs::read(&example).unwrap();
+    let whole = ok(&giftsim(&["import", "--report", "-"], &text));
+    assert_eq!(whole, import(serde_json::from_slice(&text).unwrap()));
+    let plan = ok(&giftsim(&["import", example.to_str().unwrap()], b""));
+    assert_eq!(plan, whole["plan"]);
+    let e = error_of(&giftsim(
+        &["import", example.to_str().unwrap(), "--age", "15"],
+        b"",
+    ));
+    assert_eq!(e["code"], "conflicting_fields");
+}

@@ -8,7 +8,7 @@ import { harness } from './browser.mjs';
 import { chromiumAnswers, cliPath, nodeEngine, root, runCli } from './engines.mjs';
 import { generatedInputs } from './generated-inputs.mjs';
 
-const OPS = ['quote', 'compare', 'plan', 'simulate', 'sweep', 'calibrate', 'optimize', 'power', 'audit'];
+const OPS = ['quote', 'compare', 'plan', 'simulate', 'sweep', 'calibrate', 'optimize', 'power', 'audit', 'import'];
 const examples = readdirSync(`${root}examples`)
   .filter((f) => f.endsWith('.json'))
   .map((f) => ({ name: f, op: f.startsWith('bench-') ? 'simulate' : f.split('-')[0], text: readFileSync(`${root}examples/${f}`, 'utf8') }));

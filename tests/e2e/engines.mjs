@@ -18,7 +18,9 @@ export function cliPath() {
 
 /** Runs one input on the CLI (`giftsim OP -`). */
 export function runCli(bin, { op, text }) {
-  const r = spawnSync(bin, [op, '-'], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 });
+  // `giftsim import` prints the plan alone unless asked for the whole answer.
+  const args = op === 'import' ? [op, '--report', '-'] : [op, '-'];
+  const r = spawnSync(bin, args, { input: text, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status === 0) return { ok: true, text: r.stdout.replace(/\n$/, '') };
   if (r.status !== 2) return { ok: false, error: { code: 'cli_crashed', path: '', message: `exit ${r.status} ${r.signal ?? ''}: ${r.stderr}` } };
   const { error } = JSON.parse(r.stderr);
