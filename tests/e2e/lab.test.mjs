@@ -706,6 +706,14 @@ describe('the pricing lab', () => {
     assert.ok(await page.getByRole('radio', { name: 'A/B test' }).isChecked(), 'the scenario on screen is unchanged');
     assert.equal(await page.locator('img').count(), 0);
 
+    // A family's own limits, saved from the calculator's spending check: every viewer meets them.
+    const limits = new URL('lab-my-limits.json', results).pathname;
+    await writeFile(limits, JSON.stringify({ id: 'my-limits', name: 'My own limits', opt_in: true, currency: 'USD', min_age: {}, brackets: [{ id: 'all-ages', caps: [{ id: 'week', action: 'buy', window: 'calendar_week', limit: '20.00' }] }], warning_thresholds: ['0.5', '0.8'] }));
+    await field(page, 'Import scenario…').setInputFiles(limits);
+    await status.filter({ hasText: 'Every viewer now meets the rules of lab-my-limits.json (My own limits)' }).waitFor();
+    assert.match(await page.locator('#group-rules').innerText(), /Your own rules: My own limits/);
+    assert.ok(await page.getByRole('radio', { name: 'A/B test' }).isChecked(), 'the rest of the scenario stays');
+
     const damaged = await open('#v=1&z=AAAA-not-deflate');
     await damaged.locator('[data-testid=run-status][role=alert]', { hasText: 'could not be read' }).waitFor();
     assert.equal(await field(damaged, 'Viewers').inputValue(), '100000', 'the example opens instead');

@@ -615,6 +615,11 @@ function exportScenario() {
   say(`Exported the scenario as giftsim-${name}-scenario.json: the command line runs it as is (giftsim ${command} FILE).`);
 }
 
+/** A rule set document: an id, a currency and rules, and nothing of a scenario's. */
+function isRuleSet(v) {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v.id === 'string' && typeof v.currency === 'string' && ('brackets' in v || 'min_age' in v) && !('viewers' in v) && !('scenario' in v);
+}
+
 async function importFile(file) {
   const fail = (why) => say(`${file.name} was not opened: ${why}`, { alert: true });
   if (file.size > MAX_IMPORT_BYTES) return fail(`it is ${app.format().count(file.size)} bytes; a scenario is at most 1 MB.`);
@@ -623,6 +628,12 @@ async function importFile(file) {
     value = JSON.parse(await file.text());
   } catch (e) {
     return fail(`it is not valid JSON (${e.message}).`);
+  }
+  // A rule set on its own (a family's limits saved from the calculator's spending check):
+  // every viewer of the scenario meets it.
+  if (isRuleSet(value)) {
+    app.edit('scenario.rule_set', value, { rebuild: true });
+    return say(`Every viewer now meets the rules of ${file.name} (${value.name ?? value.id}). Press Run to simulate it.`);
   }
   try {
     app.replaceDocument(fromEngineDocument(value, app.doc), `Opened ${file.name}. Press Run to simulate it.`);
