@@ -2848,6 +2848,11 @@ export interface AppliedRuleSet {
    * Events it was applied to (those on dates its status applies).
    */
   events: number;
+  /**
+   * Whether it applies at the moment "what can still be spent" is asked about (the last
+   * event, or `now`).
+   */
+  applies_now: boolean;
 }
 /**
  * The person as the rules see them.

@@ -413,7 +413,7 @@ impl<'a> Checker<'a> {
                     "guardian-approval",
                     MessageCode::GuardianApprovalRequired,
                     format!(
-                        "Purchases at {} need a guardian's approval, and this one has none.",
+                        "Purchases for {} need a guardian's approval, and this one has none.",
                         b.describe()
                     ),
                 )

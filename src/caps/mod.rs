@@ -265,9 +265,10 @@ impl Bracket {
 
     /// "ages 8 to 15", "ages 18 and over".
     pub fn describe(&self) -> String {
-        match self.max_age {
-            Some(m) => format!("ages {} to {}", self.min_age, m.saturating_sub(1)),
-            None => format!("ages {} and over", self.min_age),
+        match (self.min_age, self.max_age) {
+            (_, Some(m)) => format!("ages {} to {}", self.min_age, m.saturating_sub(1)),
+            (0, None) => "every age".to_string(),
+            (_, None) => format!("ages {} and over", self.min_age),
         }
     }
 }

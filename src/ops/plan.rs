@@ -72,7 +72,7 @@ impl PlanResponse {
     pub(crate) fn new(rules: &Rules, card: Option<&RateCard>, outcome: Outcome) -> Self {
         PlanResponse {
             rule_set: rules.reference(),
-            rule_sets: rules.applied(&outcome.applied),
+            rule_sets: rules.applied(&outcome.applied, &outcome.applies_now),
             rate_card: card.map(RateCard::reference),
             person: outcome.person,
             verdicts: outcome.verdicts,

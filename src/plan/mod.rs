@@ -80,6 +80,8 @@ pub struct Outcome {
     pub can_still_spend: StillSpendable,
     /// Events each rule set was applied to, in the order of [`Rules::sets`].
     pub applied: Vec<usize>,
+    /// Whether each rule set applies at the moment asked about, in the same order.
+    pub applies_now: Vec<bool>,
 }
 
 /// How a plan is run: its pricing, and whether its times are real.
@@ -286,6 +288,10 @@ impl Run<'_> {
         let age = person.born.map_or(person.age, |born| {
             u32::try_from(born.years_until(today).max(0)).unwrap_or(u32::MAX)
         });
+        let applies_now: Vec<bool> = sets
+            .iter()
+            .map(|(set, _)| self.rules.applies(set, today))
+            .collect();
         let active: Vec<(&RuleSet, &Checker)> = sets
             .iter()
             .zip(&checkers)
@@ -337,6 +343,7 @@ impl Run<'_> {
                 gift: spendable(Action::Gift)?,
             },
             applied,
+            applies_now,
         })
     }
 

@@ -53,6 +53,9 @@ pub struct AppliedRuleSet {
     pub status: Vec<StatusInput>,
     /// Events it was applied to (those on dates its status applies).
     pub events: usize,
+    /// Whether it applies at the moment "what can still be spent" is asked about (the last
+    /// event, or `now`).
+    pub applies_now: bool,
 }
 
 impl Rules {
@@ -164,13 +167,13 @@ impl Rules {
     }
 
     /// For `"auto"`: each candidate set and the events it was applied to.
-    pub fn applied(&self, counts: &[usize]) -> Vec<AppliedRuleSet> {
+    pub fn applied(&self, counts: &[usize], now: &[bool]) -> Vec<AppliedRuleSet> {
         match self {
             Rules::One(_) => Vec::new(),
             Rules::ByDate { sets, .. } => sets
                 .iter()
-                .zip(counts)
-                .map(|((s, _), n)| {
+                .zip(counts.iter().zip(now))
+                .map(|((s, _), (n, applies_now))| {
                     let input = s.to_input();
                     AppliedRuleSet {
                         rule_set: s.reference(),
@@ -178,6 +181,7 @@ impl Rules {
                         instrument: input.instrument,
                         status: input.status,
                         events: *n,
+                        applies_now: *applies_now,
                     }
                 })
                 .collect(),

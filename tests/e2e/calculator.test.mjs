@@ -214,7 +214,7 @@ describe('the calculator page', () => {
     const url = page.url();
     const answers = (p) => p.locator('#gift-cost .result, #coins-money, #flow, #creator, #compare, #rate-card').allInnerTexts();
     const snapshot = await answers(page);
-    assert.match(url, /[?&]v=1(&|$)/, 'the state is versioned');
+    assert.match(url, /[?&]v=2(&|$)/, 'the state is versioned');
 
     const again = await open(url.slice(base.length));
     assert.deepEqual(await answers(again), snapshot);

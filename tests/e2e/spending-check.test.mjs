@@ -2,6 +2,7 @@
 // of top-ups and gifts checked against the shipped rule sets (`make test-e2e`).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
 import { axe, harness, outside, plain, results, until } from './browser.mjs';
 
 let h;
@@ -19,14 +20,14 @@ const label = (scope, text) => scope.getByLabel(new RegExp(`^${text.replace(/[.*
 const summary = async (page) => plain(await page.locator('[data-testid=plan-headline]').innerText());
 
 describe('the spending check', () => {
-  test('opens on a meaningful example: a 15-year-old’s month of top-ups under China’s 2019 rules', async () => {
-    const page = await h.open('');
+  test('an old link still opens its example: a 15-year-old’s month of top-ups under China’s 2019 rules', async () => {
+    const page = await h.open('?v=1');
     assert.equal(await summary(page), '2 of 7 events blocked');
     assert.equal(await label(section(page), 'Spending rules').inputValue(), 'cn-games-2019');
     assert.match(await section(page).locator('[data-testid=rule-set-date]').innerText(), /as of 2019-11/);
     // Every preset rule set is offered, by name.
     const offered = await label(section(page), 'Spending rules').locator('option').evaluateAll((os) => os.map((o) => o.value));
-    for (const id of ['tiktok-global', 'cn-games-2019', 'cn-live-2022', 'under18-family', 'kr-live', 'youtube-viewer-limits', 'none']) {
+    for (const id of ['auto', 'my-limits', 'tiktok-global', 'cn-games-2019', 'cn-live-2022', 'under18-family', 'kr-live', 'youtube-viewer-limits', 'none']) {
       assert.ok(offered.includes(id), `${id} is offered`);
     }
     await page.context().close();
@@ -50,7 +51,8 @@ describe('the spending check', () => {
     const fifth = row(page, 4);
     assert.match(await fifth.locator('legend').innerText(), /Blocked/i);
     const verdict = plain(await fifth.locator('.event-verdict').innerText());
-    assert.match(verdict, /“monthly” cap, CN¥200\.00 of top-ups per calendar month/);
+    assert.match(verdict, /The monthly limit: CN¥200\.00 of top-ups per calendar month/);
+    assert.doesNotMatch(verdict, /“monthly”|bracket/, 'no internal ids, no jargon');
     assert.match(verdict, /March 2026/, 'the window, in the person’s time');
     assert.match(verdict, /CN¥180\.00 of CN¥200\.00 used, CN¥20\.00 left/);
     assert.match(verdict, /45\.00 CNY would bring the total for this calendar month to 225\.00 CNY, over the 200\.00 CNY cap/);
@@ -59,7 +61,7 @@ describe('the spending check', () => {
     assert.match(await row(page, 3).locator('legend').innerText(), /Warning/i);
     assert.match(await row(page, 0).locator('legend').innerText(), /Allowed/i);
     const still = plain(await section(page).locator('[data-testid=still-spend]').innerText());
-    assert.match(still, /Top-ups\s+Without a block\s+CN¥20\.00/);
+    assert.match(still, /Top-ups\s+Can still spend before being stopped\s+CN¥20\.00/);
     console.log(`the fifth top-up: ${verdict.split('\n').filter(Boolean)[2]}`);
     await page.context().close();
   });
@@ -68,7 +70,7 @@ describe('the spending check', () => {
     const page = await h.open('?v=1&events=');
     await label(section(page), 'Spending rules').selectOption('tiktok-global');
     await label(section(page), 'Age').fill('17');
-    await label(section(page), 'Region').selectOption('US');
+    await label(section(page), 'Where they live').selectOption('US');
     await section(page).getByRole('button', { name: 'Add a gift' }).click();
     await label(row(page, 0), 'When').fill('2026-06-01T18:05');
     await label(row(page, 0), 'Gift').selectOption('galaxy');
@@ -76,7 +78,7 @@ describe('the spending check', () => {
     const verdict = plain(await row(page, 0).locator('.event-verdict').innerText());
     assert.match(verdict, /Minimum age/);
     assert.match(verdict, /At 17, gifting is not allowed: the minimum age is 18 in US under TikTok \(global\)/);
-    assert.match(plain(await section(page).locator('[data-testid=still-spend]').innerText()), /Gifts and tips\s+Without a block\s+Not allowed under 18/);
+    assert.match(plain(await section(page).locator('[data-testid=still-spend]').innerText()), /Gifts and tips\s+Can still spend before being stopped\s+Nothing: not allowed under 18/);
 
     // The gift-cost section checks its own purchase for the same person.
     await page.locator('#gift-cost').getByLabel(/Check it against spending rules/).check();
@@ -88,7 +90,7 @@ describe('the spending check', () => {
   });
 
   test('a missing exchange rate is marked at its field; the last good answers stay, greyed and labelled', async () => {
-    const page = await h.open('');
+    const page = await h.open('?v=1');
     const before = await summary(page);
     const r = row(page, 0);
     await label(r, 'What').selectOption('coins');
@@ -132,7 +134,7 @@ describe('the spending check', () => {
   });
 
   test('top-ups in the rules’ yuan buy coins on a dollar card, so later gifts are not blocked for want of them', async () => {
-    const page = await h.open('');
+    const page = await h.open('?v=1');
     await section(page).getByRole('button', { name: 'Add a gift' }).click();
     const gift = row(page, 7);
     await label(gift, 'Gift').selectOption('rose');
@@ -193,7 +195,7 @@ describe('the spending check', () => {
   });
 
   test('keeps the whole plan through its URL', async () => {
-    const page = await h.open('');
+    const page = await h.open('?v=1');
     await label(section(page), 'Age').fill('16');
     await label(section(page), 'Time zone').selectOption('Asia/Tokyo');
     // A catalogue gift is priced in the card's dollars: the yuan rules need a rate.
@@ -239,6 +241,240 @@ describe('the spending check', () => {
     await page.context().close();
   });
 
+  test('a first visit starts empty, under the rules where they live (from the browser’s language), with no China example', async () => {
+    const page = await h.open('');
+    await page.waitForFunction(() => location.search.includes('rules=auto'));
+    assert.match(page.url(), /[?&]region=US(&|$)/, 'the region comes from the browser’s en-US');
+    assert.equal(await label(section(page), 'Spending rules').inputValue(), 'auto');
+    assert.equal(await summary(page), 'No events in the plan');
+    // Nothing of China but in the lists to choose from.
+    const text = plain(await section(page).evaluate((el) => {
+      const copy = el.cloneNode(true);
+      copy.querySelectorAll('select').forEach((s) => s.remove());
+      return copy.textContent;
+    }));
+    assert.doesNotMatch(text, /China|CN¥|CNY/, 'no China example');
+    assert.match(plain(await section(page).locator('[data-testid=rules-where]').innerText()), /The rules where they live: the United States[\s\S]*TikTok \(global\)[\s\S]*applies today/i);
+    assert.equal(await row(page, 0).count(), 0, 'the plan is empty');
+    await page.context().close();
+  });
+
+  test('choosing the United States never applies China’s rules without a word', async () => {
+    // An old link's China example, for a person who lives in the United States.
+    const page = await h.open('?v=1&who=Maria');
+    await label(section(page), 'Where they live').selectOption('US');
+    const note = section(page).locator('[data-testid=rules-note]');
+    await until(() => note.innerText(), (t) => /These are the rules of China/.test(t), { what: 'the note beside the rules' });
+    assert.match(plain(await note.innerText()), /^These are the rules of China, but Maria lives in the United States\. The rules where they live: TikTok \(global\): Coins and gifts 18\+\.$/);
+    assert.ok(await note.evaluate((el) => el.classList.contains('field-hint--warn')), 'said as a warning');
+    assert.match(await label(section(page), 'Spending rules').getAttribute('aria-describedby'), new RegExp(await note.getAttribute('id')), 'the choice describes itself with it');
+    // The rules where they live: no note, and no China.
+    await label(section(page), 'Spending rules').selectOption('auto');
+    await until(() => note.innerText(), (t) => !/China/.test(t), { what: 'the note' });
+    await until(() => summary(page), (t) => /blocked/.test(t), { what: 'the summary' });
+    const where = plain(await section(page).locator('[data-testid=rules-where]').innerText());
+    assert.match(where, /TikTok \(global\)/);
+    assert.doesNotMatch(where, /China/);
+    // Korea's rules for a person in Korea: no note.
+    await label(section(page), 'Where they live').selectOption('KR');
+    await label(section(page), 'Spending rules').selectOption('kr-live');
+    await until(() => note.innerText(), (t) => !/These are the rules of/.test(t), { what: 'the note' });
+    await page.context().close();
+  });
+
+  /** Own limits of $20 a week for a 15-year-old in the United States, three top-ups in one week. */
+  async function ownLimitsPlan() {
+    const page = await h.open('?v=2&region=US&age=15&zone=UTC&events=');
+    await label(section(page), 'Spending rules').selectOption('my-limits');
+    const editor = section(page).locator('[data-testid=own-limits]');
+    await editor.waitFor();
+    assert.equal(await label(editor, 'Money in').inputValue(), 'USD', 'the card’s currency');
+    assert.equal(await label(editor, 'Warn at (percent of a limit)').inputValue(), '50, 80');
+    await label(editor, 'At most per week').fill('20');
+    for (let i = 0; i < 3; i += 1) {
+      await section(page).getByRole('button', { name: 'Add a top-up' }).click();
+      if (i === 0) await label(row(page, 0), 'When').fill('2026-03-02T10:00');
+    }
+    await label(row(page, 2), 'Amount').fill('5.00');
+    await until(() => summary(page), (t) => t === '1 of 3 events blocked', { what: 'the summary' });
+    return page;
+  }
+
+  test('own limits a parent types decide the verdicts', async () => {
+    const page = await ownLimitsPlan();
+    assert.match(await row(page, 0).locator('legend').innerText(), /Warning/i, '$10 of $20 reaches the 50 % warning');
+    assert.match(await row(page, 1).locator('legend').innerText(), /Warning/i, '$20 of $20 reaches the 80 % warning');
+    const third = plain(await row(page, 2).locator('.event-verdict').innerText());
+    assert.match(third, /The weekly limit: \$20\.00 of top-ups per calendar week/);
+    assert.match(third, /the week from Mon, Mar 2, 2026/);
+    assert.match(third, /\$20\.00 of \$20\.00 used, \$0\.00 left/);
+    assert.match(plain(await section(page).locator('[data-testid=still-spend]').innerText()), /Top-ups\s+Can still spend before being stopped\s+\$0\.00\s+Set by the weekly limit/);
+    assert.match(plain(await section(page).locator('[data-testid=rules-note]').innerText()), /Only your own limits are checked here\. The rules where they live still hold in the app: TikTok \(global\)/);
+    // Gifts off: a gift is blocked in the family's words.
+    await label(section(page).locator('[data-testid=own-limits]'), 'They may send gifts').uncheck();
+    await section(page).getByRole('button', { name: 'Add a gift' }).click();
+    await until(() => row(page, 3).locator('.event-verdict').innerText(), (t) => /turned off/.test(t), { what: 'the gift’s verdict' });
+    assert.match(plain(await row(page, 3).locator('.event-verdict').innerText()), /Sending gifts is turned off in your own limits\./);
+    assert.doesNotMatch(plain(await section(page).innerText()), /130|bracket|all-ages|Without a block/, 'no engine stand-ins or jargon');
+    await page.context().close();
+  });
+
+  test('own limits go through the URL: the same limits and verdicts after a reload', async () => {
+    const page = await ownLimitsPlan();
+    await page.waitForFunction(() => location.search.includes('limits='));
+    const snapshot = await section(page).innerText();
+    const again = await h.open(page.url().slice(h.base.length));
+    await until(() => summary(again), (t) => t === '1 of 3 events blocked', { what: 'the summary' });
+    assert.equal(await label(section(again), 'Spending rules').inputValue(), 'my-limits');
+    assert.equal(await label(section(again), 'At most per week').inputValue(), '20');
+    assert.equal(await section(again).innerText(), snapshot);
+    await page.context().close();
+    await again.context().close();
+  });
+
+  test('own limits are saved as a rule set file and loaded back; a wrong file is refused', async () => {
+    const page = await ownLimitsPlan();
+    const editor = section(page).locator('[data-testid=own-limits]');
+    await label(editor, 'At most per top-up').fill('8');
+    await label(editor, 'Every top-up needs my approval first').check();
+    const [download] = await Promise.all([page.waitForEvent('download'), editor.getByRole('button', { name: 'Save these limits' }).click()]);
+    const file = new URL('my-limits.json', results).pathname;
+    await download.saveAs(file);
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    assert.equal(doc.id, 'my-limits');
+    assert.equal(doc.opt_in, true);
+    assert.equal(doc.currency, 'USD');
+    assert.deepEqual(doc.warning_thresholds, ['0.5', '0.8']);
+    assert.deepEqual(doc.brackets[0].caps.map((c) => [c.id, c.window, c.limit]), [['per-top-up', 'transaction', '8'], ['week', 'calendar_week', '20']]);
+    assert.equal(doc.brackets[0].guardian_approval, true);
+    await page.context().close();
+
+    const fresh = await h.open('?v=2&region=US&events=');
+    await label(section(fresh), 'Spending rules').selectOption('my-limits');
+    await label(section(fresh), 'Load saved limits').setInputFiles(file);
+    await until(() => label(section(fresh), 'At most per week').inputValue(), (v) => v === '20', { what: 'the weekly limit' });
+    assert.equal(await label(section(fresh), 'At most per top-up').inputValue(), '8');
+    assert.ok(await label(section(fresh), 'Every top-up needs my approval first').isChecked());
+    assert.match(await section(fresh).locator('.own-limits-status').innerText(), /Loaded the limits from my-limits\.json/);
+    const bad = new URL('not-limits.json', results).pathname;
+    await writeFile(bad, JSON.stringify({ currency: 'USD', brackets: [{ id: 'a', caps: [{ id: 'x', action: 'gift', window: 'rolling_24h', limit: '5' }] }] }));
+    await label(section(fresh), 'Load saved limits').setInputFiles(bad);
+    await until(() => section(fresh).locator('.own-limits-status').innerText(), (t) => /Could not load/.test(t), { what: 'the status' });
+    assert.match(await section(fresh).locator('.own-limits-status').innerText(), /cannot show/);
+    assert.equal(await label(section(fresh), 'At most per week').inputValue(), '20', 'a refused file changes nothing');
+    await fresh.context().close();
+  });
+
+  test('“$20 every weekend” is one click from a first visit: four Saturdays, four verdicts', async () => {
+    const page = await h.open('');
+    await section(page).getByRole('button', { name: /every weekend$/ }).click();
+    await row(page, 0).waitFor();
+    assert.equal(await label(row(page, 0), 'Repeat').inputValue(), 'week');
+    assert.equal(await label(row(page, 0), 'Times in all').inputValue(), '4');
+    const when = await label(row(page, 0), 'When').inputValue();
+    assert.equal(new Date(`${when.slice(0, 10)}T00:00:00Z`).getUTCDay(), 6, 'on a Saturday');
+    const repeat = row(page, 0).locator('[data-testid=repeat-summary]');
+    await repeat.waitFor();
+    // A 15-year-old in the United States: TikTok sells coins from 18.
+    assert.match(plain(await repeat.innerText()), /^4 times: 4 blocked — first blocked on Sat/);
+    assert.equal(await summary(page), '4 of 4 events blocked');
+    // With their own limits of $80 a month, the four fit.
+    await label(section(page), 'Spending rules').selectOption('my-limits');
+    await label(section(page), 'At most per month').fill('80');
+    await until(() => repeat.innerText(), (t) => /^4 times: /.test(t) && !/blocked/.test(t), { what: 'the repeat’s summary' });
+    await page.context().close();
+  });
+
+  test('a monthly repeat across months: each month’s limit starts again, and the 31st falls on the month’s last day', async () => {
+    const events = ['2026-01-31T10:00;buy;20.00;USD;;;m3', '2026-02-10T10:00;buy;15.00;USD'].map(encodeURIComponent).join(',');
+    const page = await h.open(`?v=2&region=US&zone=UTC&rules=my-limits&limits=${encodeURIComponent('USD;;;;30;;')}&events=${events}`);
+    const repeat = row(page, 0).locator('[data-testid=repeat-summary]');
+    await repeat.waitFor();
+    assert.equal(plain(await repeat.innerText()), '3 times: 2 allowed, 1 blocked — first blocked on Sat, Feb 28');
+    const details = plain(await row(page, 0).locator('.event-verdict').innerText());
+    assert.match(details, /The monthly limit: \$30\.00 of top-ups per calendar month/);
+    assert.match(details, /February 2026/);
+    await row(page, 0).getByText('Every time (3)').click();
+    const list = plain(await row(page, 0).locator('.repeat-list').innerText());
+    assert.match(list, /Allowed Jan 31, 2026, 10:00 AM[\s\S]*Blocked Feb 28, 2026, 10:00 AM[\s\S]*Allowed Mar 31, 2026, 10:00 AM/i);
+    assert.equal(await summary(page), '1 of 4 events blocked');
+    await page.context().close();
+  });
+
+  test('says what its words mean, and what the phone’s and the app’s controls can and cannot do', async () => {
+    const page = await h.open('?v=2&region=US');
+    const words = section(page).locator('[data-testid=glossary]');
+    await words.getByText('What these words mean').click();
+    const text = plain(await words.innerText());
+    for (const term of ['Top-up', 'Coins', 'Limit (or cap)', 'Calendar day, week, month', 'Rolling 24 hours', 'Warning', 'Guardian approval']) assert.ok(text.includes(term), term);
+    const controlsList = section(page).locator('[data-testid=controls]');
+    await controlsList.getByText('Controls on the phone and in the app').click();
+    const c = plain(await controlsList.innerText());
+    for (const name of ['Apple Ask to Buy', 'Google Play purchase approvals', 'Google Play budget', 'TikTok Family Pairing']) assert.ok(c.includes(name), name);
+    assert.match(c, /never blocks a purchase/);
+    const links = await controlsList.locator('a').evaluateAll((as) => as.map((a) => a.href));
+    assert.ok(links.includes('https://support.apple.com/en-au/HT201089'));
+    assert.ok(links.every((l) => l.startsWith('https://')));
+    await page.context().close();
+  });
+
+  test('prints a family agreement on one page: the limits in money and coins, the gifts, the plan, lines to sign', async () => {
+    const events = ['2026-03-07T10:00;buy;20.00;USD;;weekend top-up;w4'].map(encodeURIComponent).join(',');
+    const page = await h.open(`?v=2&region=US&who=Maria&rules=my-limits&limits=${encodeURIComponent('USD;10;;20;60;;50, 80')}&events=${events}`, {
+      init: 'window.__printed = 0; window.print = () => { window.__printed += 1; };',
+    });
+    await section(page).getByRole('button', { name: 'Print a family agreement' }).click();
+    const sheet = section(page).locator('[data-testid=agreement]');
+    await page.waitForFunction(() => window.__printed === 1);
+    await until(() => sheet.innerText(), (t) => /about [\d,]+ coins/.test(t), { what: 'the coins of the limits' });
+    const text = plain(await sheet.innerText());
+    assert.match(text, /Our agreement on spending in TikTok/);
+    assert.match(text, /Between Maria \(the young person\) and their parent or guardian/);
+    assert.match(text, /The weekly limit\s+\$20\.00\s+about [\d,]+ coins/);
+    assert.match(text, /The limit per top-up\s+\$10\.00\s+about [\d,]+ coins/);
+    assert.match(text, /A Lion costs \$[\d,.]+ \(29,999 coins\), which is more than the monthly limit \(\$60\.00\): it cannot be bought within these limits\./);
+    assert.match(text, /A Rose costs \$0\.0\d \(1 coin\), within every limit\./);
+    assert.match(text, /Mar 7, 2026, 10:00 AM: a top-up of \$20\.00, every week, 4 times \(weekend top-up\)/);
+    assert.match(text, /A warning when 50 % and 80 % of a limit are used\./);
+    for (const line of ['Parent or guardian', 'Young person (Maria)', 'Date']) assert.ok(text.includes(line), line);
+
+    // In print, the sheet alone, on one page of the smaller of A4 and Letter (12 mm margins).
+    // (A short window, so the document's height is its content's.)
+    await page.setViewportSize({ width: 703, height: 300 });
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '#gift-cost', '.plan-person', '.plan-editor', '.agreement-actions', '.site-footer']) {
+      assert.ok(await page.locator(selector).first().isHidden(), `${selector} is not printed`);
+    }
+    assert.ok(await sheet.isVisible());
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height <= 965, `the printed agreement is ${height}px high, over one Letter page (965px)`);
+    await page.screenshot({ path: new URL('spending-check-agreement-print.png', results).pathname, fullPage: true });
+    // Where this Chromium can print to PDF (headless), the printout is one page on A4 and on Letter.
+    for (const format of ['A4', 'Letter']) {
+      const pdf = await page.pdf({ format, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } }).catch(() => null);
+      if (pdf) assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, `one ${format} page`);
+    }
+    await page.emulateMedia({ media: 'screen' });
+    await section(page).getByRole('button', { name: 'Close the agreement' }).click();
+    assert.ok(await sheet.isHidden());
+    await page.context().close();
+  });
+
+  test('is accessible with the family’s limits, a repeating event, the words and the agreement open (axe-core)', async () => {
+    const events = ['2026-03-07T10:00;buy;20.00;USD;;;w4', '2026-03-08T10:00;gift;rose;1;;;d2026-03-20'].map(encodeURIComponent).join(',');
+    const page = await h.open(`?v=2&region=US&rules=my-limits&limits=${encodeURIComponent('USD;;;20;;;50, 80')}&events=${events}`, { init: 'window.print = () => {};' });
+    await row(page, 0).locator('[data-testid=repeat-summary]').waitFor();
+    await section(page).getByText('What these words mean').click();
+    await section(page).getByText('Controls on the phone and in the app').click();
+    await section(page).getByRole('button', { name: 'Print a family agreement' }).click();
+    await section(page).locator('[data-testid=signatures]').waitFor();
+    await label(section(page), 'Warn at (percent of a limit)').fill('fifty');
+    await section(page).locator('.has-error').first().waitFor();
+    assert.match(await section(page).locator('.has-error .field-error').first().innerText(), /percentages of a limit/);
+    assert.deepEqual(await axe(page), []);
+    await page.context().close();
+  });
+
   test('takes screenshots at desktop and phone width', async () => {
     for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
       const page = await h.open('?v=1&check=1', { viewport });
@@ -247,6 +483,15 @@ describe('the spending check', () => {
       assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the screen`);
       await section(page).screenshot({ path: new URL(`spending-check-${name}.png`, results).pathname });
       await page.context().close();
+      const events = ['2026-03-07T10:00;buy;20.00;USD;;weekend top-up;w4'].map(encodeURIComponent).join(',');
+      const own = await h.open(`?v=2&region=US&who=Maria&rules=my-limits&limits=${encodeURIComponent('USD;10;;20;60;;50, 80')}&events=${events}`, { viewport, init: 'window.print = () => {};' });
+      await row(own, 0).locator('[data-testid=repeat-summary]').waitFor();
+      await own.getByRole('button', { name: 'Print a family agreement' }).click();
+      await section(own).locator('[data-testid=signatures]').waitFor();
+      const wider = await own.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(wider <= 0, `${name}: the page with own limits is ${wider}px wider than the screen`);
+      await section(own).screenshot({ path: new URL(`spending-check-parents-${name}.png`, results).pathname });
+      await own.context().close();
     }
   });
 

@@ -10,6 +10,7 @@ import { FieldErrors } from './fields.js';
 import { formatter } from './format.js';
 import { Presets, applyEdits } from './rate-card.js';
 import { mountToolbar } from './toolbar.js';
+import { AUTO_RULES, OWN_LIMITS } from './state.js';
 
 let presetsLoading = null;
 
@@ -65,9 +66,26 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
       return this.state.edits ? this.card() : this.preset().id;
     },
 
-    /** The spending rule set the state names (falling back to the first preset). */
+    /**
+     * Rule sets a section makes from the state, by id (the spending check's family limits):
+     * id → (app) → rule set object.
+     */
+    ruleSetMakers: new Map(),
+
+    /**
+     * The spending rule set the state names: a preset (falling back to the first), one a section
+     * makes, or for "auto" a stand-in for the rules where the person lives, counted in the
+     * card's currency as the engine counts them (it picks the rules on each event's date).
+     */
     ruleSet() {
-      return this.presets.ruleSetById.get(this.state.rules) ?? this.presets.ruleSets[0];
+      if (this.state.rules === AUTO_RULES) return { id: AUTO_RULES, name: 'the rules where they live', currency: this.card().currency, brackets: [] };
+      const made = this.ruleSetMakers.get(this.state.rules)?.(this);
+      return made ?? this.presets.ruleSetById.get(this.state.rules) ?? this.presets.ruleSets[0];
+    },
+
+    /** The rule set as the engine takes it: a preset id, "auto", or a made rule set object. */
+    ruleSetInput() {
+      return this.ruleSetMakers.has(this.state.rules) ? this.ruleSet() : this.state.rules;
     },
 
     /** A formatter for the state's locale and the given currency (default: the card's). */
@@ -189,7 +207,8 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
       app.state.card = app.presets.counterpart(card, app.state.currency).id;
       app.state.edits = null;
     }
-    if (!app.presets.ruleSetById.has(app.state.rules)) app.state.rules = app.presets.ruleSets[0]?.id ?? app.state.rules;
+    const chosen = app.state.rules === AUTO_RULES || (app.state.rules === OWN_LIMITS && app.state.limits);
+    if (!chosen && !app.presets.ruleSetById.has(app.state.rules)) app.state.rules = app.presets.ruleSets[0]?.id ?? app.state.rules;
   }
 
   normalizeState();

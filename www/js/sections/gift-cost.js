@@ -68,7 +68,7 @@ export default {
   checkQuery(app, input) {
     const { person, error } = personInput(app);
     if (error) return { error, notice: false };
-    const checked = { ...input, compare_channels: false, rule_set: app.state.rules, person, at: new Date().toISOString() };
+    const checked = { ...input, compare_channels: false, rule_set: app.ruleSetInput(), person, at: new Date().toISOString() };
     // Only the card's currency is converted here: the purchase is in it.
     const rates = exchangeRates(app, { events: false });
     if (rates) checked.exchange_rates = rates;

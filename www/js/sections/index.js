@@ -17,6 +17,7 @@ import creator from './creator.js';
 import compare from './compare.js';
 import rateCard from './rate-card.js';
 import spendingCheck from './spending-check/index.js';
+import history from './history/index.js';
 import scenarios from './scenarios.js';
 
-export const sections = [giftCost, coinsMoney, flow, creator, compare, spendingCheck, rateCard, scenarios];
+export const sections = [giftCost, coinsMoney, flow, creator, compare, spendingCheck, history, rateCard, scenarios];

@@ -1,11 +1,12 @@
 // The plan's events, one editable row each: when (a wall-clock time in the person's zone), what
 // (a top-up of money, coins on the card, a catalogue gift, a tip), the amount with its own
-// currency, a guardian's approval, a note; and under each row, its verdict.
+// currency, how often it repeats, a guardian's approval, a note; and under each row, its
+// verdict (or, for a repeating event, its verdicts summed up).
 import { h, isFocused } from '../../dom.js';
 import { field } from '../../fields.js';
 import { moneyInput } from '../../format.js';
 import { shortName } from '../../rate-card.js';
-import { EVENT_KINDS } from '../../state.js';
+import { EVENT_KINDS, REPEATS, noRepeat } from '../../state.js';
 import { WALL, wallInput } from '../../time.js';
 import { countInput } from '../coins-money.js';
 
@@ -31,7 +32,20 @@ export function eventInput(e, app) {
   else out.gift = { amount: money(e.amount), currency: e.currency };
   if (e.approved && (e.kind === 'buy' || e.kind === 'coins')) out.guardian_approved = true;
   if (e.note) out.note = e.note;
+  const r = e.repeat ?? noRepeat();
+  // Occurrences keep the wall-clock time in the person's zone; `times` counts them all.
+  if (r.every) out.repeat = r.ends === 'until' ? { every: r.every, until: r.until } : { every: r.every, times: countInput(r.times) };
   return out;
+}
+
+/** How often, as the repeat choice reads. */
+const REPEAT_WORDS = { '': 'Never', day: 'Every day', week: 'Every week', month: 'Every month' };
+
+/** "every week, 4 times", "every day until 2027-01-31", or '' for an event that happens once. */
+export function repeatText(r) {
+  if (!r?.every) return '';
+  const every = REPEAT_WORDS[r.every].toLowerCase();
+  return r.ends === 'until' ? `${every} until ${r.until || '…'}` : `${every}, ${r.times} ${r.times === '1' ? 'time' : 'times'}`;
 }
 
 /**
@@ -83,6 +97,34 @@ export function eventRow(app, e, i, { card, catalogue, currencies, onRemove }) {
   const note = h('input', { type: 'text', autocomplete: 'off', maxlength: '120', dataset: { focus: focusKey('note') }, oninput: () => set({ note: note.value }) });
   fields.note = field({ label: label('Note'), control: note, className: 'field--note' });
   controls.note = note;
+  const r = e.repeat ?? noRepeat();
+  const setRepeat = (change) => set({ repeat: { ...(app.state.events[i]?.repeat ?? noRepeat()), ...change } });
+  const every = h(
+    'select',
+    { dataset: { focus: focusKey('every') }, onchange: () => setRepeat({ every: every.value }) },
+    REPEATS.map((k) => h('option', { value: k, text: REPEAT_WORDS[k] })),
+  );
+  const repeatFields = { every: field({ label: label('Repeat'), control: every, className: 'field--every' }) };
+  const repeatControls = { every };
+  if (r.every) {
+    const ends = h(
+      'select',
+      { dataset: { focus: focusKey('ends') }, onchange: () => setRepeat({ ends: ends.value }) },
+      h('option', { value: 'times', text: 'A number of times' }),
+      h('option', { value: 'until', text: 'Until a day' }),
+    );
+    repeatFields.ends = field({ label: label('How long'), control: ends, className: 'field--ends' });
+    repeatControls.ends = ends;
+    if (r.ends === 'until') {
+      const until = h('input', { type: 'date', dataset: { focus: focusKey('until') }, oninput: () => setRepeat({ until: until.value }) });
+      repeatFields.until = field({ label: label('Last day'), control: until, className: 'field--until' });
+      repeatControls.until = until;
+    } else {
+      const times = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', maxlength: '5', dataset: { focus: focusKey('times') }, oninput: () => setRepeat({ times: times.value }) });
+      repeatFields.times = field({ label: label('Times in all'), control: times, className: 'field--times' });
+      repeatControls.times = times;
+    }
+  }
   const buying = e.kind === 'buy' || e.kind === 'coins';
   const approved = h('input', { type: 'checkbox', id: `spending-check-approved-${i}`, dataset: { focus: focusKey('approved') }, onchange: () => set({ approved: approved.checked }) });
   const verdict = h('div', { class: 'event-verdict', dataset: { answers: 'plan', staleLabel: 'Not updated' } });
@@ -98,6 +140,7 @@ export function eventRow(app, e, i, { card, catalogue, currencies, onRemove }) {
         'div',
         { class: `event-grid event-grid--${e.kind}` },
         Object.values(fields).map((f) => f.el),
+        h('div', { class: 'event-repeat' }, Object.values(repeatFields).map((f) => f.el)),
         h(
           'div',
           { class: 'event-actions' },
@@ -123,6 +166,12 @@ export function eventRow(app, e, i, { card, catalogue, currencies, onRemove }) {
       if (control.value !== value) control.value = value;
     }
     approved.checked = Boolean(ev.approved);
+    const rep = ev.repeat ?? noRepeat();
+    for (const [name, control] of Object.entries(repeatControls)) {
+      if (isFocused(control)) continue;
+      const value = String(rep[name] ?? '');
+      if (control.value !== value) control.value = value;
+    }
   };
   fill(e);
   const register = (index) => {
@@ -139,6 +188,9 @@ export function eventRow(app, e, i, { card, catalogue, currencies, onRemove }) {
       app.fields.register(q, `events[${index}].gift.gift`, fields.gift);
       app.fields.register(q, `events[${index}].gift.count`, fields.count);
     }
+    app.fields.register(q, `events[${index}].repeat`, repeatFields.every);
+    if (repeatFields.times) app.fields.register(q, `events[${index}].repeat.times`, repeatFields.times);
+    if (repeatFields.until) app.fields.register(q, `events[${index}].repeat.until`, repeatFields.until);
   };
   return { el, verdict, legend, fill, register };
 }

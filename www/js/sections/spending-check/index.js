@@ -1,51 +1,64 @@
-// "Spending check for a young user": a person (age, region, time zone), a spending rule set and
-// a dated plan of top-ups and gifts, checked by the engine's `plan` event by event: allowed,
+// "Spending check for a young user": a person (a first name, an age, where they live, their
+// time zone), the rules (where they live, the family's own limits, or a country's or an app's),
+// and a dated plan of top-ups and gifts, checked by the engine's `plan` event by event: allowed,
 // allowed with a warning, or blocked, by which rule, over which window, with what is used and
-// left; then what can still be spent without a block or a warning.
+// left; then what can still be spent before being stopped or warned. For parents: plans from
+// templates and repeats, plain words, the controls phones and apps offer, and an agreement to
+// print and sign.
 //
 // - person.js: the person, their zone and the exchange rates, as the engine takes them;
-// - events.js: the plan's rows;
+// - region.js: where they live, and the rules that hold there;
+// - rules.js: the chosen rules in words, and what to say beside the choice;
+// - own-limits.js: the family's own limits;
+// - events.js: the plan's rows; templates.js: plans to start from;
 // - verdicts.js: what the answer says, drawn;
-// - rules.js: the chosen rule set in words.
+// - glossary.js, controls.js, agreement.js: the words, the phone's controls, the agreement.
 import { h, isFocused, replace } from '../../dom.js';
 import { field } from '../../fields.js';
-import { newEvent } from '../../state.js';
+import { AUTO_RULES, OWN_LIMITS, REGIONS, newEvent, newLimits } from '../../state.js';
 import { WALL, nextDay, wallAt, wallInput } from '../../time.js';
+import { agreementQueries, renderAgreement } from './agreement.js';
+import { controls } from './controls.js';
 import { eventInput, eventRow } from './events.js';
-import { exchangeError, exchangePath, exchangeRates, foreignCurrencies, personAge, personInput, personZone, rateChange, rateText, zoneGroups } from './person.js';
-import { renderRuleSet } from './rules.js';
-import { badge, renderStill, renderSummary, verdictDetails } from './verdicts.js';
-
-/** Regions offered (ISO 3166-1 alpha-2); the rule sets name KR and JP, the examples CN, US, GB. */
-const REGIONS = ['AU', 'BR', 'CA', 'CN', 'DE', 'ES', 'FR', 'GB', 'HK', 'ID', 'IN', 'IT', 'JP', 'KR', 'MX', 'NL', 'PH', 'PL', 'SA', 'SE', 'SG', 'TH', 'TR', 'TW', 'US', 'VN', 'ZA'];
+import { glossary } from './glossary.js';
+import { ownLimitsEditor, ownRuleSet } from './own-limits.js';
+import { exchangeError, exchangePath, exchangeRates, pairKey, personAge, personInput, personName, personZone, rateChange, rulesZone, rateText, ratePairs, zoneOptions } from './person.js';
+import { isAuto, regionLabel } from './region.js';
+import { renderRuleSet, renderWhereTheyLive, ruleChoiceNote } from './rules.js';
+import { templates } from './templates.js';
+import { badge, renderStill, renderSummary, repeatDetails, verdictDetails, worst } from './verdicts.js';
 
 const ZONE_HINT = 'Days and months are counted here, with the zone’s own rules on each date.';
+const RULES_HINT = 'The rules each top-up and gift is checked against.';
 
 export default {
   id: 'spending-check',
   nav: 'Spending check',
   title: 'Spending check for a young user',
   defer: true,
-  intro: 'Who is spending, under which rules, and a plan of dated top-ups and gifts. Each event is checked as the rules count it — by age, per top-up, per day or month in the person’s time zone — and you see what can still be spent.',
+  intro: 'Who is spending, under which rules — the ones where they live, or limits you set yourself — and a plan of top-ups and gifts. Each one is checked as the rules count it, per top-up, per day, week or month where they live, and you see what can still be spent.',
 
   mount(el, app) {
+    const who = h('input', { type: 'text', autocomplete: 'off', maxlength: '40', oninput: () => app.update({ who: who.value }) });
     const age = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', maxlength: '3', class: 'input--short', oninput: () => app.update({ age: age.value }) });
-    const region = h('select', { onchange: () => app.update({ region: region.value }) });
+    const region = h('select', { onchange: () => this.chooseRegion(region.value) });
     const zone = h('select', { onchange: () => app.update({ zone: zone.value }) });
-    const rules = h('select', { onchange: () => app.update({ rules: rules.value }) });
+    const rules = h('select', { onchange: () => this.chooseRules(rules.value) });
     const guardian = h('input', { type: 'checkbox', id: `${this.id}-guardian`, onchange: () => app.update({ guardian: guardian.checked }) });
     const now = h('input', { type: 'datetime-local', oninput: () => app.update({ now: now.value }) });
     const f = {
+      who: field({ label: 'First name (optional)', control: who, className: 'field--who' }),
       age: field({ label: 'Age', control: age, hint: 'In whole years.' }),
-      region: field({ label: 'Region', control: region, hint: 'Some rules differ by country.' }),
+      region: field({ label: 'Where they live', control: region, hint: 'The rules differ by country.', className: 'field--region' }),
       zone: field({ label: 'Time zone', control: zone, hint: ZONE_HINT, className: 'field--zone' }),
-      rules: field({ label: 'Spending rules', control: rules, className: 'field--rules' }),
+      rules: field({ label: 'Spending rules', control: rules, hint: RULES_HINT, className: 'field--rules' }),
       now: field({ label: 'What can still be spent, asked at', control: now, hint: 'Empty: right after the last event.' }),
     };
     const ui = {
       app,
       el,
       f,
+      who,
       age,
       region,
       zone,
@@ -56,16 +69,33 @@ export default {
       rateFields: new Map(),
       ratesKey: null,
       ruleInfo: h('div', { class: 'rule-set-info' }),
+      own: ownLimitsEditor(app),
       events: h('ol', { class: 'plan-events', 'aria-label': 'The plan’s events' }),
+      templates: h('div', { class: 'button-row plan-templates' }),
+      templatesKey: null,
       summary: h('div', { class: 'plan-summary', dataset: { testid: 'plan-summary' } }),
       still: h('div', { class: 'plan-still' }),
+      agreement: h('div', { class: 'agreement', hidden: true }),
+      sheet: h('article', { class: 'agreement-sheet', 'aria-labelledby': 'spending-check-agreement-title', dataset: { testid: 'agreement' } }),
+      agreementOpen: false,
+      printPending: false,
       rowsKey: null,
       regionKey: null,
       rulesKey: null,
       rows: [],
     };
     this.ui = ui;
+    // The family's own limits are a rule set the engine takes whole, in every section's questions.
+    app.ruleSetMakers.set(OWN_LIMITS, (a) => ownRuleSet(a.state.limits ?? newLimits(a.card().currency), a.fmt?.decimalSeparator).ruleSet);
     app.needZoneNames();
+    replace(
+      ui.agreement,
+      h('div', { class: 'button-row agreement-actions' },
+        h('button', { type: 'button', class: 'button button--primary', text: 'Print', onclick: () => window.print() }),
+        h('button', { type: 'button', class: 'button', text: 'Close the agreement', onclick: () => this.closeAgreement() }),
+      ),
+      ui.sheet,
+    );
     replace(
       el,
       h(
@@ -75,7 +105,7 @@ export default {
           'fieldset',
           { class: 'plan-person' },
           h('legend', { text: 'Who is spending, under which rules' }),
-          h('div', { class: 'plan-person-fields' }, f.age.el, f.region.el, f.zone.el, f.rules.el),
+          h('div', { class: 'plan-person-fields' }, f.who.el, f.age.el, f.region.el, f.zone.el, f.rules.el),
           ui.rates,
           h('div', { class: 'check' }, guardian, h('label', { for: guardian.id, text: 'A guardian approved every purchase in advance' })),
         ),
@@ -87,8 +117,12 @@ export default {
         { class: 'plan-editor' },
         h('div', { class: 'plan-editor-head' },
           h('h3', { class: 'subhead', text: 'The plan' }),
-          h('button', { type: 'button', class: 'button button--small button--quiet-accent', text: 'Put in date order', onclick: () => this.sortEvents() }),
+          h('div', { class: 'button-row' },
+            h('button', { type: 'button', class: 'button button--small button--quiet-accent', text: 'Put in date order', onclick: () => this.sortEvents() }),
+            h('button', { type: 'button', class: 'button button--small button--quiet-accent', text: 'Clear the plan', onclick: () => this.setPlan([]) }),
+          ),
         ),
+        h('div', { class: 'plan-start' }, h('p', { class: 'plan-start-label', id: `${this.id}-templates`, text: 'Start from an example (it replaces the plan):' }), ui.templates),
         ui.events,
         h('div', { class: 'button-row plan-add' },
           h('button', { type: 'button', class: 'button', text: 'Add a top-up', onclick: () => this.addEvent('buy') }),
@@ -96,7 +130,20 @@ export default {
         ),
         h('div', { class: 'plan-extras' }, f.now.el),
       ),
+      h(
+        'div',
+        { class: 'plan-help' },
+        h('div', { class: 'button-row plan-print' },
+          h('button', { type: 'button', class: 'button', text: 'Print a family agreement', onclick: () => this.openAgreement() }),
+          h('span', { class: 'muted', text: 'One page: the limits in money and coins, the plan, and lines to sign.' }),
+        ),
+        glossary(),
+        controls(),
+        ui.agreement,
+      ),
     );
+    ui.templates.setAttribute('role', 'group');
+    ui.templates.setAttribute('aria-labelledby', `${this.id}-templates`);
     this.sync(app);
   },
 
@@ -104,16 +151,30 @@ export default {
     const { ui } = this;
     ui.rowsKey = null;
     ui.ratesKey = null;
+    ui.rulesKey = null;
+    if (!isFocused(ui.who)) ui.who.value = app.state.who;
     if (!isFocused(ui.age)) ui.age.value = app.state.age;
     if (!isFocused(ui.now)) ui.now.value = WALL.test(app.state.now) ? app.state.now : '';
     ui.guardian.checked = app.state.guardian;
   },
 
+  /** Today where the person lives, `YYYY-MM-DD`. */
+  today(app) {
+    return wallAt(Date.now(), personZone(app)).slice(0, 10);
+  },
+
   queries(app) {
+    const agreement = this.ui?.agreementOpen ? agreementQueries(app, personAge(app), this.today(app)) : {};
     const { person, error } = personInput(app);
-    if (error) return { plan: { error } };
+    if (error) return { plan: { error }, ...agreement };
+    let ruleSet = app.ruleSetInput();
+    if (app.state.rules === OWN_LIMITS) {
+      const own = ownRuleSet(app.state.limits ?? newLimits(app.card().currency), app.fmt.decimalSeparator);
+      if (own.error) return { plan: { error: own.error }, ...agreement };
+      ruleSet = own.ruleSet;
+    }
     const input = {
-      rule_set: app.state.rules,
+      rule_set: ruleSet,
       person,
       rate_card: app.cardInput(),
       events: app.state.events.map((e) => eventInput(e, app)),
@@ -123,119 +184,139 @@ export default {
     // A time asked at is read in the person's zone, as the events' are.
     if (app.state.now) input.now = wallInput(app.state.now);
     else if (!app.state.events.length) input.now = new Date().toISOString();
-    return { plan: { op: 'plan', input, mapPath: exchangePath(app), mapError: exchangeError(app) } };
+    return { plan: { op: 'plan', input, mapPath: exchangePath(app), mapError: exchangeError(app) }, ...agreement };
   },
 
   render(app) {
     const { ui } = this;
+    const { value, pending } = app.results.get('plan') ?? {};
     this.renderPerson(app);
     this.renderRates(app);
-    this.renderRuleInfo(app);
+    this.renderRuleInfo(app, value);
+    this.renderTemplates(app);
     this.renderRows(app);
     for (const name of ['plan', 'gift-check']) {
       app.fields.register(name, 'person.age', ui.f.age);
       app.fields.register(name, 'person.region', ui.f.region);
       app.fields.register(name, 'person.time_zone', ui.f.zone);
       app.fields.register(name, 'rule_set', ui.f.rules);
-      for (const [currency, f] of ui.rateFields) app.fields.register(name, `exchange_rates.${currency}`, f);
+      for (const [key, f] of ui.rateFields) app.fields.register(name, `exchange_rates.${key}`, f);
     }
+    if (app.state.rules === OWN_LIMITS) ui.own.register();
     app.fields.register('plan', 'now', ui.f.now);
 
-    const { value, pending } = app.results.get('plan') ?? {};
     this.renderVerdicts(app, value);
+    if (ui.agreementOpen) this.renderAgreementSheet(app);
     if (!value) {
       const text = pending ? `Loading the time-zone rules of ${personZone(app)}…` : 'Fix the marked field to check the plan.';
       replace(ui.summary, h('p', { class: 'empty', text }));
       replace(ui.still);
       return;
     }
-    renderSummary(ui.summary, app, value);
+    const context = { age: personAge(app), name: personName(app) };
+    renderSummary(ui.summary, app, value, context);
     renderStill(ui.still, app, value);
   },
 
   renderPerson(app) {
     const { ui } = this;
-    const key = JSON.stringify([app.state.locale, app.state.region, app.state.zone, app.state.rules, app.presets.ruleSets.length, app.presets.timeZones.length, app.zoneListError]);
-    if (key === ui.regionKey) return;
-    ui.regionKey = key;
-    let names;
-    try {
-      names = new Intl.DisplayNames([app.state.locale], { type: 'region' });
-    } catch {
-      names = { of: (c) => c };
+    const key = JSON.stringify([app.state.locale, app.state.region, app.state.zone, app.state.rules, app.presets.ruleSets.length, app.presets.timeZones.length, app.zoneListError, app.card().id]);
+    if (key !== ui.regionKey) {
+      ui.regionKey = key;
+      const regions = [...new Set([...REGIONS, app.state.region].filter(Boolean))]
+        .map((code) => [code, regionLabel(code, app.state.locale)])
+        .sort((a, b) => a[1].localeCompare(b[1], app.state.locale));
+      replace(
+        ui.region,
+        h('option', { value: '', text: 'Not set' }),
+        regions.map(([code, name]) => h('option', { value: code, text: `${name} (${code})`, selected: code === app.state.region })),
+      );
+      ui.region.value = app.state.region;
+      const own = rulesZone(app);
+      replace(ui.zone, zoneOptions(app, ['', `The rules’ own (${own.replaceAll('_', ' ')})`], app.state.zone));
+      ui.zone.value = app.state.zone;
+      ui.f.zone.hint.textContent = app.zoneListError ?? ZONE_HINT;
+      const auto = app.state.region || isAuto(app)
+        ? h('option', { value: AUTO_RULES, text: app.state.region ? 'The rules where they live (automatic)' : 'The rules where they live (choose where first)' })
+        : null;
+      replace(
+        ui.rules,
+        auto,
+        h('option', { value: OWN_LIMITS, text: 'My own limits' }),
+        h('optgroup', { label: 'Rules of a country or an app' }, app.presets.ruleSets.map((r) => h('option', { value: r.id, text: r.name }))),
+      );
+      ui.rules.value = app.state.rules;
     }
-    const regions = [...new Set([...REGIONS, app.state.region].filter(Boolean))]
-      .map((code) => [code, names.of(code) ?? code])
-      .sort((a, b) => a[1].localeCompare(b[1], app.state.locale));
-    replace(
-      ui.region,
-      h('option', { value: '', text: 'Not set' }),
-      regions.map(([code, name]) => h('option', { value: code, text: `${name} (${code})`, selected: code === app.state.region })),
-    );
-    ui.region.value = app.state.region;
-    const own = app.ruleSet()?.time_zone ?? 'UTC';
-    const groups = zoneGroups(app);
-    const listed = [...groups.values()].flat();
-    const extra = ['UTC', app.state.zone].filter((z) => z && !listed.includes(z));
-    replace(
-      ui.zone,
-      h('option', { value: '', text: `The rules’ own (${own.replaceAll('_', ' ')})` }),
-      [...new Set(extra)].map((z) => h('option', { value: z, text: z.replaceAll('_', ' ') })),
-      [...groups].map(([area, zones]) =>
-        h('optgroup', { label: area }, zones.map((z) => h('option', { value: z, text: z.slice(area.length + 1).replaceAll('_', ' ').replaceAll('/', ' / ') }))),
-      ),
-    );
-    ui.zone.value = app.state.zone;
-    ui.f.zone.hint.textContent = app.zoneListError ?? ZONE_HINT;
-    replace(
-      ui.rules,
-      app.presets.ruleSets.map((r) => h('option', { value: r.id, text: r.name, selected: r.id === app.state.rules })),
-    );
-    ui.rules.value = app.state.rules;
+    // Beside the choice: another country's rules are never applied without a word.
+    const note = ruleChoiceNote(app, personName(app), this.today(app));
+    const hint = ui.f.rules.hint;
+    if (hint.textContent !== (note?.text ?? RULES_HINT)) hint.textContent = note?.text ?? RULES_HINT;
+    hint.classList.toggle('field-hint--warn', Boolean(note?.warn));
+    hint.dataset.testid = 'rules-note';
   },
 
-  /** One rate field per currency the plan converts into the rules' ("1 USD = [7.10] CNY"). */
+  /** One rate field per pair of currencies the plan converts ("1 USD = [7.10] CNY"). */
   renderRates(app) {
     const { ui } = this;
-    const to = app.ruleSet()?.currency;
-    const currencies = foreignCurrencies(app);
-    const key = JSON.stringify([to, currencies, app.card().currency]);
+    const pairs = ratePairs(app);
+    const key = JSON.stringify([pairs, app.card().currency]);
     if (key !== ui.ratesKey) {
       ui.ratesKey = key;
       ui.rateFields = new Map();
       replace(
         ui.rates,
-        currencies.map((currency) => {
-          const input = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', class: 'input--short', dataset: { currency }, oninput: () => app.update(rateChange(app, currency, input.value)) });
-          const card = currency === app.card().currency;
+        pairs.map((pair) => {
+          const { from, to } = pair;
+          const input = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', class: 'input--short', dataset: { currency: from }, oninput: () => app.update(rateChange(app, pair, input.value)) });
+          const card = from === app.card().currency;
           const f = field({
-            label: `Exchange rate, 1 ${currency} in ${to}`,
+            label: `Exchange rate, 1 ${from} in ${to}`,
             control: input,
-            hint: `The rules count ${to}; ${card ? 'the rate card is priced' : 'some amounts are'} in ${currency}. Every amount keeps its currency and is converted at this rate.`,
+            hint: `${isAuto(app) ? 'Some of the rules where they live count' : 'The rules count'} ${to}; ${card ? 'the rate card is priced' : 'some amounts are'} in ${from}. Every amount keeps its currency and is converted at this rate.`,
             className: 'field--fx',
           });
-          const row = h('div', { class: 'fx-row' }, h('span', { class: 'fx-unit', 'aria-hidden': 'true', text: `1 ${currency} =` }));
+          const row = h('div', { class: 'fx-row' }, h('span', { class: 'fx-unit', 'aria-hidden': 'true', text: `1 ${from} =` }));
           input.replaceWith(row);
           row.append(input, h('span', { class: 'fx-unit', 'aria-hidden': 'true', text: to }));
-          ui.rateFields.set(currency, f);
+          ui.rateFields.set(pairKey(pair), f);
           return f.el;
         }),
       );
     }
-    for (const [currency, f] of ui.rateFields) {
-      if (!isFocused(f.control)) f.control.value = rateText(app, currency);
+    for (const [k, f] of ui.rateFields) {
+      const [from, to] = k.split('/');
+      if (!isFocused(f.control)) f.control.value = rateText(app, { from, to });
     }
   },
 
-  /** The chosen rule set in words: its date, minimum ages, caps by age, notes and sources. */
-  renderRuleInfo(app) {
+  /** The chosen rules in words, or the editor of the family's own limits. */
+  renderRuleInfo(app, value) {
     const { ui } = this;
-    const rs = app.ruleSet();
     const age = personAge(app);
-    const key = JSON.stringify([rs?.id, age, app.state.region, app.state.locale]);
+    const day = this.today(app);
+    if (app.state.rules === OWN_LIMITS) {
+      if (ui.ruleInfo.firstChild !== ui.own.el) replace(ui.ruleInfo, ui.own.el);
+      ui.rulesKey = null;
+      ui.own.fill();
+      return;
+    }
+    const rs = app.ruleSet();
+    const applied = isAuto(app) && value?.rule_set?.id === AUTO_RULES ? value.rule_sets : null;
+    const key = JSON.stringify([app.state.rules, rs?.id, age, app.state.region, app.state.locale, app.card().id, day, applied]);
     if (key === ui.rulesKey || !rs) return;
     ui.rulesKey = key;
-    renderRuleSet(ui.ruleInfo, app, rs, age);
+    if (isAuto(app)) renderWhereTheyLive(ui.ruleInfo, app, age, day, value);
+    else renderRuleSet(ui.ruleInfo, app, rs, age, day);
+  },
+
+  /** The buttons that start a plan from an example. */
+  renderTemplates(app) {
+    const { ui } = this;
+    const list = templates(app);
+    const key = JSON.stringify(list.map((t) => t.label));
+    if (key === ui.templatesKey) return;
+    ui.templatesKey = key;
+    replace(ui.templates, list.map((t) => h('button', { type: 'button', class: 'button button--small', dataset: { template: t.id }, text: t.label, onclick: () => this.setPlan(templates(app).find((x) => x.id === t.id).events()) })));
   },
 
   /** The editor's rows: rebuilt when the plan's shape changes, otherwise only refreshed. */
@@ -244,7 +325,8 @@ export default {
     const card = app.card();
     const catalogue = app.presets.giftsOf(card);
     const rulesCurrency = app.ruleSet()?.currency;
-    const key = JSON.stringify([app.state.events.map((e) => e.kind), card.id, card.currency, catalogue.map((g) => g.id), rulesCurrency, app.state.locale]);
+    const shape = app.state.events.map((e) => [e.kind, e.repeat?.every ? e.repeat.ends : '']);
+    const key = JSON.stringify([shape, card.id, card.currency, catalogue.map((g) => g.id), rulesCurrency, app.state.locale]);
     if (key !== ui.rowsKey) {
       ui.rowsKey = key;
       const root = ui.events.getRootNode();
@@ -253,7 +335,7 @@ export default {
       ui.rows = app.state.events.map((e, i) => eventRow(app, e, i, { card, catalogue, currencies, onRemove: (j) => this.removeEvent(j) }));
       replace(
         ui.events,
-        ui.rows.length ? ui.rows.map((r) => r.el) : h('li', { class: 'empty', text: 'No events yet: add a top-up or a gift.' }),
+        ui.rows.length ? ui.rows.map((r) => r.el) : h('li', { class: 'empty', text: 'No events yet: start from an example above, or add a top-up or a gift.' }),
       );
       const focus = this.focusAfterBuild ?? focusKey;
       this.focusAfterBuild = null;
@@ -264,22 +346,76 @@ export default {
     for (const [i, r] of ui.rows.entries()) r.register(i);
   },
 
-  /** Each row's verdict, and its colour. */
+  /** Each row's verdict (a repeating event's verdicts summed up), and its colour. */
   renderVerdicts(app, value) {
-    const byIndex = new Map((value?.verdicts ?? []).map((v) => [v.index, v]));
+    const byIndex = new Map();
+    for (const v of value?.verdicts ?? []) byIndex.set(v.index, [...(byIndex.get(v.index) ?? []), v]);
     const fmt = value ? app.format(value.rule_set.currency) : null;
     for (const [i, r] of this.ui.rows.entries()) {
-      const v = byIndex.get(i);
+      const vs = byIndex.get(i) ?? [];
       r.el.classList.remove('is-ok', 'is-warn', 'is-block');
       r.legend.querySelector('.verdict-badge')?.remove();
-      if (!v) {
+      if (!vs.length) {
         replace(r.verdict);
         continue;
       }
-      r.el.classList.add(`is-${v.verdict}`);
-      r.legend.append(badge(v.verdict, 'verdict-badge'));
-      replace(r.verdict, verdictDetails(v, fmt, app, value.person));
+      const level = worst(vs);
+      r.el.classList.add(`is-${level}`);
+      r.legend.append(badge(level, 'verdict-badge'));
+      const repeating = vs.length > 1 || vs[0].occurrence != null;
+      replace(r.verdict, repeating ? repeatDetails(vs, fmt, app) : verdictDetails(vs[0], fmt, app));
     }
+  },
+
+  /** The agreement sheet, and the printing asked for once its answers are in. */
+  renderAgreementSheet(app) {
+    const { ui } = this;
+    renderAgreement(ui.sheet, app, { who: personName(app), age: personAge(app), day: this.today(app) });
+    if (!ui.printPending) return;
+    const waiting = [...app.results].some(([name, r]) => name.startsWith('agreement-') && r.pending);
+    if (waiting) return;
+    ui.printPending = false;
+    requestAnimationFrame(() => window.print());
+  },
+
+  openAgreement() {
+    const { ui } = this;
+    ui.agreementOpen = true;
+    ui.printPending = true;
+    ui.agreement.hidden = false;
+    ui.sheet.classList.add('is-open');
+    ui.app.update({});
+    requestAnimationFrame(() => ui.sheet.scrollIntoView({ block: 'start' }));
+  },
+
+  closeAgreement() {
+    const { ui } = this;
+    ui.agreementOpen = false;
+    ui.printPending = false;
+    ui.agreement.hidden = true;
+    ui.sheet.classList.remove('is-open');
+    ui.el.querySelector('.plan-print button')?.focus();
+  },
+
+  /** Where the person lives: "auto" follows it (it needs a region; another one suits no one). */
+  chooseRegion(region) {
+    const { app } = this.ui;
+    const change = { region };
+    if (!region && isAuto(app)) change.rules = 'tiktok-global';
+    app.update(change);
+  },
+
+  chooseRules(rules) {
+    const { app } = this.ui;
+    const change = { rules };
+    if (rules === OWN_LIMITS && !app.state.limits) change.limits = newLimits(app.card().currency);
+    app.update(change);
+  },
+
+  setPlan(events) {
+    const { app } = this.ui;
+    this.focusAfterBuild = null;
+    app.update({ events }, { sync: true });
   },
 
   addEvent(kind) {
