@@ -38,6 +38,15 @@ macro_rules! operation {
             call(Operation::$op, &input)
         }
     };
+    ($name:ident as $js:ident => $op:ident, $input:tt -> $output:tt, $doc:tt) => {
+        #[doc = $doc]
+        #[wasm_bindgen(js_name = $js, unchecked_return_type = $output)]
+        pub fn $name(
+            #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
+        ) -> Result<JsValue, JsValue> {
+            call(Operation::$op, &input)
+        }
+    };
 }
 
 /// The rate cards, gift catalogues and rounding rules the engine ships, each figure with its
@@ -56,7 +65,7 @@ operation!(plan => Plan, "PlanRequest" -> "PlanResponse",
     "Checks one person's dated spending plan against a rule set: a verdict per event.");
 operation!(audit => Audit, "AuditRequest" -> "AuditResponse",
     "A compliance audit of a rate card: each gift's price at the best rate, its cheapest purchase and leftover coins, the ladder, and the rules of a region on a date.");
-operation!(importHistory => Import, "ImportRequest" -> "ImportResponse",
+operation!(import_history as importHistory => Import, "ImportRequest" -> "ImportResponse",
     "A family's TikTok data export (its parsed JSON, and optionally Google Play's) turned, on this device, into a `plan` input: each purchase and gift with its money and where it comes from.");
 operation!(simulate => Simulate, "ScenarioInput" -> "SimulateResponse",
     "Population Monte Carlo: seeded, deterministic totals and percentiles over runs.");
