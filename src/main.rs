@@ -368,7 +368,8 @@ fn summarise(answer: &serde_json::Value) {
 
 fn read_input(file: &str) -> Result<String, Error> {
     let mut text = String::new();
-    let limit = ops::MAX_INPUT_BYTES as u64 + 1;
+    // The largest any operation but `import` (which reads its own files) accepts.
+    let limit = ops::MAX_PLAN_BYTES as u64 + 1;
     let result = if file == "-" {
         std::io::stdin().take(limit).read_to_string(&mut text)
     } else {

@@ -452,3 +452,20 @@ fn the_cli_also_takes_an_import_request_as_webassembly_does() {
     ));
     assert_eq!(e["code"], "conflicting_fields");
 }
+
+#[test]
+fn a_history_of_ten_thousand_records_becomes_a_plan_that_runs() {
+    let buys: Vec<Value> = (0..5_000).map(|i| json!({"Date": format!("2025-{:02}-{:02} 18:{:02}:00", 1 + i % 12, 1 + i % 28, i % 60), "Price": "70"})).collect();
+    let sends: Vec<Value> = (0..5_000).map(|i| json!({"Date": format!("2025-{:02}-{:02} 19:{:02}:00", 1 + i % 12, 1 + i % 28, i % 60), "GiftAmount": "1", "UserName": "someone"})).collect();
+    let a = import(
+        json!({"tiktok": {"Your Activity": {"Purchases": {"BuyGifts": {"BuyGifts": buys}, "SendGifts": {"SendGifts": sends}}}}, "age": 15, "price_unit": "coins"}),
+    );
+    let text = serde_json::to_string_pretty(&a["plan"]).unwrap();
+    assert!(
+        text.len() > ops::MAX_INPUT_BYTES,
+        "the plan is {} bytes",
+        text.len()
+    );
+    let answer = ops::run(Operation::Plan, &text).unwrap();
+    assert_eq!(answer["summary"]["events"], 10_000);
+}

@@ -64,6 +64,9 @@ pub type ProgressFn<'a> = &'a (dyn Fn(Progress) -> bool + Sync);
 /// Largest JSON document an operation accepts.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 
+/// Largest `plan` document: room for its 10,000 events, an imported history's included.
+pub const MAX_PLAN_BYTES: usize = 8 << 20;
+
 /// The operations of the contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Operation {
@@ -489,10 +492,12 @@ pub fn error_schema() -> serde_json::Value {
 
 /// The checks every input passes first: its size, and that it is a JSON object.
 fn check_input(op: Operation, input: &str) -> Result<()> {
-    // A family's export runs to tens of MB; every other request is small.
+    // A family's export runs to tens of MB, and the plan it becomes to a few (10,000 events
+    // with their notes); every other request is small.
     let max = match op {
         #[cfg(feature = "simulate")]
         Operation::Import => crate::history::MAX_IMPORT_BYTES,
+        Operation::Plan => MAX_PLAN_BYTES,
         _ => MAX_INPUT_BYTES,
     };
     if input.len() > max {
