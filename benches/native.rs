@@ -104,6 +104,32 @@ fn main() {
         String::new(),
     );
 
+    // A family's export of 10,000 records (5,000 top-ups, 5,000 gifts), then its plan.
+    let buys: Vec<serde_json::Value> = (0..5_000)
+        .map(|i| serde_json::json!({"Date": format!("2025-{:02}-{:02} 18:{:02}:00", 1 + i % 12, 1 + i % 28, i % 60), "Price": "70"}))
+        .collect();
+    let sends: Vec<serde_json::Value> = (0..5_000)
+        .map(|i| serde_json::json!({"Date": format!("2025-{:02}-{:02} 19:{:02}:00", 1 + i % 12, 1 + i % 28, i % 60), "GiftAmount": "1"}))
+        .collect();
+    let history = serde_json::json!({"tiktok": {"Your Activity": {"Purchases": {"BuyGifts": {"BuyGifts": buys}, "SendGifts": {"SendGifts": sends}}}},
+        "age": 15, "price_unit": "coins", "rule_set": "under18-family"})
+    .to_string();
+    record(
+        "import: an export of 10,000 records",
+        median_us(reps(30), || {
+            ops::run_text(Operation::Import, &history).unwrap();
+        }),
+        String::new(),
+    );
+    let imported = ops::run(Operation::Import, &history).unwrap()["plan"].to_string();
+    record(
+        "plan: the 10,000 imported events",
+        median_us(reps(30), || {
+            ops::run_text(Operation::Plan, &imported).unwrap();
+        }),
+        String::new(),
+    );
+
     let bench = read("examples/bench-population.json");
     let doc: serde_json::Value = serde_json::from_str(&bench).unwrap();
     let viewer_days = doc["viewers"].as_f64().unwrap()
