@@ -80,7 +80,7 @@ fn read_zip(file: &str, bytes: Vec<u8>, into: &mut ExportFiles) -> Result<(), Er
             "not a readable ZIP archive ({e}); it may be cut short"
         ))
     })?;
-    let mut found = false;
+    let mut taken = 0;
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(|e| {
             bad(format!(
@@ -115,12 +115,12 @@ fn read_zip(file: &str, bytes: Vec<u8>, into: &mut ExportFiles) -> Result<(), Er
         if text.len() > MAX_IMPORT_BYTES {
             return Err(too_large(&name, text.len() as u64));
         }
-        found |= slot.is_none() && name.starts_with("user_data");
         *slot = Some(text);
+        taken += 1;
     }
-    if !found && into.tiktok.is_none() {
+    if taken == 0 {
         return Err(bad(
-            "it holds no user_data_tiktok.json or user_data.json: is it TikTok's \"Download your data\" archive in JSON format?".into(),
+            "it holds no user_data_tiktok.json or user_data.json (nor Google Play's Purchase History.json or Order History.json): is it TikTok's \"Download your data\" archive in JSON format?".into(),
         ));
     }
     Ok(())

@@ -1,20 +1,9 @@
 //! The `giftsim` binary: JSON on stdout, errors as JSON on stderr with exit code 2, never a panic.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn giftsim(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_giftsim"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("giftsim starts");
-    // The process may exit before reading all of a large input; that is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
-}
+use common::giftsim;
+use std::process::Output;
 
 fn error_of(out: &Output) -> serde_json::Value {
     let stderr = String::from_utf8_lossy(&out.stderr);

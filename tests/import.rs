@@ -3,11 +3,14 @@
 //! data): both key eras, `null` sections, both date-of-birth styles, a ZIP, invoices; the plan
 //! it prints runs through `plan` as is; every bad file gets its error, never a panic.
 
+mod common;
+
+use common::giftsim;
 use giftsim::ops::{self, Operation};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -17,18 +20,6 @@ fn fixture(name: &str) -> PathBuf {
 
 fn read(name: &str) -> String {
     std::fs::read_to_string(fixture(name)).unwrap()
-}
-
-fn giftsim(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_giftsim"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
 }
 
 fn ok(out: &Output) -> Value {

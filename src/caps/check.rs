@@ -202,6 +202,11 @@ pub struct Person {
     pub guardian_approved: bool,
 }
 
+/// The age of someone born on `born`, on `date` (0 before their birth).
+pub fn age_on(born: Date, date: Date) -> u32 {
+    u32::try_from(born.years_until(date).max(0)).unwrap_or(u32::MAX)
+}
+
 /// Events accepted so far for one action, in time order, with running totals.
 #[derive(Debug, Default, Clone)]
 struct History {
@@ -302,7 +307,7 @@ impl<'a> Checker<'a> {
     /// bracket (a history spanning a birthday moves into the next one).
     pub fn on_date(&mut self, date: Date) {
         if let Some(born) = self.person.born {
-            let age = u32::try_from(born.years_until(date).max(0)).unwrap_or(u32::MAX);
+            let age = age_on(born, date);
             if age != self.person.age {
                 self.person.age = age;
                 self.bracket = self.rules.bracket_for(age);

@@ -81,10 +81,7 @@ fn split_currency<'t>(
         if let Some(rest) = rest {
             let by_hint = matches!(symbol, "$" | "¥") && symbol_of(hint) == Some(symbol);
             let code = if by_hint { hint.code() } else { code };
-            return Ok((
-                Some(Currency::parse(code, path)?),
-                rest.trim_start_matches('-'),
-            ));
+            return Ok((Some(Currency::parse(code, path)?), rest));
         }
     }
     let code_at = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase());
@@ -203,7 +200,17 @@ mod tests {
 
     #[test]
     fn text_that_is_no_amount_is_refused_by_path() {
-        for bad in ["", "abc", "4.9.9", "$", "1,2,3.4.5", "12 apples", "coins"] {
+        // A negative amount is refused, not read as positive.
+        for bad in [
+            "",
+            "abc",
+            "4.9.9",
+            "$",
+            "1,2,3.4.5",
+            "12 apples",
+            "coins",
+            "$-4.99",
+        ] {
             let e = read(bad, Currency::parse("USD", "").unwrap(), "x.Price").unwrap_err();
             assert_eq!(e.path, "x.Price", "{bad}");
         }

@@ -269,7 +269,9 @@ pub fn import(req: &ImportRequest) -> Result<Imported> {
                 continue;
             }
             let price_path = join(&path, "Price");
-            let (coins, money) = match amount::read(&b.price.0, card.currency, &price_path)? {
+            let price = amount::read(&b.price.0, card.currency, &price_path)?;
+            by_text |= !matches!(price, Amount::Bare(_));
+            let (coins, money) = match price {
                 Amount::Coins(n) => (Some(n), None),
                 Amount::Money(m) => (None, Some(m)),
                 Amount::Bare(d) => match unit {
@@ -283,10 +285,6 @@ pub fn import(req: &ImportRequest) -> Result<Imported> {
                     Some(Some(c)) => (None, Some(Money::parse(&d, c, &price_path)?)),
                 },
             };
-            by_text |= !matches!(
-                amount::read(&b.price.0, card.currency, &price_path)?,
-                Amount::Bare(_)
-            );
             if coins == Some(0) || money.is_some_and(|m| !m.is_positive()) {
                 totals.skipped += 1;
                 continue;
@@ -416,17 +414,17 @@ pub fn import(req: &ImportRequest) -> Result<Imported> {
     for (n, r) in records.into_iter().enumerate() {
         let at = zone.format(r.at);
         let basis = (!r.gift).then(|| r.money.map_or(Basis::Estimate, |(_, b)| b));
-        let event = if r.gift {
+        let (buy, gift) = if r.gift {
             totals.gifts += 1;
             totals.coins_sent += r.coins.unwrap_or(0);
-            GiftEventInput {
+            let coins = GiftEventInput {
                 gift: None,
                 count: None,
                 amount: None,
                 currency: None,
                 coins: r.coins,
-            }
-            .into_event(&at, note(&r, None))
+            };
+            (None, Some(coins))
         } else {
             totals.purchases += 1;
             totals.coins_bought += r.coins.unwrap_or(0);
@@ -440,18 +438,20 @@ pub fn import(req: &ImportRequest) -> Result<Imported> {
                 Some((m, _)) => (Some(m.to_string()), Some(m.currency().code().to_string())),
                 None => (None, None),
             };
-            EventInput {
-                at: at.clone(),
-                buy: Some(BuyInput {
-                    amount,
-                    currency,
-                    coins: r.coins,
-                }),
-                gift: None,
-                guardian_approved: false,
-                note: Some(note(&r, basis)),
-                repeat: None,
-            }
+            let coins = BuyInput {
+                amount,
+                currency,
+                coins: r.coins,
+            };
+            (Some(coins), None)
+        };
+        let event = EventInput {
+            at: at.clone(),
+            buy,
+            gift,
+            guardian_approved: false,
+            note: Some(note(&r, basis)),
+            repeat: None,
         };
         events.push(event);
         imported.push(ImportedEvent {
@@ -559,19 +559,6 @@ pub fn import(req: &ImportRequest) -> Result<Imported> {
             notes,
         },
     })
-}
-
-impl GiftEventInput {
-    fn into_event(self, at: &str, note: String) -> EventInput {
-        EventInput {
-            at: at.to_string(),
-            buy: None,
-            gift: Some(self),
-            guardian_approved: false,
-            note: Some(note),
-            repeat: None,
-        }
-    }
 }
 
 /// An event's note: what it was in the export, and where its money comes from.

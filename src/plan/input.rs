@@ -321,8 +321,13 @@ impl RepeatInput {
         };
         let start = zone.date_of(first);
         let mut out = vec![first];
-        // With `until`, one past the most a plan holds: reaching it is an error, not a cut.
-        for k in 1..=i64::from(self.times.unwrap_or(max)) - i64::from(self.times.is_some()) {
+        // The last step: `times − 1`; with `until`, one past the most a plan holds, so reaching
+        // that is an error, not a cut.
+        let last = match self.times {
+            Some(n) => i64::from(n) - 1,
+            None => i64::from(max),
+        };
+        for k in 1..=last {
             let date = match self.every {
                 Every::Day => Some(start.plus_days(k)),
                 Every::Week => Some(start.plus_days(7 * k)),

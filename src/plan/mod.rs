@@ -13,7 +13,7 @@ pub mod rules;
 pub mod verdict;
 
 use crate::caps::check::{
-    hide_bounds, rule_check, Check, Checker, Headroom, Level, MessageCode, Person, Verdict,
+    self, hide_bounds, rule_check, Check, Checker, Headroom, Level, MessageCode, Person, Verdict,
 };
 use crate::caps::{Action, MinAge, RuleSet};
 use crate::error::{index, join, Error, ErrorCode, Result};
@@ -285,9 +285,9 @@ impl Run<'_> {
         };
         let today = zone.date_of(now);
         checkers.iter_mut().for_each(|c| c.on_date(today));
-        let age = person.born.map_or(person.age, |born| {
-            u32::try_from(born.years_until(today).max(0)).unwrap_or(u32::MAX)
-        });
+        let age = person
+            .born
+            .map_or(person.age, |born| check::age_on(born, today));
         let applies_now: Vec<bool> = sets
             .iter()
             .map(|(set, _)| self.rules.applies(set, today))
@@ -295,8 +295,9 @@ impl Run<'_> {
         let active: Vec<(&RuleSet, &Checker)> = sets
             .iter()
             .zip(&checkers)
-            .filter(|((set, _), _)| self.rules.applies(set, today))
-            .map(|((set, _), c)| (*set, c))
+            .zip(&applies_now)
+            .filter(|(_, applies)| **applies)
+            .map(|(((set, _), c), _)| (*set, c))
             .collect();
         let spendable = |action| -> Result<Spendable> {
             let mut s = Spendable {

@@ -29,11 +29,6 @@ const ZONE_HINT = 'TikTok writes its dates without a time zone. Choose where the
 const FILES_LABEL = 'Your TikTok data (user_data_tiktok.json, user_data.json, or the ZIP that holds it)';
 const PLAY_LABEL = 'Google Play purchase history (Purchase History.json / Order History.json from Google Takeout), optional';
 
-/** What the spending check checks against: its rule set, or the person's own limits. */
-function ruleSetInput(app) {
-  return typeof app.ruleSetInput === 'function' ? app.ruleSetInput() : app.state.rules;
-}
-
 /** "US dollars" for "USD", in the page's locale. */
 function currencyName(code, locale) {
   try {
@@ -200,7 +195,15 @@ export default {
     const epoch = s.epoch;
     s.busy = `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}…`;
     this.ui.app.update({});
-    s.queue = s.queue.then(() => (s.epoch === epoch ? this.read(files, epoch) : null)).catch(() => {});
+    // A failure past `read`'s own handling is said at the file control, not lost; the queue
+    // goes on.
+    s.queue = s.queue
+      .then(() => (s.epoch === epoch ? this.read(files, epoch) : null))
+      .catch((e) => {
+        s.busy = null;
+        s.problems = [`The files could not be read (${e?.message ?? e}).`];
+        this.ui.app.update({});
+      });
     return s.queue;
   },
 
@@ -284,7 +287,7 @@ export default {
   /** What the import depends on: when it changes, the export is read again. */
   importKey(app) {
     const { s } = this;
-    return JSON.stringify([s.version, this.zone(), s.unit, ruleSetInput(app), app.cardInput(), app.state.region, personAge(app)]);
+    return JSON.stringify([s.version, this.zone(), s.unit, app.ruleSetInput(), app.cardInput(), app.state.region, personAge(app)]);
   },
 
   /** Runs the engine's import (synchronously: the engine is loaded) and keeps its answer. */
@@ -296,7 +299,7 @@ export default {
       tiktok: tiktok.json,
       time_zone: this.zone(),
       rate_card: app.cardInput(),
-      rule_set: ruleSetInput(app),
+      rule_set: app.ruleSetInput(),
     };
     if (purchase || order) {
       request.google_play = {};
@@ -394,7 +397,7 @@ export default {
       return { history: null };
     }
     if (!s.engine || !s.results || !s.importer) return {};
-    if (ruleSetInput(app) == null) return ask(pageError('invalid_value', 'The spending rules chosen in the Spending check are not complete: finish them there, and the history is checked against them.'));
+    if (app.ruleSetInput() == null) return ask(pageError('invalid_value', 'The spending rules chosen in the Spending check are not complete: finish them there, and the history is checked against them.'));
     const key = this.importKey(app);
     if (key !== s.tried) this.runImport(app, key);
     if (s.importError) return ask(s.importError);
