@@ -13,7 +13,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The WASM build: no CLI dependencies (clap, rayon, indicatif).
 WASM_SOURCES := $(shell find src -name '*.rs' -o -name '*.json' -o -name '*.d.ts') Cargo.toml Cargo.lock
 
-.PHONY: bench bench-quick help test lint test-rust tools-rust serve tools-wasm tools-browser tools-node wasm wasm-lean www types \
+.PHONY: bench bench-quick help test lint test-rust tools-rust serve tools-wasm tools-browser tools-node wasm wasm-lean npm www types \
 	test-types test-wasm test-e2e test-fuzz test-size
 
 help:
@@ -71,6 +71,14 @@ pkg-lean/giftsim_bg.wasm: $(WASM_SOURCES) | tools-wasm tools-node
 	wasm-opt -Oz pkg-lean/giftsim_bg.wasm -o pkg-lean/giftsim_bg.wasm
 	@touch $@
 
+# The npm package `giftsim` as published: both builds (the lean one as `giftsim/lean`), an entry
+# per host (Node ESM and CommonJS, browsers and bundlers), DOM-free types, its own README
+# (npm/README.md), packed into target/npm/giftsim-<version>.tgz.
+npm: target/npm/.stamp
+target/npm/.stamp: pkg/giftsim_bg.wasm pkg-lean/giftsim_bg.wasm scripts/npm-package.mjs npm/README.md LICENSE-APACHE LICENSE-MIT
+	node scripts/npm-package.mjs
+	@touch $@
+
 # The page's build output: the engine, each time zone's TZif file (from the npm build's pinned
 # database, so the page and the CLI read the same bytes) and the chart library, in www/.
 www: wasm wasm-lean
@@ -91,7 +99,7 @@ types: tools-node
 ## Tests of the web surfaces ---------------------------------------------------------------
 
 # The TypeScript types are current with the schemas, and type-check real use of the package.
-test-types: tools-node wasm
+test-types: tools-node npm
 	node scripts/wasm-types.mjs --check
 	node scripts/lab-shapes.mjs --check
 	tsc -p tests/e2e/tsconfig.json
@@ -109,7 +117,7 @@ test-wasm: tools-wasm tools-browser
 # The page end to end in Debian's Chromium (Playwright without its own browser download).
 # The page end to end, plus the WASM edge against the CLI (cross-target determinism and the
 # bad-input catalogue), which needs the CLI built.
-test-e2e: tools-node tools-browser www
+test-e2e: tools-node tools-browser www npm
 	cargo build --quiet --bin giftsim
 	node --test --test-concurrency=1 tests/e2e/
 

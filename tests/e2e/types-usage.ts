@@ -20,7 +20,7 @@ import init, {
   type RunProgress,
   type SimulateResponse,
   type SweepResponse,
-} from '../../pkg/giftsim.js';
+} from '../../target/npm/giftsim/index.js';
 
 export async function usage(): Promise<Money> {
   await init();
