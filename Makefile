@@ -13,12 +13,13 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The WASM build: no CLI dependencies (clap, rayon, indicatif).
 WASM_SOURCES := $(shell find src -name '*.rs' -o -name '*.json' -o -name '*.d.ts') Cargo.toml Cargo.lock
 
-.PHONY: bench bench-quick help test lint test-rust tools-rust serve tools-wasm tools-browser tools-node wasm wasm-lean npm www types \
+.PHONY: bench bench-quick help test lint test-rust tools-rust serve tools-wasm tools-browser tools-node wasm wasm-lean npm www dist serve-dist types \
 	test-types test-wasm test-e2e test-fuzz test-size
 
 help:
 	@echo "make serve   build and serve the calculator on http://127.0.0.1:$(PORT)/ (PORT to change)"
 	@echo "make test    install what is missing and run every test"
+	@echo "make dist    build dist/, the static folder to deploy (docs/deploying.md)"
 	@echo "make types   regenerate src/wasm_types.d.ts and www/js/lab/shapes.js from docs/schema/"
 
 ## Rust ------------------------------------------------------------------------------------
@@ -92,6 +93,15 @@ www: wasm wasm-lean
 serve: tools-node www
 	PORT=$(PORT) node scripts/serve.mjs
 
+# www/ as a static folder for any host or CDN (content-hashed names, .br and .gz, cache headers,
+# preload hints): dist/. docs/deploying.md says how to serve it; `make serve-dist` serves it as
+# a production host would.
+dist: www
+	node scripts/dist.mjs
+
+serve-dist: dist
+	PORT=$(PORT) node scripts/serve.mjs --root dist
+
 types: tools-node
 	node scripts/wasm-types.mjs
 	node scripts/lab-shapes.mjs
@@ -117,7 +127,7 @@ test-wasm: tools-wasm tools-browser
 # The page end to end in Debian's Chromium (Playwright without its own browser download).
 # The page end to end, plus the WASM edge against the CLI (cross-target determinism and the
 # bad-input catalogue), which needs the CLI built.
-test-e2e: tools-node tools-browser www npm
+test-e2e: tools-node tools-browser dist npm
 	cargo build --quiet --bin giftsim
 	node --test --test-concurrency=1 tests/e2e/
 
@@ -136,10 +146,10 @@ test-size: www
 
 # Speed, size and memory, natively and as WASM in Chromium, against the budgets (exits 1 when
 # one fails). Not part of `make test`: timings are noisy. `bench-quick` is a short smoke run.
-bench: tools-node tools-browser www
+bench: tools-node tools-browser dist
 	node scripts/bench.mjs
 
-bench-quick: tools-node tools-browser www
+bench-quick: tools-node tools-browser dist
 	node scripts/bench.mjs --quick
 
 ## Everything ------------------------------------------------------------------------------

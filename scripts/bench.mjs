@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import http from 'node:http';
 import { harness } from '../tests/e2e/browser.mjs';
+import { loadBudgets, measureLoads } from './load-bench.mjs';
 
 const quick = process.argv.includes('--quick');
 const root = new URL('../', import.meta.url);
@@ -121,6 +122,10 @@ try {
   await h.close();
 }
 
+// --- Loading from dist/, as a reader meets it (scripts/load-bench.mjs) -----------------------
+console.log('loading: dist/ over emulated Slow 4G (the widget) and localhost (the calculator) …');
+const distLoads = await measureLoads(at('dist/'));
+
 // --- Sizes ----------------------------------------------------------------------------------
 const size = async (path) => {
   const body = await readFile(at(path));
@@ -152,6 +157,9 @@ console.log(`memory: native peak ${(nativePeakKb / 1024).toFixed(1)} MiB (simula
 console.log(`memory as the population grows: ${(memory.small_kb / 1024).toFixed(1)} MiB for 100,000 viewers, ${(memory.large_kb / 1024).toFixed(1)} MiB for 1,000,000 (${(memory.large_kb / memory.small_kb).toFixed(2)}×)`);
 console.log(`sizes: calculator and widget wasm ${kb(sizes.lean_wasm.gz)} gzipped (${kb(sizes.lean_wasm.raw)}), glue ${kb(sizes.lean_glue.gz)}; lab and npm wasm ${kb(sizes.full_wasm.gz)} gzipped (${kb(sizes.full_wasm.raw)}), glue ${kb(sizes.full_glue.gz)}`);
 console.log(`widget downloads, gzipped: JS ${kb(widgetBytes.js)} + WASM ${kb(widgetBytes.wasm)} = ${kb(widgetBytes.js + widgetBytes.wasm)} (CSS ${kb(widgetBytes.css)})`);
+for (const [what, l] of Object.entries(distLoads)) {
+  console.log(`${what.replaceAll('_', ' ')} (dist/): cold ${l.cold.median_ms} ms and ${(l.cold.median_bytes / 1000).toFixed(1)} KB transferred (${l.cold.runs.map((r) => r.ms).join(', ')}), warm ${l.warm.median_ms} ms (${l.warm.runs.map((r) => r.ms).join(', ')})`);
+}
 console.log(`first result after navigation: calculator ${firstResult.median_ms} ms (loads ${firstResult.loads.join(', ')}); embed demo ${demoFirst.median_ms} ms (${demoFirst.loads.join(', ')}); widget on a host of another origin ${widgetFirst.median_ms} ms (${widgetFirst.loads.join(', ')})`);
 
 const quoteNames = Object.keys(n).filter((k) => k.startsWith('quote:'));
@@ -172,6 +180,7 @@ const budgets = [
   ['first result within 500 ms of loading the embed demo', demoFirst.median_ms <= 500, `${demoFirst.median_ms} ms`],
   ['gzipped .wasm of the calculator and widget under 250 KB', sizes.lean_wasm.gz < 250 * 1024, kb(sizes.lean_wasm.gz)],
   ['widget JS plus WASM, gzipped, under 250 KB', widgetBytes.js + widgetBytes.wasm < 250 * 1024, kb(widgetBytes.js + widgetBytes.wasm)],
+  ...loadBudgets(distLoads),
   ['memory flat as the population grows (10× the viewers, under 1.5× the peak)', memory.large_kb < 1.5 * memory.small_kb, `${(memory.large_kb / memory.small_kb).toFixed(2)}×`],
 ];
 console.log('\nbudgets:');
@@ -179,6 +188,6 @@ for (const [what, ok, figure] of budgets) console.log(`  ${ok ? 'PASS' : 'FAIL'}
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gib: +(totalmem() / 2 ** 30).toFixed(1), node: process.version };
 await mkdir(at('test-results'), { recursive: true });
-await writeFile(at('test-results/bench.json'), JSON.stringify({ quick, machine, rows, viewer_days: viewerDays, native_peak_rss_kb: nativePeakKb, memory_growth: memory, wasm_memory_bytes: wasm.memory_bytes, sizes, widget: widgetBytes, first_result: firstResult, embed_demo_first_result: demoFirst, widget_first_result: widgetFirst, budgets: budgets.map(([what, ok, figure]) => ({ what, ok, figure })) }, null, 2));
+await writeFile(at('test-results/bench.json'), JSON.stringify({ quick, machine, rows, viewer_days: viewerDays, native_peak_rss_kb: nativePeakKb, memory_growth: memory, wasm_memory_bytes: wasm.memory_bytes, sizes, widget: widgetBytes, first_result: firstResult, embed_demo_first_result: demoFirst, widget_first_result: widgetFirst, dist_loads: distLoads, budgets: budgets.map(([what, ok, figure]) => ({ what, ok, figure })) }, null, 2));
 console.log(`\nmachine: ${machine.cpus} × ${machine.cpu}, ${machine.memory_gib} GiB; results in test-results/bench.json`);
 process.exit(budgets.every(([, ok]) => ok) ? 0 : 1);

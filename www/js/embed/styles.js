@@ -3,16 +3,21 @@
 // the widget's own rules. They are adopted as constructed style sheets: no <style> element, so
 // a host page's Content-Security-Policy without 'unsafe-inline' does not stand in the way.
 
-const FILES = ['theme.css', 'page.css', 'embed.css'];
+// Each named in full, so that `make dist` can point them at their content-hashed copies.
+const FILES = [
+  new URL('../../css/theme.css', import.meta.url),
+  new URL('../../css/page.css', import.meta.url),
+  new URL('../../css/embed.css', import.meta.url),
+];
 let loading = null;
 
 /** The sheets, shared by every widget in the document: a promise of CSSStyleSheet[]. */
 export function widgetSheets() {
   loading ??= Promise.all(
-    FILES.map(async (file) => {
-      const url = new URL(`../../css/${file}`, import.meta.url);
-      const response = await fetch(url, { credentials: 'omit' });
-      if (!response.ok) throw new Error(`${file} did not load (HTTP ${response.status})`);
+    FILES.map(async (url) => {
+      // The default credentials, as the dist loader's preload of the same file (so it is reused).
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url.pathname.split('/').pop()} did not load (HTTP ${response.status})`);
       const text = await response.text();
       return sheetFrom(forShadow(text));
     }),
