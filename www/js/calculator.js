@@ -36,12 +36,14 @@ export function loadPresets() {
 
 /**
  * A calculator over `root`: `{ presets, state, sections, root, toolbar?, toolbarOptions?,
- * landmarks?, onRefresh?(app) }`. Each section is used through its own instance, so two
- * calculators on one page never share controls. Sections are landmarks (`<section>`) unless
- * `landmarks` is false, as in a widget, where several copies on one page would repeat them.
- * Returns the shared `app` (state, presets, answers…).
+ * landmarks?, collapsible?, onRefresh?(app) }`. Each section is used through its own instance,
+ * so two calculators on one page never share controls. Sections are landmarks (`<section>`)
+ * unless `landmarks` is false, as in a widget, where several copies on one page would repeat
+ * them. With `collapsible: { closed, onToggle(id, open) }` each section's heading opens and
+ * closes it; `closed` lists the ids that start closed. Returns the shared `app` (state,
+ * presets, answers…).
  */
-export function createCalculator({ presets, state, sections, root, toolbar: toolbarEl = null, toolbarOptions = {}, landmarks = true, onRefresh = () => {} }) {
+export function createCalculator({ presets, state, sections, root, toolbar: toolbarEl = null, toolbarOptions = {}, landmarks = true, collapsible = null, onRefresh = () => {} }) {
   /** What the sections share: the state, the presets, the answers, formatting, field errors. */
   const app = {
     state,
@@ -113,6 +115,13 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
       );
     },
     zoneListError: null,
+
+    /** Opens section `id` if it was closed; returns its element (null for no such section). */
+    openSection(id) {
+      const found = mounted.find(({ section }) => section.id === id);
+      found?.fold?.open();
+      return found?.card ?? null;
+    },
 
     /** Changes the state; `{ sync: true }` also rewrites the controls (for outside changes). */
     update(change, { sync = false } = {}) {
@@ -188,10 +197,11 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
       if (f && notice && !toFix.has(section)) toFix.set(section, f);
       if (!f && notice) unplaced.set(section, [...(unplaced.get(section) ?? []), error]);
     }
-    for (const { section, card, notice } of live) {
+    for (const { section, card, notice, fold } of live) {
       const stale = asked.get(section).some((name) => app.results.get(name)?.error);
       markStale(card, app.results);
       showNotice(notice, stale, unplaced.get(section) ?? [], toFix.get(section));
+      fold?.flag(stale);
     }
     if (waits.length) Promise.allSettled(waits).then(() => schedule(false));
     toolbar?.render(app);
@@ -218,23 +228,69 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
   for (const template of sections) {
     const section = Object.create(template);
     const headingId = `${section.id}-title`;
+    const heading = h('h2', { id: headingId, text: section.title });
+    const intro = section.intro ? h('p', { class: 'section-intro', text: section.intro }) : null;
     const notice = h('div', { class: 'notice', role: 'status', hidden: true });
     const el = h('div', { class: 'section-body' });
-    root.append(
-      h(
-        landmarks ? 'section' : 'div',
-        { id: section.id, class: `card section section--${section.id}`, 'aria-labelledby': landmarks ? headingId : null },
-        h('header', { class: 'section-head' }, h('h2', { id: headingId, text: section.title }), section.intro ? h('p', { class: 'section-intro', text: section.intro }) : null),
-        notice,
-        el,
-      ),
+    const card = h(
+      landmarks ? 'section' : 'div',
+      { id: section.id, class: `card section section--${section.id}`, 'aria-labelledby': landmarks ? headingId : null },
+      // Not a <header> outside a <section>: that is a banner landmark, one more per widget.
+      h(landmarks ? 'header' : 'div', { class: 'section-head' }, heading, collapsible ? null : intro),
+      collapsible ? h('div', { class: 'section-fold', id: `${section.id}-fold` }, intro, notice, el) : [notice, el],
     );
+    root.append(card);
+    const fold = collapsible ? foldable(card, heading, section, collapsible) : null;
     section.mount(el, app);
-    mounted.push({ section, el, notice, card: el.parentElement });
+    mounted.push({ section, el, notice, card, fold });
   }
   refresh(true, { first: true });
   if (mounted.some(({ section }) => section.defer)) setTimeout(() => refresh(true), 0);
   return app;
+}
+
+/**
+ * A section the reader can close down to its heading: the heading holds a button that says
+ * whether the section is open (aria-expanded). A closed section's content stays in the page
+ * as `hidden="until-found"`, so the browser's find-in-page still finds it and opens it.
+ * Returns `{ open(), flag(stale) }`: `flag` marks a closed section whose answers are not
+ * up to date, so a problem is not hidden with it.
+ */
+function foldable(card, heading, section, { closed = [], onToggle = () => {} }) {
+  const fold = card.querySelector('.section-fold');
+  const word = h('span', { class: 'section-toggle-word', 'aria-hidden': 'true' });
+  const flag = h('span', { class: 'section-flag', text: 'Not updated', hidden: true });
+  const button = h(
+    'button',
+    { type: 'button', class: 'section-toggle', 'aria-controls': fold.id, onclick: () => set(!isOpen) },
+    h('span', { class: 'section-toggle-title', text: section.title }),
+    flag,
+    word,
+  );
+  let isOpen;
+  function show(open) {
+    isOpen = open;
+    // Not `hidden = true`: that would also keep the content from find-in-page.
+    if (open) fold.removeAttribute('hidden');
+    else fold.setAttribute('hidden', 'until-found');
+    button.setAttribute('aria-expanded', String(open));
+    word.textContent = open ? 'Hide' : 'Show';
+    card.classList.toggle('is-closed', !open);
+  }
+  function set(open) {
+    if (open === isOpen) return;
+    show(open);
+    onToggle(section.id, open);
+  }
+  fold.addEventListener('beforematch', () => set(true));
+  heading.replaceChildren(button);
+  show(!closed.includes(section.id));
+  return {
+    open: () => set(true),
+    flag: (stale) => {
+      flag.hidden = !stale;
+    },
+  };
 }
 
 /**

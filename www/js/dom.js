@@ -119,13 +119,17 @@ const scrollables = typeof ResizeObserver === 'function'
     })
   : null;
 
-/** A table from a header row and body rows of cells (strings or nodes). */
-export function table({ caption, head, rows, numeric = [], className = 'table' }) {
+/**
+ * A table from a header row and body rows of cells (strings or nodes). With `scrollHint`, a
+ * table wider than its box says so above it and shades the edge that has more (page.css).
+ */
+export function table({ caption, head, rows, numeric = [], className = 'table', scrollHint = false }) {
   const cell = (tag, content, i) =>
     h(tag, { class: numeric.includes(i) ? 'num' : null, scope: tag === 'th' ? 'col' : null }, content);
-  const wrap = h('div', { class: 'table-wrap', dataset: { label: `Table: ${caption ?? head.join(', ')}` } });
+  const wrap = h('div', { class: scrollHint ? 'table-wrap table-wrap--hint' : 'table-wrap', dataset: { label: `Table: ${caption ?? head.join(', ')}` } });
   scrollables?.observe(wrap);
   return append(wrap, [
+    scrollHint ? h('p', { class: 'scroll-hint' }, h('span', { 'aria-hidden': 'true', text: '↔ ' }), 'Scroll sideways for more') : null,
     h(
       'table',
       { class: className },

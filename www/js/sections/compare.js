@@ -86,6 +86,7 @@ export default {
       this.ui.rows,
       table({
         caption: `${fmt.money(value.spend)} spent on each platform`,
+        scrollHint: true,
         head: ['Platform', 'Creator keeps', 'Share', 'Buys', 'Pays', 'Unspent budget', 'Can withdraw'],
         numeric: [1, 2, 3, 4, 5],
         rows: value.rows.map((row) => ({

@@ -16,7 +16,17 @@ export default {
   intro: 'Pick gifts and how many. The engine finds the cheapest mix of coin bundles, follows every coin first-in-first-out, and checks the other ways to buy the same coins.',
 
   mount(el, app) {
-    const search = h('input', { type: 'search', autocomplete: 'off', placeholder: 'Lion, rose, galaxy…', oninput: () => this.filter() });
+    const search = h('input', {
+      type: 'search',
+      autocomplete: 'off',
+      placeholder: 'Lion, rose, galaxy…',
+      oninput: () => {
+        this.filter();
+        this.unmark();
+      },
+    });
+    // Says so when a gift chosen is already in the list (instead of adding it twice).
+    const notice = h('p', { class: 'gift-notice', role: 'status' });
     const chips = h('ul', { class: 'gift-chips', 'aria-label': 'Gifts you can add' });
     const basket = h('ul', { class: 'basket', 'aria-label': 'Gifts chosen' });
     const answer = h('div', { class: 'answer', 'aria-live': 'polite', dataset: { answers: 'gifts' } });
@@ -26,22 +36,25 @@ export default {
     const checkHint = h('span', { class: 'muted block', id: `${this.id}-check-hint` });
     checkBox.setAttribute('aria-describedby', checkHint.id);
     const check = h('div', { class: 'gift-check', 'aria-live': 'polite', dataset: { answers: 'gift-check' } });
-    this.ui = { search, chips, basket, answer, details, picker, checkBox, checkHint, check, catalogueKey: null, basketKey: null, app };
+    this.ui = { search, notice, chips, basket, answer, details, picker, checkBox, checkHint, check, catalogueKey: null, basketKey: null, app };
+    // The price comes first in the reading order: beside the picker on a wide screen, above
+    // it on a narrow one (page.css, .gift-layout), so a phone shows it before the gifts.
     replace(
       el,
       h(
         'div',
-        { class: 'split' },
+        { class: 'split gift-layout' },
+        h('div', { class: 'result gift-answer' }, answer),
         append(picker, [
           field({ label: 'Find a gift', control: search, hint: 'Type to filter; Enter or click adds the gift.' }).el,
+          notice,
           chips,
           h('h3', { class: 'subhead', text: 'Your gifts' }),
           basket,
         ]),
         h(
           'div',
-          { class: 'result' },
-          answer,
+          { class: 'result gift-more' },
           h(
             'div',
             { class: 'gift-check-box' },
@@ -173,6 +186,7 @@ export default {
       h('h3', { class: 'subhead', text: 'What each gift really cost' }),
       table({
         head: ['Gift', 'Count', coinName, 'Real cost', 'Creator is credited'],
+        scrollHint: true,
         numeric: [1, 2, 3, 4],
         rows: value.spent.map((s) => [s.name, fmt.count(s.count), fmt.count(s.coins), fmt.money(s.cost), fmt.money(s.creator_credited)]),
       }),
@@ -216,15 +230,35 @@ export default {
     for (const li of this.ui.chips.children) li.hidden = !words.every((w) => li.dataset.search.includes(w));
   },
 
+  /**
+   * Adds a gift to the list. One already there is not added again: the list says so and
+   * points to its row, where its number is changed.
+   */
   add(id) {
     const { app } = this.ui;
-    const gifts = app.state.gifts.map((g) => ({ ...g }));
-    const existing = gifts.find((g) => g.gift === id);
-    if (existing) existing.count = (Number(existing.count) || 0) + 1;
-    else gifts.push({ gift: id, count: 1 });
-    if (!existing) this.ui.basketKey = null;
+    const index = app.state.gifts.findIndex((g) => g.gift === id);
+    if (index >= 0) return this.pointTo(index);
+    this.unmark();
+    this.ui.basketKey = null;
     this.countFocus = id;
-    app.update({ gifts }, { sync: Boolean(existing) });
+    app.update({ gifts: [...app.state.gifts.map((g) => ({ ...g })), { gift: id, count: 1 }] });
+  },
+
+  /** Points to gift `index` of the list: says it is there, marks its row, focuses its number. */
+  pointTo(index) {
+    const { app, basket, notice } = this.ui;
+    const row = basket.children[index];
+    const name = app.presets.giftsOf(app.card()).find((g) => g.id === app.state.gifts[index].gift)?.name ?? app.state.gifts[index].gift;
+    this.unmark();
+    notice.textContent = `${name} is already in your gifts — change the number there.`;
+    row?.classList.add('is-found');
+    row?.querySelector('input')?.focus();
+  },
+
+  /** Clears what `pointTo` said and marked. */
+  unmark() {
+    this.ui.notice.textContent = '';
+    this.ui.basket.querySelector('.is-found')?.classList.remove('is-found');
   },
 
   renderBasket(app, catalogue) {
@@ -268,6 +302,7 @@ export default {
       value: String(g.count),
       dataset: { index: String(i) },
       oninput: () => {
+        this.unmark();
         const gifts = app.state.gifts.map((x) => ({ ...x }));
         gifts[i].count = /^\d{1,15}$/.test(count.value) ? Number(count.value) : count.value;
         app.update({ gifts });
@@ -285,6 +320,7 @@ export default {
         'aria-label': `Remove ${name}`,
         text: 'Remove',
         onclick: () => {
+          this.unmark();
           this.ui.basketKey = null;
           app.update({ gifts: app.state.gifts.filter((_, j) => j !== i) });
           requestAnimationFrame(() => this.ui.search.focus());
@@ -309,6 +345,7 @@ function channels(value, fmt) {
     h('h3', { class: 'subhead', text: 'The same coins elsewhere' }),
     table({
       head: ['Bought on', 'You would pay', 'Difference', 'Per coin'],
+      scrollHint: true,
       numeric: [1, 2, 3],
       rows: [
         { className: 'is-current', cells: [`${shortName(value.rate_card)} (this card)`, fmt.money(value.purchase.viewer_pays), '—', fmt.money(value.purchase.price_per_coin)] },

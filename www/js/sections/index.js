@@ -1,5 +1,5 @@
 // The page's sections, in page order. A section is one module with
-//   id, nav, title, intro        its anchor (#id), its name in the contents, heading and intro
+//   id, nav, title, intro        its anchor (#id), its name in the page's section menu, heading and intro
 //   mount(el, app)               builds its controls once
 //   queries(app)                 the engine questions it needs: { name: question | null }, where a
 //                                question is { op, input, mapPath?, mapError?, notice? } or

@@ -215,6 +215,7 @@ function drawTotals(el, rows, app, by) {
       head: [by === 'month' ? 'Month' : 'Week from', 'Top-ups', 'Spent', 'Gifts', 'Verdicts'],
       numeric: [1, 2, 3],
       className: 'table history-totals-table',
+      scrollHint: true,
       rows: totals.map((t) => ({
         className: t.block ? 'is-block' : t.warn ? 'is-warn' : null,
         cells: [
@@ -250,6 +251,7 @@ function drawEvents(el, rows, app, { onlyBreaches, shown }) {
           head: ['When and what', 'Money', 'Verdict'],
           numeric: [1],
           className: 'table history-events-table',
+          scrollHint: true,
           rows: visible.map((r) => ({
             className: r.verdict ? `is-${r.verdict}` : null,
             cells: [
