@@ -49,7 +49,8 @@ function moduleGraph(entry) {
   return [...seen];
 }
 
-const modules = moduleGraph(join(www, 'embed.js'));
+// embed.js imports the widget itself (js/embed/widget.js) when the page has one.
+const modules = [...new Set([...moduleGraph(join(www, 'embed.js')), ...moduleGraph(join(www, 'js/embed/widget.js'))])];
 const js = modules.reduce((sum, f) => sum + gz(readFileSync(f)), 0);
 const wasm = gz(readFileSync(join(www, 'pkg', 'giftsim_bg.wasm')));
 console.log(`widget download: ${modules.length} JS modules ${kb(js)} + WASM ${kb(wasm)} = ${kb(js + wasm)} gzipped (budget ${kb(WIDGET_BUDGET)})`);

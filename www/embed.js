@@ -3,60 +3,93 @@
 //   <script type="module" src="https://giftsim.example/embed.js"></script>
 //   <giftsim-calculator preset="tiktok-ios" gift="lion" count="1" mode="simple"></giftsim-calculator>
 //
-// Everything it loads (the engine's .wasm, its modules, its styles) is found next to this file,
-// so it works from any origin, a CDN included, and asks nothing of anyone else. It draws in a
-// shadow root (the host page's CSS cannot reach in, its own cannot leak out), is themed through
-// CSS custom properties, fires `giftsim-change` with each new answer, and re-renders when an
-// attribute changes. It also sizes `<iframe data-giftsim>` embeds of ./embed.html to their
-// content, trusting messages from its own origin only. docs/embedding.md documents it all.
-import { createCalculator, loadPresets } from './js/calculator.js';
-import { h, replace } from './js/dom.js';
-import { fromObject } from './js/state.js';
-import { sheetFrom, widgetSheets } from './js/embed/styles.js';
-import simple from './js/embed/simple.js';
-// Listed so the browser fetches the whole module graph at once, not one import level at a time
-// (each level is a round trip to a CDN).
-import './pkg/giftsim.js';
-import './js/engine.js';
-import './js/errors.js';
-import './js/decimal.js';
-import './js/answers.js';
-import './js/fields.js';
-import './js/format.js';
-import './js/rate-card.js';
-import './js/toolbar.js';
-import './js/embed/snippet.js';
-import './js/sections/coins-money.js';
+// This file is small: it defines the element, gives it its size, language and a loading line at
+// once, and fetches the widget itself (./js/embed/widget.js, the calculator and the engine) when
+// the first element appears. It also sizes `<iframe data-giftsim>` embeds of ./embed.html to
+// their content, trusting messages from its own origin only — a page with only iframes loads
+// nothing more. Everything is found next to this file, so it works from any origin, a CDN
+// included. docs/embedding.md documents it all.
+import { applyTextLanguage } from './js/embed/language.js';
+import { sheetFrom } from './js/embed/styles.js';
 
-const ATTRIBUTES = ['preset', 'gift', 'count', 'currency', 'locale', 'mode', 'theme'];
+/** The element's attributes (and the iframe's URL parameters), as docs/embedding.md lists them. */
+export const ATTRIBUTES = ['preset', 'gift', 'count', 'currency', 'locale', 'mode', 'theme', 'heading-level'];
 const OWN_ORIGIN = new URL(import.meta.url).origin;
 
-/** Shown before the styles arrive: a block, and a quiet loading line. */
+/**
+ * What the element needs before the rest arrives: its size, its type size and a readable loading
+ * line. The widget's natural width is its container's, between --gs-min-width (or the
+ * container's width, if narrower) and --gs-max-width. The frame's one grid column gives it that
+ * width in layouts that size it by its content (a flex row or column, an auto grid column,
+ * inline-block, a float, a table cell, absolute positioning), where the query container inside
+ * (embed.css), whose width never depends on its content, would make it 0px wide.
+ */
 const BASE = sheetFrom(`
-  :host { display: block; }
+  :host {
+    display: block;
+    /* The reader's own text size (the browser's setting), not the host page's, unless
+       --gs-font-size says otherwise. Important, so that a host page's rules cannot change it. */
+    font-size: var(--gs-font-size, medium) !important;
+    inline-size: fit-content;
+    min-inline-size: min(var(--gs-min-width), 100%);
+    max-inline-size: 100%;
+    color-scheme: light;
+    --gs-min-width: 16em;
+  }
+  /* More specific than theme.css's :host, whose --gs-max-width is the calculator page's. */
+  :host(:not([mode="full"])) { --gs-max-width: 45em; }
+  :host([mode="full"]) { --gs-max-width: 75em; }
   :host([hidden]) { display: none; }
-  .gs-loading { font: 1rem/1.5 system-ui, sans-serif; color: #555b66; padding: 1em; margin: 0; }
+  :host([theme="dark"]) { color-scheme: dark; }
+  :host([theme="auto"]) { color-scheme: light dark; }
+  /* A fresh start: nothing inherited from the host page (fonts, colours, spacing, alignment). */
+  .gs-frame {
+    all: initial;
+    color-scheme: inherit;
+    display: grid;
+    grid-template-columns: minmax(min(var(--gs-min-width), 100%), var(--gs-max-width));
+    font-family: var(--gs-font, system-ui, sans-serif);
+    font-size: inherit;
+    line-height: 1.5;
+    color: var(--gs-text, CanvasText);
+    text-align: start;
+    overflow-wrap: break-word;
+  }
+  /* The readable minimum in layouts that size the widget by its content (a table cell, an auto
+     grid column): a line as wide as --gs-min-width that counts there, and never overflows a
+     narrower container (its percentage counts only once the container's width is known). */
+  .gs-frame::before { content: ""; inline-size: var(--gs-min-width); max-inline-size: 100%; }
+  /* The theme's colours, or the system's for the colour scheme until they arrive: readable on
+     any host page, light or dark. */
+  .gs-loading {
+    margin: 0;
+    padding: 1em;
+    color: var(--gs-text, CanvasText);
+    background: var(--gs-surface, Canvas);
+    border: 1px solid var(--gs-border, GrayText);
+    border-radius: var(--gs-radius, 12px);
+  }
 `);
 
-/** The whole calculator's sections, minus the page's saved scenarios (they belong to the page). */
-async function fullSections() {
-  const { sections } = await import('./js/sections/index.js');
-  return sections.filter((s) => s.id !== 'scenarios');
+let widgetLoading = null;
+/** The widget's code, fetched once, when the first element appears. */
+function loadWidget() {
+  widgetLoading ??= import('./js/embed/widget.js');
+  return widgetLoading;
 }
 
 export class GiftsimCalculator extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
 
   #shadow;
-  #app = null;
-  #mode = null;
-  #run = 0;
-  #answer = null;
-  #detail = null;
-  #resolveReady;
+  /** The shadow root's top element: the widget's language, direction and width. */
+  #frame;
+  #widget = null;
+  #started = false;
+  #settle;
   /** Resolves with the first `giftsim-change` detail (or rejects if the engine cannot load). */
   ready = new Promise((resolve, reject) => {
-    this.#resolveReady = { resolve, reject };
+    this.#settle = { resolve, reject };
   });
 
   constructor() {
@@ -64,119 +97,50 @@ export class GiftsimCalculator extends HTMLElement {
     this.ready.catch(() => {}); // reported in the widget itself; `ready` is for those who ask
     this.#shadow = this.attachShadow({ mode: 'open' });
     this.#shadow.adoptedStyleSheets = [BASE];
-    // Links to a part of the calculator ("#rate-card") scroll within the widget, and leave the
-    // host page's address alone.
-    this.#shadow.addEventListener('click', (event) => {
-      const link = event.target.closest?.('a[href^="#"]');
-      if (!link) return;
-      event.preventDefault();
-      const target = this.#shadow.getElementById(link.getAttribute('href').slice(1));
-      target?.scrollIntoView({ block: 'start' });
-      target?.querySelector('h2, h3')?.setAttribute('tabindex', '-1');
-      target?.querySelector('h2, h3')?.focus({ preventScroll: true });
-    });
+    this.#frame = document.createElement('div');
+    this.#frame.className = 'gs-frame';
+    applyTextLanguage(this.#frame);
+    this.#frame.append(statusLine('Loading the gift calculator…', 'status'));
+    this.#shadow.append(this.#frame);
   }
 
   connectedCallback() {
-    if (!this.#app && this.#run === 0) this.#start();
+    if (this.#started) return;
+    this.#started = true;
+    loadWidget().then(
+      ({ Widget }) => {
+        this.#widget = new Widget(this, { shadow: this.#shadow, frame: this.#frame, base: BASE, ready: this.#settle });
+      },
+      (e) => {
+        this.#frame.replaceChildren(statusLine(`The gift calculator could not start: ${e.message}`, 'alert'));
+        this.#settle.reject(e);
+      },
+    );
   }
 
   attributeChangedCallback(name, before, after) {
-    if (before === after || !this.#app) return;
-    if (name === 'mode') {
-      if ((after === 'full' ? 'full' : 'simple') !== this.#mode) this.#start();
-      return;
-    }
-    // The theme is pure CSS (:host([theme])); redraw so the charts take its colours.
-    const change = name === 'theme' ? {} : this.#stateFromAttributes(this.#app.presets);
-    this.#app.update(change, { sync: true });
+    if (before !== after) this.#widget?.attributeChanged(name);
   }
 
   /** The latest `giftsim-change` detail, or null before the first answer. */
   get result() {
-    return this.#detail;
-  }
-
-  async #start() {
-    const run = ++this.#run;
-    this.#app = null;
-    this.#answer = null;
-    const status = h('p', { class: 'gs-loading', role: 'status', text: 'Loading the gift calculator…' });
-    replace(this.#shadow, status);
-    let presets;
-    let sheets;
-    let sections;
-    const mode = this.getAttribute('mode') === 'full' ? 'full' : 'simple';
-    try {
-      [presets, sheets, sections] = await Promise.all([loadPresets(), widgetSheets(), mode === 'full' ? fullSections() : [simple]]);
-    } catch (e) {
-      if (run !== this.#run) return;
-      replace(this.#shadow, h('p', { class: 'gs-loading', role: 'alert', text: `The gift calculator could not start: ${e.message}.` }));
-      this.#resolveReady.reject(e);
-      return;
-    }
-    if (run !== this.#run) return;
-    // The mode may have changed while the engine loaded.
-    if ((this.getAttribute('mode') === 'full' ? 'full' : 'simple') !== mode) {
-      this.#start();
-      return;
-    }
-    this.#mode = mode;
-    this.#shadow.adoptedStyleSheets = [BASE, ...sheets];
-    const toolbar = mode === 'full' ? h('div', { class: 'toolbar gs-toolbar', role: 'group', 'aria-label': 'Rate card and formats' }) : null;
-    const body = h('div', { class: 'sections gs-sections' });
-    const root = h('div', { class: `gs-root gs-root--${mode}` }, toolbar, body);
-    replace(this.#shadow, root);
-    this.#app = createCalculator({
-      presets,
-      state: this.#stateFromAttributes(presets),
-      sections,
-      root: body,
-      toolbar,
-      landmarks: false,
-      onRefresh: (app) => this.#changed(app),
-    });
-  }
-
-  /** The state the attributes describe, cleaned like any outside data (values, never markup). */
-  #stateFromAttributes(presets) {
-    const get = (name) => this.getAttribute(name) ?? undefined;
-    const preset = get('preset');
-    const currency = get('currency') ?? presets.byId.get(preset)?.currency;
-    const count = /^\d{1,9}$/.test(get('count') ?? '') ? Number(get('count')) : 1;
-    const state = fromObject({ card: preset, currency, locale: get('locale'), gifts: [{ gift: get('gift') ?? 'lion', count }] });
-    if (!state.gifts.length) state.gifts = [{ gift: 'lion', count }];
-    return state;
-  }
-
-  /** After each refresh: a new answer (or a new error) is announced to the host page. */
-  #changed(app) {
-    // Screen readers read numbers and names in the widget's language.
-    this.#shadow.querySelector('.gs-root')?.setAttribute('lang', app.state.locale);
-    const catalogue = app.presets.giftsOf(app.card());
-    const result = app.results.get(catalogue.length ? 'gifts' : 'coins');
-    if (!result || result === this.#answer) return;
-    this.#answer = result;
-    const first = app.state.gifts[0];
-    const quote = result.error ? null : result.value;
-    this.#detail = {
-      mode: this.#mode,
-      preset: app.state.card,
-      gift: catalogue.length ? first?.gift ?? null : null,
-      count: catalogue.length ? first?.count ?? null : null,
-      currency: app.state.currency,
-      locale: app.state.locale,
-      viewerPays: quote?.purchase.viewer_pays ?? null,
-      creatorKeeps: quote?.creator.keeps ?? null,
-      quote,
-      error: result.error,
-    };
-    this.dispatchEvent(new CustomEvent('giftsim-change', { detail: this.#detail, bubbles: true, composed: true }));
-    this.#resolveReady.resolve(this.#detail);
+    return this.#widget?.result ?? null;
   }
 }
 
+/** A line of text saying how the widget is doing (`role` "status" or "alert"). */
+function statusLine(text, role) {
+  const line = document.createElement('p');
+  line.className = 'gs-loading';
+  line.setAttribute('role', role);
+  line.textContent = text;
+  return line;
+}
+
 if (!customElements.get('giftsim-calculator')) customElements.define('giftsim-calculator', GiftsimCalculator);
+
+/** An iframe is never set shorter than this: room for a line of text, never a sliver. */
+const MIN_FRAME_HEIGHT = 200;
 
 /**
  * The host side of the iframe embed: `<iframe data-giftsim src=".../embed.html?…">` grows to
@@ -188,7 +152,7 @@ function resizeFrames(event) {
   if (!data || data.type !== 'giftsim:height' || !Number.isFinite(data.height)) return;
   for (const frame of document.querySelectorAll('iframe[data-giftsim]')) {
     if (frame.contentWindow === event.source) {
-      frame.style.height = `${Math.max(80, Math.min(Math.ceil(data.height), 20000))}px`;
+      frame.style.height = `${Math.max(MIN_FRAME_HEIGHT, Math.min(Math.ceil(data.height), 20000))}px`;
       frame.style.border = frame.style.border || '0';
     }
   }

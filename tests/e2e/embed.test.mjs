@@ -50,7 +50,7 @@ before(async () => {
   const [snippet] = readmeBlocks('html');
   assert.match(snippet, /https:\/\/giftsim\.example\/embed\.js/);
   await hostPage('one', { body: `<h1>One widget</h1>${snippet.replace('https://giftsim.example/', widgetBase)}` });
-  for (const name of ['embed.js', 'embed.html', 'js', 'css', 'pkg', 'tz', 'vendor']) await symlink(join(www, name), join(sameDir, name));
+  for (const name of ['embed.js', 'embed.html', 'js', 'css', 'i18n', 'pkg', 'tz', 'vendor']) await symlink(join(www, name), join(sameDir, name));
   sameOriginBase = await h.serve({ root: sameDir, csp: strictPolicy });
 });
 
@@ -337,6 +337,13 @@ describe('the embed', () => {
     }));
     assert.deepEqual(frameInert, { xss: undefined, markup: 0 });
     await page.context().close();
+    // Each value is refused once, with a warning for the page's editor naming the attribute
+    // (the widget's seven and the iframe's four parameters); the value is quoted, not run.
+    const url = `${hostBase}xss.html`;
+    const warned = h.problems.filter((p) => p.startsWith(`console warning on ${url}: `));
+    for (const p of warned) h.problems.splice(h.problems.indexOf(p), 1);
+    const named = warned.map((p) => p.match(/<giftsim-calculator> ([a-z-]+)="\\"><img src=x onerror=\\"window.__xss=1\\">.*is not .*; the default, ".*", is used instead\.$/)?.[1] ?? p);
+    assert.deepEqual(named.sort(), ['count', 'currency', 'gift', 'gift', 'locale', 'locale', 'mode', 'mode', 'preset', 'preset', 'theme']);
   });
 
   test('is accessible inside the widgets and the iframe (axe-core)', async () => {

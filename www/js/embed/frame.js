@@ -1,17 +1,17 @@
 // The iframe embed (embed.html): one <giftsim-calculator> made from the URL's parameters, which
-// are set as attribute values (data, never markup). The frame tells the page around it its
-// height whenever it changes, and each new answer, by postMessage; the parent decides whom to
-// trust by checking the message's origin (embed.js does, for `<iframe data-giftsim>`).
-import '../../embed.js';
+// are set as attribute values (data, never markup). Once the widget shows its first answer (or
+// says it cannot start), the frame tells the page around it its height, and again whenever it
+// changes, and each new answer, by postMessage; the parent decides whom to trust by checking the
+// message's origin (embed.js does, for `<iframe data-giftsim>`). While the widget loads it says
+// nothing, so the parent keeps the iframe's height rather than shrinking it to a loading line.
+import { ATTRIBUTES } from '../../embed.js';
 
-const ATTRIBUTES = ['preset', 'gift', 'count', 'currency', 'locale', 'mode', 'theme'];
 const params = new URLSearchParams(location.search);
 const widget = document.createElement('giftsim-calculator');
 for (const name of ATTRIBUTES) {
   const value = params.get(name);
   if (value != null) widget.setAttribute(name, value.slice(0, 64));
 }
-// The widget's own background shows through the frame only in the whole calculator.
 document.getElementById('frame').replaceChildren(widget);
 
 /** Messages go to the parent only; height and answers are not secrets, so any parent may read them. */
@@ -19,14 +19,21 @@ function tell(message) {
   if (window.parent !== window) window.parent.postMessage(message, '*');
 }
 
-let last = 0;
-new ResizeObserver(() => {
+let told = 0;
+/** Tells the parent the content's height, if it changed since last told. */
+function tellHeight() {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-  if (height !== last) {
-    last = height;
+  if (height !== told) {
+    told = height;
     tell({ type: 'giftsim:height', height });
   }
-}).observe(document.documentElement);
+}
+
+function follow() {
+  tellHeight();
+  new ResizeObserver(tellHeight).observe(document.documentElement);
+}
+widget.ready.then(follow, follow);
 
 widget.addEventListener('giftsim-change', (event) => {
   const { quote, ...summary } = event.detail;

@@ -1,6 +1,7 @@
 // The widget's simple mode: one question and its answer. "What does this gift cost, this many
 // times, bought here?" — or, on a card without gifts (Twitch Bits, Super Chat…), "what do this
 // many coins cost?". A section like the page's, asked and drawn by the same calculator.
+// Every figure is isolated (<bdi>), so it reads the same in a text of either direction.
 import { abs, sign } from '../decimal.js';
 import { facts, h, isFocused, replace } from '../dom.js';
 import { field } from '../fields.js';
@@ -68,7 +69,7 @@ export default {
       this.ui.key = key;
       replace(
         gift,
-        catalogue.map((g) => h('option', { value: g.id, text: `${g.name} (${app.fmt.count(g.coins)})` })),
+        catalogue.map((g) => h('option', { value: g.id, text: `${g.name} (${isolated(app.fmt.count(g.coins))})` })),
         first && !catalogue.some((g) => g.id === first.gift) ? h('option', { value: first.gift, text: `${first.gift} (not on this card)` }) : null,
       );
       gift.value = first?.gift ?? catalogue[0]?.id ?? '';
@@ -95,28 +96,40 @@ export default {
     const fmt = app.format(value.rate_card.currency);
     const coinName = current.coin_name ?? 'coins';
     const what = catalogue.length
-      ? `${value.spent.map((s) => `${s.name} × ${fmt.count(s.count)}`).join(', ')} (${unitCount(fmt, value.coins_needed, coinName)})`
-      : unitCount(fmt, value.question.coins, coinName);
+      ? [value.spent.map((s, i) => [i ? ', ' : '', `${s.name} × `, figure(fmt.count(s.count))]), ' (', figure(unitCount(fmt, value.coins_needed, coinName)), ')']
+      : figure(unitCount(fmt, value.question.coins, coinName));
     // The engine lists the other channels cheapest first.
     const cheapest = value.channels?.[0];
     const saving = cheapest && sign(cheapest.difference) < 0 ? cheapest : null;
     replace(
       answer,
       h('p', { class: 'headline-label', text: 'You pay' }),
-      h('p', { class: 'headline', dataset: { testid: 'simple-total' }, text: fmt.money(value.purchase.viewer_pays) }),
-      h('p', { class: 'headline-sub', text: `for ${what} on ${shortName(value.rate_card)}` }),
+      h('p', { class: 'headline', dataset: { testid: 'simple-total' } }, figure(fmt.money(value.purchase.viewer_pays))),
+      h('p', { class: 'headline-sub' }, 'for ', what, ` on ${shortName(value.rate_card)}`),
       facts([
-        ['The creator keeps', `${fmt.money(value.creator.keeps)} (${fmt.percent(value.creator.percent_of_viewer_pays)})`],
-        [`${coinName} bought`, `${fmt.count(value.purchase.coins)} in ${fmt.count(value.purchase.purchase_count)} ${value.purchase.purchase_count === 1 ? 'purchase' : 'purchases'}`],
-        saving ? [`Cheaper on ${shortName(saving.rate_card)}`, `${fmt.money(saving.viewer_pays)} (save ${fmt.money(abs(saving.difference))})`] : null,
+        ['The creator keeps', [figure(fmt.money(value.creator.keeps)), ' (', figure(fmt.percent(value.creator.percent_of_viewer_pays)), ')']],
+        [`${coinName} bought`, [figure(fmt.count(value.purchase.coins)), ' in ', figure(fmt.count(value.purchase.purchase_count)), value.purchase.purchase_count === 1 ? ' purchase' : ' purchases']],
+        saving ? [`Cheaper on ${shortName(saving.rate_card)}`, [figure(fmt.money(saving.viewer_pays)), ' (save ', figure(fmt.money(abs(saving.difference))), ')']] : null,
       ]),
     );
     const full = new URL('../../index.html', import.meta.url);
     full.search = `?v=1&card=${encodeURIComponent(current.id)}${first ? `&gifts=${encodeURIComponent(`${first.gift}*${first.count}`)}` : ''}&locale=${encodeURIComponent(app.state.locale)}`;
     replace(
       foot,
-      `${current.name}: figures as of ${value.rate_card.as_of ?? 'an unstated date'}. Computed in your browser by giftsim. `,
+      `${current.name}: figures as of `,
+      figure(value.rate_card.as_of ?? 'an unstated date'),
+      '. Computed in your browser by giftsim. ',
       h('a', { href: full.href, target: '_blank', rel: 'noopener', text: 'Open the full calculator' }),
     );
   },
 };
+
+/** A figure (a number, an amount, a date) isolated from the text around it. */
+function figure(text) {
+  return h('bdi', { text });
+}
+
+/** The same for text that cannot hold elements (an option's label): Unicode's isolate marks. */
+function isolated(text) {
+  return `\u2068${text}\u2069`;
+}
