@@ -168,7 +168,7 @@ describe('the lab’s audit of a rate card', () => {
     await code.fill('ZZ');
     const error = await refused(page);
     assert.equal(await error.count(), 1);
-    assert.match(await error.innerText(), /`ZZ` is not a country/);
+    assert.match(await error.innerText(), /“ZZ” is not a region giftsim knows/);
     assert.equal(await code.getAttribute('aria-invalid'), 'true');
     assert.ok(await code.locator('xpath=..').locator('.field-error').isVisible(), 'the message is next to the region’s field');
     assert.match(await page.locator('[data-testid=run-status]').innerText(), /could not run/);
@@ -181,7 +181,7 @@ describe('the lab’s audit of a rate card', () => {
     assert.equal(await page.locator('.lab-editor .field-error:not([hidden])').count(), 0, 'mending the field clears its message');
     await page.getByLabel('Date of the rules').fill('1990-01-01');
     const early = await refused(page);
-    assert.match(await early.innerText(), /nothing for US-TX before 2019-01-01/);
+    assert.match(await early.innerText(), /^Use a day on or after 2019-01-01 \(not 1990-01-01\)\.$/);
     assert.equal(await page.getByLabel('Date of the rules').getAttribute('aria-invalid'), 'true');
     assert.ok(await page.locator('[data-testid=stale]').isVisible());
     await page.getByLabel('Date of the rules').fill('2026-12-07');

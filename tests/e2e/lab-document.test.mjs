@@ -4,8 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import { setLanguage } from '../../www/js/i18n.js';
 import { DocumentError, Library, compact, defaultDocument, documentPath, engineRequest, expand, fromEngineDocument } from '../../www/js/lab/document.js';
 import { nodeEngine, root } from './engines.mjs';
+
+// A refusal is written in the reader's language: these checks read the English words.
+await setLanguage('en', { parts: ['lab'] });
 
 const current = defaultDocument();
 const refusal = (value) => {

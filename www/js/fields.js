@@ -1,6 +1,10 @@
-// Labelled form fields, and the engine's errors shown next to the field they name. An error's
-// `path` ("gifts[0].count", "rate_card.bundles[2].price") finds the field registered for it.
+// Labelled form fields: what people type in them, read in the number locale, and the engine's
+// errors shown next to the field they name. An error's `path` ("gifts[0].count",
+// "rate_card.bundles[2].price") finds the field registered for it.
+import { readTyped, shift } from './decimal.js';
 import { h, uid } from './dom.js';
+import { numberSigns } from './format.js';
+import { numberLocale, t } from './i18n.js';
 
 /**
  * A labelled control (the label: text, or nodes such as a visually hidden part) with room for a hint and an error: `{ label, control, hint, className }` →
@@ -22,11 +26,47 @@ export function field({ label, control, hint, className }) {
   return { el, control, error, hint: hintEl };
 }
 
-/** Where each error path is shown. */
+/** The largest whole number a field passes on as a number (beyond, JavaScript loses digits). */
+const MAX_WHOLE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * What a person typed in a field of `kind`, read in the number `locale` ("1.000,00" in de-DE,
+ * "1,000.00" in en-US; full-width digits, no-break spaces): `{ value }` as the engine takes it,
+ * or `{ error }`, a sentence for the person. Kinds: "money" (a currency sign may come with it:
+ * "$20", "20 $"), "rate" (a fraction: "0.3", or "30 %" for 0.3), "percent" (a percentage:
+ * "30" or "30 %"), "number" (a plain decimal, maybe negative) and "whole" (a whole number, as a
+ * number). The value keeps every digit typed; nothing goes through floating point.
+ */
+export function readField(text, kind, locale = numberLocale()) {
+  const read = readTyped(text, numberSigns(locale));
+  const wrong = () => ({ error: read.problem === 'ambiguous' ? t('input.ambiguous', { typed: String(text).trim(), example: example(kind, locale) }) : t(`input.${kind}`, { example: example(kind, locale) }) });
+  if (read.problem) return wrong();
+  if (read.currency && kind !== 'money') return wrong();
+  if (read.percent && kind !== 'rate' && kind !== 'percent') return wrong();
+  if (kind === 'rate' && read.percent) return { value: shift(read.value, -2) };
+  if (kind !== 'whole') return { value: read.value };
+  if (read.value.includes('.')) return wrong();
+  const n = BigInt(read.value);
+  return n <= MAX_WHOLE && -n <= MAX_WHOLE ? { value: Number(n) } : wrong();
+}
+
+/** What a field of `kind` takes, written in `locale` ("1,000.00", "0.3 or 30%"). */
+function example(kind, locale) {
+  const f = (n, digits = 0, style = 'decimal') => new Intl.NumberFormat(locale, { style, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  if (kind === 'money') return f(1000, 2);
+  if (kind === 'whole') return f(1000);
+  if (kind === 'rate') return t('input.or', { a: f(0.3, 1), b: f(0.3, 0, 'percent') });
+  if (kind === 'percent') return f(0.05, 0, 'percent');
+  return f(2.5, 1);
+}
+
+/** Where each error path is shown. `describe(err)` writes an error's words: the engine's own
+ * sentence unless a page gives its own (errors.js `describeError`, from the catalogue). */
 export class FieldErrors {
-  constructor() {
+  constructor({ describe = (err) => err.message } = {}) {
     this.byKey = new Map();
     this.shown = new Set();
+    this.describe = describe;
   }
 
   /**
@@ -58,7 +98,7 @@ export class FieldErrors {
       const f = this.lookup(`${query}:${path}`) ?? this.lookup(`*:${path}`);
       if (f) {
         f.error.hidden = false;
-        f.error.textContent = err.message;
+        f.error.textContent = this.describe(err);
         f.control.setAttribute('aria-invalid', 'true');
         f.control.closest('.field')?.classList.add('has-error');
         this.shown.add(f);

@@ -1,6 +1,6 @@
 // Every number on the page goes through Intl.NumberFormat for the chosen locale. Money arrives
 // as decimal strings and is formatted from the string, so no digit is lost to floating point.
-import { isDecimal, places, shift } from './decimal.js';
+import { isDecimal, places, readTyped, shift } from './decimal.js';
 
 /** The locales offered for number formatting. */
 export const LOCALES = [
@@ -84,14 +84,24 @@ function makeFormatter(locale, code) {
   };
 }
 
+const signs = new Map();
+/** The signs `locale` writes numbers with: `{ decimal, group }` (en-US: "." and ","). */
+export function numberSigns(locale) {
+  if (!signs.has(locale)) {
+    const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+    signs.set(locale, { decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.', group: parts.find((p) => p.type === 'group')?.value ?? ',' });
+  }
+  return signs.get(locale);
+}
+
 /**
- * Money typed by a person, as the engine's decimal string: a lone locale decimal comma becomes a
- * point ("12,50" → "12.50") and spaces go; anything else is passed on for the engine to judge.
+ * Money typed by a person, as the engine's decimal string, read in the locale's signs
+ * ("1.000,50" → "1000.50", "$20" → "20"; decimal.js `readTyped`); anything unreadable is passed
+ * on as typed for the engine to judge.
  */
 export function moneyInput(text, decimalSeparator) {
-  const trimmed = String(text).trim().replace(/[\s\u00a0\u202f]/g, '');
-  if (decimalSeparator === ',' && /^\d+,\d+$/.test(trimmed)) return trimmed.replace(',', '.');
-  return trimmed;
+  const read = readTyped(text, { decimal: decimalSeparator });
+  return read.value !== undefined && !read.percent ? read.value : String(text).trim();
 }
 
 /** Names of the places money goes, as a person reads them. */

@@ -3,6 +3,7 @@
 // come from CSS custom properties (theme.css, lab.css), so a theme restyles them. Each chart has
 // its figures in a table beside it; the charts themselves are images to assistive technology.
 import { isDecimal } from '../decimal.js';
+import { t } from '../i18n.js';
 
 let library = null;
 
@@ -44,9 +45,9 @@ async function make(canvas, config) {
 }
 
 function baseOptions(fmt, { money = true, indexAxis = 'x' } = {}) {
-  const t = theme();
-  const valueAxis = { ticks: { color: t.muted, callback: (v) => (money ? fmt.compactMoney(v) : fmt.compactCount(v)) }, grid: { color: t.grid } };
-  const categoryAxis = { ticks: { color: t.muted, autoSkip: true, maxRotation: 0 }, grid: { display: false } };
+  const colours = theme();
+  const valueAxis = { ticks: { color: colours.muted, callback: (v) => (money ? fmt.compactMoney(v) : fmt.compactCount(v)) }, grid: { color: colours.grid } };
+  const categoryAxis = { ticks: { color: colours.muted, autoSkip: true, maxRotation: 0 }, grid: { display: false } };
   return {
     indexAxis,
     responsive: true,
@@ -54,7 +55,7 @@ function baseOptions(fmt, { money = true, indexAxis = 'x' } = {}) {
     animation: false,
     interaction: { mode: 'index', intersect: false },
     scales: indexAxis === 'y' ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
-    plugins: { legend: { position: 'bottom', labels: { color: t.text, boxWidth: 14, usePointStyle: true } } },
+    plugins: { legend: { position: 'bottom', labels: { color: colours.text, boxWidth: 14, usePointStyle: true } } },
   };
 }
 
@@ -78,7 +79,7 @@ export function bandChart(canvas, { labels, series }, fmt) {
     callbacks: {
       label: (ctx) => {
         const s = series[Math.floor(ctx.datasetIndex / 3)];
-        return `${s.label}: ${fmt.money(s.p50[ctx.dataIndex])} (P5–P95 ${fmt.money(s.p5[ctx.dataIndex])} – ${fmt.money(s.p95[ctx.dataIndex])})`;
+        return t('lab.chart.band_tip', { label: s.label, value: fmt.money(s.p50[ctx.dataIndex]), from: fmt.money(s.p5[ctx.dataIndex]), to: fmt.money(s.p95[ctx.dataIndex]) });
       },
     },
   };
@@ -93,7 +94,7 @@ export function splitChart(canvas, { label, parts }, fmt) {
   options.scales.y.ticks.display = false;
   options.scales.x.max = parts.reduce((sum, p) => sum + Number(p.value), 0);
   options.interaction = { mode: 'nearest', intersect: true };
-  options.plugins.tooltip = { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${fmt.money(parts[ctx.datasetIndex].value)}` } };
+  options.plugins.tooltip = { callbacks: { label: (ctx) => t('lab.chart.at', { title: ctx.dataset.label, value: fmt.money(parts[ctx.datasetIndex].value) }) } };
   const border = cssVar('--gs-surface', '#fff');
   return make(canvas, {
     type: 'bar',
@@ -122,10 +123,10 @@ export function linesChart(canvas, { xs, labels, lines, money, xTitle }, fmt) {
   const point = (l, i) => (numeric ? { x: Number(xs[i]), y: l.values[i] == null ? null : Number(l.values[i]) } : l.values[i] == null ? null : Number(l.values[i]));
   options.plugins.tooltip = {
     callbacks: {
-      title: (items) => (items[0] ? `${xTitle}: ${labels[items[0].dataIndex]}` : ''),
+      title: (items) => (items[0] ? t('lab.chart.at', { title: xTitle, value: labels[items[0].dataIndex] }) : ''),
       label: (ctx) => {
         const v = lines[ctx.datasetIndex].values[ctx.dataIndex];
-        return `${ctx.dataset.label}: ${money ? fmt.money(v) : fmt.count(Number(v))}`;
+        return t('lab.chart.at', { title: ctx.dataset.label, value: money ? fmt.money(v) : fmt.count(Number(v)) });
       },
     },
   };
@@ -195,7 +196,8 @@ export function differenceChart(canvas, { labels, variants }, fmt) {
       label: (ctx) => {
         const v = variants[ctx.datasetIndex];
         const [p5, p95] = v.ranges[ctx.dataIndex];
-        return `${v.label}: ${fmt.signedMoney(v.values[ctx.dataIndex])} (P5–P95 ${fmt.signedMoney(p5)} to ${fmt.signedMoney(p95)})${v.significant[ctx.dataIndex] ? '' : ', within the noise'}`;
+        const params = { label: v.label, value: fmt.signedMoney(v.values[ctx.dataIndex]), from: fmt.signedMoney(p5), to: fmt.signedMoney(p95) };
+        return t(v.significant[ctx.dataIndex] ? 'lab.chart.difference_tip' : 'lab.chart.difference_tip_noise', params);
       },
     },
   };
@@ -266,15 +268,15 @@ function drawCells(chart, draw) {
 
 /** An axis over the positions 0 … n−1 of a list of values, each labelled by its value (the
  * library leaves out labels that would overlap). */
-function indexAxis(labels, title, t) {
+function indexAxis(labels, title, colours) {
   const n = labels.length;
   return {
     type: 'linear',
     min: -0.5,
     max: n - 0.5,
-    title: { display: Boolean(title), text: title, color: t.muted },
+    title: { display: Boolean(title), text: title, color: colours.muted },
     grid: { display: false },
-    ticks: { color: t.muted, autoSkip: true, autoSkipPadding: 8, maxRotation: 0, callback: (v) => labels[v] ?? '' },
+    ticks: { color: colours.muted, autoSkip: true, autoSkipPadding: 8, maxRotation: 0, callback: (v) => labels[v] ?? '' },
     afterBuildTicks: (axis) => {
       axis.ticks = labels.map((_, value) => ({ value }));
     },
@@ -288,7 +290,7 @@ function indexAxis(labels, title, t) {
  * y positions in `xLabels` and `yLabels`; `best` = { x, y }; `untried` = [{ x, y }].
  */
 export function gridChart(canvas, { xLabels, yLabels, xTitle, yTitle, cells: all, best, untried, legendColour }) {
-  const t = theme();
+  const colours = theme();
   const missing = cssVar('--gs-error', '#b42318');
   const kept = all.filter((c) => c.feasible);
   const missed = all.filter((c) => !c.feasible);
@@ -297,9 +299,9 @@ export function gridChart(canvas, { xLabels, yLabels, xTitle, yTitle, cells: all
     return Math.max(3, Math.min(width, height) / 2);
   };
   const datasets = [
-    { label: 'Keeps every limit', data: kept.map(({ x, y }) => ({ x, y })), cells: kept, cellColours: kept.map((c) => c.colour), backgroundColor: legendColour, borderColor: legendColour, pointStyle: 'rect', pointRadius: 0, pointHoverRadius: 0, pointHitRadius: hit },
+    { label: t('lab.chart.keeps'), data: kept.map(({ x, y }) => ({ x, y })), cells: kept, cellColours: kept.map((c) => c.colour), backgroundColor: legendColour, borderColor: legendColour, pointStyle: 'rect', pointRadius: 0, pointHoverRadius: 0, pointHitRadius: hit },
     {
-      label: 'Misses a limit',
+      label: t('lab.chart.misses'),
       data: missed.map(({ x, y }) => ({ x, y })),
       cells: missed,
       cellColours: missed.map((c) => withAlpha(c.colour, 0.3)),
@@ -311,8 +313,8 @@ export function gridChart(canvas, { xLabels, yLabels, xTitle, yTitle, cells: all
       pointHoverRadius: (ctx) => Math.max(3, Math.min(8, hit(ctx) * 0.6)),
       pointHitRadius: hit,
     },
-    { label: 'Best', data: best ? [best] : [], cells: best ? [all.find((c) => c.x === best.x && c.y === best.y)] : [], cellOutline: t.text, backgroundColor: 'transparent', borderColor: t.text, borderWidth: 2, pointStyle: 'rect', pointRadius: 0, pointHoverRadius: 0, pointHitRadius: 0 },
-    { label: 'Not tried', data: untried, backgroundColor: t.grid, borderColor: t.grid, pointStyle: 'circle', pointRadius: 1.5, pointHoverRadius: 1.5, pointHitRadius: 0 },
+    { label: t('lab.chart.best'), data: best ? [best] : [], cells: best ? [all.find((c) => c.x === best.x && c.y === best.y)] : [], cellOutline: colours.text, backgroundColor: 'transparent', borderColor: colours.text, borderWidth: 2, pointStyle: 'rect', pointRadius: 0, pointHoverRadius: 0, pointHitRadius: 0 },
+    { label: t('lab.chart.not_tried'), data: untried, backgroundColor: colours.grid, borderColor: colours.grid, pointStyle: 'circle', pointRadius: 1.5, pointHoverRadius: 1.5, pointHitRadius: 0 },
   ];
   return make(canvas, {
     type: 'scatter',
@@ -321,10 +323,10 @@ export function gridChart(canvas, { xLabels, yLabels, xTitle, yTitle, cells: all
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: { x: indexAxis(xLabels, xTitle, t), y: indexAxis(yLabels, yTitle, t) },
+      scales: { x: indexAxis(xLabels, xTitle, colours), y: indexAxis(yLabels, yTitle, colours) },
       interaction: { mode: 'nearest', intersect: true },
       plugins: {
-        legend: { position: 'bottom', labels: { color: t.text, usePointStyle: true, boxWidth: 14, filter: (item, data) => data.datasets[item.datasetIndex].data.length > 0 } },
+        legend: { position: 'bottom', labels: { color: colours.text, usePointStyle: true, boxWidth: 14, filter: (item, data) => data.datasets[item.datasetIndex].data.length > 0 } },
         tooltip: {
           filter: (item) => Boolean(item.dataset.cells),
           callbacks: {
@@ -344,15 +346,15 @@ export function gridChart(canvas, { xLabels, yLabels, xTitle, yTitle, cells: all
  * the money objective; the feasible ones joined by a line when `joined`; `best` = { x, y }.
  */
 export function dotChart(canvas, { xLabels, xTitle, yTitle, points, best, joined }, fmt) {
-  const t = theme();
+  const colours = theme();
   const accent = cssVar('--lab-series-1', '#4c2fb5');
   const missing = cssVar('--gs-error', '#b42318');
   const kept = points.filter((p) => p.feasible && p.y != null);
   const missed = points.filter((p) => !p.feasible && p.y != null);
   const xy = (list) => list.map(({ x, y }) => ({ x, y: Number(y) }));
   const options = baseOptions(fmt);
-  options.scales.x = xLabels ? indexAxis(xLabels, xTitle, t) : { type: 'linear', title: { display: Boolean(xTitle), text: xTitle, color: t.muted }, ticks: { color: t.muted, precision: 0 }, grid: { color: t.grid } };
-  options.scales.y.title = { display: Boolean(yTitle), text: yTitle, color: t.muted };
+  options.scales.x = xLabels ? indexAxis(xLabels, xTitle, colours) : { type: 'linear', title: { display: Boolean(xTitle), text: xTitle, color: colours.muted }, ticks: { color: colours.muted, precision: 0 }, grid: { color: colours.grid } };
+  options.scales.y.title = { display: Boolean(yTitle), text: yTitle, color: colours.muted };
   options.interaction = { mode: 'nearest', intersect: true };
   const all = [kept, missed, best ? [best] : []];
   options.plugins.legend.labels.filter = (item, data) => data.datasets[item.datasetIndex].data.length > 0;
@@ -366,9 +368,9 @@ export function dotChart(canvas, { xLabels, xTitle, yTitle, points, best, joined
     type: 'scatter',
     data: {
       datasets: [
-        { label: 'Keeps every limit', data: xy(kept), showLine: joined, borderColor: withAlpha(accent, 0.5), backgroundColor: accent, borderWidth: 1.5, pointRadius: 4, pointHoverRadius: 6 },
-        { label: 'Misses a limit', data: xy(missed), pointStyle: 'crossRot', borderColor: missing, backgroundColor: missing, borderWidth: 2, pointRadius: 6, pointHoverRadius: 7 },
-        { label: 'Best', data: best ? xy([best]) : [], pointStyle: 'rectRot', borderColor: t.text, backgroundColor: cssVar('--gs-surface', '#fff'), borderWidth: 2.5, pointRadius: 9, pointHoverRadius: 10 },
+        { label: t('lab.chart.keeps'), data: xy(kept), showLine: joined, borderColor: withAlpha(accent, 0.5), backgroundColor: accent, borderWidth: 1.5, pointRadius: 4, pointHoverRadius: 6 },
+        { label: t('lab.chart.misses'), data: xy(missed), pointStyle: 'crossRot', borderColor: missing, backgroundColor: missing, borderWidth: 2, pointRadius: 6, pointHoverRadius: 7 },
+        { label: t('lab.chart.best'), data: best ? xy([best]) : [], pointStyle: 'rectRot', borderColor: colours.text, backgroundColor: cssVar('--gs-surface', '#fff'), borderWidth: 2.5, pointRadius: 9, pointHoverRadius: 10 },
       ],
     },
     options,
@@ -381,21 +383,21 @@ export function dotChart(canvas, { xLabels, xTitle, yTitle, points, best, joined
  * is drawn larger (the test's own length).
  */
 export function relativeChart(canvas, { days, lines, mark, xTitle, yTitle }, fmt) {
-  const t = theme();
+  const colours = theme();
   const percent = new Intl.NumberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 });
   const exact = new Intl.NumberFormat(fmt.locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const options = baseOptions(fmt);
-  options.scales.x = { type: 'linear', title: { display: true, text: xTitle, color: t.muted }, ticks: { color: t.muted, stepSize: 7, precision: 0 }, grid: { color: t.grid } };
+  options.scales.x = { type: 'linear', title: { display: true, text: xTitle, color: colours.muted }, ticks: { color: colours.muted, stepSize: 7, precision: 0 }, grid: { color: colours.grid } };
   options.scales.y.ticks.callback = (v) => percent.format(v);
-  options.scales.y.title = { display: Boolean(yTitle), text: yTitle, color: t.muted };
+  options.scales.y.title = { display: Boolean(yTitle), text: yTitle, color: colours.muted };
   options.scales.y.beginAtZero = true;
   options.interaction = { mode: 'index', intersect: false };
   // Boxes, not points, in the legend: a dashed line's box is a dashed outline.
-  options.plugins.legend.labels = { color: t.text, usePointStyle: false, boxWidth: 26, boxHeight: 10 };
+  options.plugins.legend.labels = { color: colours.text, usePointStyle: false, boxWidth: 26, boxHeight: 10 };
   options.plugins.tooltip = {
     callbacks: {
       title: (items) => (items[0] ? fmt.days(items[0].parsed.x) : ''),
-      label: (ctx) => `${ctx.dataset.label}: ${percent.format(ctx.parsed.y) === exact.format(ctx.parsed.y) ? percent.format(ctx.parsed.y) : exact.format(ctx.parsed.y)}`,
+      label: (ctx) => t('lab.chart.at', { title: ctx.dataset.label, value: percent.format(ctx.parsed.y) === exact.format(ctx.parsed.y) ? percent.format(ctx.parsed.y) : exact.format(ctx.parsed.y) }),
     },
   };
   return make(canvas, {

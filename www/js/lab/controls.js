@@ -1,10 +1,12 @@
 // Labelled controls bound to a path in the lab's document ("scenario.segments[1].share"). A
-// typed value is written to the document as the engine's JSON: decimals as strings (a locale's
-// decimal comma becomes a point), whole numbers as numbers; anything else is passed on as
-// typed, for the engine to judge and mark with its message.
-import { sum } from '../decimal.js';
+// typed value is read in the number locale (fields.js: "1.000,50", "$20", "30 %") and written
+// to the document as the engine's JSON: decimals as strings, whole numbers as numbers; what
+// cannot be read is said at the field, and passed on as typed for the engine to judge.
+import { isDecimal, sum } from '../decimal.js';
 import { h, uid } from '../dom.js';
-import { moneyInput } from '../format.js';
+import { readField } from '../fields.js';
+import { numberSigns } from '../format.js';
+import { t } from '../i18n.js';
 
 /** Splits "a.b[2].c" into ["a", "b", 2, "c"]. */
 export function pathParts(path) {
@@ -39,22 +41,34 @@ export function setAt(obj, path, value) {
   } else v[last] = value;
 }
 
-/** What a typed text becomes in the document. */
-export function parseValue(kind, text, decimalSeparator, optional) {
+/** The kinds of field that hold a number, and how fields.js reads each: a plain decimal, money,
+ * a rate (a fraction, "30 %" typed for 0.3), a percentage, a whole number. */
+const NUMBER_KINDS = { dec: 'number', money: 'money', rate: 'rate', percent: 'percent', int: 'whole' };
+
+/** What a typed text becomes in the document, read in the number `locale`: `{ value, error }`,
+ * where an unreadable text is kept as typed (the engine judges it) with the words for it. */
+export function parseValue(kind, text, locale, optional) {
   const trimmed = String(text).trim();
-  if (optional && trimmed === '') return undefined;
-  if (kind === 'int') return /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : trimmed;
-  if (kind === 'dec') return moneyInput(trimmed, decimalSeparator);
-  return text;
+  if (optional && trimmed === '') return { value: undefined };
+  if (!NUMBER_KINDS[kind]) return { value: text };
+  const read = readField(trimmed, NUMBER_KINDS[kind], locale);
+  return read.error ? { value: trimmed, error: read.error } : read;
 }
 
 export function shown(value) {
   return value == null ? '' : String(value);
 }
 
+/** A value as a field of `kind` shows it: decimals with the locale's decimal sign ("0,55"). */
+function typed(kind, value, locale) {
+  const text = shown(value);
+  return NUMBER_KINDS[kind] && isDecimal(text) ? text.replace('.', numberSigns(locale).decimal) : text;
+}
+
 /**
- * A labelled control for `path`: `{ kind: 'dec' | 'int' | 'text' | 'date' | 'select' | 'check',
- * label, hint, options: [[value, text]], optional, placeholder, rebuild, hideLabel, edited }`.
+ * A labelled control for `path`: `{ kind: 'dec' | 'money' | 'rate' | 'percent' | 'int' | 'text'
+ * | 'select' | 'check', label, hint, options: [[value, text]], optional, placeholder, rebuild,
+ * hideLabel, edited }`.
  * `rebuild` redraws the editor after a change (for values other parts of it depend on);
  * `value` shows something else than the document's value, and `write(value)` replaces the
  * plain write (for controls that change more than their own path).
@@ -75,8 +89,8 @@ export function bound(app, path, { kind = 'dec', label, hint, options, optional 
   } else {
     control = h('input', {
       type: 'text',
-      value: shown(value),
-      inputmode: kind === 'int' ? 'numeric' : kind === 'dec' ? 'decimal' : null,
+      value: typed(kind, value, app.locale),
+      inputmode: kind === 'int' ? 'numeric' : NUMBER_KINDS[kind] ? 'decimal' : null,
       placeholder,
       autocomplete: 'off',
       spellcheck: kind === 'text' ? null : 'false',
@@ -95,19 +109,48 @@ export function bound(app, path, { kind = 'dec', label, hint, options, optional 
       : h('div', { class: `field${className ? ` ${className}` : ''}` }, labelEl, control, hintEl, error);
   if (edited) el.classList.add('is-edited');
 
-  const read = () => {
-    if (kind === 'check') return control.checked;
-    if (kind === 'select') return control.value;
-    return parseValue(kind, control.value, app.fmt.decimalSeparator, optional);
+  // What cannot be read is said at the field once the person is done with it (not while typing
+  // "-" on the way to "-0.5"), and no longer as soon as it reads.
+  const problem = (why) => {
+    if (!why && control.dataset.typed !== 'wrong') return;
+    error.hidden = !why;
+    error.textContent = why ?? '';
+    control.toggleAttribute('aria-invalid', Boolean(why));
+    el.classList.toggle('has-error', Boolean(why));
+    if (why) control.dataset.typed = 'wrong';
+    else delete control.dataset.typed;
   };
-  const commit = (structural) => (write ? write(read()) : app.edit(path, read(), { rebuild: structural }));
+  const read = () => {
+    if (kind === 'check') return { value: control.checked };
+    if (kind === 'select') return { value: control.value };
+    return parseValue(kind, control.value, app.locale, optional);
+  };
+  const commit = (structural) => {
+    const { value: v, error: why } = read();
+    if (!why) problem(null);
+    if (write) write(v);
+    else app.edit(path, v, { rebuild: structural });
+    return why;
+  };
   if (kind === 'select' || kind === 'check') control.addEventListener('change', () => commit(rebuild));
   else {
     control.addEventListener('input', () => commit(false));
-    if (rebuild) control.addEventListener('change', () => commit(true));
+    control.addEventListener('change', () => {
+      const why = rebuild ? commit(true) : read().error;
+      if (why && control.isConnected) problem(why);
+    });
   }
   app.fields.register('*', path, { control, error });
+  // A value kept as typed, and not read, is said at once when the field is drawn again.
+  if (NUMBER_KINDS[kind] && value != null && shown(value) !== '' && parseValue(kind, typed(kind, value, app.locale), app.locale, optional).error) {
+    queueMicrotask(() => control.isConnected && !control.hasAttribute('aria-invalid') && problem(parseValue(kind, control.value, app.locale, optional).error));
+  }
   return el;
+}
+
+/** `[value, words]` options of a select, each value's words from the catalogue under `prefix`. */
+export function choices(prefix, values) {
+  return values.map((v) => [v, t(`${prefix}.${v}`)]);
 }
 
 /** A small button. */
@@ -128,6 +171,7 @@ export function group(id, title, intro, ...children) {
 /**
  * A line that says what a list of shares adds up to, kept current as `group` is edited: the
  * engine refuses shares that do not add up to exactly 1, so the lab says so before a run.
+ * `what` names the shares: "channels", "ages" or "segments".
  */
 export function shareSum(app, group, sharesOf, what) {
   const line = h('p', { class: 'lab-share-sum' });
@@ -137,7 +181,7 @@ export function shareSum(app, group, sharesOf, what) {
     if (total === null) return;
     const ok = total === '1';
     line.classList.toggle('is-off', !ok);
-    line.textContent = ok ? `The ${what} add up to 1.` : `The ${what} add up to ${app.fmt.decimal(total)}; they must add up to 1.`;
+    line.textContent = ok ? t(`lab.shares.${what}.ok`) : t(`lab.shares.${what}.off`, { total: app.fmt.decimal(total) });
   };
   group.addEventListener('input', update);
   update();

@@ -2,6 +2,7 @@
 // the page, cannot be styled and read the same on every site): the keyboard starts on the
 // answer that loses nothing, Escape means "no", and it goes back where it was after.
 import { h, uid } from '../dom.js';
+import { t } from '../i18n.js';
 
 let open = null;
 
@@ -10,7 +11,7 @@ let open = null;
  * where `check(text)` returns a problem to show, or null), a `yes` and a `no` button. Resolves
  * to the trimmed text (with a field) or true when `yes` is pressed, and null on `no` or Escape.
  */
-export function ask({ title, message, field, yes, no = 'Cancel' }) {
+export function ask({ title, message, field, yes, no = t('lab.dialog.cancel') }) {
   if (open) return Promise.resolve(null);
   return new Promise((resolve) => {
     const back = document.activeElement;

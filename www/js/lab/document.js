@@ -4,6 +4,7 @@
 // file holds, so the CLI runs it as is),
 // imported files checked field by field, and the compact form the URL carries (preset cards and
 // rule sets as their id plus the edits).
+import { t } from '../i18n.js';
 import { DEFAULT_CALIBRATION, DEFAULT_GRID, DEFAULT_OPTIMIZATION, DEFAULT_PLAN, DEFAULT_VARIANTS, EXAMPLE_SCENARIO, defaultAudit } from './defaults.js';
 import { AUDIT, DEFINITIONS, OPTIMIZE, POWER, SCENARIO, SWEEP } from './shapes.js';
 
@@ -187,17 +188,22 @@ export class Library {
 
 // Reading documents from outside (files, links) ----------------------------------------------
 
-/** A problem with a document from outside, naming where it is. */
+/** A problem with a document from outside, naming where it is: the catalogue's message `id`
+ * (`lab.document.*`) filled with `params`, written in the reader's language when it is thrown. */
 export class DocumentError extends Error {
-  constructor(path, message) {
-    super(path ? `${path}: ${message}` : message);
+  constructor(path, id, params = {}) {
+    const problem = t(id, params);
+    super(path ? t('lab.document.at', { path, problem }) : problem);
     this.name = 'DocumentError';
     this.path = path;
+    this.id = id;
+    this.params = params;
   }
 }
 
 const at = (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
-const kindOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+/** What a value is, in words ("a list", "an object", "a string"). */
+const kindOf = (v) => t(`lab.document.kind.${v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v}`);
 
 /**
  * Checks `value` against `shape` (generated from the engine's schemas: see shapes.js); throws a
@@ -207,7 +213,7 @@ function check(value, shape, path) {
   if (shape === 'any') return refuseUnsafeKeys(value, path);
   if (shape === 'leaf') {
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return;
-    throw new DocumentError(path, `expected a single value, found ${kindOf(value)}`);
+    throw new DocumentError(path, 'lab.document.expected_value', { found: kindOf(value) });
   }
   if (shape.ref) return check(value, DEFINITIONS[shape.ref], path);
   if (shape.either) {
@@ -226,26 +232,26 @@ function check(value, shape, path) {
     throw problems[0].e;
   }
   if (shape.list) {
-    if (!Array.isArray(value)) throw new DocumentError(path, `expected a list, found ${kindOf(value)}`);
+    if (!Array.isArray(value)) throw new DocumentError(path, 'lab.document.expected_list', { found: kindOf(value) });
     value.forEach((item, i) => check(item, shape.list, at(path, i)));
     return;
   }
   if (value === null && shape.nullable) return;
-  if (!isObject(value)) throw new DocumentError(path, `expected an object, found ${kindOf(value)}`);
+  if (!isObject(value)) throw new DocumentError(path, 'lab.document.expected_object', { found: kindOf(value) });
   for (const [key, item] of Object.entries(value)) {
-    if (UNSAFE_KEYS.has(key)) throw new DocumentError(at(path, key), 'this key is not allowed');
+    if (UNSAFE_KEYS.has(key)) throw new DocumentError(at(path, key), 'lab.document.key_not_allowed');
     if (shape.map) {
       check(item, shape.map, at(path, key));
     } else if (Object.hasOwn(shape.keys, key)) {
       check(item, shape.keys[key], at(path, key));
     } else if (!shape.open) {
-      throw new DocumentError(at(path, key), `unknown field; the fields here are ${Object.keys(shape.keys).join(', ')}`);
+      throw new DocumentError(at(path, key), 'lab.document.unknown_field', { fields: Object.keys(shape.keys).join(', ') });
     } else {
       refuseUnsafeKeys(item, at(path, key));
     }
   }
   for (const key of shape.required ?? []) {
-    if (!(key in value)) throw new DocumentError(path, `the field \`${key}\` is missing`);
+    if (!(key in value)) throw new DocumentError(path, 'lab.document.missing_field', { field: key });
   }
 }
 
@@ -253,7 +259,7 @@ function refuseUnsafeKeys(value, path) {
   if (Array.isArray(value)) value.forEach((v, i) => refuseUnsafeKeys(v, at(path, i)));
   else if (isObject(value)) {
     for (const [k, v] of Object.entries(value)) {
-      if (UNSAFE_KEYS.has(k)) throw new DocumentError(at(path, k), 'this key is not allowed');
+      if (UNSAFE_KEYS.has(k)) throw new DocumentError(at(path, k), 'lab.document.key_not_allowed');
       refuseUnsafeKeys(v, at(path, k));
     }
   }
@@ -262,7 +268,7 @@ function refuseUnsafeKeys(value, path) {
 function checkSeed(scenario, path) {
   const seed = scenario.seed;
   if (seed !== undefined && !(Number.isSafeInteger(seed) && seed >= 0)) {
-    throw new DocumentError(at(path, 'seed'), 'the lab keeps seeds from 0 to 9,007,199,254,740,991 (2^53 − 1) exactly; use a smaller seed');
+    throw new DocumentError(at(path, 'seed'), 'lab.document.seed', { max: Number.MAX_SAFE_INTEGER });
   }
 }
 
@@ -273,7 +279,7 @@ function checkSeed(scenario, path) {
  * an audit, and so on). Throws DocumentError with the reason.
  */
 export function fromEngineDocument(value, current) {
-  if (!isObject(value)) throw new DocumentError('', `a scenario file holds a JSON object, not ${kindOf(value)}`);
+  if (!isObject(value)) throw new DocumentError('', 'lab.document.not_object', { found: kindOf(value) });
   if ('scenario' in value && 'free' in value) {
     // A calibration request: its scenario is checked as a scenario, the rest by the engine.
     refuseUnsafeKeys(value, '');
@@ -300,7 +306,7 @@ export function fromEngineDocument(value, current) {
     if (isObject(change) && Object.keys(change).length) {
       const same = (a) => isObject(a) && canonical(a) === canonical(change);
       let i = variants.findIndex((v) => same(v?.changes));
-      if (i < 0) i = variants.push({ name: 'The change to test', changes: change }) - 1;
+      if (i < 0) i = variants.push({ name: t('lab.document.change_to_test'), changes: change }) - 1;
       plan.variant = i;
     }
     return { ...kept, mode: 'power', scenario, variants, plan };
@@ -310,7 +316,7 @@ export function fromEngineDocument(value, current) {
     checkSeed(value.base, 'base');
     const hasGrid = Array.isArray(value.grid) && value.grid.length > 0;
     const hasVariants = Array.isArray(value.variants) && value.variants.length > 0;
-    if (hasGrid === hasVariants) throw new DocumentError('', 'a sweep file gives either a `grid` or `variants`');
+    if (hasGrid === hasVariants) throw new DocumentError('', 'lab.document.grid_or_variants');
     return {
       ...keep(current),
       mode: hasGrid ? 'sweep' : 'ab',
@@ -325,7 +331,7 @@ export function fromEngineDocument(value, current) {
     return { ...keep(current), mode: 'audit', scenario: clone(current.scenario), audit: clone(value) };
   }
   if (!('viewers' in value) && !('segments' in value)) {
-    throw new DocumentError('', 'this is not a giftsim scenario: it has neither `viewers` and `segments` nor a sweep’s `base`');
+    throw new DocumentError('', 'lab.document.not_scenario');
   }
   check(value, SCENARIO, '');
   checkSeed(value, '');
@@ -369,13 +375,13 @@ export function diff(base, next) {
 /** `base` with the edits `diff` gave applied. */
 export function patch(base, edits, path = '') {
   if (Array.isArray(edits)) {
-    if (edits.length > 1) throw new DocumentError(path, 'a replacement holds one value');
+    if (edits.length > 1) throw new DocumentError(path, 'lab.document.one_value');
     return edits.length ? clone(edits[0]) : undefined;
   }
-  if (!isObject(edits)) throw new DocumentError(path, 'the edits are damaged');
+  if (!isObject(edits)) throw new DocumentError(path, 'lab.document.edits_damaged');
   const out = isObject(base) ? clone(base) : {};
   for (const [key, e] of Object.entries(edits)) {
-    if (UNSAFE_KEYS.has(key)) throw new DocumentError(at(path, key), 'this key is not allowed');
+    if (UNSAFE_KEYS.has(key)) throw new DocumentError(at(path, key), 'lab.document.key_not_allowed');
     const value = patch(out[key], e, at(path, key));
     if (value === undefined) delete out[key];
     else out[key] = value;
@@ -392,7 +398,7 @@ function compactRef(ref, presets) {
 function expandRef(ref, presets, path) {
   if (!isObject(ref) || !('$preset' in ref)) return ref;
   const base = presets.get(ref.$preset);
-  if (!base) throw new DocumentError(path, `there is no preset "${String(ref.$preset).slice(0, 40)}"`);
+  if (!base) throw new DocumentError(path, 'lab.document.no_preset', { id: String(ref.$preset).slice(0, 40) });
   return patch(base, ref.$edits ?? {}, path);
 }
 
@@ -409,11 +415,11 @@ export function compact(doc, library) {
 
 /** A link's document, expanded and checked; throws DocumentError. */
 export function expand(value, library) {
-  if (!isObject(value)) throw new DocumentError('', 'the link holds no scenario');
+  if (!isObject(value)) throw new DocumentError('', 'lab.document.link_empty');
   refuseUnsafeKeys(value, '');
   const { mode, scenario, grid, variants, calibration, optimization, plan, audit } = value;
-  if (!MODES.includes(mode)) throw new DocumentError('mode', 'unknown mode');
-  if (!isObject(scenario)) throw new DocumentError('scenario', 'missing');
+  if (!MODES.includes(mode)) throw new DocumentError('mode', 'lab.document.unknown_mode');
+  if (!isObject(scenario)) throw new DocumentError('scenario', 'lab.document.missing');
   const s = clone(scenario);
   if (Array.isArray(s.channels)) {
     s.channels.forEach((c, i) => {
@@ -426,7 +432,7 @@ export function expand(value, library) {
   checkSeed(s, 'scenario');
   check(grid, SWEEP.keys.grid, 'grid');
   check(variants, SWEEP.keys.variants, 'variants');
-  if (calibration !== undefined && !isObject(calibration)) throw new DocumentError('calibration', 'expected an object');
+  if (calibration !== undefined && !isObject(calibration)) throw new DocumentError('calibration', 'lab.document.expected_object', { found: kindOf(calibration) });
   if (optimization !== undefined) {
     const { variables, objective, constraints, max_evaluations } = OPTIMIZE.keys;
     check(optimization, { keys: { variables, objective, constraints, max_evaluations } }, 'optimization');
@@ -438,7 +444,7 @@ export function expand(value, library) {
   // A link or a saved scenario from before the audit opens the default one.
   let a = defaultAudit();
   if (audit !== undefined) {
-    if (!isObject(audit)) throw new DocumentError('audit', 'expected an object');
+    if (!isObject(audit)) throw new DocumentError('audit', 'lab.document.expected_object', { found: kindOf(audit) });
     a = clone(audit);
     if (a.rate_card !== undefined) a.rate_card = expandRef(a.rate_card, library.cardById, 'audit.rate_card');
     check(a, AUDIT_SETTINGS, 'audit');

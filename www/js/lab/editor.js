@@ -4,12 +4,12 @@
 // only its settings and the cards, as it reads nothing else). Groups are rebuilt from the
 // document whenever its shape changes; typing only writes the document.
 import { h, replace } from '../dom.js';
-import { shortName } from '../rate-card.js';
+import { t } from '../i18n.js';
 import { button } from './controls.js';
 import { EXAMPLE_SCENARIO } from './defaults.js';
 import { clone } from './document.js';
 import { auditGroup } from './editor/audit.js';
-import { channelsGroup } from './editor/channels.js';
+import { cardLabel, channelsGroup } from './editor/channels.js';
 import { calibrateGroup } from './editor/calibrate.js';
 import { abGroup, sweepGroup } from './editor/experiment.js';
 import { optimizeGroup } from './editor/optimize.js';
@@ -21,17 +21,6 @@ import { canSave, savedScenarios, savedStoreDamaged } from './saved.js';
 
 /** The groups of what a mode varies: open on a phone too, as they are what the mode is about. */
 const MODE_GROUPS = new Set(['group-sweep', 'group-ab', 'group-calibrate', 'group-optimize', 'group-power', 'group-audit']);
-
-/** The run button at the foot of the editor (on narrow screens, where the run bar scrolls away). */
-const RUN_AGAIN = {
-  simulate: 'Run this scenario',
-  sweep: 'Run the sweep',
-  ab: 'Run the A/B test',
-  calibrate: 'Calibrate this scenario',
-  optimize: 'Find the best values',
-  power: 'Plan the experiment',
-  audit: 'Audit this card',
-};
 
 /** Draws the editor into `form`, keeping which groups are open and where the keyboard was. */
 export function renderEditor(form, app, { focus } = {}) {
@@ -59,7 +48,8 @@ export function renderEditor(form, app, { focus } = {}) {
     if (open.has(g.id)) g.open = open.get(g.id);
     else if (narrow && !MODE_GROUPS.has(g.id)) g.open = false;
   }
-  const again = h('div', { class: 'lab-run-again' }, button(RUN_AGAIN[app.doc.mode], () => app.run(), { kind: 'button--primary' }));
+  // The run button at the foot of the editor (on narrow screens, where the run bar scrolls away).
+  const again = h('div', { class: 'lab-run-again' }, button(t(`lab.run_again.${app.doc.mode}`), () => app.run(), { kind: 'button--primary' }));
   replace(form, startFrom(app), groups, again);
   app.fields.clear();
   app.showErrors();
@@ -86,15 +76,15 @@ function startFrom(app) {
     { id: 'start-from' },
     h(
       'optgroup',
-      { label: 'Built in' },
-      h('option', { value: 'example', text: 'US teens on TikTok’s three channels (the example)' }),
-      app.library.cards.map((c) => h('option', { value: c.id, text: `One channel: ${shortName(c)} (${c.currency}) — ${c.id}` })),
+      { label: t('lab.start.built_in') },
+      h('option', { value: 'example', text: t('lab.start.example') }),
+      app.library.cards.map((c) => h('option', { value: c.id, text: t('lab.start.one_channel', { card: cardLabel(c), id: c.id }) })),
     ),
-    saved.length ? h('optgroup', { label: 'Saved in this browser' }, saved.map((e) => h('option', { value: `${SAVED}${e.name}`, text: e.name }))) : null,
+    saved.length ? h('optgroup', { label: t('lab.start.saved') }, saved.map((e) => h('option', { value: `${SAVED}${e.name}`, text: e.name }))) : null,
   );
   if ([...select.options].some((o) => o.value === app.startFrom)) select.value = app.startFrom;
   const chosen = () => select.selectedOptions[0]?.textContent ?? select.value;
-  const remove = button('Delete', () => app.deleteSaved(select.value.slice(SAVED.length)), { label: 'Delete this saved scenario from this browser' });
+  const remove = button(t('lab.start.delete'), () => app.deleteSaved(select.value.slice(SAVED.length)), { label: t('lab.start.delete_label') });
   const showRemove = () => {
     remove.hidden = !select.value.startsWith(SAVED);
   };
@@ -106,7 +96,7 @@ function startFrom(app) {
   return h(
     'div',
     { class: 'lab-start-from', 'data-testid': 'start-from' },
-    h('label', { for: 'start-from', text: 'Start from' }),
+    h('label', { for: 'start-from', text: t('lab.start.label') }),
     h(
       'div',
       { class: 'lab-start-from-row' },
@@ -114,12 +104,12 @@ function startFrom(app) {
       h(
         'div',
         { class: 'button-row lab-start-from-actions' },
-        button('Load', () => app.loadStart(select.value, chosen()), { label: 'Load this starting point (replaces the scenario)' }),
-        canSave() ? button('Save as…', () => app.saveAs(), { label: 'Save as… (keeps the scenario on screen in this browser)' }) : null,
+        button(t('lab.start.load'), () => app.loadStart(select.value, chosen()), { label: t('lab.start.load_label') }),
+        canSave() ? button(t('lab.start.save_as'), () => app.saveAs(), { label: t('lab.start.save_as_label') }) : null,
         remove,
       ),
     ),
-    savedStoreDamaged() ? h('p', { class: 'field-hint notice-error', 'data-testid': 'saved-damaged', text: 'The scenarios saved earlier in this browser could not be read. They are kept as they were, and set aside (not deleted) when you next save.' }) : null,
+    savedStoreDamaged() ? h('p', { class: 'field-hint notice-error', 'data-testid': 'saved-damaged', text: t('lab.start.damaged') }) : null,
   );
 }
 

@@ -13,13 +13,13 @@ function toBase64Url(bytes) {
 }
 
 function fromBase64Url(text) {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new DocumentError('', 'the link’s scenario is damaged (unexpected characters)');
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new DocumentError('', 'lab.link.characters');
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   let binary;
   try {
     binary = atob(padded);
   } catch {
-    throw new DocumentError('', 'the link’s scenario is damaged (cut short?)');
+    throw new DocumentError('', 'lab.link.cut_short');
   }
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
@@ -49,22 +49,22 @@ export async function fromFragment(hash, library) {
   if (z === null && j === null) return null;
   const v = params.get('v');
   if (v !== String(LINK_VERSION)) {
-    throw new DocumentError('', `the link is of version ${v === null ? '(none)' : JSON.stringify(v.slice(0, 10))}; this lab reads version ${LINK_VERSION}`);
+    throw new DocumentError('', v === null ? 'lab.link.no_version' : 'lab.link.version', { given: JSON.stringify(v?.slice(0, 10)), version: String(LINK_VERSION) });
   }
   let bytes = fromBase64Url(z ?? j);
   if (z !== null) {
-    if (!canCompress) throw new DocumentError('', 'this browser cannot decompress the link (no DecompressionStream)');
+    if (!canCompress) throw new DocumentError('', 'lab.link.no_decompress');
     try {
       bytes = await through(new DecompressionStream('deflate-raw'), bytes);
     } catch {
-      throw new DocumentError('', 'the link’s scenario is damaged (it does not decompress)');
+      throw new DocumentError('', 'lab.link.not_deflate');
     }
   }
   let value;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new DocumentError('', 'the link’s scenario is damaged (not JSON)');
+    throw new DocumentError('', 'lab.link.not_json');
   }
   return expand(value, library);
 }

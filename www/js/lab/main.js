@@ -2,10 +2,13 @@
 // link (or the example), and wires the editor, the run bar and the results together; keeps
 // scenarios in this browser under a name, asks before a load replaces unsaved edits, and offers
 // to undo it. The engine only ever runs in the worker, so the page never freezes. An audit's
-// report prints on its own (lab.css, @media print).
+// report prints on its own (lab.css, @media print). Every word comes from the catalogue
+// (../i18n.js): the language picker in the header redraws the lab in another language.
 import { h, replace } from '../dom.js';
+import { describeError, explain } from '../errors.js';
 import { FieldErrors } from '../fields.js';
 import { LOCALES } from '../format.js';
+import { LANGUAGES, dir, language, languageNumberLocale, localize, preferredLanguage, rememberLanguage, setLanguage, setNumberLocale, subscribe, t, tParts } from '../i18n.js';
 import { pathParts, setAt } from './controls.js';
 import { ask } from './dialog.js';
 import { DocumentError, Library, MODES, UNSAFE_KEYS, auditedCard, clone, defaultDocument, documentPath, engineRequest, firstCard, fromEngineDocument, planOf } from './document.js';
@@ -23,22 +26,24 @@ const editorEl = document.getElementById('editor');
 const resultsEl = document.getElementById('results');
 const runBarEl = document.getElementById('run-bar');
 
-const MODE_LABELS = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibrate', optimize: 'Optimize', power: 'Plan a real test', audit: 'Audit a rate card' };
-const RUN_LABELS = { simulate: 'Run', sweep: 'Run the sweep', ab: 'Run the A/B test', calibrate: 'Calibrate', optimize: 'Optimize', power: 'Plan the test', audit: 'Audit' };
+/** The language the lab opens in, loading while the engine starts. */
+const languageReady = setLanguage(preferredLanguage(), { parts: ['lab'] });
 const FILE_NAMES = { simulate: 'simulate', sweep: 'sweep', ab: 'ab-test', calibrate: 'calibrate', optimize: 'optimize', power: 'power', audit: 'audit' };
 /** The file an audit's request is saved as, and the command that runs it. */
 const AUDIT_FILE = 'audit.json';
 /** What the progress bar counts, by mode: a search counts its simulations, a plan the viewers
  * simulated for every length of test. */
-const PROGRESS_UNITS = { calibrate: 'simulations (at most)', optimize: 'simulations (at most)', power: 'viewers simulated' };
+const PROGRESS_UNITS = { calibrate: 'lab.progress.simulations', optimize: 'lab.progress.simulations', power: 'lab.progress.viewers' };
 const MAX_IMPORT_BYTES = 1 << 20;
 
 const app = {
   doc: defaultDocument(),
   library: null,
+  /** The number locale: the language's own until one is picked (`localeChosen`). */
   locale: 'en-US',
+  localeChosen: false,
   fmt: null,
-  fields: new FieldErrors(),
+  fields: new FieldErrors({ describe: describeError }),
   /** The engine's complaint about the last run, at a path of the document. */
   error: null,
   /** The last finished run: { doc, op, inputText, text, answer, ms, currency, csv }. */
@@ -150,7 +155,7 @@ const app = {
     this.doc.plan = { ...plan, variant: i };
     setMode('power', { force: true });
     document.querySelector('#group-power > summary')?.focus();
-    say(`Planning a real test of ${this.doc.variants?.[i]?.name ?? 'the variant'}: set the users and days, then press Plan the test.`);
+    say(t('lab.say.planning', { name: this.doc.variants?.[i]?.name ?? t('lab.say.the_variant') }));
   },
 
   /**
@@ -165,7 +170,7 @@ const app = {
       try {
         next = loadSaved(name, this.library);
       } catch (e) {
-        if (e instanceof SavedError || e instanceof DocumentError) return say(`“${name}” could not be loaded: ${e.message}.`, { alert: true });
+        if (e instanceof SavedError || e instanceof DocumentError) return say(t('lab.say.load_failed', { name, reason: e.message }), { alert: true });
         throw e;
       }
     } else next = { ...clone(this.doc), scenario: startingScenario(this, value) };
@@ -173,24 +178,22 @@ const app = {
     const lost = saved ? differs(this.doc, this.clean) : JSON.stringify(this.doc.scenario) !== JSON.stringify(this.clean?.scenario);
     if (lost) {
       const yes = await ask({
-        title: 'Replace the scenario on screen?',
-        message: saved
-          ? `It has changes that are not saved. Loading “${name}” replaces it, with its sweep, A/B variants, calibration, optimization and plan. You can undo the load right after.`
-          : `It has changes that are not saved. Loading “${label}” replaces its cards, viewers and rules; the sweep, the A/B variants and the other settings stay. You can undo the load right after.`,
-        yes: 'Replace',
-        no: 'Keep mine',
+        title: t('lab.replace.title'),
+        message: saved ? t('lab.replace.saved', { name }) : t('lab.replace.start', { name: label }),
+        yes: t('lab.replace.yes'),
+        no: t('lab.replace.no'),
       });
-      if (!yes) return say('Kept the scenario on screen; nothing was loaded.');
+      if (!yes) return say(t('lab.say.kept'));
     }
     const before = { doc: clone(this.doc), clean: clone(this.clean), savedName: this.savedName };
     this.replaceDocument(next, null, { clean: saved ? next : { ...this.clean, scenario: next.scenario } });
     if (saved) this.savedName = name;
-    offerUndo(saved ? `Loaded “${name}”, saved in this browser.` : `Started from ${label}.`, {
+    offerUndo(saved ? t('lab.say.loaded_saved', { name }) : t('lab.say.started_from', { name: label }), {
       dropOnEdit: true,
       undo: () => {
         this.replaceDocument(before.doc, null, { clean: before.clean });
         this.savedName = before.savedName;
-        say('Undone: the scenario you had before the load is back.');
+        say(t('lab.say.load_undone'));
       },
     });
   },
@@ -199,32 +202,33 @@ const app = {
   async saveAs() {
     const names = new Set(savedScenarios().map((e) => e.name));
     const name = await ask({
-      title: 'Save in this browser',
-      message: 'The scenario, the mode and each mode’s settings are kept in this browser only — nothing leaves this device. Saved scenarios are listed under “Start from”.',
+      title: t('lab.save.title'),
+      message: t('lab.save.message'),
       field: {
-        label: 'Name',
+        label: t('lab.save.name'),
         value: this.savedName ?? '',
         maxLength: MAX_NAME,
-        check: (text) => (text ? null : 'Give the scenario a name.'),
+        check: (text) => (text ? null : t('lab.save.name_needed')),
       },
-      yes: 'Save',
+      yes: t('lab.save.yes'),
+      no: t('lab.dialog.cancel'),
     });
     if (name === null) return;
     if (names.has(name) && name !== this.savedName) {
-      const yes = await ask({ title: `Replace the saved “${name}”?`, message: 'A scenario of this name is already saved in this browser; saving replaces it.', yes: 'Replace it', no: 'Cancel' });
-      if (!yes) return say('Nothing was saved.');
+      const yes = await ask({ title: t('lab.save.replace_title', { name }), message: t('lab.save.replace_message'), yes: t('lab.save.replace_yes'), no: t('lab.dialog.cancel') });
+      if (!yes) return say(t('lab.say.nothing_saved'));
     }
     try {
       saveScenario(name, this.doc, this.library);
     } catch (e) {
-      if (e instanceof SavedError) return say(`Not saved: ${e.message}.`, { alert: true });
+      if (e instanceof SavedError) return say(t('lab.say.not_saved', { reason: e.message }), { alert: true });
       throw e;
     }
     this.clean = clone(this.doc);
     this.savedName = name;
     this.startFrom = `${SAVED}${name}`;
     this.rebuild();
-    say(`Saved “${name}” in this browser. It is listed under Start from.`);
+    say(t('lab.say.saved', { name }));
   },
 
   /** Forgets the saved scenario `name`, offering to undo it. */
@@ -233,7 +237,7 @@ const app = {
     try {
       entry = removeSaved(name);
     } catch (e) {
-      if (e instanceof SavedError) return say(`“${name}” could not be deleted: ${e.message}.`, { alert: true });
+      if (e instanceof SavedError) return say(t('lab.say.delete_failed', { name, reason: e.message }), { alert: true });
       throw e;
     }
     if (!entry) return;
@@ -242,18 +246,18 @@ const app = {
     this.startFrom = 'example';
     this.rebuild();
     document.getElementById('start-from')?.focus();
-    offerUndo(`Deleted “${name}” from this browser.`, {
+    offerUndo(t('lab.say.deleted', { name }), {
       undo: () => {
         try {
           restoreSaved(entry);
         } catch (e) {
-          if (e instanceof SavedError) return say(`“${name}” could not be put back: ${e.message}.`, { alert: true });
+          if (e instanceof SavedError) return say(t('lab.say.restore_failed', { name, reason: e.message }), { alert: true });
           throw e;
         }
         if (current) this.savedName = name;
         this.startFrom = `${SAVED}${name}`;
         this.rebuild();
-        say(`“${name}” is back in this browser.`);
+        say(t('lab.say.restored', { name }));
       },
     });
   },
@@ -269,12 +273,12 @@ const app = {
 
   /** Takes a calibration's fitted scenario as the scenario, to simulate or sweep it. */
   useFitted(scenario) {
-    this.useScenario(scenario, 'The fitted scenario is now the scenario (its fitted values are estimates). Press Run to simulate it.');
+    this.useScenario(scenario, t('lab.say.use_fitted'));
   },
 
   /** Takes an optimization's best point as the scenario, to simulate, sweep or A/B test it. */
   useBest(scenario) {
-    this.useScenario(scenario, 'The best scenario found is now the scenario. Press Run to simulate it, or compare it with an A/B test.');
+    this.useScenario(scenario, t('lab.say.use_best'));
   },
 
   /** Makes `scenario` the lab's one scenario, and says `message`. */
@@ -287,14 +291,15 @@ const app = {
     say(message);
   },
 
+  /** What a sweep's parameters are called, plainly (for axes and sentences). */
   parameterLabels() {
-    return new Map(parameters(this));
+    return new Map(parameters(this).map(([name, , plain]) => [name, plain]));
   },
 
-  /** What an optimization's parameters are called (packs' prices and coins too). */
+  /** What an optimization's parameters are called (packs' prices and coins too), plainly. */
   optimizeLabels() {
     this.fmt ??= this.format();
-    return new Map(variableParameters(this));
+    return new Map(variableParameters(this).map(([name, , plain]) => [name, plain ?? name]));
   },
 
   /** Prints the audit's report (lab.css prints it alone). */
@@ -307,7 +312,7 @@ const app = {
     const run = this.lastRun;
     if (!run || run.doc.mode !== 'audit') return;
     download(AUDIT_FILE, `${JSON.stringify(JSON.parse(run.inputText), null, 2)}\n`, 'application/json');
-    say(`Saved ${AUDIT_FILE}: the command line runs it as is (giftsim audit ${AUDIT_FILE}).`);
+    say(t('lab.say.saved_audit', { file: AUDIT_FILE, command: `giftsim audit ${AUDIT_FILE}` }));
   },
 
   async downloadResults(kind) {
@@ -318,16 +323,16 @@ const app = {
     if (!run.csv) {
       // The CSV comes from the engine itself, from the runs already on screen (one merge, no
       // run again), written exactly as the CLI's --csv writes it.
-      if (app.runner.busy) return say('A run is in progress: the CSV of the results on screen can be saved when it ends.');
+      if (app.runner.busy) return say(t('lab.say.csv_busy'));
       try {
         run.csv = (await app.runner.write(run.op, run.inputText, run.parts, 'csv')).text;
       } catch (err) {
-        if (err !== CANCELLED) say(`The CSV could not be written: ${err.message}`, { alert: true });
+        if (err !== CANCELLED) say(t('lab.say.csv_failed', { reason: describeError(err) }), { alert: true });
         return;
       }
     }
     download(`${name}.csv`, run.csv, 'text/csv');
-    say('Saved the results as CSV.');
+    say(t('lab.say.csv_saved'));
   },
 };
 
@@ -356,36 +361,40 @@ function materialize(path) {
 
 const ui = {};
 
+/** Builds the run bar's controls once; `labelRunBar` writes their words (again on a change of
+ * language). */
 function buildRunBar() {
   // The editor sits below the sticky run bar, whatever height the bar wraps to.
   new ResizeObserver(() => root.style.setProperty('--lab-run-height', `${runBarEl.parentElement.offsetHeight}px`)).observe(runBarEl.parentElement);
-  const modes = h(
+  ui.modeLabels = new Map();
+  ui.modes = h(
     'div',
-    { class: 'lab-mode-switch', role: 'radiogroup', 'aria-label': 'What to run' },
+    { class: 'lab-mode-switch', role: 'radiogroup' },
     MODES.map((mode) => {
       const id = `mode-${mode}`;
+      const label = h('label', { for: id });
+      ui.modeLabels.set(mode, label);
       return h(
         'span',
         { class: 'lab-mode' },
         h('input', { type: 'radio', name: 'mode', id, value: mode, checked: app.doc.mode === mode, onchange: () => setMode(mode) }),
-        h('label', { for: id, text: MODE_LABELS[mode] }),
+        label,
       );
     }),
   );
-  ui.run = h('button', { type: 'button', class: 'button button--primary lab-button--run', text: 'Run', onclick: run, 'aria-keyshortcuts': 'Control+Enter' });
-  ui.cancel = h('button', { type: 'button', class: 'button lab-button--cancel', text: 'Cancel', disabled: true, onclick: cancel });
-  ui.progress = h('progress', { id: 'run-progress', max: 1, value: 0, 'aria-label': 'Progress of the run' });
+  ui.run = h('button', { type: 'button', class: 'button button--primary lab-button--run', onclick: run, 'aria-keyshortcuts': 'Control+Enter' });
+  ui.cancel = h('button', { type: 'button', class: 'button lab-button--cancel', disabled: true, onclick: cancel });
+  ui.progress = h('progress', { id: 'run-progress', max: 1, value: 0 });
   ui.progressText = h('span', { class: 'lab-progress-text', 'data-testid': 'progress-text' });
   ui.progressWrap = h('div', { class: 'lab-progress', hidden: true }, ui.progress, ui.progressText);
   ui.status = h('p', { class: 'lab-run-status', role: 'status', 'data-testid': 'run-status' });
 
-  const locale = h('select', { id: 'lab-locale' }, LOCALES.map(([code, name]) => h('option', { value: code, text: name })));
+  const locale = h('select', { id: 'lab-locale' }, LOCALES.map(([code, name]) => h('option', { value: code, text: name, lang: code })));
   locale.value = app.locale;
   locale.addEventListener('change', () => {
     app.locale = locale.value;
-    root.lang = app.locale;
-    app.rebuild();
-    renderResults(resultsEl, app, app.lastRun);
+    app.localeChosen = true;
+    redraw();
     scheduleLink();
   });
   ui.locale = locale;
@@ -397,31 +406,83 @@ function buildRunBar() {
     if (file) importFile(file);
   });
 
+  ui.export = h('button', { type: 'button', class: 'button button--small', onclick: exportScenario });
+  ui.import = h('label', { for: 'import-file', class: 'button button--small lab-file-label' });
+  ui.copy = h('button', { type: 'button', class: 'button button--small', onclick: copyLink });
+  ui.share = h('div', { class: 'button-row', role: 'group' }, ui.export, fileInput, ui.import, ui.copy);
+  ui.localeLabel = h('label', { for: 'lab-locale' });
   replace(
     runBarEl,
-    h('div', { class: 'lab-run-row' }, modes, h('div', { class: 'lab-run-actions' }, ui.run, ui.cancel), ui.progressWrap),
-    h(
-      'div',
-      { class: 'lab-share-row' },
-      h(
-        'div',
-        { class: 'button-row', role: 'group', 'aria-label': 'The scenario' },
-        h('button', { type: 'button', class: 'button button--small', text: 'Export scenario', onclick: exportScenario }),
-        fileInput,
-        h('label', { for: 'import-file', class: 'button button--small lab-file-label', text: 'Import scenario…' }),
-        h('button', { type: 'button', class: 'button button--small', text: 'Copy link', onclick: copyLink }),
-      ),
-      h('div', { class: 'field lab-field--inline' }, h('label', { for: 'lab-locale', text: 'Number format' }), locale),
-    ),
+    h('div', { class: 'lab-run-row' }, ui.modes, h('div', { class: 'lab-run-actions' }, ui.run, ui.cancel), ui.progressWrap),
+    h('div', { class: 'lab-share-row' }, ui.share, h('div', { class: 'field lab-field--inline' }, ui.localeLabel, locale)),
     ui.status,
   );
+  labelRunBar();
+}
+
+function labelRunBar() {
+  runBarEl.setAttribute('aria-label', t('lab.run_bar'));
+  ui.modes.setAttribute('aria-label', t('lab.mode.what'));
+  for (const [mode, label] of ui.modeLabels) label.textContent = t(`lab.mode.${mode}`);
+  ui.cancel.textContent = t('lab.run.cancel');
+  ui.progress.setAttribute('aria-label', t('lab.progress.label'));
+  ui.share.setAttribute('aria-label', t('lab.share.group'));
+  ui.export.textContent = t('lab.share.export');
+  ui.import.textContent = t('lab.share.import');
+  ui.copy.textContent = t('lab.share.copy');
+  ui.localeLabel.textContent = t('lab.number_format');
+  syncRunBar();
 }
 
 function syncRunBar() {
   for (const input of runBarEl.querySelectorAll('input[name=mode]')) input.checked = input.value === app.doc.mode;
   ui.locale.value = app.locale;
-  ui.run.textContent = RUN_LABELS[app.doc.mode];
+  ui.run.textContent = t(`lab.run.${app.doc.mode}`);
 }
+
+/** The language picker in the header: the languages by their own names; a choice is kept. */
+function buildLanguagePicker() {
+  const picker = h(
+    'select',
+    { id: 'lab-language' },
+    Object.entries(LANGUAGES).map(([code, name]) => h('option', { value: code, text: name, lang: code })),
+  );
+  picker.value = language();
+  picker.addEventListener('change', async () => {
+    rememberLanguage(picker.value);
+    await setLanguage(picker.value);
+  });
+  const box = document.getElementById('lab-language-box');
+  replace(box, h('label', { for: 'lab-language', 'data-i18n': 'lab.language' }), picker);
+  ui.language = picker;
+}
+
+/** Writes the page's own words (lab.html's marked elements) in the current language, with its
+ * `lang` and `dir`; the number locale follows the language unless one was picked. */
+function applyLanguage() {
+  root.lang = language();
+  root.dir = dir();
+  if (!app.localeChosen) app.locale = languageNumberLocale();
+  setNumberLocale(app.locale);
+  localize(document);
+  if (ui.language) ui.language.value = language();
+}
+
+/** Everything on screen again, in the current language and number locale. */
+function redraw() {
+  setNumberLocale(app.locale);
+  if (!app.library) return;
+  labelRunBar();
+  app.rebuild();
+  renderResults(resultsEl, app, app.lastRun);
+  if (app.error) notice(app.error, app.fields.shown.size ? [...app.fields.shown].at(-1)?.control : null);
+  if (app.runner.busy && ui.busyLabel) ui.progressText.textContent = `${ui.busyLabel}…`;
+}
+
+subscribe(() => {
+  applyLanguage();
+  redraw();
+});
 
 function setMode(mode, { force = false } = {}) {
   if (!MODES.includes(mode) || (mode === app.doc.mode && !force)) return;
@@ -442,7 +503,7 @@ function offerUndo(message, { undo, dropOnEdit = false }) {
   const undoButton = h('button', {
     type: 'button',
     class: 'button button--small lab-undo',
-    text: 'Undo',
+    text: t('lab.say.undo'),
     onclick: () => {
       dropUndo();
       undo();
@@ -474,6 +535,7 @@ function setBusy(busy, label = '') {
   ui.run.disabled = busy;
   ui.cancel.disabled = !busy;
   ui.progressWrap.hidden = !busy;
+  ui.busyLabel = busy ? label : null;
   resultsEl.setAttribute('aria-busy', String(busy));
   if (busy) {
     ui.progress.value = 0;
@@ -483,7 +545,7 @@ function setBusy(busy, label = '') {
 }
 
 /** Runs one job in the worker with the progress bar; resolves as the runner does. */
-async function work(op, text, { label, unit = 'viewer-runs' }) {
+async function work(op, text, { label, unit = 'lab.progress.viewer_runs' }) {
   const fmt = app.format();
   const started = performance.now();
   setBusy(true, label);
@@ -497,7 +559,8 @@ async function work(op, text, { label, unit = 'viewer-runs' }) {
         shown = now;
         ui.progress.max = total;
         ui.progress.value = done;
-        ui.progressText.textContent = `${label}: ${fmt.progress(total ? done / total : 0)} · ${fmt.count(done)} of ${fmt.count(total)} ${unit} · ${fmt.seconds(now - started)}`;
+        const counted = t(unit, { count: total, done: fmt.count(done), total: fmt.count(total) });
+        ui.progressText.textContent = t('lab.progress.line', { label, percent: fmt.progress(total ? done / total : 0), counted, time: fmt.seconds(now - started) });
         root.dataset.progress = String(done);
       },
     });
@@ -515,9 +578,9 @@ async function run() {
   app.fields.clear();
   notice(null);
   const started = performance.now();
-  const label = { simulate: 'Simulating', sweep: 'Sweeping', ab: 'Running the A/B test', calibrate: 'Calibrating', optimize: 'Optimizing', power: 'Planning the test', audit: 'Auditing' }[doc.mode];
+  const label = t(`lab.working.${doc.mode}`);
   try {
-    const { text, parts } = await work(op, inputText, { label, unit: PROGRESS_UNITS[doc.mode] ?? 'viewer-runs' });
+    const { text, parts } = await work(op, inputText, { label, unit: PROGRESS_UNITS[doc.mode] ?? 'lab.progress.viewer_runs' });
     const ms = performance.now() - started;
     const answer = JSON.parse(text);
     app.lastRun = { doc, op, inputText, text, parts, answer, ms, currency: app.currency(doc), csv: null };
@@ -525,18 +588,18 @@ async function run() {
     root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1);
     root.dataset.lastRunMs = String(Math.round(ms));
     const fmt = app.format(app.lastRun.currency);
-    say(`Done in ${fmt.seconds(ms)}. `, h('a', { href: '#results', text: 'Go to the results' }), '.');
+    say(...tParts('lab.say.done', { time: fmt.seconds(ms), link: h('a', { href: '#results', text: t('lab.say.go_to_results') }) }));
   } catch (err) {
     if (err === CANCELLED) {
       const fmt = app.format();
-      say(`Cancelled after ${fmt.seconds(performance.now() - started)}. ${app.lastRun ? 'The previous results stay on screen.' : ''}`);
+      say(t(app.lastRun ? 'lab.say.cancelled_kept' : 'lab.say.cancelled', { time: fmt.seconds(performance.now() - started) }));
       ui.run.focus();
       return;
     }
     if (err instanceof Error && !('code' in err)) {
       // A fault of the page itself, not of the scenario: say so, and keep the details.
       console.error(err);
-      say(`The lab failed to show the results (${err.message}). Please report this.`, { alert: true });
+      say(t('lab.say.page_failed', { reason: err.message }), { alert: true });
       return;
     }
     showEngineError(doc, err);
@@ -551,11 +614,11 @@ function cancel() {
 /** The engine refused the input: the message next to its field, and in a notice. */
 function showEngineError(doc, err) {
   const path = documentPath(doc, err.path);
-  app.error = { path, message: err.message, code: err.code };
+  app.error = { path, code: err.code, message: err.message, details: err.details ?? {} };
   const marked = app.fields.show('*', app.error);
   const field = marked ? [...app.fields.shown].at(-1)?.control : null;
-  notice(err, field);
-  say(`The engine could not run ${doc.mode === 'audit' ? 'this audit' : 'this scenario'}: ${err.message}`, { alert: true });
+  notice(app.error, field);
+  say(t(doc.mode === 'audit' ? 'lab.error.audit_failed' : 'lab.error.run_failed', { message: describeError(app.error) }), { alert: true });
   if (field) {
     field.closest('details:not([open])')?.setAttribute('open', '');
     field.closest('details.lab-card-figures')?.setAttribute('open', '');
@@ -566,17 +629,18 @@ function showEngineError(doc, err) {
 function notice(err, field) {
   document.getElementById('lab-notice')?.remove();
   if (!err) return;
+  const { text, lang } = explain(err);
   const box = h(
     'div',
     { class: 'notice lab-notice', id: 'lab-notice' },
-    h('p', { class: 'notice-error', text: `The engine could not run ${app.doc.mode === 'audit' ? 'this audit' : 'this scenario'} (${err.code}).` }),
-    h('p', { text: err.message }),
-    err.path ? h('p', { class: 'muted', text: `At ${err.path}.` }) : null,
+    h('p', { class: 'notice-error', text: t(app.doc.mode === 'audit' ? 'lab.error.notice_audit' : 'lab.error.notice_run', { code: err.code }) }),
+    h('p', { text, lang }),
+    err.path ? h('p', { class: 'muted', text: t('lab.error.at', { path: err.path }) }) : null,
     field
       ? h('button', {
           type: 'button',
           class: 'button button--small',
-          text: 'Go to the field',
+          text: t('lab.error.go_to_field'),
           onclick: () => {
             field.scrollIntoView({ block: 'center' });
             field.focus();
@@ -607,12 +671,12 @@ function exportScenario() {
   const { input } = engineRequest(app.doc);
   if (app.doc.mode === 'audit') {
     download(AUDIT_FILE, `${JSON.stringify(input, null, 2)}\n`, 'application/json');
-    return say(`Exported the audit as ${AUDIT_FILE}: the command line runs it as is (giftsim audit ${AUDIT_FILE}).`);
+    return say(t('lab.say.exported_audit', { file: AUDIT_FILE, command: `giftsim audit ${AUDIT_FILE}` }));
   }
   const name = { simulate: 'simulate', sweep: 'sweep', ab: 'sweep-ab', calibrate: 'calibrate', optimize: 'optimize', power: 'power' }[app.doc.mode];
   const command = app.doc.mode === 'sweep' || app.doc.mode === 'ab' ? 'sweep' : app.doc.mode;
   download(`giftsim-${name}-scenario.json`, `${JSON.stringify(input, null, 2)}\n`, 'application/json');
-  say(`Exported the scenario as giftsim-${name}-scenario.json: the command line runs it as is (giftsim ${command} FILE).`);
+  say(t('lab.say.exported', { file: `giftsim-${name}-scenario.json`, command: `giftsim ${command} FILE` }));
 }
 
 /** A rule set document: an id, a currency and rules, and nothing of a scenario's. */
@@ -621,24 +685,24 @@ function isRuleSet(v) {
 }
 
 async function importFile(file) {
-  const fail = (why) => say(`${file.name} was not opened: ${why}`, { alert: true });
-  if (file.size > MAX_IMPORT_BYTES) return fail(`it is ${app.format().count(file.size)} bytes; a scenario is at most 1 MB.`);
+  const fail = (why) => say(t('lab.import.failed', { file: file.name, reason: why }), { alert: true });
+  if (file.size > MAX_IMPORT_BYTES) return fail(t('lab.import.too_big', { size: app.format().count(file.size) }));
   let value;
   try {
     value = JSON.parse(await file.text());
   } catch (e) {
-    return fail(`it is not valid JSON (${e.message}).`);
+    return fail(t('lab.import.not_json', { reason: e.message }));
   }
   // A rule set on its own (a family's limits saved from the calculator's spending check):
   // every viewer of the scenario meets it.
   if (isRuleSet(value)) {
     app.edit('scenario.rule_set', value, { rebuild: true });
-    return say(`Every viewer now meets the rules of ${file.name} (${value.name ?? value.id}). Press Run to simulate it.`);
+    return say(t('lab.import.rules', { file: file.name, name: value.name ?? value.id }));
   }
   try {
-    app.replaceDocument(fromEngineDocument(value, app.doc), `Opened ${file.name}. Press Run to simulate it.`);
+    app.replaceDocument(fromEngineDocument(value, app.doc), t('lab.import.opened', { file: file.name }));
   } catch (e) {
-    if (e instanceof DocumentError) return fail(`it is not a scenario the lab can open — ${e.message}.`);
+    if (e instanceof DocumentError) return fail(t('lab.import.not_scenario', { reason: e.message }));
     throw e;
   }
 }
@@ -647,9 +711,9 @@ async function copyLink() {
   await writeLink();
   try {
     await navigator.clipboard.writeText(location.href);
-    say('The link is copied: it opens this scenario, seed and all.');
+    say(t('lab.say.link_copied'));
   } catch {
-    say('The link is in the address bar: it opens this scenario, seed and all.');
+    say(t('lab.say.link_in_address_bar'));
   }
 }
 
@@ -664,7 +728,8 @@ async function writeLink() {
   clearTimeout(linkTimer);
   if (!app.library) return;
   let fragment = await toFragment(app.doc, app.library);
-  if (app.locale !== 'en-US') fragment += `&l=${encodeURIComponent(app.locale)}`;
+  // The number format is part of the link only when picked (else each reader's language's).
+  if (app.localeChosen) fragment += `&l=${encodeURIComponent(app.locale)}`;
   if (fragment !== lastFragment) {
     lastFragment = fragment;
     history.replaceState(null, '', `${location.pathname}${location.search}${fragment}`);
@@ -676,7 +741,10 @@ async function writeLink() {
 async function documentFromLink() {
   const hash = location.hash;
   const locale = new URLSearchParams(hash.replace(/^#/, '')).get('l');
-  if (locale && LOCALES.some(([code]) => code === locale)) app.locale = locale;
+  if (locale && LOCALES.some(([code]) => code === locale)) {
+    app.locale = locale;
+    app.localeChosen = true;
+  }
   try {
     const doc = await fromFragment(hash, app.library);
     lastFragment = hash;
@@ -690,8 +758,8 @@ async function documentFromLink() {
 window.addEventListener('hashchange', async () => {
   if (location.hash === lastFragment || !app.library) return;
   const { doc, problem } = await documentFromLink();
-  if (doc) app.replaceDocument(doc, 'Opened the scenario in the link.');
-  else if (problem) say(`The link’s scenario could not be read: ${problem}. The scenario on screen is unchanged.`, { alert: true });
+  if (doc) app.replaceDocument(doc, t('lab.say.opened_link'));
+  else if (problem) say(t('lab.say.link_unreadable', { reason: problem }), { alert: true });
 });
 
 // Another tab of the lab saved or deleted a scenario: the "Start from" list follows.
@@ -712,12 +780,16 @@ document.addEventListener('keydown', (e) => {
 // Start ----------------------------------------------------------------------------------------
 
 async function start() {
+  await languageReady;
+  applyLanguage();
+  buildLanguagePicker();
+  localize(document.getElementById('lab-language-box'));
   buildRunBar();
   let presets;
   try {
     presets = JSON.parse((await app.runner.run('presets', '')).text);
   } catch (err) {
-    document.getElementById('lab-loading').textContent = `The engine could not start: ${err.message}. The lab needs Web Workers and WebAssembly.`;
+    document.getElementById('lab-loading').textContent = t('lab.engine_failed', { reason: describeError(err) });
     document.getElementById('lab-loading').className = 'fatal';
     return;
   }
@@ -725,13 +797,13 @@ async function start() {
   const { doc, problem } = await documentFromLink();
   if (doc) app.doc = doc;
   app.clean = clone(app.doc);
-  root.lang = app.locale;
+  applyLanguage();
   document.getElementById('lab-loading').remove();
   document.querySelector('.lab-grid').hidden = false;
   app.rebuild();
   renderResults(resultsEl, app, null);
-  if (problem) say(`The link’s scenario could not be read: ${problem}. The lab opened the example instead.`, { alert: true });
-  else if (doc) say('Opened the scenario in the link. Press Run to simulate it.');
+  if (problem) say(t('lab.say.link_unreadable_example', { reason: problem }), { alert: true });
+  else if (doc) say(t('lab.say.opened_link_run'));
   root.dataset.labReady = String(Math.round(performance.now()));
 }
 

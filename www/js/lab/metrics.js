@@ -1,54 +1,18 @@
-// The engine's metrics as a product team reads them, and the lab's number formatting (every
-// number through Intl.NumberFormat; money from its decimal string, so no digit is lost).
+// The engine's metrics as a product team reads them (their names in the catalogue,
+// `lab.metric.NAME`), and the lab's number formatting (every number through Intl.NumberFormat;
+// money from its decimal string, so no digit is lost).
 import { isDecimal, percentOf, shift } from '../decimal.js';
 import { formatter } from '../format.js';
+import { has, t } from '../i18n.js';
 
 /** Money metrics, in the engine's order. */
-export const MONEY_METRICS = {
-  budgets: 'Budgets (what spenders would spend)',
-  viewer_spend: 'Viewers paid',
-  tax: 'Tax',
-  store_fees: 'App store fees',
-  payment_fees: 'Payment processing',
-  creator_payouts: 'Creator payouts',
-  agency: 'Agencies',
-  platform_margin: 'Platform margin',
-  unspent_coins_value: 'Coins bought, not gifted (breakage)',
-  gifted_value: 'Gifts sent (what they cost)',
-  blocked_spend: 'Top-ups blocked by the rules',
-  blocked_gifts: 'Gifts blocked by the rules',
-  withdrawn: 'Withdrawn by creators',
-  withdrawal_fees: 'Withdrawal fees',
-  unwithdrawn: 'Creator money below the payout minimum',
-  arpu: 'Revenue per viewer (ARPU)',
-  arppu: 'Revenue per paying viewer (ARPPU)',
-};
+export const MONEY_METRICS = ['budgets', 'viewer_spend', 'tax', 'store_fees', 'payment_fees', 'creator_payouts', 'agency', 'platform_margin', 'unspent_coins_value', 'gifted_value', 'blocked_spend', 'blocked_gifts', 'withdrawn', 'withdrawal_fees', 'unwithdrawn', 'arpu', 'arppu'];
 
 /** Count metrics, in the engine's order. */
-export const COUNT_METRICS = {
-  viewers: 'Viewers',
-  spenders: 'Viewers with a budget',
-  payers: 'Viewers who paid',
-  purchases: 'Top-ups',
-  gifts: 'Gifts sent',
-  coins_bought: 'Coins bought',
-  coins_gifted: 'Coins gifted',
-  unspent_coins: 'Coins not gifted',
-  diamonds: 'Diamonds to creators',
-  creators_with_gifts: 'Creators who received gifts',
-  creators_paid: 'Creators reaching the payout minimum',
-  warnings: 'Warnings',
-  channel_switches: 'Viewers who moved to a cheaper channel',
-};
+export const COUNT_METRICS = ['viewers', 'spenders', 'payers', 'purchases', 'gifts', 'coins_bought', 'coins_gifted', 'unspent_coins', 'diamonds', 'creators_with_gifts', 'creators_paid', 'warnings', 'channel_switches'];
 
 /** Ratio metrics (6 decimals in the answer), in the engine's order. */
-export const RATIO_METRICS = {
-  payer_share: 'Share of viewers who paid',
-  purchases_per_payer: 'Top-ups per paying viewer',
-  top_1pct_revenue_share: 'Revenue from the top 1 % of payers',
-  top_10pct_revenue_share: 'Revenue from the top 10 % of payers',
-  top_20pct_viewers_revenue_share: 'Revenue from the top 20 % of viewers',
-};
+export const RATIO_METRICS = ['payer_share', 'purchases_per_payer', 'top_1pct_revenue_share', 'top_10pct_revenue_share', 'top_20pct_viewers_revenue_share'];
 
 /** Figures whose rise is good news for viewers, creators and the business alike. */
 const GOOD_WHEN_HIGHER = new Set(['viewer_spend', 'creator_payouts', 'platform_margin', 'gifted_value', 'withdrawn', 'arpu', 'arppu', 'payers', 'payer_share', 'purchases', 'purchases_per_payer', 'gifts', 'coins_bought', 'coins_gifted', 'diamonds', 'creators_with_gifts', 'creators_paid', 'spenders', 'viewers']);
@@ -62,21 +26,32 @@ export function tone(metric, up) {
   return 'neutral';
 }
 
-export const metricName = (m) => MONEY_METRICS[m] ?? COUNT_METRICS[m] ?? RATIO_METRICS[m] ?? m;
+/** A metric's name as people read it (the engine's id for one the catalogue does not know). */
+export const metricName = (m) => (has(`lab.metric.${m}`) ? t(`lab.metric.${m}`) : String(m));
+
+/** A name inside a sentence: "Platform margin" → "platform margin" in a language that writes
+ * nouns in lower case there (the catalogue's `lab.case.in_sentence` says "lower"); "ARPU" stays. */
+export const inSentence = (text) => (t('lab.case.in_sentence') === 'lower' && /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text);
+
+/** `[metric, name]` of each metric of a list, for a select. */
+export const metricOptions = (metrics) => metrics.map((m) => [m, metricName(m)]);
 
 /** A metric's unit in an answer: money, count or ratio. */
-export const unitOf = (m) => (m in MONEY_METRICS ? 'money' : m in RATIO_METRICS ? 'ratio' : 'count');
+export const unitOf = (m) => (MONEY_METRICS.includes(m) ? 'money' : RATIO_METRICS.includes(m) ? 'ratio' : 'count');
 
-/** Where every cent of viewer spend goes: [metric, colour (theme.css --gs-flow-*), label]. The
- * parts add up to viewer spend in each run. */
+/** Whether a ratio metric is a share, shown as a percentage (purchases per payer is a number). */
+export const isShare = (m) => RATIO_METRICS.includes(m) && m !== 'purchases_per_payer';
+
+/** Where every cent of viewer spend goes: [metric, colour (theme.css --gs-flow-*)], each part
+ * named `lab.split.METRIC`. The parts add up to viewer spend in each run. */
 export const SPLIT = [
-  ['tax', 'tax', 'Tax'],
-  ['store_fees', 'store_fee', 'App store fees'],
-  ['payment_fees', 'payment_fee', 'Payment processing'],
-  ['creator_payouts', 'creator', 'Creators'],
-  ['agency', 'agency', 'Agencies'],
-  ['platform_margin', 'platform', 'Platform margin'],
-  ['unspent_coins_value', 'unspent_coins', 'Coins not gifted (breakage)'],
+  ['tax', 'tax'],
+  ['store_fees', 'store_fee'],
+  ['payment_fees', 'payment_fee'],
+  ['creator_payouts', 'creator'],
+  ['agency', 'agency'],
+  ['platform_margin', 'platform'],
+  ['unspent_coins_value', 'unspent_coins'],
 ];
 
 /** The money metrics an A/B chart shows, most asked-about first. */
@@ -126,7 +101,7 @@ export function labFormatter(locale, currency) {
       if (unit === 'ratio') {
         // A share's difference in percentage points; purchases per payer as a number.
         const figure = name === 'purchases_per_payer' ? percentOf(String(v), '100') : percentOf(String(v), '1');
-        return figure == null ? '—' : `${signedPoints.format(figure)}${name === 'purchases_per_payer' ? '' : ' pts'}`;
+        return figure == null ? '—' : name === 'purchases_per_payer' ? signedPoints.format(figure) : t('lab.points', { points: signedPoints.format(figure) });
       }
       return unit === 'money' ? signedMoney.format(String(v)) : signedCount.format(String(v));
     },
@@ -135,33 +110,26 @@ export function labFormatter(locale, currency) {
 
 /** A sweep parameter's short name, for table heads and legends ("cap:13-to-17/monthly" → "Cap 13-to-17/monthly"). */
 export function parameterShortName(p) {
-  const fixed = {
-    price_multiplier: 'Price ×',
-    elasticity: 'Elasticity',
-    creator_share: 'Creator share',
-    diamond_value: 'Diamond value',
-    store_fee_rate: 'Store fee',
-    payment_fee_rate: 'Payment fee',
-    cap_multiplier: 'Caps ×',
-    guardian_approval_rate: 'Guardian approval',
-  };
-  if (fixed[p]) return fixed[p];
-  if (p.startsWith('price_multiplier:')) return `Price × ${p.slice('price_multiplier:'.length)}`;
-  if (p.startsWith('cap:')) return `Cap ${p.slice(4)}`;
+  if (has(`lab.short.${p}`)) return t(`lab.short.${p}`);
+  if (p.startsWith('price_multiplier:')) return t('lab.short.price_multiplier_of', { card: p.slice('price_multiplier:'.length) });
+  if (p.startsWith('cap:')) return t('lab.short.cap', { cap: p.slice(4) });
   const bundle = bundleParameter(p);
-  if (bundle) return bundle.field === 'price' ? `Price, ${bundle.coins} coins on ${bundle.card}` : `Coins in pack ${bundle.coins}, ${bundle.card}`;
+  if (bundle) return t(bundle.field === 'price' ? 'lab.short.bundle_price' : 'lab.short.bundle_coins', { coins: bundle.coins, card: bundle.card });
   return p;
 }
 
 /** An A/B variant's name (its own, or "Variant 1"), the base being A. */
 export function variantName(v, i) {
-  return typeof v?.name === 'string' && v.name ? v.name : `Variant ${i + 1}`;
+  return typeof v?.name === 'string' && v.name ? v.name : t('lab.variant.unnamed', { n: i + 1 });
 }
 
 /** An A/B variant as the lab names it: "Variant B: iOS +10 %". */
 export function variantTitle(v, i) {
-  return `Variant ${String.fromCharCode(66 + (i % 25))}: ${variantName(v, i)}`;
+  return t('lab.variant.title', { letter: variantLetter(i), name: variantName(v, i) });
 }
+
+/** The letter of the i-th variant, the base being A. */
+export const variantLetter = (i) => String.fromCharCode(66 + (i % 25));
 
 /** `bundle:CARD/COINS/price` (or `/coins`) → { card, coins, field }, or null. */
 export function bundleParameter(p) {

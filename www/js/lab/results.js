@@ -1,6 +1,7 @@
 // The results column: what was run (cards, rules, population, seed — enough to trace every
 // figure; for an audit, the card, region and day), the downloads, and the view of the run's mode.
 import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
 import { destroyCharts } from './charts.js';
 import { button } from './controls.js';
 import { renderAb } from './results/ab.js';
@@ -13,7 +14,6 @@ import { renderSweep } from './results/sweep.js';
 import { auditOf, auditedCard, isObject, plannedVariant } from './document.js';
 import { variantTitle } from './metrics.js';
 
-const MODE_TITLES = { simulate: 'One scenario', sweep: 'Sweep', ab: 'A/B test', calibrate: 'Calibration', optimize: 'Optimization', power: 'Plan of a real experiment', audit: 'Audit' };
 /** Modes whose answer has no CSV (a search's points, a plan's figures, an audit's tables are in its JSON). */
 const NO_CSV = new Set(['calibrate', 'optimize', 'power', 'audit']);
 
@@ -37,14 +37,11 @@ function parts(section) {
 export function renderResults(section, app, run) {
   destroyCharts();
   const { head, live, body } = parts(section);
-  const title = h('h2', { id: 'results-title', text: 'Results' });
+  const title = h('h2', { id: 'results-title', text: t('lab.results.title') });
   if (!run) {
     replace(head, h('div', { class: 'lab-results-head' }, title));
     replace(live);
-    replace(
-      body,
-      h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: 'Press Run to simulate the scenario on the left. The example — 100,000 US viewers on TikTok’s three channels under family spending rules, 30 days, 20 runs — takes well under a second.' }), h('p', { class: 'muted', text: 'Switch to Sweep or A/B test above to compare prices, fees and caps, to Calibrate to fit the scenario to your own numbers, to Optimize to find the prices that do best within your limits, to Plan a real test to see how many users and days a real A/B test needs, or to Audit a rate card for what each gift really costs and the rules of a region on a day.' })),
-    );
+    replace(body, h('div', { class: 'lab-empty-results', 'data-testid': 'empty-results' }, h('p', { text: t('lab.results.empty') }), h('p', { class: 'muted', text: t('lab.results.empty_modes') })));
     return;
   }
   const { doc, answer, ms } = run;
@@ -72,18 +69,18 @@ export function renderResults(section, app, run) {
       title,
       h(
         'div',
-        { class: 'button-row lab-downloads', role: 'group', 'aria-label': 'Download the results' },
-        NO_CSV.has(doc.mode) ? null : button('Results as CSV', () => app.downloadResults('csv'), { kind: '' }),
-        button('Results as JSON', () => app.downloadResults('json'), { kind: '' }),
+        { class: 'button-row lab-downloads', role: 'group', 'aria-label': t('lab.results.downloads') },
+        NO_CSV.has(doc.mode) ? null : button(t('lab.results.csv'), () => app.downloadResults('csv'), { kind: '' }),
+        button(t('lab.results.json'), () => app.downloadResults('json'), { kind: '' }),
       ),
     ),
-    h('p', { class: 'lab-run-meta', 'data-testid': 'run-meta' }, `${MODE_TITLES[doc.mode]} · `, doc.mode === 'audit' ? describeAudit(doc, answer) : describe(doc, fmt, app), ` · computed in ${fmt.seconds(ms)}`),
-    answer?.scenario?.scale?.note ? h('p', { class: 'lab-run-meta', 'data-testid': 'scale-note', text: answer.scenario.scale.note }) : null,
+    h('p', { class: 'lab-run-meta', 'data-testid': 'run-meta', text: t('lab.results.meta', { mode: t(`lab.results.mode.${doc.mode}`), what: doc.mode === 'audit' ? describeAudit(doc, answer) : describe(doc, fmt, app), time: fmt.seconds(ms) }) }),
+    answer?.scenario?.scale?.note ? h('p', { class: 'lab-run-meta', 'data-testid': 'scale-note', lang: 'en', text: answer.scenario.scale.note }) : null,
     h('p', {
       class: 'lab-stale',
       hidden: !stale,
       'data-testid': 'stale',
-      text: doc.mode === 'audit' ? 'The card or the audit’s settings have changed since this report: press Audit to update it.' : 'The scenario has changed since this run: press Run to update the results.',
+      text: t(doc.mode === 'audit' ? 'lab.results.stale_audit' : 'lab.results.stale'),
     }),
   );
   replace(live, summary);
@@ -96,13 +93,20 @@ function plannedChange(doc) {
   return v ? variantTitle(v, doc.plan.variant) : null;
 }
 
+/** A card's or a rule set's id, version and date: "tiktok-ios v1 (2024)", and whether edited. */
+function version(o, edit) {
+  const base = t('lab.results.version', { id: o.id, version: String(o.version ?? 1) });
+  const dated = o.as_of ? t('lab.results.dated', { what: base, date: o.as_of }) : base;
+  return edit ? t(`lab.results.${edit}`, { what: dated }) : dated;
+}
+
 /** What an audit read, in one line: the card (edited or not), its other channels, the region and day. */
 function describeAudit(doc, answer) {
-  const card = answer.rate_card;
-  const edited = isObject(auditOf(doc).rate_card) ? ' (from a file)' : isObject(auditedCard(doc)) ? ' (edited)' : '';
-  const others = answer.channels?.length ? `; ${answer.channels.map((c) => c.rate_card.id).join(', ')}` : '';
-  const rules = answer.rules ? `; rules of ${answer.rules.region} on ${answer.rules.date}` : '; no region';
-  return `${card.id} v${card.version}${card.as_of ? ` (${card.as_of})` : ''}${edited}${others}${rules}`;
+  const edit = isObject(auditOf(doc).rate_card) ? 'from_file' : isObject(auditedCard(doc)) ? 'edited' : null;
+  const parts = [version(answer.rate_card, edit)];
+  if (answer.channels?.length) parts.push(answer.channels.map((c) => c.rate_card.id).join(t('lab.list')));
+  parts.push(answer.rules ? t('lab.results.rules_of', { region: answer.rules.region, date: answer.rules.date }) : t('lab.results.no_region'));
+  return parts.join(t('lab.results.separator'));
 }
 
 /** What the run used, in one line: cards, rules, population, runs and seed. */
@@ -111,12 +115,15 @@ function describe(doc, fmt, app) {
   const refs = Array.isArray(s.channels) ? s.channels.map((c) => c.rate_card) : [s.rate_card];
   const named = (ref, kind) => {
     const o = kind === 'card' ? app.library.card(ref) : app.library.ruleSet(ref);
-    if (!o) return String(ref);
-    const edited = typeof ref === 'object' ? ' (edited)' : '';
-    return `${o.id} v${o.version ?? 1}${o.as_of ? ` (${o.as_of})` : ''}${edited}`;
+    return o ? version(o, typeof ref === 'object' ? 'edited' : null) : String(ref);
   };
-  const cards = `${refs.map((r) => named(r, 'card')).join(', ')}; rules ${named(s.rule_set ?? 'none', 'rules')}`;
+  const cards = refs.map((r) => named(r, 'card')).join(t('lab.list'));
+  const rules = t('lab.results.rules', { rules: named(s.rule_set ?? 'none', 'rules') });
+  const seed = String(s.seed ?? 0);
   // A plan simulates the viewers once for each length of test, whatever the scenario's days and runs.
-  if (doc.mode === 'power') return `${cards}; ${fmt.count(Number(s.viewers))} simulated viewers, one run per length of test, seed ${s.seed ?? 0}`;
-  return `${cards}; ${fmt.count(Number(s.viewers))} viewers × ${fmt.days(Number(s.days))} × ${fmt.count(Number(s.runs ?? 1))} runs, seed ${s.seed ?? 0}`;
+  const population =
+    doc.mode === 'power'
+      ? t('lab.results.population_plan', { viewers: fmt.count(Number(s.viewers)), seed })
+      : t('lab.results.population', { viewers: fmt.count(Number(s.viewers)), days: fmt.days(Number(s.days)), count: Number(s.runs ?? 1), runs: fmt.count(Number(s.runs ?? 1)), seed });
+  return [cards, rules, population].join(t('lab.results.separator'));
 }

@@ -26,7 +26,7 @@ class Engine {
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (e) => {
       e.preventDefault?.();
-      const error = pageError('engine_unavailable', `the engine worker failed: ${e.message ?? 'unknown error'}`);
+      const error = pageError('engine_unavailable', `the engine worker failed: ${e.message ?? 'unknown error'}`, '', { reason: String(e.message ?? '') });
       const job = this.job;
       this.job = null;
       job?.reject(error);

@@ -4,6 +4,7 @@
 // through the link's own checks. Nothing leaves the device. As the calculator's store
 // (../scenarios.js), a store that cannot be read is never dropped: it is moved aside before
 // anything is written.
+import { t } from '../i18n.js';
 import { compact, expand } from './document.js';
 
 /** Where the list is kept; the version is in the key, so a later form can live beside it. */
@@ -12,11 +13,13 @@ const DAMAGED_PREFIX = `${KEY}.damaged.`;
 /** Longest name kept. */
 export const MAX_NAME = 80;
 
-/** Why a scenario could not be kept or read (the message is for people). */
+/** Why a scenario could not be kept or read: the catalogue's message `id` (`lab.saved.*`) with
+ * `params`, in the reader's language. */
 export class SavedError extends Error {
-  constructor(message) {
-    super(message);
+  constructor(id, params = {}) {
+    super(t(id, params));
     this.name = 'SavedError';
+    this.id = id;
   }
 }
 
@@ -66,14 +69,14 @@ export function savedStoreDamaged() {
 
 function write(list) {
   const s = store();
-  if (!s) throw new SavedError('this browser does not let pages keep data (private browsing, or storage blocked)');
+  if (!s) throw new SavedError('lab.saved.no_storage');
   list.sort((a, b) => a.name.localeCompare(b.name));
   try {
     const { damaged } = read();
     if (damaged !== null) s.setItem(`${DAMAGED_PREFIX}${new Date().toISOString()}`, damaged);
     s.setItem(KEY, JSON.stringify(list));
   } catch (e) {
-    throw new SavedError(e?.name === 'QuotaExceededError' ? 'the browser’s storage for this page is full; delete a saved scenario first' : `the browser refused (${e?.message ?? e})`);
+    throw new SavedError(e?.name === 'QuotaExceededError' ? 'lab.saved.full' : 'lab.saved.refused', { reason: String(e?.message ?? e) });
   }
 }
 
@@ -87,7 +90,7 @@ export function saveScenario(name, doc, library) {
 /** The document kept under `name`, checked as a link's is; throws SavedError or DocumentError. */
 export function loadSaved(name, library) {
   const entry = savedScenarios().find((e) => e.name === name);
-  if (!entry) throw new SavedError(`no scenario named “${name}” is saved in this browser`);
+  if (!entry) throw new SavedError('lab.saved.not_found', { name });
   return expand(entry.doc, library);
 }
 

@@ -20,7 +20,7 @@ let loadError = null;
 const ready = init({ module_or_path: new URL('../../pkg-full/giftsim_bg.wasm', import.meta.url) }).then(
   () => postMessage({ kind: 'ready', ms: Math.round(performance.now() - started) }),
   (e) => {
-    loadError = pageError('engine_unavailable', `the engine could not be loaded: ${e?.message ?? e}`);
+    loadError = pageError('engine_unavailable', `the engine could not be loaded: ${e?.message ?? e}`, '', { reason: String(e?.message ?? e) });
   },
 );
 

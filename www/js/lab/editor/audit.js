@@ -2,6 +2,7 @@
 // below, or any preset —, whether its platform's other channels are audited alike, and the
 // region and day whose age rules and caps are listed (no region: no rules).
 import { h } from '../../dom.js';
+import { t } from '../../i18n.js';
 import { bound, group } from '../controls.js';
 import { auditOf, firstCard, isObject } from '../document.js';
 import { knownRegions } from '../regions.js';
@@ -16,31 +17,29 @@ export function auditGroup(app) {
   const own = audit.rate_card;
   const ownCard = app.library.card(own);
   const fromFile = isObject(own);
-  const scenarioLabel = scenarioCard
-    ? `The scenario’s first card: ${cardLabel(scenarioCard)} — ${scenarioCard.id}`
-    : 'The scenario’s first card';
+  const scenarioLabel = scenarioCard ? t('lab.audit.first_card_of', { card: cardLabel(scenarioCard), id: scenarioCard.id }) : t('lab.audit.first_card');
   const card = bound(app, 'audit.rate_card', {
     kind: 'select',
-    label: 'Rate card to audit',
+    label: t('lab.audit.card'),
     options: [
       ['', scenarioLabel],
-      fromFile ? ['file', `The card from the file: ${ownCard?.name ?? ownCard?.id ?? 'unnamed'}`] : null,
-      ...app.library.cards.map((c) => [c.id, `${cardLabel(c)} — ${c.id}`]),
+      fromFile ? ['file', t('lab.audit.file_card', { name: ownCard?.name ?? ownCard?.id ?? t('lab.card.unnamed') })] : null,
+      ...app.library.cards.map((c) => [c.id, t('lab.card.option', { card: cardLabel(c), id: c.id })]),
     ].filter(Boolean),
     value: fromFile ? 'file' : typeof own === 'string' ? own : '',
     write: (choice) => {
       if (choice === 'file') return;
       app.edit('audit.rate_card', choice === '' ? undefined : choice, { rebuild: true, focus: 'audit.rate_card' });
     },
-    hint: 'The scenario’s first card is audited as edited under Rate cards and channels below; a preset is audited as published.',
+    hint: t('lab.audit.card_hint'),
   });
 
   return group(
     'group-audit',
-    'Audit a rate card',
-    'What each gift really costs on the card: its coins at the best price per coin against the cheapest purchase that covers it, and the coins left over. Then the price ladder, the layers of currency between the viewer’s money and the creator’s cash, and the age rules and caps of a region on a day.',
+    t('lab.audit.title'),
+    t('lab.audit.intro'),
     h('div', { class: 'lab-field-row lab-field-row--wide' }, card),
-    bound(app, 'audit.all_channels', { kind: 'check', label: 'Also its platform’s other channels', hint: 'Every other card of the same platform in the same currency (the other app store, the web), audited alike.' }),
+    bound(app, 'audit.all_channels', { kind: 'check', label: t('lab.audit.all_channels'), hint: t('lab.audit.all_channels_hint') }),
     regionFields(app, audit),
   );
 }
@@ -52,8 +51,8 @@ function regionFields(app, audit) {
   const other = app.auditOtherRegion || (region !== '' && !known.some(([code]) => code === region));
   const select = bound(app, 'audit.region', {
     kind: 'select',
-    label: 'Region',
-    options: [['', 'None: no rules listed'], ...known, [OTHER, 'Another region: type its code']],
+    label: t('lab.audit.region'),
+    options: [['', t('lab.audit.region_none')], ...known, [OTHER, t('lab.audit.region_other')]],
     value: other ? OTHER : region,
     write: (choice) => {
       app.auditOtherRegion = choice === OTHER;
@@ -64,11 +63,11 @@ function regionFields(app, audit) {
     },
   });
   const typed = other
-    ? bound(app, 'audit.region', { kind: 'text', label: 'Region code', optional: true, placeholder: 'FR or US-CA', hint: 'A country (ISO 3166-1, as FR) or a US state (US-CA).' })
+    ? bound(app, 'audit.region', { kind: 'text', label: t('lab.audit.region_code'), optional: true, placeholder: t('lab.audit.region_code_placeholder'), hint: t('lab.audit.region_code_hint') })
     : null;
   typed?.querySelector('input')?.setAttribute('id', 'audit-region-code');
   typed?.querySelector('label')?.setAttribute('for', 'audit-region-code');
-  const date = bound(app, 'audit.date', { kind: 'text', label: 'Date of the rules', optional: true, placeholder: 'YYYY-MM-DD', hint: region || other ? 'YYYY-MM-DD: the day the rules are read for.' : 'YYYY-MM-DD; used with a region.' });
+  const date = bound(app, 'audit.date', { kind: 'text', label: t('lab.audit.date'), optional: true, placeholder: t('lab.date_format'), hint: t(region || other ? 'lab.audit.date_hint' : 'lab.audit.date_hint_no_region') });
   // A typed region sits beside the select, and the day goes below them.
   return typed
     ? [h('div', { class: 'lab-field-row lab-field-row--2' }, select, typed), h('div', { class: 'lab-field-row lab-field-row--2' }, date)]

@@ -2,23 +2,27 @@
 // multiplier, and every figure of the card, editable (an edited preset is sent whole; figures
 // that differ from the preset are marked, and one click goes back to it).
 import { h } from '../../dom.js';
-import { shortName } from '../../rate-card.js';
-import { bound, button, getAt, group, shareSum, shown } from '../controls.js';
+import { has, t } from '../../i18n.js';
+import { bound, button, choices, getAt, group, shareSum, shown } from '../controls.js';
 import { isObject } from '../document.js';
 
-const TAX_MODES = [['none', 'No tax modelled'], ['inclusive', 'In the price (VAT)'], ['on_top', 'On top (sales tax)']];
-const PAYERS = [['platform', 'The platform'], ['creator', 'The creator']];
-const MODELS = [['per_diamond', 'Per Diamond'], ['share_of_net', 'Share of net']];
+const TAX_MODES = ['none', 'inclusive', 'on_top'];
+const PAYERS = ['platform', 'creator'];
+const MODELS = ['per_diamond', 'share_of_net'];
 
+/** A name from the catalogue, or the id itself when the catalogue has none ("TikTok", "iPhone app"). */
+const named = (prefix, id) => (has(`${prefix}.${id}`) ? t(`${prefix}.${id}`) : String(id));
+
+/** "TikTok · iPhone app (USD)". */
 export function cardLabel(card) {
-  return `${shortName(card)} (${card.currency})`;
+  return t('lab.card.label', { platform: named('card.platform', card.platform), channel: named('card.channel', card.channel), currency: card.currency });
 }
 
 /** The options of a card picker: every preset, plus the card in use when it is not one. */
 function cardOptions(app, current) {
-  const options = app.library.cards.map((c) => [c.id, `${cardLabel(c)} — ${c.id}`]);
+  const options = app.library.cards.map((c) => [c.id, t('lab.card.option', { card: cardLabel(c), id: c.id })]);
   if (isObject(current) && !app.library.cardById.has(current.id)) {
-    options.unshift([current.id ?? '', `Your own card: ${current.name ?? current.id ?? 'unnamed'}`]);
+    options.unshift([current.id ?? '', t('lab.card.own', { name: current.name ?? current.id ?? t('lab.card.unnamed') })]);
   }
   return options;
 }
@@ -27,17 +31,12 @@ export function channelsGroup(app) {
   const s = app.doc.scenario;
   const single = s.rate_card !== undefined && !Array.isArray(s.channels);
   const rows = single ? [{ path: 'scenario.rate_card', card: s.rate_card }] : (s.channels ?? []).map((c, i) => ({ path: `scenario.channels[${i}].rate_card`, card: c?.rate_card, i }));
-  const g = group(
-    'group-channels',
-    'Rate cards and channels',
-    'Which share of viewers buys on which card, and at what price. A price multiplier of 1.10 makes every price on that channel 10 % dearer.',
-    rows.map((row) => channel(app, row, rows.length)),
-  );
+  const g = group('group-channels', t('lab.channels.title'), t('lab.channels.intro'), rows.map((row) => channel(app, row, rows.length)));
   const body = g.querySelector('.lab-group-body');
   if (!single) {
     body.append(
-      shareSum(app, g, () => (app.doc.scenario.channels ?? []).map((c) => c?.share), 'channel shares'),
-      h('div', { class: 'button-row' }, button('Add a channel', () => addChannel(app), { label: 'Add a channel' })),
+      shareSum(app, g, () => (app.doc.scenario.channels ?? []).map((c) => c?.share), 'channels'),
+      h('div', { class: 'button-row' }, button(t('lab.channels.add'), () => addChannel(app))),
     );
   }
   return g;
@@ -48,10 +47,10 @@ function channel(app, { path, card: ref, i }, count) {
   const preset = card ? app.library.cardById.get(card.id) : null;
   const edited = isObject(ref);
   const base = i === undefined ? 'scenario' : `scenario.channels[${i}]`;
-  const name = card ? cardLabel(card) : 'an unknown card';
+  const name = card ? cardLabel(card) : t('lab.channels.unknown_card');
   const picker = bound(app, path, {
     kind: 'select',
-    label: i === undefined ? 'Rate card' : `Channel ${i + 1}: rate card`,
+    label: i === undefined ? t('lab.channels.card') : t('lab.channels.card_of', { n: i + 1 }),
     options: cardOptions(app, ref),
     value: card?.id ?? (typeof ref === 'string' ? ref : ''),
     rebuild: true,
@@ -61,23 +60,23 @@ function channel(app, { path, card: ref, i }, count) {
     'div',
     { class: 'lab-channel-head' },
     picker,
-    i === undefined ? null : bound(app, `${base}.share`, { label: 'Share of viewers' }),
-    i === undefined ? null : bound(app, `${base}.price_multiplier`, { label: 'Price multiplier', optional: true, placeholder: '1' }),
+    i === undefined ? null : bound(app, `${base}.share`, { kind: 'rate', label: t('lab.channels.share') }),
+    i === undefined ? null : bound(app, `${base}.price_multiplier`, { label: t('lab.channels.multiplier'), optional: true, placeholder: '1' }),
   );
   const actions = h(
     'div',
     { class: 'button-row lab-channel-actions' },
-    edited && preset ? h('span', { class: 'badge badge--edited', text: 'edited' }) : null,
-    edited && preset ? button('Back to the preset', () => app.edit(path, preset.id, { rebuild: true }), { label: `Back to the preset ${preset.id} for channel ${(i ?? 0) + 1}` }) : null,
-    i !== undefined && count > 1 ? button('Remove', () => app.removeAt(`scenario.channels[${i}]`), { label: `Remove channel ${i + 1} (${name})`, kind: 'button--small button--quiet' }) : null,
+    edited && preset ? h('span', { class: 'badge badge--edited', text: t('lab.edited') }) : null,
+    edited && preset ? button(t('lab.back_to_preset'), () => app.edit(path, preset.id, { rebuild: true }), { label: t('lab.channels.back_label', { id: preset.id, n: (i ?? 0) + 1 }) }) : null,
+    i !== undefined && count > 1 ? button(t('lab.remove'), () => app.removeAt(`scenario.channels[${i}]`), { label: t('lab.channels.remove_label', { n: i + 1, name }), kind: 'button--small button--quiet' }) : null,
   );
   return h(
     'fieldset',
     { class: 'lab-channel' },
-    h('legend', { text: i === undefined ? `The rate card: ${name}` : `Channel ${i + 1}: ${name}` }),
+    h('legend', { text: i === undefined ? t('lab.channels.legend_single', { name }) : t('lab.channels.legend', { n: i + 1, name }) }),
     head,
     actions,
-    card ? cardFigures(app, path, card, preset) : h('p', { class: 'field-hint', text: 'This card is not a preset the lab knows; the engine will say what is wrong with it.' }),
+    card ? cardFigures(app, path, card, preset) : h('p', { class: 'field-hint', text: t('lab.channels.not_preset') }),
   );
 }
 
@@ -85,105 +84,106 @@ function channel(app, { path, card: ref, i }, count) {
 function cardFigures(app, path, card, preset) {
   const mark = (sub) => preset && JSON.stringify(getAt(card, sub) ?? null) !== JSON.stringify(getAt(preset, sub) ?? null);
   const f = (sub, label, opts = {}) => bound(app, `${path}.${sub}`, { label, edited: mark(sub), ...opts });
-  const coin = card.coin_name ?? 'coins';
-  const diamond = card.diamond_name ?? 'Diamonds';
+  const coin = card.coin_name ?? t('lab.card.coins');
+  const diamond = card.diamond_name ?? t('lab.card.diamonds');
   const bundles = Array.isArray(card.bundles) ? card.bundles : [];
+  const id = card.id ?? t('lab.card.this');
   const creator =
     card.creator?.model === 'share_of_net'
-      ? [f('creator.share', 'Creator’s share of net')]
-      : [f('creator.diamonds_per_coin', `${diamond} per coin gifted`), f('creator.diamond_value', `Cash value of one of the ${diamond}`)];
+      ? [f('creator.share', t('lab.card.creator_share'), { kind: 'rate' })]
+      : [f('creator.diamonds_per_coin', t('lab.card.diamonds_per_coin', { diamonds: diamond })), f('creator.diamond_value', t('lab.card.diamond_value', { diamonds: diamond }), { kind: 'money' })];
   const open = app.openFigures.has(path);
   const details = h(
     'details',
     { class: 'lab-card-figures', open, dataset: { figures: path } },
-    h('summary', { text: `Figures of ${card.id ?? 'this card'}: bundles, fees, creator terms` }),
+    h('summary', { text: t('lab.card.figures', { id }) }),
     h(
       'div',
       { class: 'lab-figure-groups' },
       h(
         'div',
         { class: 'lab-figure-group lab-figure-group--bundles' },
-        h('h3', { text: `Bundles of ${coin}` }),
+        h('h3', { text: t('lab.card.bundles', { coins: coin }) }),
         bundles.length
           ? h(
               'div',
-              { class: 'lab-bundle-table', role: 'group', 'aria-label': `Bundles of ${card.id}` },
-              h('div', { class: 'lab-bundle-line lab-bundle-line--head', 'aria-hidden': 'true' }, h('span', { text: coin }), h('span', { text: 'Bonus' }), h('span', { text: 'Price' }), h('span')),
+              { class: 'lab-bundle-table', role: 'group', 'aria-label': t('lab.card.bundles_of', { id: card.id }) },
+              h('div', { class: 'lab-bundle-line lab-bundle-line--head', 'aria-hidden': 'true' }, h('span', { text: coin }), h('span', { text: t('lab.card.bonus') }), h('span', { text: t('lab.card.price') }), h('span')),
               bundles.map((b, j) =>
                 h(
                   'div',
                   { class: 'lab-bundle-line' },
-                  f(`bundles[${j}].coins`, `Bundle ${j + 1} of ${card.id}: ${coin}`, { kind: 'int', hideLabel: true }),
-                  f(`bundles[${j}].bonus_coins`, `Bundle ${j + 1} of ${card.id}: bonus ${coin}`, { kind: 'int', hideLabel: true, optional: true, placeholder: '0' }),
-                  f(`bundles[${j}].price`, `Bundle ${j + 1} of ${card.id}: price`, { hideLabel: true }),
-                  button('×', () => app.removeAt(`${path}.bundles[${j}]`), { label: `Remove bundle ${j + 1} of ${card.id}`, kind: 'button--small button--quiet' }),
+                  f(`bundles[${j}].coins`, t('lab.card.bundle_coins', { n: j + 1, id: card.id, coins: coin }), { kind: 'int', hideLabel: true }),
+                  f(`bundles[${j}].bonus_coins`, t('lab.card.bundle_bonus', { n: j + 1, id: card.id, coins: coin }), { kind: 'int', hideLabel: true, optional: true, placeholder: '0' }),
+                  f(`bundles[${j}].price`, t('lab.card.bundle_price', { n: j + 1, id: card.id }), { kind: 'money', hideLabel: true }),
+                  button('×', () => app.removeAt(`${path}.bundles[${j}]`), { label: t('lab.card.bundle_remove', { n: j + 1, id: card.id }), kind: 'button--small button--quiet' }),
                 ),
               ),
             )
-          : h('p', { class: 'field-hint', text: 'No bundles: coins are bought as a custom amount.' }),
-        button('Add a bundle', () => {
+          : h('p', { class: 'field-hint', text: t('lab.card.no_bundles') }),
+        button(t('lab.card.add_bundle'), () => {
           const last = bundles[bundles.length - 1];
           app.edit(`${path}.bundles[${bundles.length}]`, last ? { coins: last.coins * 2, price: last.price } : { coins: 100, price: '1.00' }, { rebuild: true, focus: `${path}.bundles[${bundles.length}].coins` });
-        }, { label: `Add a bundle to ${card.id}` }),
+        }, { label: t('lab.card.add_bundle_label', { id: card.id }) }),
       ),
       card.custom_amount
         ? h(
             'div',
             { class: 'lab-figure-group' },
-            h('h3', { text: 'Custom amount' }),
+            h('h3', { text: t('lab.card.custom') }),
             h(
               'div',
               { class: 'lab-field-row lab-field-row--2' },
-              f('custom_amount.price_per_coin', 'Price per coin'),
-              f('custom_amount.step_coins', 'Sold in steps of (coins)', { kind: 'int', optional: true, placeholder: '1' }),
-              f('custom_amount.min_coins', 'Fewest coins', { kind: 'int' }),
-              f('custom_amount.max_coins', 'Most coins', { kind: 'int' }),
+              f('custom_amount.price_per_coin', t('lab.card.price_per_coin'), { kind: 'money' }),
+              f('custom_amount.step_coins', t('lab.card.step_coins'), { kind: 'int', optional: true, placeholder: '1' }),
+              f('custom_amount.min_coins', t('lab.card.min_coins'), { kind: 'int' }),
+              f('custom_amount.max_coins', t('lab.card.max_coins'), { kind: 'int' }),
             ),
           )
         : null,
       h(
         'div',
         { class: 'lab-figure-group' },
-        h('h3', { text: 'Tax and fees' }),
+        h('h3', { text: t('lab.card.tax_fees') }),
         h(
           'div',
           { class: 'lab-field-row lab-field-row--2' },
-          f('tax.mode', 'Tax', { kind: 'select', options: TAX_MODES }),
-          f('tax.rate', 'Tax rate', { optional: true, placeholder: '0' }),
-          f('store_fee_rate', 'App store fee rate', { optional: true, placeholder: '0' }),
-          f('payment_fee.rate', 'Payment processing rate', { optional: true, placeholder: '0' }),
-          f('payment_fee.fixed', 'Payment processing per purchase', { optional: true, placeholder: '0' }),
+          f('tax.mode', t('lab.card.tax'), { kind: 'select', options: choices('lab.card.tax_mode', TAX_MODES) }),
+          f('tax.rate', t('lab.card.tax_rate'), { kind: 'rate', optional: true, placeholder: '0' }),
+          f('store_fee_rate', t('lab.card.store_fee_rate'), { kind: 'rate', optional: true, placeholder: '0' }),
+          f('payment_fee.rate', t('lab.card.payment_rate'), { kind: 'rate', optional: true, placeholder: '0' }),
+          f('payment_fee.fixed', t('lab.card.payment_fixed'), { kind: 'money', optional: true, placeholder: '0' }),
         ),
       ),
       h(
         'div',
         { class: 'lab-figure-group' },
-        h('h3', { text: 'Creator and agency' }),
+        h('h3', { text: t('lab.card.creator_agency') }),
         h(
           'div',
           { class: 'lab-field-row lab-field-row--2' },
-          f('creator.model', 'How creators are paid', { kind: 'select', options: MODELS, rebuild: true }),
+          f('creator.model', t('lab.card.creator_model'), { kind: 'select', options: choices('lab.card.model', MODELS), rebuild: true }),
           creator,
-          f('agency.rate', 'Agency’s cut of creator earnings', { optional: true, placeholder: '0' }),
-          f('agency.paid_by', 'The agency is paid by', { kind: 'select', options: PAYERS }),
+          f('agency.rate', t('lab.card.agency_rate'), { kind: 'rate', optional: true, placeholder: '0' }),
+          f('agency.paid_by', t('lab.card.agency_paid_by'), { kind: 'select', options: choices('lab.card.payer', PAYERS) }),
         ),
       ),
       h(
         'div',
         { class: 'lab-figure-group' },
-        h('h3', { text: 'Payout' }),
+        h('h3', { text: t('lab.card.payout') }),
         h(
           'div',
           { class: 'lab-field-row lab-field-row--2' },
-          f('payout.minimum', 'Minimum withdrawal', { optional: true, placeholder: '0' }),
-          bound(app, `${path}.payout.daily_cap`, { label: 'Daily withdrawal limit', placeholder: 'none', edited: mark('payout.daily_cap') }),
-          f('payout.fee.rate', 'Withdrawal fee rate', { optional: true, placeholder: '0' }),
-          f('payout.fee.fixed', 'Withdrawal fee per withdrawal', { optional: true, placeholder: '0' }),
-          f('payout.delay_days', 'Days until the money arrives', { kind: 'int', optional: true, placeholder: '0' }),
+          f('payout.minimum', t('lab.card.payout_minimum'), { kind: 'money', optional: true, placeholder: '0' }),
+          bound(app, `${path}.payout.daily_cap`, { kind: 'money', label: t('lab.card.daily_cap'), placeholder: t('lab.none'), edited: mark('payout.daily_cap') }),
+          f('payout.fee.rate', t('lab.card.withdrawal_rate'), { kind: 'rate', optional: true, placeholder: '0' }),
+          f('payout.fee.fixed', t('lab.card.withdrawal_fixed'), { kind: 'money', optional: true, placeholder: '0' }),
+          f('payout.delay_days', t('lab.card.delay_days'), { kind: 'int', optional: true, placeholder: '0' }),
         ),
       ),
     ),
-    preset ? h('p', { class: 'field-hint', text: `The preset’s figures are as of ${shown(preset.as_of) || 'an undated source'}; the calculator shows the source of each.` }) : null,
+    preset ? h('p', { class: 'field-hint', text: t('lab.card.as_of', { date: shown(preset.as_of) || t('lab.card.undated') }) }) : null,
   );
   details.addEventListener('toggle', () => (details.open ? app.openFigures.add(path) : app.openFigures.delete(path)));
   // An empty daily limit means none (null), which the generic field would delete instead.

@@ -3,33 +3,34 @@
 // difference from the base is the effect of the change, not noise.
 import { h } from '../../dom.js';
 import { moneyInput } from '../../format.js';
+import { t } from '../../i18n.js';
 import { bound, button, group } from '../controls.js';
-import { variantName, variantTitle } from '../metrics.js';
+import { variantLetter, variantName, variantTitle } from '../metrics.js';
 import { cardLabel, cardsOfScenario } from './channels.js';
 
 /** Most points the engine runs in one sweep. */
 export const MAX_POINTS = 64;
 
-/** The parameters a sweep or a variant can set, for this scenario: [name, label]. */
+/** The parameters every scenario has, each named `lab.parameter.NAME`. */
+const FIXED = ['elasticity', 'creator_share', 'diamond_value', 'store_fee_rate', 'payment_fee_rate', 'cap_multiplier', 'guardian_approval_rate'];
+
+/**
+ * The parameters a sweep or a variant can set, for this scenario: [name, label, plain], the
+ * label as a picker shows it ("Cap 13-to-17 / monthly (now 50.00 USD)") and plainly, for a
+ * sentence or an axis ("Cap 13-to-17 / monthly").
+ */
 export function parameters(app) {
-  const list = [['price_multiplier', 'Price multiplier, every channel']];
-  for (const card of cardsOfScenario(app)) list.push([`price_multiplier:${card.id}`, `Price multiplier, ${cardLabel(card)} only`]);
-  list.push(
-    ['elasticity', 'Elasticity of demand'],
-    ['creator_share', 'Creator’s share of net (share-of-net cards)'],
-    ['diamond_value', 'Cash value of a Diamond (per-Diamond cards)'],
-    ['store_fee_rate', 'App store fee rate, every card'],
-    ['payment_fee_rate', 'Payment processing rate, every card'],
-    ['cap_multiplier', 'Every cap × this'],
-    ['guardian_approval_rate', 'Guardian approval rate'],
-  );
+  const list = [['price_multiplier', t('lab.parameter.price_multiplier')]];
+  for (const card of cardsOfScenario(app)) list.push([`price_multiplier:${card.id}`, t('lab.parameter.price_multiplier_of', { card: cardLabel(card) })]);
+  for (const p of FIXED) list.push([p, t(`lab.parameter.${p}`)]);
   const rules = app.library.ruleSet(app.doc.scenario.rule_set ?? 'none');
   for (const b of Array.isArray(rules?.brackets) ? rules.brackets : []) {
     for (const c of Array.isArray(b?.caps) ? b.caps : []) {
-      list.push([`cap:${b.id}/${c.id}`, `Cap ${b.id} / ${c.id} (now ${c.limit} ${rules.currency})`]);
+      const plain = t('lab.parameter.cap', { bracket: b.id, cap: c.id });
+      list.push([`cap:${b.id}/${c.id}`, t('lab.parameter.now', { label: plain, now: `${app.fmt.value(String(c.limit))} ${rules.currency}` }), plain]);
     }
   }
-  return list;
+  return list.map(([name, label, plain = label]) => [name, label, plain]);
 }
 
 /** "0.9 1.0 1.1" (or separated by semicolons, or commas where the decimal sign is a point). */
@@ -50,33 +51,34 @@ export function sweepGroup(app) {
     const s = app.doc.scenario;
     const work = (points + 1) * (Number(s.viewers) || 0) * (Number(s.runs) || 1);
     size.classList.toggle('notice-error', points > MAX_POINTS);
-    size.textContent = `${app.fmt.count(points)} points plus the base${points > MAX_POINTS ? ` — at most ${MAX_POINTS}` : ''}: ${app.fmt.count(work)} viewer-runs.`;
+    const params = { count: points, points: app.fmt.count(points), max: MAX_POINTS, work: app.fmt.count(work) };
+    size.textContent = t(points > MAX_POINTS ? 'lab.sweep.size_over' : 'lab.sweep.size', params);
   };
   showSize();
   return group(
     'group-sweep',
-    'Sweep: what to vary',
-    'Every combination of the values is one point, compared with the base scenario run by run. The chart draws the first parameter across and one line per value of the second.',
+    t('lab.sweep.title'),
+    t('lab.sweep.intro'),
     grid.map((axis, i) =>
       h(
         'fieldset',
         { class: 'lab-axis' },
-        h('legend', { text: `Parameter ${i + 1}${i === 0 ? ' (across the chart)' : i === 1 ? ' (one line per value)' : ''}` }),
+        h('legend', { text: t(i === 0 ? 'lab.sweep.parameter_across' : i === 1 ? 'lab.sweep.parameter_lines' : 'lab.sweep.parameter', { n: i + 1 }) }),
         h(
           'div',
           { class: 'lab-field-row lab-field-row--axis' },
-          bound(app, `grid[${i}].parameter`, { kind: 'select', label: `Parameter ${i + 1}`, options, rebuild: true }),
+          bound(app, `grid[${i}].parameter`, { kind: 'select', label: t('lab.sweep.parameter', { n: i + 1 }), options, rebuild: true }),
           bound(app, `grid[${i}].values`, {
             kind: 'text',
-            label: `Values of parameter ${i + 1}`,
-            hint: 'separated by spaces',
+            label: t('lab.sweep.values', { n: i + 1 }),
+            hint: t('lab.separated_by_spaces'),
             value: (Array.isArray(axis?.values) ? axis.values : []).map((v) => String(v).replace('.', app.fmt.decimalSeparator)).join(' '),
             write: (text) => {
               app.edit(`grid[${i}].values`, parseValues(text, app.fmt.decimalSeparator));
               showSize();
             },
           }),
-          grid.length > 1 ? button('×', () => app.removeAt(`grid[${i}]`), { label: `Remove parameter ${i + 1}`, kind: 'button--small button--quiet' }) : null,
+          grid.length > 1 ? button('×', () => app.removeAt(`grid[${i}]`), { label: t('lab.sweep.remove', { n: i + 1 }), kind: 'button--small button--quiet' }) : null,
         ),
       ),
     ),
@@ -84,7 +86,7 @@ export function sweepGroup(app) {
       'div',
       { class: 'button-row' },
       grid.length < 3
-        ? button('Add a parameter', () => {
+        ? button(t('lab.sweep.add'), () => {
             const used = new Set(grid.map((a) => a?.parameter));
             const next = options.find(([p]) => !used.has(p))?.[0] ?? 'price_multiplier';
             app.edit(`grid[${grid.length}]`, { parameter: next, values: ['1'] }, { rebuild: true, focus: `grid[${grid.length}].values` });
@@ -100,8 +102,8 @@ export function abGroup(app) {
   const options = parameters(app);
   return group(
     'group-ab',
-    'A/B test: the variants',
-    'Each variant changes some parameters of the base scenario; the lab compares it with the base run by run and says whether each difference stands out from the noise (more than twice its standard error).',
+    t('lab.ab.title'),
+    t('lab.ab.intro'),
     variants.map((v, i) => {
       const changes = v && typeof v.changes === 'object' && !Array.isArray(v.changes) ? Object.entries(v.changes) : [];
       const name = variantName(v, i);
@@ -109,41 +111,41 @@ export function abGroup(app) {
         'fieldset',
         { class: 'lab-variant' },
         h('legend', { text: variantTitle(v, i) }),
-        bound(app, `variants[${i}].name`, { kind: 'text', label: 'Name', rebuild: true }),
+        bound(app, `variants[${i}].name`, { kind: 'text', label: t('lab.name'), rebuild: true }),
         h(
           'div',
-          { class: 'lab-rows', role: 'group', 'aria-label': `Changes of ${name}` },
+          { class: 'lab-rows', role: 'group', 'aria-label': t('lab.ab.changes_of', { name }) },
           changes.map(([parameter, value], j) =>
             h(
               'div',
               { class: 'lab-row lab-row--change' },
               bound(app, `variants[${i}].changes`, {
                 kind: 'select',
-                label: `${name}: change ${j + 1}, parameter`,
+                label: t('lab.ab.change_parameter', { name, n: j + 1 }),
                 options,
                 hideLabel: true,
                 value: parameter,
                 write: (next) => renameChange(app, i, parameter, next),
               }),
               bound(app, `variants[${i}].changes.${parameter}`, {
-                label: `${name}: change ${j + 1}, value`,
+                label: t('lab.ab.change_value', { name, n: j + 1 }),
                 hideLabel: true,
                 value,
                 write: (text) => app.setChange(i, parameter, text),
               }),
-              button('×', () => app.setChange(i, parameter, undefined, { rebuild: true }), { label: `Remove change ${j + 1} of ${name}`, kind: 'button--small button--quiet' }),
+              button('×', () => app.setChange(i, parameter, undefined, { rebuild: true }), { label: t('lab.ab.remove_change', { name, n: j + 1 }), kind: 'button--small button--quiet' }),
             ),
           ),
         ),
         h(
           'div',
           { class: 'button-row' },
-          button('Add a change', () => {
+          button(t('lab.ab.add_change'), () => {
             const next = options.find(([p]) => !changes.some(([q]) => q === p))?.[0];
             if (next) app.setChange(i, next, next.startsWith('cap:') ? '10.00' : '1', { rebuild: true });
-          }, { label: `Add a change to ${name}` }),
-          variants.length > 1 ? button('Remove this variant', () => app.removeAt(`variants[${i}]`), { label: `Remove this variant (${name})`, kind: 'button--small button--quiet' }) : null,
-          button('Plan a real test of it', () => app.planVariant(i), { label: `Plan a real test of it (${name})` }),
+          }, { label: t('lab.ab.add_change_label', { name }) }),
+          variants.length > 1 ? button(t('lab.ab.remove_variant'), () => app.removeAt(`variants[${i}]`), { label: t('lab.ab.remove_variant_label', { name }), kind: 'button--small button--quiet' }) : null,
+          button(t('lab.ab.plan'), () => app.planVariant(i), { label: t('lab.ab.plan_label', { name }) }),
         ),
       );
     }),
@@ -151,7 +153,7 @@ export function abGroup(app) {
       'div',
       { class: 'button-row' },
       variants.length < 8
-        ? button('Add a variant', () => app.edit(`variants[${variants.length}]`, { name: `Variant ${String.fromCharCode(66 + variants.length)}`, changes: { price_multiplier: '1.05' } }, { rebuild: true, focus: `variants[${variants.length}].name` }))
+        ? button(t('lab.ab.add_variant'), () => app.edit(`variants[${variants.length}]`, { name: t('lab.ab.new_variant', { letter: variantLetter(variants.length) }), changes: { price_multiplier: '1.05' } }, { rebuild: true, focus: `variants[${variants.length}].name` }))
         : null,
     ),
   );

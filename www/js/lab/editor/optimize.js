@@ -4,8 +4,9 @@
 // keep (a figure at most or at least a value, for everyone, an age group or a segment; prices
 // per coin that fall as packs grow; gifts bought without coins left over).
 import { h } from '../../dom.js';
-import { bound, button, group } from '../controls.js';
-import { COUNT_METRICS, MONEY_METRICS, RATIO_METRICS, bundleParameter } from '../metrics.js';
+import { t } from '../../i18n.js';
+import { bound, button, choices, group } from '../controls.js';
+import { COUNT_METRICS, MONEY_METRICS, RATIO_METRICS, bundleParameter, isShare, metricOptions } from '../metrics.js';
 import { cardLabel, cardsOfScenario } from './channels.js';
 import { parameters, parseValues } from './experiment.js';
 
@@ -14,11 +15,8 @@ const MAX_VARIABLES = 6;
 /** Most constraints the lab offers to add (the engine takes more). */
 const MAX_CONSTRAINTS = 12;
 
-/** The stores' price points the engine knows, for a bundle's price. */
-const PRICE_POINTS = [
-  ['apple-us', 'Apple’s US price points'],
-  ['google-play-us', 'Google Play’s US price points'],
-];
+/** The stores' price points the engine knows, for a bundle's price (`lab.optimize.values.ID`). */
+const PRICE_POINTS = ['apple-us', 'google-play-us'];
 
 /** The parameters an optimization can vary in this scenario: a sweep's, plus each pack of each
  * card (its price, its coins): [name, label]. */
@@ -30,12 +28,13 @@ export function variableParameters(app) {
     seen.add(card.id);
     for (const b of card.bundles) {
       if (b == null || typeof b !== 'object') continue;
-      const coins = app.fmt.count(Number(b.coins));
-      list.push([`bundle:${card.id}/${b.coins}/price`, `Price of the ${coins}-coin pack, ${cardLabel(card)} (now ${app.fmt.money(String(b.price))})`]);
+      const plain = t('lab.parameter.bundle_price', { coins: app.fmt.count(Number(b.coins)), card: cardLabel(card) });
+      list.push([`bundle:${card.id}/${b.coins}/price`, t('lab.parameter.now', { label: plain, now: app.fmt.money(String(b.price)) }), plain]);
     }
     for (const b of card.bundles) {
       if (b == null || typeof b !== 'object') continue;
-      list.push([`bundle:${card.id}/${b.coins}/coins`, `Coins in the ${app.fmt.money(String(b.price))} pack, ${cardLabel(card)} (now ${app.fmt.count(Number(b.coins))})`]);
+      const plain = t('lab.parameter.bundle_coins', { price: app.fmt.money(String(b.price)), card: cardLabel(card) });
+      list.push([`bundle:${card.id}/${b.coins}/coins`, t('lab.parameter.now', { label: plain, now: app.fmt.count(Number(b.coins)) }), plain]);
     }
   }
   return list;
@@ -124,14 +123,10 @@ function alsoAt(app, el, path) {
 }
 
 /** Figures a limit can be put on, grouped as the engine's answer groups them. */
-const CONSTRAINT_METRICS = [...Object.entries(MONEY_METRICS), ...Object.entries(RATIO_METRICS), ...Object.entries(COUNT_METRICS)];
+const CONSTRAINT_METRICS = [...MONEY_METRICS, ...RATIO_METRICS, ...COUNT_METRICS];
 
-const CONSTRAINT_KINDS = [
-  ['at_least', 'A figure must be at least'],
-  ['at_most', 'A figure must be at most'],
-  ['price_per_coin', 'Bigger packs never cost more per coin'],
-  ['reachable_gifts', 'Gifts can be bought with no coins left over'],
-];
+/** The kinds of limit (`lab.optimize.limit_kind.KIND`). */
+const CONSTRAINT_KINDS = ['at_least', 'at_most', 'price_per_coin', 'reachable_gifts'];
 
 function constraintKind(c) {
   if (c?.price_per_coin !== undefined) return 'price_per_coin';
@@ -158,23 +153,23 @@ export function optimizeGroup(app) {
     const known = counts.every((n) => n !== null);
     const combinations = counts.reduce((n, c) => n * (c ?? 1), 1);
     const cap = Number(app.doc.optimization?.max_evaluations ?? 80);
-    const each = `${app.fmt.count(Number(s.viewers) || 0)} viewers × ${app.fmt.count(Number(s.runs) || 1)} runs`;
-    const many = known ? app.fmt.count(combinations) : 'Many';
-    const most = Number.isFinite(cap) ? app.fmt.count(cap) : 'the limit';
-    if (!variables.length) size.textContent = 'Add a setting to change.';
-    else if (known && combinations <= cap) size.textContent = `${many} combinations: every one is simulated (${each} each).`;
-    else size.textContent = `${many} combinations: the search simulates at most ${most} of them (${each} each), homing in on the best.`;
+    const each = t('lab.optimize.each', { viewers: app.fmt.count(Number(s.viewers) || 0), runs: app.fmt.count(Number(s.runs) || 1) });
+    const many = known ? t('lab.optimize.combinations', { count: combinations, n: app.fmt.count(combinations) }) : t('lab.optimize.many');
+    const most = Number.isFinite(cap) ? app.fmt.count(cap) : t('lab.optimize.the_limit');
+    if (!variables.length) size.textContent = t('lab.optimize.size_none');
+    else if (known && combinations <= cap) size.textContent = t('lab.optimize.size_all', { many, each });
+    else size.textContent = t('lab.optimize.size_search', { many, most, each });
   };
   showSize();
 
   const g = group(
     'group-optimize',
-    'Optimize: find the best values',
-    'The lab tries values of the settings below, simulating the scenario at each with the same seed, and keeps the one that does best on your aim while keeping every limit. With more combinations than simulations allowed, it searches coarse first, then closer around the best.',
+    t('lab.optimize.title'),
+    t('lab.optimize.intro'),
     h(
       'fieldset',
       { class: 'lab-variant' },
-      h('legend', { text: 'What the lab may change' }),
+      h('legend', { text: t('lab.optimize.variables') }),
       variables.map((v, i) => variableBlock(app, v, i, variables.length, options)),
       alsoAt(
         app,
@@ -185,7 +180,7 @@ export function optimizeGroup(app) {
             'div',
             { class: 'button-row' },
             variables.length < MAX_VARIABLES
-              ? button('Add a setting to change', () => {
+              ? button(t('lab.optimize.add_variable'), () => {
                   const used = new Set(variables.map((v) => v?.parameter));
                   const next = options.find(([p]) => !used.has(p))?.[0] ?? 'price_multiplier';
                   app.edit(`optimization.variables[${variables.length}]`, freshVariable(app, next), { rebuild: true, focus: `optimization.variables[${variables.length}].min` });
@@ -201,21 +196,21 @@ export function optimizeGroup(app) {
     h(
       'fieldset',
       { class: 'lab-variant' },
-      h('legend', { text: 'Limits every answer must keep' }),
-      constraints.length ? null : h('p', { class: 'field-hint', text: 'None: the best value of your aim wins, whatever it does to anything else.' }),
+      h('legend', { text: t('lab.optimize.limits') }),
+      constraints.length ? null : h('p', { class: 'field-hint', text: t('lab.optimize.no_limits') }),
       constraints.map((c, i) => constraintBlock(app, c, i)),
       h(
         'div',
         { class: 'button-row' },
         constraints.length < MAX_CONSTRAINTS
-          ? button('Add a limit', () => {
+          ? button(t('lab.optimize.add_limit'), () => {
               const at = `optimization.constraints[${constraints.length}]`;
               app.edit(at, { metric: 'payer_share', at_least: '0.05' }, { rebuild: true, focus: `${at}.at_least` });
             })
           : null,
       ),
     ),
-    bound(app, 'optimization.max_evaluations', { kind: 'int', label: 'At most this many simulations', optional: true, placeholder: '80' }),
+    bound(app, 'optimization.max_evaluations', { kind: 'int', label: t('lab.max_evaluations'), optional: true, placeholder: '80' }),
     size,
   );
   g.addEventListener('input', showSize);
@@ -226,23 +221,23 @@ function variableBlock(app, v, i, count, options) {
   const base = `optimization.variables[${i}]`;
   const kind = valuesKind(v);
   const bundle = bundleParameter(v?.parameter);
-  const kinds = [['step', 'In steps'], ...(bundle?.field === 'price' || PRICE_POINTS.some(([id]) => id === kind) ? PRICE_POINTS : []), ['list', 'Only these values']];
-  const where = count === 2 ? (i === 0 ? ' (across the chart)' : ' (up the chart)') : count === 1 ? ' (across the chart)' : '';
+  const kinds = ['step', ...(bundle?.field === 'price' || PRICE_POINTS.includes(kind) ? PRICE_POINTS : []), 'list'];
+  const where = count === 2 ? (i === 0 ? 'lab.optimize.setting_across' : 'lab.optimize.setting_up') : count === 1 ? 'lab.optimize.setting_across' : 'lab.optimize.setting';
   const head = h(
     'div',
     { class: 'lab-optimize-head' },
     bound(app, `${base}.parameter`, {
       kind: 'select',
-      label: 'Setting',
+      label: t('lab.optimize.setting_label'),
       options,
       write: (p) => app.edit(base, freshVariable(app, p), { rebuild: true, focus: `${base}.parameter` }),
     }),
-    count > 1 ? button('×', () => app.removeAt(base), { label: `Remove setting ${i + 1}`, kind: 'button--small button--quiet' }) : null,
+    count > 1 ? button('×', () => app.removeAt(base), { label: t('lab.optimize.remove_setting', { n: i + 1 }), kind: 'button--small button--quiet' }) : null,
   );
   const how = bound(app, `${base}.price_points`, {
     kind: 'select',
-    label: 'Values tried',
-    options: kinds,
+    label: t('lab.optimize.values_tried'),
+    options: choices('lab.optimize.values', kinds),
     value: kind,
     write: (k) => app.edit(base, withKind(app, v, k), { rebuild: true, focus: `${base}.price_points` }),
   });
@@ -251,26 +246,26 @@ function variableBlock(app, v, i, count, options) {
     fields = [
       bound(app, `${base}.values`, {
         kind: 'text',
-        label: 'Values',
-        hint: 'separated by spaces',
+        label: t('lab.optimize.values_label'),
+        hint: t('lab.separated_by_spaces'),
         value: (Array.isArray(v.values) ? v.values : []).map((x) => String(x).replace('.', app.fmt.decimalSeparator)).join(' '),
         write: (text) => app.edit(`${base}.values`, parseValues(text, app.fmt.decimalSeparator)),
       }),
     ];
   } else {
     fields = [
-      bound(app, `${base}.min`, { label: 'From' }),
-      bound(app, `${base}.max`, { label: 'To' }),
-      kind === 'step' ? bound(app, `${base}.step`, { label: 'Step' }) : null,
+      bound(app, `${base}.min`, { label: t('lab.from') }),
+      bound(app, `${base}.max`, { label: t('lab.to') }),
+      kind === 'step' ? bound(app, `${base}.step`, { label: t('lab.optimize.step') }) : null,
     ];
   }
   return h(
     'fieldset',
     { class: 'lab-cap lab-optimize-variable' },
-    h('legend', { text: `Setting ${i + 1}${where}` }),
+    h('legend', { text: t(where, { n: i + 1 }) }),
     head,
     h('div', { class: `lab-optimize-values${kind === 'step' ? '' : ' lab-optimize-values--3'}` }, how, fields),
-    kind === 'apple-us' || kind === 'google-play-us' ? h('p', { class: 'field-hint', text: 'Only the store’s own price points between these two prices are tried (the engine lists them with their source).' }) : null,
+    PRICE_POINTS.includes(kind) ? h('p', { class: 'field-hint', text: t('lab.optimize.price_points_hint') }) : null,
   );
 }
 
@@ -280,14 +275,14 @@ const AIMS = ['platform_margin', 'creator_payouts', 'viewer_spend'];
 function objectiveBlock(app, objective) {
   const weighted = objective.weights && typeof objective.weights === 'object' && !Array.isArray(objective.weights);
   const weights = weighted ? Object.entries(objective.weights) : [];
-  const money = Object.entries(MONEY_METRICS);
+  const money = metricOptions(MONEY_METRICS);
   const write = (next) => app.edit('optimization.objective', next, { rebuild: true });
   const goal = objective.goal === 'minimize' ? 'minimize' : 'maximize';
   const withGoal = (o) => (goal === 'minimize' ? { ...o, goal } : o);
   const figure = bound(app, 'optimization.objective.metric', {
     kind: 'select',
-    label: 'Figure',
-    options: [...money, ['', 'A weighted sum of several figures']],
+    label: t('lab.figure'),
+    options: [...money, ['', t('lab.optimize.weighted')]],
     value: weighted ? '' : objective.metric ?? '',
     write: (m) => {
       if (m) return write(withGoal({ metric: m }));
@@ -299,14 +294,14 @@ function objectiveBlock(app, objective) {
   return h(
     'fieldset',
     { class: 'lab-variant' },
-    h('legend', { text: 'What to aim for' }),
+    h('legend', { text: t('lab.optimize.aim_legend') }),
     h(
       'div',
       { class: 'lab-field-row lab-field-row--2 lab-optimize-aim-row' },
       bound(app, 'optimization.objective.goal', {
         kind: 'select',
-        label: 'Aim',
-        options: [['maximize', 'As high as possible'], ['minimize', 'As low as possible']],
+        label: t('lab.optimize.aim'),
+        options: choices('lab.optimize.goal', ['maximize', 'minimize']),
         value: goal,
         write: (gl) => write(gl === 'minimize' ? { ...objective, goal: 'minimize' } : (({ goal: _, ...rest }) => rest)(objective)),
       }),
@@ -315,15 +310,15 @@ function objectiveBlock(app, objective) {
     weighted
       ? h(
           'div',
-          { class: 'lab-rows', role: 'group', 'aria-label': 'The weighted sum' },
-          h('div', { class: 'lab-row lab-row--change lab-row--head', 'aria-hidden': 'true' }, h('span', { text: 'Figure' }), h('span', { text: 'Weight' })),
+          { class: 'lab-rows', role: 'group', 'aria-label': t('lab.optimize.weighted_sum') },
+          h('div', { class: 'lab-row lab-row--change lab-row--head', 'aria-hidden': 'true' }, h('span', { text: t('lab.figure') }), h('span', { text: t('lab.optimize.weight') })),
           weights.map(([m, w], j) =>
             h(
               'div',
               { class: 'lab-row lab-row--change' },
               bound(app, `optimization.objective.weights.${m}`, {
                 kind: 'select',
-                label: `Weighted figure ${j + 1}`,
+                label: t('lab.optimize.weighted_figure', { n: j + 1 }),
                 hideLabel: true,
                 options: money,
                 value: m,
@@ -332,18 +327,18 @@ function objectiveBlock(app, objective) {
                   write({ ...objective, weights: Object.fromEntries(weights.map(([k, x]) => [k === m ? next : k, x])) });
                 },
               }),
-              bound(app, `optimization.objective.weights.${m}`, { label: `Weight of figure ${j + 1}`, hideLabel: true, value: w }),
+              bound(app, `optimization.objective.weights.${m}`, { label: t('lab.optimize.weight_of', { n: j + 1 }), hideLabel: true, value: w }),
               weights.length > 1
-                ? button('×', () => write({ ...objective, weights: Object.fromEntries(weights.filter(([k]) => k !== m)) }), { label: `Remove weighted figure ${j + 1}`, kind: 'button--small button--quiet' })
+                ? button('×', () => write({ ...objective, weights: Object.fromEntries(weights.filter(([k]) => k !== m)) }), { label: t('lab.optimize.remove_weighted', { n: j + 1 }), kind: 'button--small button--quiet' })
                 : null,
             ),
           ),
-          h('p', { class: 'field-hint', text: 'Each figure times its weight, added up: platform margin + 0.5 × creator payouts values a dollar to creators at half a dollar to the platform. A weight may be negative.' }),
+          h('p', { class: 'field-hint', text: t('lab.optimize.weighted_hint', { half: app.fmt.decimal('0.5') }) }),
           h(
             'div',
             { class: 'button-row' },
-            button('Add a figure', () => {
-              const next = [...AIMS, ...money.map(([m]) => m)].find((m) => !Object.hasOwn(objective.weights, m));
+            button(t('lab.optimize.add_figure'), () => {
+              const next = [...AIMS, ...MONEY_METRICS].find((m) => !Object.hasOwn(objective.weights, m));
               if (next) write({ ...objective, weights: { ...objective.weights, [next]: '1' } });
             }),
           ),
@@ -360,15 +355,15 @@ function constraintBlock(app, c, i) {
   const onCard = () =>
     bound(app, `${base}.rate_card`, {
       kind: 'select',
-      label: 'On',
-      options: [['', 'Every channel'], ...cards.map((card) => [card.id, cardLabel(card)])],
+      label: t('lab.rules.on'),
+      options: [['', t('lab.optimize.every_channel')], ...cards.map((card) => [card.id, cardLabel(card)])],
       value: c?.rate_card ?? '',
       write: (id) => app.edit(`${base}.rate_card`, id || undefined),
     });
   const kindPicker = bound(app, base, {
     kind: 'select',
-    label: 'Kind of limit',
-    options: CONSTRAINT_KINDS,
+    label: t('lab.optimize.limit_kind_label'),
+    options: choices('lab.optimize.limit_kind', CONSTRAINT_KINDS),
     value: kind,
     write: (k) => {
       if (k === 'price_per_coin') return app.edit(base, { price_per_coin: 'falls' }, { rebuild: true });
@@ -385,8 +380,8 @@ function constraintBlock(app, c, i) {
     fields = [
       bound(app, `${base}.reachable_gifts`, {
         kind: 'text',
-        label: 'Gifts',
-        hint: gifts.length ? `ids separated by spaces, e.g. ${gifts.join(' ')}` : 'ids separated by spaces',
+        label: t('lab.optimize.gifts'),
+        hint: gifts.length ? t('lab.optimize.gifts_hint_example', { example: gifts.join(' ') }) : t('lab.optimize.gifts_hint'),
         value: (Array.isArray(c.reachable_gifts) ? c.reachable_gifts : []).join(' '),
         write: (text) => app.edit(`${base}.reachable_gifts`, String(text).split(/[\s,;]+/).filter(Boolean)),
       }),
@@ -394,11 +389,11 @@ function constraintBlock(app, c, i) {
     ];
   } else {
     const segments = (Array.isArray(s.segments) ? s.segments : []).filter((x) => typeof x?.id === 'string');
-    const who = [['', 'Everyone'], ...ageGroupIds(s).map((id) => [`age:${id}`, `Age group ${id}`]), ...segments.map((x) => [`segment:${x.id}`, `Segment: ${x.id}`])];
+    const who = [['', t('lab.optimize.everyone')], ...ageGroupIds(s).map((id) => [`age:${id}`, t('lab.optimize.age_group', { id })]), ...segments.map((x) => [`segment:${x.id}`, t('lab.segments.legend', { name: x.id })])];
     const whoValue = c.age_group !== undefined ? `age:${c.age_group}` : c.segment !== undefined ? `segment:${c.segment}` : '';
     const whoPicker = bound(app, `${base}.age_group`, {
       kind: 'select',
-      label: 'Of',
+      label: t('lab.optimize.of'),
       options: who,
       value: whoValue,
       write: (w) => {
@@ -408,18 +403,19 @@ function constraintBlock(app, c, i) {
       },
     });
     alsoAt(app, whoPicker, `${base}.segment`);
-    const unit = c.metric in MONEY_METRICS ? `in ${app.currency(app.doc)}` : c.metric in RATIO_METRICS && c.metric !== 'purchases_per_payer' ? 'a share: 0.075 is 7.5\u00a0%' : 'a number';
+    const money = MONEY_METRICS.includes(c.metric);
+    const unit = money ? t('lab.optimize.unit_money', { currency: app.currency(app.doc) }) : isShare(c.metric) ? t('lab.optimize.unit_share', { share: app.fmt.decimal('0.075'), percent: app.fmt.rate('0.075') }) : t('lab.optimize.unit_number');
     fields = [
-      bound(app, `${base}.metric`, { kind: 'select', label: 'Figure', options: CONSTRAINT_METRICS, rebuild: true, className: 'lab-optimize-wide' }),
+      bound(app, `${base}.metric`, { kind: 'select', label: t('lab.figure'), options: metricOptions(CONSTRAINT_METRICS), rebuild: true, className: 'lab-optimize-wide' }),
       whoPicker,
-      bound(app, `${base}.${kind}`, { label: kind === 'at_most' ? 'At most' : 'At least', hint: unit }),
+      bound(app, `${base}.${kind}`, { kind: money ? 'money' : isShare(c.metric) ? 'rate' : 'dec', label: t(kind === 'at_most' ? 'lab.optimize.at_most' : 'lab.optimize.at_least'), hint: unit }),
     ];
   }
   return h(
     'fieldset',
     { class: 'lab-cap lab-optimize-limit' },
-    h('legend', { text: `Limit ${i + 1}` }),
-    h('div', { class: 'lab-optimize-head' }, kindPicker, button('×', () => app.removeAt(base), { label: `Remove limit ${i + 1}`, kind: 'button--small button--quiet' })),
+    h('legend', { text: t('lab.optimize.limit', { n: i + 1 }) }),
+    h('div', { class: 'lab-optimize-head' }, kindPicker, button('×', () => app.removeAt(base), { label: t('lab.optimize.remove_limit', { n: i + 1 }), kind: 'button--small button--quiet' })),
     h('div', { class: 'lab-optimize-values lab-optimize-values--limit' }, fields),
   );
 }

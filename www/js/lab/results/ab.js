@@ -1,18 +1,15 @@
 // An A/B test's answer: for each variant, how each figure differs from the base run by run —
 // the mean difference as a bar, its P5–P95 as a whisker — and the engine's judgement of
 // whether it stands out from the noise; and a way to plan the real test of each change.
-import { h, replace, table } from '../../dom.js';
+import { h, replace } from '../../dom.js';
+import { t, tParts } from '../../i18n.js';
 import { differenceChart } from '../charts.js';
 import { AB_METRICS, metricName, unitOf } from '../metrics.js';
-import { judgement, seriesColour } from './common.js';
+import { judgement, seriesColour, table } from './common.js';
 import { groupMetricPicker, groupTable } from './groups.js';
 
-const SENTENCES = [
-  ['viewer_spend', 'Viewers pay'],
-  ['creator_payouts', 'Creators receive'],
-  ['platform_margin', 'The platform keeps'],
-  ['blocked_spend', 'The rules block'],
-];
+/** The verdict's lines, each `lab.ab.sentence.METRIC` ("Viewers pay +$1.00 (+0.48%) — higher"). */
+const SENTENCES = ['viewer_spend', 'creator_payouts', 'platform_margin', 'blocked_spend'];
 
 export function renderAb(answer, fmt, { onPlan } = {}) {
   const rows = answer.rows;
@@ -23,32 +20,30 @@ export function renderAb(answer, fmt, { onPlan } = {}) {
       h(
         'div',
         { class: 'lab-verdict' },
-        h('p', { class: 'lab-verdict-title' }, h('strong', { text: row.name }), ' against the base:'),
+        h('p', { class: 'lab-verdict-title' }, tParts('lab.ab.against_base', { name: h('strong', { text: row.name }) })),
         h(
           'ul',
           { class: 'lab-verdict-list' },
-          SENTENCES.map(([m, lead]) => {
+          SENTENCES.map((m) => {
             const d = row.vs_base.find((x) => x.metric === m);
             if (!d) return null;
+            const change = d.percent == null ? fmt.signedMoney(d.mean_difference) : t('lab.ab.change_percent', { change: fmt.signedMoney(d.mean_difference), percent: fmt.signedPercent(d.percent) });
             return h(
               'li',
               { 'data-testid': `verdict-${m}` },
-              `${lead} ${fmt.signedMoney(d.mean_difference)}`,
-              d.percent == null ? '' : ` (${fmt.signedPercent(d.percent)})`,
-              ' — ',
-              judgement(d, m),
-              d.significant ? '' : h('span', { class: 'muted', text: ' (within the noise)' }),
+              tParts('lab.ab.verdict', { lead: t(`lab.ab.sentence.${m}`, { change }), judgement: judgement(d, m) }),
+              d.significant ? '' : h('span', { class: 'muted', text: t('lab.ab.within_noise') }),
             );
           }),
         ),
         onPlan
-          ? h('p', { class: 'lab-verdict-plan' }, h('button', { type: 'button', class: 'button button--small', text: 'Plan a real test of this change', 'aria-label': `Plan a real test of this change (${row.name})`, onclick: () => onPlan(i) }), h('span', { class: 'muted', text: ' — how many users and days a real A/B test needs to see it.' }))
+          ? h('p', { class: 'lab-verdict-plan' }, h('button', { type: 'button', class: 'button button--small', text: t('lab.ab.plan_change'), 'aria-label': t('lab.ab.plan_change_label', { name: row.name }), onclick: () => onPlan(i) }), h('span', { class: 'muted', text: t('lab.ab.plan_change_why') }))
           : null,
       ),
     ),
   );
 
-  const canvas = h('canvas', { role: 'img', 'aria-label': 'Mean difference from the base for each money figure, with P5–P95 whiskers; pale bars are within the noise. The figures are in the tables below.' });
+  const canvas = h('canvas', { role: 'img', 'aria-label': t('lab.ab.chart') });
   const variants = rows.map((row, i) => {
     const ds = AB_METRICS.map((m) => row.vs_base.find((x) => x.metric === m));
     return {
@@ -64,7 +59,7 @@ export function renderAb(answer, fmt, { onPlan } = {}) {
   const tableOf = (row, metrics, caption) =>
     table({
       caption,
-      head: ['Figure', 'Base', 'Variant', 'Difference', 'P5 to P95', 'Judgement'],
+      head: [t('lab.figure'), t('lab.head.base'), t('lab.head.variant'), t('lab.head.difference'), t('lab.head.p5_to_p95'), t('lab.head.judgement')],
       rows: metrics.map((d) => {
         const unit = d.unit ?? unitOf(d.metric);
         return {
@@ -74,7 +69,7 @@ export function renderAb(answer, fmt, { onPlan } = {}) {
             fmt.metric(unit, d.base, d.metric),
             fmt.metric(unit, d.value, d.metric),
             h('span', null, fmt.signedMetric(unit, d.mean_difference, d.metric), d.percent == null ? null : h('span', { class: 'lab-sub', text: fmt.signedPercent(d.percent) })),
-            h('span', { class: 'lab-range' }, `${fmt.signedMetric(unit, d.difference_p5, d.metric)} to`, ' ', fmt.signedMetric(unit, d.difference_p95, d.metric)),
+            h('span', { class: 'lab-range' }, t('lab.range.to', { from: fmt.signedMetric(unit, d.difference_p5, d.metric), to: fmt.signedMetric(unit, d.difference_p95, d.metric) })),
             judgement(d, d.metric),
           ],
         };
@@ -90,14 +85,14 @@ export function renderAb(answer, fmt, { onPlan } = {}) {
     return h(
       'details',
       { class: 'lab-figures', 'data-testid': 'ab-groups' },
-      h('summary', { text: `${row.name} by age group and by segment` }),
-      h('div', { class: 'field lab-field--inline' }, h('label', { for: id, text: 'Figure' }), picker),
+      h('summary', { text: t('lab.groups.summary', { name: row.name }) }),
+      h('div', { class: 'field lab-field--inline' }, h('label', { for: id, text: t('lab.figure') }), picker),
       holder,
     );
   };
   const tables = rows.map((row) => [
-    tableOf(row, AB_METRICS.map((m) => row.vs_base.find((d) => d.metric === m)).filter(Boolean), `${row.name} against the base: medians over runs, differences paired run by run`),
-    h('details', { class: 'lab-figures' }, h('summary', { text: `Every figure of ${row.name}` }), tableOf(row, row.vs_base, `${row.name}: every figure against the base`)),
+    tableOf(row, AB_METRICS.map((m) => row.vs_base.find((d) => d.metric === m)).filter(Boolean), t('lab.ab.caption', { name: row.name })),
+    h('details', { class: 'lab-figures' }, h('summary', { text: t('lab.ab.every_figure', { name: row.name }) }), tableOf(row, row.vs_base, t('lab.ab.every_caption', { name: row.name }))),
     groupDetails(row),
   ]);
 
@@ -106,8 +101,8 @@ export function renderAb(answer, fmt, { onPlan } = {}) {
     h(
       'section',
       { class: 'lab-result-panel', 'aria-labelledby': 'result-ab-title' },
-      h('h3', { id: 'result-ab-title', text: 'Differences from the base' }),
-      h('p', { class: 'lab-panel-intro', 'data-testid': 'significance', text: 'Bars: the mean difference over runs; whiskers: its 5th to 95th percentile. “Higher” and “lower” say a difference stands out from this simulation’s own noise (how its runs vary) — not that a real A/B test would detect it (“Plan a real test” says whether one would): Student’s t over the runs, corrected for the number of figures compared (Holm, 5 %). Pale bars are within the noise; green is good for viewers and creators, red is not.' }),
+      h('h3', { id: 'result-ab-title', text: t('lab.ab.differences') }),
+      h('p', { class: 'lab-panel-intro', 'data-testid': 'significance', text: t('lab.ab.significance') }),
       h('div', { class: `lab-chart lab-chart--ab${rows.length > 1 ? ' lab-is-tall' : ''}` }, canvas),
       tables,
     ),

@@ -3,9 +3,11 @@
 // every combination tried, the runners-up, how the search works, and a button that makes the
 // best point's scenario the lab's scenario.
 import { isDecimal, shift } from '../../decimal.js';
-import { h, sourceLink, table } from '../../dom.js';
+import { h, sourceLink } from '../../dom.js';
+import { t, tParts } from '../../i18n.js';
 import { cssVar, dotChart, gridChart } from '../charts.js';
-import { MONEY_METRICS, RATIO_METRICS, bundleParameter, metricName, parameterShortName, unitOf } from '../metrics.js';
+import { MONEY_METRICS, bundleParameter, inSentence, isShare, metricName, parameterShortName, unitOf } from '../metrics.js';
+import { table } from './common.js';
 
 /** Most grid cells a chart marks as "not tried" (beyond that, only the points tried show). */
 const MAX_UNTRIED_DOTS = 4000;
@@ -20,10 +22,10 @@ export function renderOptimize(answer, fmt, { request = {}, labels = new Map(), 
   const best = answer.best;
   const objective = best.objective;
   const searched = answer.exhaustive
-    ? 'every combination tried'
+    ? t('lab.optimize.searched_all')
     : answer.converged
-      ? 'the search settled: no value next to the best does better'
-      : `stopped at the limit of ${fmt.count(answer.evaluations)}: a higher limit may find better`;
+      ? t('lab.optimize.searched_settled')
+      : t('lab.optimize.searched_limit', { limit: fmt.count(answer.evaluations) });
 
   const summary = h(
     'div',
@@ -31,23 +33,24 @@ export function renderOptimize(answer, fmt, { request = {}, labels = new Map(), 
     h(
       'p',
       { class: 'lab-summary-line', 'data-testid': 'optimize-verdict' },
-      answer.feasible ? 'The best values found keep every limit' : h('span', { class: 'lab-optimize-missed', text: 'No values tried keep every limit' }),
-      ` (${searchSize(answer, fmt)}; ${searched}).`,
+      tParts('lab.optimize.verdict', {
+        verdict: answer.feasible ? t('lab.optimize.feasible') : h('span', { class: 'lab-optimize-missed', text: t('lab.optimize.infeasible') }),
+        size: searchSize(answer, fmt),
+        searched,
+      }),
     ),
     answer.feasible
       ? null
       : h(
           'div',
           { class: 'lab-optimize-warning', 'data-testid': 'optimize-warning' },
-          h('p', { class: 'notice-error', text: 'Below are the values that miss the limits by the least. Loosen a limit, widen a range or allow more simulations to find values that keep them all.' }),
-          answer.warning ? h('p', { class: 'muted', text: `The engine: ${answer.warning}` }) : null,
+          h('p', { class: 'notice-error', text: t('lab.optimize.miss_least') }),
+          answer.warning ? h('p', { class: 'muted' }, t('lab.optimize.engine_says'), h('span', { lang: 'en', text: answer.warning })) : null,
         ),
     h(
       'p',
       { class: 'lab-optimize-aim' },
-      `${aim}: `,
-      h('strong', { text: fmt.money(objective.mean) }),
-      ` on average over runs (P5–P95 ${fmt.money(objective.p5)} to ${fmt.money(objective.p95)}).`,
+      tParts('lab.optimize.aim_line', { aim, mean: h('strong', { text: fmt.money(objective.mean) }), from: fmt.money(objective.p5), to: fmt.money(objective.p95) }),
     ),
     h(
       'dl',
@@ -58,12 +61,12 @@ export function renderOptimize(answer, fmt, { request = {}, labels = new Map(), 
           { class: 'lab-figure lab-figure--platform_margin' },
           h('dt', { text: parameterLabel(v.parameter, labels) }),
           h('dd', { class: 'lab-figure-value', text: value(v.parameter, best.values[v.parameter]) }),
-          h('dd', { class: 'lab-figure-range', text: `tried from ${value(v.parameter, v.values[0])} to ${value(v.parameter, v.values.at(-1))}` }),
+          h('dd', { class: 'lab-figure-range', text: t('lab.optimize.tried', { from: value(v.parameter, v.values[0]), to: value(v.parameter, v.values.at(-1)) }) }),
         ),
       ),
     ),
-    h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'button button--primary', text: 'Use the best scenario', onclick: onUse })),
-    h('p', { class: 'muted lab-optimize-note', text: 'It becomes the lab’s scenario, to simulate in full or to compare with today’s in an A/B test. The figures are means over the scenario’s runs, on its seed: an estimate of the model, not a promise of the market.' }),
+    h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'button button--primary', text: t('lab.optimize.use_best'), onclick: onUse })),
+    h('p', { class: 'muted lab-optimize-note', text: t('lab.optimize.use_best_note') }),
   );
 
   const panels = [summary];
@@ -72,10 +75,10 @@ export function renderOptimize(answer, fmt, { request = {}, labels = new Map(), 
       h(
         'section',
         { class: 'lab-result-panel', 'aria-labelledby': 'result-limits-title' },
-        h('h3', { id: 'result-limits-title', text: 'Limits at the best values' }),
+        h('h3', { id: 'result-limits-title', text: t('lab.optimize.limits_title') }),
         table({
-          caption: 'Each limit, what the best values give (mean over runs) and the room left before it is missed',
-          head: ['Limit', 'At the best values', 'Room left', 'Kept'],
+          caption: t('lab.optimize.limits_caption'),
+          head: [t('lab.head.limit'), t('lab.head.at_best'), t('lab.head.room'), t('lab.head.kept')],
           rows: best.constraints.map((c, i) => {
             const asked = request.constraints?.[i];
             return {
@@ -106,34 +109,32 @@ function objectiveName(objective, fallback = '') {
       .map(([m, w], i) => {
         const negative = String(w).startsWith('-');
         const size = negative ? String(w).slice(1) : String(w);
-        const name = i === 0 ? metricName(m) : lowerFirst(metricName(m));
-        const term = size === '1' ? name : `${size} × ${name}`;
+        const name = i === 0 ? metricName(m) : inSentence(metricName(m));
+        const term = size === '1' ? name : t('lab.optimize.weighted_term', { weight: size, name });
         return i === 0 ? `${negative ? '−' : ''}${term}` : `${negative ? ' − ' : ' + '}${term}`;
       })
       .join('');
   } else return { what: fallback, aim: fallback };
-  return { what, aim: `${what} (as ${low ? 'low' : 'high'} as possible)` };
+  return { what, aim: t(low ? 'lab.optimize.aim_low' : 'lab.optimize.aim_high', { what }) };
 }
 
 function parameterLabel(p, labels) {
-  const label = labels.get(p);
-  return label ? label.replace(/ \(now [^)]*\)$/, '') : parameterShortName(p);
+  return labels.get(p) ?? parameterShortName(p);
 }
-
-/** "Platform margin" → "platform margin" (but "ARPU" stays "ARPU"). */
-const lowerFirst = (text) => (/^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text);
 
 /** "40 simulations of 225 combinations" (the engine writes the combinations as text: they may
  * be more than a number holds). */
 function searchSize(answer, fmt) {
-  const simulations = `${fmt.count(answer.evaluations)} simulation${answer.evaluations === 1 ? '' : 's'}`;
   const text = String(answer.combinations);
-  const combinations = /^\d{1,15}$/.test(text) ? `${fmt.count(Number(text))} combination${text === '1' ? '' : 's'}` : `${text} combinations`;
-  return `${simulations} of ${combinations}`;
+  const count = /^\d{1,15}$/.test(text) ? Number(text) : Infinity;
+  return t('lab.optimize.search_size', {
+    simulations: t('lab.optimize.simulations', { count: answer.evaluations, n: fmt.count(answer.evaluations) }),
+    combinations: t('lab.optimize.combinations', { count: Number.isFinite(count) ? count : 2, n: Number.isFinite(count) ? fmt.count(count) : text }),
+  });
 }
 
 function badge(met) {
-  return h('span', { class: `lab-judgement lab-judgement--${met ? 'good' : 'bad'}`, text: met ? 'kept' : 'missed' });
+  return h('span', { class: `lab-judgement lab-judgement--${met ? 'good' : 'bad'}`, text: t(met ? 'lab.optimize.kept' : 'lab.optimize.missed') });
 }
 
 /** A share ("0.075") as a percentage with every digit ("7.5%"). */
@@ -142,26 +143,26 @@ const share = (v, fmt) => (isDecimal(String(v)) ? fmt.percent(shift(String(v), 2
 /** A value of `metric`, as the limit and its standing write it. */
 function metricValue(metric, v, fmt) {
   if (!isDecimal(String(v))) return String(v ?? '—');
-  if (metric in MONEY_METRICS) return fmt.money(v);
-  if (metric in RATIO_METRICS && metric !== 'purchases_per_payer') return share(v, fmt);
+  if (MONEY_METRICS.includes(metric)) return fmt.money(v);
+  if (isShare(metric)) return share(v, fmt);
   return fmt.decimal(String(v));
 }
 
 /** A limit as the request gave it, in words (the engine's own words when the request is gone). */
 function constraintName(c, fallback, fmt) {
   if (!c || typeof c !== 'object') return fallback;
-  const on = c.rate_card ? ` (${c.rate_card})` : '';
-  if (c.price_per_coin !== undefined) return `Bigger packs never cost more per coin${on}`;
-  if (Array.isArray(c.reachable_gifts)) return `${c.reachable_gifts.join(', ')} can be bought with no coins left over${on}`;
+  const on = (text) => (c.rate_card ? t('lab.optimize.on_card', { text, card: c.rate_card }) : text);
+  if (c.price_per_coin !== undefined) return on(t('lab.optimize.limit_kind.price_per_coin'));
+  if (Array.isArray(c.reachable_gifts)) return on(t('lab.optimize.reachable', { gifts: c.reachable_gifts.join(t('lab.list')) }));
   if (typeof c.metric !== 'string') return fallback;
-  const of = c.age_group ? `, age group ${c.age_group}` : c.segment ? `, segment ${c.segment}` : '';
-  const [word, limit] = c.at_most !== undefined ? ['at most', c.at_most] : ['at least', c.at_least];
-  return `${metricName(c.metric)}${of}: ${word} ${metricValue(c.metric, limit, fmt)}`;
+  const who = c.age_group ? t('lab.optimize.of_age_group', { metric: metricName(c.metric), id: c.age_group }) : c.segment ? t('lab.optimize.of_segment', { metric: metricName(c.metric), id: c.segment }) : metricName(c.metric);
+  const [word, limit] = c.at_most !== undefined ? ['lab.optimize.limit_at_most', c.at_most] : ['lab.optimize.limit_at_least', c.at_least];
+  return t(word, { figure: who, value: metricValue(c.metric, limit, fmt) });
 }
 
 function standingValue(c, v, fmt) {
-  if (c?.price_per_coin !== undefined) return `smallest drop between packs: ${share(v, fmt)}`;
-  if (Array.isArray(c?.reachable_gifts)) return v === 'all' ? 'every one' : `not: ${v}`;
+  if (c?.price_per_coin !== undefined) return t('lab.optimize.smallest_drop', { drop: share(v, fmt) });
+  if (Array.isArray(c?.reachable_gifts)) return v === 'all' ? t('lab.optimize.every_one') : t('lab.optimize.not', { gifts: v });
   return typeof c?.metric === 'string' ? metricValue(c.metric, v, fmt) : String(v);
 }
 
@@ -170,19 +171,19 @@ function standingSlack(c, standing, fmt) {
   // Room is a figure's; a pack rule is kept or not.
   if (typeof c?.metric !== 'string' || !isDecimal(String(v))) return '—';
   const sign = String(v).startsWith('-') ? '' : '+';
-  if (c.metric in RATIO_METRICS && c.metric !== 'purchases_per_payer') return `${sign}${fmt.decimal(shift(String(v), 2))} pts`;
+  if (isShare(c.metric)) return t('lab.points', { points: `${sign}${fmt.decimal(shift(String(v), 2))}` });
   if (unitOf(c.metric) === 'money') return fmt.signedMoney(v);
   return `${sign}${fmt.decimal(String(v))}`;
 }
 
 // The chart --------------------------------------------------------------------------------
 
-/** `#rrggbb` colours mixed: `t` of the way from `a` to `b`. */
-function mix(a, b, t) {
+/** `#rrggbb` colours mixed: `part` of the way from `a` to `b`. */
+function mix(a, b, part) {
   const parse = (hex) => (/^#[0-9a-f]{6}$/i.test(hex) ? [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)) : null);
   const [p, q] = [parse(a), parse(b)];
-  if (!p || !q) return t < 0.5 ? a : b;
-  return `#${p.map((x, k) => Math.round(x + (q[k] - x) * t).toString(16).padStart(2, '0')).join('')}`;
+  if (!p || !q) return part < 0.5 ? a : b;
+  return `#${p.map((x, k) => Math.round(x + (q[k] - x) * part).toString(16).padStart(2, '0')).join('')}`;
 }
 
 function chartPanel(answer, fmt, { what, aim, goal, value, labels }) {
@@ -197,10 +198,10 @@ function chartPanel(answer, fmt, { what, aim, goal, value, labels }) {
   const colour = (p) => (p.objective == null ? untriedColour : mix(low, high, 0.08 + 0.92 * better(Number(p.objective))));
   const bestKey = JSON.stringify(params.map((p) => answer.best.values[p]));
   const title = (p) => [
-    ...params.map((q, k) => `${parameterShortName(q)}: ${value(q, p.values[k])}`),
-    p.objective != null ? `${what}: ${fmt.money(p.objective)}` : 'Not simulated',
-    p.invalid ? `Not simulated: ${p.invalid}` : p.feasible ? 'Keeps every limit' : p.objective == null ? 'A limit on the packs is missed' : 'Misses a limit',
-    ...(JSON.stringify(p.values) === bestKey ? ['The best found'] : []),
+    ...params.map((q, k) => t('lab.chart.at', { title: parameterShortName(q), value: value(q, p.values[k]) })),
+    p.objective != null ? t('lab.chart.at', { title: what, value: fmt.money(p.objective) }) : t('lab.optimize.not_simulated'),
+    p.invalid ? t('lab.optimize.not_simulated_why', { why: p.invalid }) : p.feasible ? t('lab.chart.keeps') : p.objective == null ? t('lab.optimize.pack_limit_missed') : t('lab.chart.misses'),
+    ...(JSON.stringify(p.values) === bestKey ? [t('lab.optimize.best_found')] : []),
   ];
   const axisTitle = (p) => parameterLabel(p, labels);
   const canvas = h('canvas', { role: 'img' });
@@ -215,7 +216,7 @@ function chartPanel(answer, fmt, { what, aim, goal, value, labels }) {
       vars[0].values.forEach((_, x) => vars[1].values.forEach((__, y) => tried.has(`${x},${y}`) || untried.push({ x, y })));
     }
     const bestCell = { x: index[0].get(answer.best.values[params[0]]), y: index[1].get(answer.best.values[params[1]]) };
-    canvas.setAttribute('aria-label', `A grid of ${parameterShortName(params[0])} across and ${parameterShortName(params[1])} up; each combination tried is coloured by ${aim}, darker is better; crossed ones miss a limit; the best is outlined. Every point is in the table below.`);
+    canvas.setAttribute('aria-label', t('lab.optimize.grid_chart', { across: parameterShortName(params[0]), up: parameterShortName(params[1]), aim }));
     queueMicrotask(() =>
       gridChart(canvas, {
         xLabels: vars[0].values.map((x) => value(params[0], x)),
@@ -228,24 +229,24 @@ function chartPanel(answer, fmt, { what, aim, goal, value, labels }) {
         legendColour: mix(low, high, 0.7),
       }),
     );
-    intro = `Each cell is a combination the search simulated, coloured by ${lowerFirst(what)} (mean over runs): darker is better. Crossed cells miss a limit; the outlined cell is the best found; dots are combinations not tried.`;
+    intro = t('lab.optimize.grid_intro', { what: inSentence(what) });
     const [worst, top] = goal === 'minimize' ? [hi, lo] : [lo, hi];
     const bar = h('span', { class: 'lab-heat-bar', 'aria-hidden': 'true' });
     bar.style.background = `linear-gradient(to right, ${mix(low, high, 0.08)}, ${high})`;
-    scale = numbers.length ? h('p', { class: 'lab-heat-scale', 'data-testid': 'optimize-scale' }, h('span', { text: `${what}: ${fmt.money(worst.toFixed(2))}` }), bar, h('span', { text: `${fmt.money(top.toFixed(2))} (better)` })) : null;
+    scale = numbers.length ? h('p', { class: 'lab-heat-scale', 'data-testid': 'optimize-scale' }, h('span', { text: t('lab.chart.at', { title: what, value: fmt.money(worst.toFixed(2)) }) }), bar, h('span', { text: t('lab.optimize.better', { value: fmt.money(top.toFixed(2)) }) })) : null;
   } else {
     const one = vars.length === 1;
     const order = new Map(vars[0].values.map((x, i) => [x, i]));
     const points = answer.points.map((p, n) => ({ x: one ? order.get(p.values[0]) : n + 1, y: p.objective, feasible: p.feasible, title: title(p), key: JSON.stringify(p.values) }));
     if (one) points.sort((a, b) => a.x - b.x);
     const best = points.find((p) => p.key === bestKey && p.y != null);
-    canvas.setAttribute('aria-label', one ? `${aim} at each value of ${parameterShortName(params[0])} tried; crossed ones miss a limit; the best is a diamond. Every point is in the table below.` : `${aim} of each simulation, in the order the search ran them; crossed ones miss a limit; the best is a diamond. Every point is in the table below.`);
+    canvas.setAttribute('aria-label', one ? t('lab.optimize.dot_chart_one', { aim, parameter: parameterShortName(params[0]) }) : t('lab.optimize.dot_chart', { aim }));
     queueMicrotask(() =>
       dotChart(
         canvas,
         {
           xLabels: one ? vars[0].values.map((x) => value(params[0], x)) : null,
-          xTitle: one ? axisTitle(params[0]) : 'Simulation, in the order the search ran them',
+          xTitle: one ? axisTitle(params[0]) : t('lab.optimize.dot_axis'),
           yTitle: what,
           points,
           best,
@@ -254,28 +255,26 @@ function chartPanel(answer, fmt, { what, aim, goal, value, labels }) {
         fmt,
       ),
     );
-    intro = one
-      ? `${what} (mean over runs) at each value the search simulated. Crosses miss a limit; the diamond is the best found.`
-      : `With ${vars.length} settings the space has too many sides to draw: here is each simulation's ${lowerFirst(what)} in the order the search ran them, coarse first, then closer around the best. Crosses miss a limit; the diamond is the best found.`;
+    intro = one ? t('lab.optimize.dot_intro_one', { what }) : t('lab.optimize.dot_intro', { n: vars.length, what: inSentence(what) });
   }
   const rows = answer.points.map((p) => ({
     className: p.feasible ? null : 'lab-is-noise',
-    cells: [...params.map((q, k) => value(q, p.values[k])), p.objective == null ? '—' : fmt.money(p.objective), p.invalid ? `not simulated: ${p.invalid}` : p.feasible ? 'yes' : p.objective == null ? 'no (not simulated)' : 'no'],
+    cells: [...params.map((q, k) => value(q, p.values[k])), p.objective == null ? '—' : fmt.money(p.objective), p.invalid ? t('lab.optimize.cell_invalid', { why: p.invalid }) : p.feasible ? t('lab.yes') : p.objective == null ? t('lab.optimize.cell_not_simulated') : t('lab.no')],
   }));
   return h(
     'section',
     { class: 'lab-result-panel', 'aria-labelledby': 'result-search-title' },
-    h('h3', { id: 'result-search-title', text: 'Your aim across the values tried' }),
+    h('h3', { id: 'result-search-title', text: t('lab.optimize.search_title') }),
     h('p', { class: 'lab-panel-intro', text: intro }),
     h('div', { class: `lab-chart lab-chart--optimize${vars.length === 2 ? ' lab-chart--grid' : ''}`, 'data-testid': 'optimize-chart' }, canvas),
     scale,
     h(
       'details',
       { class: 'lab-figures' },
-      h('summary', { text: `Every combination simulated (${fmt.count(answer.points.length)})` }),
+      h('summary', { text: t('lab.optimize.every_point', { n: fmt.count(answer.points.length) }) }),
       table({
-        caption: `Each point in the order the search tried it: ${aim}, mean over runs`,
-        head: [...params.map((p) => parameterShortName(p)), 'Aim', 'Keeps every limit'],
+        caption: t('lab.optimize.points_caption', { aim }),
+        head: [...params.map((p) => parameterShortName(p)), t('lab.optimize.aim'), t('lab.chart.keeps')],
         rows,
         numeric: [...params.keys(), params.length],
         className: 'table lab-table--compact',
@@ -290,9 +289,9 @@ function runnersUp(answer, fmt, { what, value }) {
   const rows = [answer.best, ...answer.runners_up].map((p, i) => ({
     className: p.feasible ? null : 'lab-is-noise',
     cells: [
-      i === 0 ? 'Best' : `${i + 1}`,
+      i === 0 ? t('lab.chart.best') : fmt.count(i + 1),
       ...params.map((q) => value(q, p.values[q])),
-      h('span', null, fmt.money(p.objective.mean), h('span', { class: 'lab-sub', text: `P5–P95 ${fmt.compactMoney(Number(p.objective.p5))} – ${fmt.compactMoney(Number(p.objective.p95))}` })),
+      h('span', null, fmt.money(p.objective.mean), h('span', { class: 'lab-sub', text: t('lab.range.p5_p95', { from: fmt.compactMoney(Number(p.objective.p5)), to: fmt.compactMoney(Number(p.objective.p95)) }) })),
       i === 0 ? '—' : fmt.signedMoney(difference(p.objective.mean, bestMean)),
       badge(p.feasible),
     ],
@@ -300,11 +299,11 @@ function runnersUp(answer, fmt, { what, value }) {
   return h(
     'section',
     { class: 'lab-result-panel', 'aria-labelledby': 'result-runners-title' },
-    h('h3', { id: 'result-runners-title', text: 'The best and the runners-up' }),
-    h('p', { class: 'lab-panel-intro', text: 'Close runners-up are as good a choice: the gap between them is often smaller than the P5–P95 range of a single point.' }),
+    h('h3', { id: 'result-runners-title', text: t('lab.optimize.runners_title') }),
+    h('p', { class: 'lab-panel-intro', text: t('lab.optimize.runners_intro') }),
     table({
-      caption: `The best points found, by ${lowerFirst(what)} (mean over runs)`,
-      head: ['Rank', ...params.map((p) => parameterShortName(p)), 'Mean over runs', 'Against the best', 'Limits'],
+      caption: t('lab.optimize.runners_caption', { what: inSentence(what) }),
+      head: [t('lab.head.rank'), ...params.map((p) => parameterShortName(p)), t('lab.head.mean_over_runs'), t('lab.head.against_best'), t('lab.head.limits')],
       rows,
       numeric: [...params.map((_, k) => k + 1), params.length + 1, params.length + 2],
       className: 'table lab-table--compact lab-table--runners',
@@ -333,17 +332,27 @@ function method(answer, fmt) {
   return h(
     'section',
     { class: 'lab-result-panel', 'aria-labelledby': 'result-method-title' },
-    h('h3', { id: 'result-method-title', text: 'How the search works' }),
-    h('p', { class: 'lab-panel-intro', 'data-testid': 'optimize-method', text: answer.method }),
+    h('h3', { id: 'result-method-title', text: t('lab.optimize.method_title') }),
+    h('p', { class: 'lab-panel-intro', 'data-testid': 'optimize-method', lang: 'en', text: answer.method }),
     ladders.map((v) =>
       h(
         'p',
         { class: 'lab-panel-intro' },
-        `${parameterShortName(v.parameter)}: ${v.price_points.name}${v.price_points.estimate ? ' (our estimate of the points)' : ''}, as of ${v.price_points.as_of}. Source: `,
-        sourceLink(v.price_points.source),
-        `. ${v.price_points.method}`,
+        tParts(v.price_points.estimate ? 'lab.optimize.ladder_estimate' : 'lab.optimize.ladder', {
+          parameter: parameterShortName(v.parameter),
+          name: h('span', { lang: 'en', text: v.price_points.name }),
+          date: v.price_points.as_of,
+          source: sourceLink(v.price_points.source),
+        }),
+        ' ',
+        h('span', { lang: 'en', text: v.price_points.method }),
       ),
     ),
-    h('p', { class: 'muted lab-panel-intro', text: `${searchSize(answer, fmt)}${answer.exhaustive ? ', every one tried' : ''}.${skipped ? ` ${fmt.count(skipped)} more missed a limit on the packs themselves, so were not simulated.` : ''}` }),
+    h(
+      'p',
+      { class: 'muted lab-panel-intro' },
+      t(answer.exhaustive ? 'lab.optimize.method_size_all' : 'lab.optimize.method_size', { size: searchSize(answer, fmt) }),
+      skipped ? ` ${t('lab.optimize.skipped', { count: skipped, n: fmt.count(skipped) })}` : '',
+    ),
   );
 }
