@@ -19,6 +19,8 @@ const NUMBER_LOCALES = { en: 'en-US', es: 'es-ES', de: 'de-DE', ja: 'ja-JP' };
 /** Languages written right to left (none ships yet; a new one is added here too). */
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur']);
 
+import sharedEnglish from '../i18n/en.js';
+
 const folder = new URL('../i18n/', import.meta.url);
 /** Parts loaded with every language ('' is the shared catalogue). */
 const parts = new Set(['']);
@@ -27,8 +29,13 @@ const files = new Map();
 const listeners = new Set();
 
 let current = FALLBACK;
-let messages = {};
-let english = null;
+// English is bundled with the code (no round trip before the first word); the other languages
+// are fetched when chosen.
+files.set(`${FALLBACK}/`, Promise.resolve(sharedEnglish));
+let messages = { ...sharedEnglish };
+let english = messages;
+/** Whether `english` holds every part asked for (else a missing key fetches the rest). */
+let englishWhole = false;
 let numbers = null;
 let asked = 0;
 
@@ -84,9 +91,26 @@ export async function setLanguage(lang, { parts: more = [] } = {}) {
   if (ticket !== asked) return current;
   current = code;
   messages = loaded;
-  if (code === FALLBACK) english = loaded;
+  if (code === FALLBACK) {
+    english = loaded;
+    englishWhole = true;
+  }
   for (const listener of listeners) listener(code);
   return code;
+}
+
+/**
+ * Gives a part's catalogue in one language from code that imported it statically: a page bundles
+ * its English this way, so that English readers wait for no file. The part is loaded with every
+ * language from now on (`setLanguage` fetches the others).
+ */
+export function provide(part, lang, catalogue) {
+  parts.add(part);
+  files.set(`${lang}/${part}`, Promise.resolve(catalogue));
+  if (lang === FALLBACK) {
+    english = { ...english, ...catalogue };
+    if (current === FALLBACK) messages = { ...messages, ...catalogue };
+  }
 }
 
 /** Calls `listener(lang)` after every change of language; returns a function that stops it. */
@@ -198,7 +222,8 @@ function missing(id) {
   if (!warned.has(id)) {
     warned.add(id);
     console.warn(`giftsim: no message "${id}" in "${current}"`);
-    if (!english && current !== FALLBACK) {
+    if (!englishWhole && current !== FALLBACK) {
+      englishWhole = true;
       catalogue(FALLBACK).then((loaded) => {
         english = loaded;
         for (const listener of listeners) listener(current);

@@ -8,7 +8,8 @@ import { h, replace } from '../dom.js';
 import { describeError, explain } from '../errors.js';
 import { FieldErrors } from '../fields.js';
 import { LOCALES } from '../format.js';
-import { LANGUAGES, dir, language, languageNumberLocale, localize, preferredLanguage, rememberLanguage, setLanguage, setNumberLocale, subscribe, t, tParts } from '../i18n.js';
+import { LANGUAGES, dir, language, languageNumberLocale, localize, preferredLanguage, provide, rememberLanguage, setLanguage, setNumberLocale, subscribe, t, tParts } from '../i18n.js';
+import labEnglish from '../../i18n/lab/en.js';
 import { pathParts, setAt } from './controls.js';
 import { ask } from './dialog.js';
 import { DocumentError, Library, MODES, UNSAFE_KEYS, auditedCard, clone, defaultDocument, documentPath, engineRequest, firstCard, fromEngineDocument, planOf } from './document.js';
@@ -27,6 +28,8 @@ const resultsEl = document.getElementById('results');
 const runBarEl = document.getElementById('run-bar');
 
 /** The language the lab opens in, loading while the engine starts. */
+// The lab's English comes with its code; another language is fetched when chosen.
+provide('lab', 'en', labEnglish);
 const languageReady = setLanguage(preferredLanguage(), { parts: ['lab'] });
 const FILE_NAMES = { simulate: 'simulate', sweep: 'sweep', ab: 'ab-test', calibrate: 'calibrate', optimize: 'optimize', power: 'power', audit: 'audit' };
 /** The file an audit's request is saved as, and the command that runs it. */
