@@ -55,7 +55,7 @@ describe('the spending check', () => {
     assert.doesNotMatch(verdict, /“monthly”|bracket/, 'no internal ids, no jargon');
     assert.match(verdict, /March 2026/, 'the window, in the person’s time');
     assert.match(verdict, /CN¥180\.00 of CN¥200\.00 used, CN¥20\.00 left/);
-    assert.match(verdict, /45\.00 CNY would bring the total for this calendar month to 225\.00 CNY, over the 200\.00 CNY cap/);
+    assert.match(verdict, /CN¥45\.00 would bring the total for this calendar month to CN¥225\.00, over the CN¥200\.00 cap/);
     assert.match(verdict, /Mar 1, 2026, 00:00 – Apr 1, 2026, 00:00 \(UTC\+08:00\)/);
     // The fourth warned (80 %), the first three were allowed.
     assert.match(await row(page, 3).locator('legend').innerText(), /Warning/i);
@@ -112,7 +112,7 @@ describe('the spending check', () => {
     await result.locator('.stale-label').waitFor({ state: 'detached' });
     const verdict = plain(await r.locator('.event-verdict').innerText());
     assert.match(verdict, /[\d,]+ coins · \$[\d.]+ paid, counted as CN¥[\d.]+ at 1 USD = 7\.10 CNY/, 'the coins’ dollar price, converted into the rules’ yuan at the rate shown');
-    assert.match(verdict, /CNY is more than the 50\.00 CNY allowed in one transaction/);
+    assert.match(verdict, /CN¥[\d.]+ is more than the CN¥50\.00 allowed in one transaction/);
     await page.context().close();
   });
 
@@ -129,7 +129,7 @@ describe('the spending check', () => {
     await until(() => summary(page), (t) => t === '1 of 1 event blocked', { what: 'the summary' });
     const verdict = plain(await row(page, 0).locator('.event-verdict').innerText());
     assert.match(verdict, /\$20\.00 paid, counted as CN¥142\.00 at 1 USD = 7\.10 CNY/);
-    assert.match(verdict, /142\.00 CNY is more than the 50\.00 CNY allowed in one transaction/);
+    assert.match(verdict, /CN¥142\.00 is more than the CN¥50\.00 allowed in one transaction/);
     await page.context().close();
   });
 

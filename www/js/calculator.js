@@ -4,15 +4,44 @@
 // hears about each refresh (the page writes the URL, the widget fires its event).
 //
 // Nothing here touches the page's global DOM: a calculator only knows the elements it is given.
+//
+// Every word comes from the catalogue (./i18n.js): the words every page shares and the
+// calculator's own part (www/i18n/calculator/LANG.js). Its English is imported here and given to
+// i18n.js, so it arrives with the code (in a bundle too), not a round trip later; another
+// language's words are fetched when chosen, and every calculator then draws itself again in
+// place, with the same state.
 import * as engine from './engine.js';
 import { h, replace } from './dom.js';
+import { describeError } from './errors.js';
 import { FieldErrors } from './fields.js';
 import { formatter } from './format.js';
+import { language, provide, setLanguage, setNumberLocale, subscribe, t } from './i18n.js';
 import { Presets, applyEdits } from './rate-card.js';
 import { mountToolbar } from './toolbar.js';
 import { AUTO_RULES, OWN_LIMITS } from './state.js';
+import calculatorEnglish from '../i18n/calculator/en.js';
+
+/** The calculator's part of the catalogue (www/i18n/calculator/). */
+export const WORDS = 'calculator';
+provide(WORDS, 'en', calculatorEnglish);
 
 let presetsLoading = null;
+let wordsLoading = null;
+
+/**
+ * Makes `lang` the reader's language, with the calculator's words (and those every page
+ * shares); resolves once they are in. Every calculator draws itself again in it.
+ */
+export function loadLanguage(lang) {
+  wordsLoading = setLanguage(lang, { parts: [WORDS] });
+  return wordsLoading;
+}
+
+/** The calculator's words in the current language, loaded once unless a language was asked
+ * (in English they are here already). */
+function wordsReady() {
+  return wordsLoading ?? loadLanguage(language());
+}
 
 /**
  * Loads the engine and its presets, once for every calculator in the document. Rejects with an
@@ -20,14 +49,19 @@ let presetsLoading = null;
  */
 export function loadPresets() {
   presetsLoading ??= (async () => {
+    // The words load while the engine does (English is already here, and stands in for a
+    // language whose words cannot be fetched).
+    const words = wordsReady().catch(() => {});
     try {
       await engine.load();
     } catch (e) {
-      throw new Error(`the engine did not load (${e.message})`);
+      await words;
+      throw new Error(t('calc.start.engine', { reason: e.message }));
     }
     performance.mark('giftsim:engine-ready');
     const answer = engine.run('presets');
-    if (!answer.ok) throw new Error(answer.error.message);
+    await words;
+    if (!answer.ok) throw new Error(describeError(answer.error));
     performance.mark('giftsim:presets-ready');
     return new Presets(answer.value);
   })();
@@ -41,7 +75,8 @@ export function loadPresets() {
  * unless `landmarks` is false, as in a widget, where several copies on one page would repeat
  * them. With `collapsible: { closed, onToggle(id, open) }` each section's heading opens and
  * closes it; `closed` lists the ids that start closed. Returns the shared `app` (state,
- * presets, answers…).
+ * presets, answers…). When the reader's language changes, the calculator draws itself again in
+ * it, in place: the same state, answers, open and closed sections.
  */
 export function createCalculator({ presets, state, sections, root, toolbar: toolbarEl = null, toolbarOptions = {}, landmarks = true, collapsible = null, onRefresh = () => {} }) {
   /** What the sections share: the state, the presets, the answers, formatting, field errors. */
@@ -49,7 +84,7 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
     state,
     presets,
     fmt: null,
-    fields: new FieldErrors(),
+    fields: new FieldErrors({ describe: describeError }),
     /** name → { value (last good answer), error (of the latest try, or null), input } */
     results: new Map(),
 
@@ -80,7 +115,7 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
      * card's currency as the engine counts them (it picks the rules on each event's date).
      */
     ruleSet() {
-      if (this.state.rules === AUTO_RULES) return { id: AUTO_RULES, name: 'the rules where they live', currency: this.card().currency, brackets: [] };
+      if (this.state.rules === AUTO_RULES) return { id: AUTO_RULES, name: t('calc.rules.where_they_live'), currency: this.card().currency, brackets: [] };
       const made = this.ruleSetMakers.get(this.state.rules)?.(this);
       return made ?? this.presets.ruleSetById.get(this.state.rules) ?? this.presets.ruleSets[0];
     },
@@ -109,11 +144,12 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
           schedule(false);
         },
         (e) => {
-          this.zoneListError = `The list of time zones could not be loaded (${e.message}); the rules’ own zone and UTC are offered.`;
+          this.zoneListError = { reason: e.message };
           schedule(false);
         },
       );
     },
+    /** Why the list of time zones could not be loaded (`{ reason }`), or null. */
     zoneListError: null,
 
     /** Opens section `id` if it was closed; returns its element (null for no such section). */
@@ -130,7 +166,9 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
     },
   };
 
-  const mounted = [];
+  /** The sections' own instances, kept when the calculator is drawn again in another language. */
+  const instances = sections.map((template) => Object.create(template));
+  let mounted = [];
   let toolbar = null;
   let pending = null;
 
@@ -155,6 +193,8 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
   function refresh(sync, { first = false } = {}) {
     normalizeState();
     app.fmt = app.format();
+    // Figures inside sentences, and what people type, follow this calculator's number format.
+    setNumberLocale(app.state.locale);
     const live = first ? mounted.filter(({ section }) => !section.defer) : mounted;
     if (sync) for (const s of live) s.section.sync?.(app, s.el);
 
@@ -221,31 +261,46 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
     if (!chosen && !app.presets.ruleSetById.has(app.state.rules)) app.state.rules = app.presets.ruleSets[0]?.id ?? app.state.rules;
   }
 
-  normalizeState();
-  app.fmt = app.format();
-  if (toolbarEl) toolbar = mountToolbar(toolbarEl, app, toolbarOptions);
-  replace(root);
-  for (const template of sections) {
-    const section = Object.create(template);
-    const headingId = `${section.id}-title`;
-    const heading = h('h2', { id: headingId, text: section.title });
-    const intro = section.intro ? h('p', { class: 'section-intro', text: section.intro }) : null;
-    const notice = h('div', { class: 'notice', role: 'status', hidden: true });
-    const el = h('div', { class: 'section-body' });
-    const card = h(
-      landmarks ? 'section' : 'div',
-      { id: section.id, class: `card section section--${section.id}`, 'aria-labelledby': landmarks ? headingId : null },
-      // Not a <header> outside a <section>: that is a banner landmark, one more per widget.
-      h(landmarks ? 'header' : 'div', { class: 'section-head' }, heading, collapsible ? null : intro),
-      collapsible ? h('div', { class: 'section-fold', id: `${section.id}-fold` }, intro, notice, el) : [notice, el],
-    );
-    root.append(card);
-    const fold = collapsible ? foldable(card, heading, section, collapsible) : null;
-    section.mount(el, app);
-    mounted.push({ section, el, notice, card, fold });
+  /** Builds the toolbar and every section's card in the current language; `closed` start closed. */
+  function mountAll(closed) {
+    normalizeState();
+    app.fmt = app.format();
+    setNumberLocale(app.state.locale);
+    if (toolbarEl) toolbar = mountToolbar(toolbarEl, app, toolbarOptions);
+    replace(root);
+    mounted = [];
+    for (const section of instances) {
+      const headingId = `${section.id}-title`;
+      const heading = h('h2', { id: headingId, text: section.title });
+      const intro = section.intro ? h('p', { class: 'section-intro', text: section.intro }) : null;
+      const notice = h('div', { class: 'notice', role: 'status', hidden: true });
+      const el = h('div', { class: 'section-body' });
+      const card = h(
+        landmarks ? 'section' : 'div',
+        { id: section.id, class: `card section section--${section.id}`, 'aria-labelledby': landmarks ? headingId : null },
+        // Not a <header> outside a <section>: that is a banner landmark, one more per widget.
+        h(landmarks ? 'header' : 'div', { class: 'section-head' }, heading, collapsible ? null : intro),
+        collapsible ? h('div', { class: 'section-fold', id: `${section.id}-fold` }, intro, notice, el) : [notice, el],
+      );
+      root.append(card);
+      const fold = collapsible ? foldable(card, heading, section, { ...collapsible, closed }) : null;
+      section.mount(el, app);
+      mounted.push({ section, el, notice, card, fold });
+    }
   }
+
+  mountAll(collapsible?.closed ?? []);
   refresh(true, { first: true });
   if (mounted.some(({ section }) => section.defer)) setTimeout(() => refresh(true), 0);
+
+  // Another language: every section built again in it, as it was (open or closed), its answers
+  // asked again from the same state. A calculator no longer in a document stays as it is.
+  subscribe(() => {
+    if (!root.isConnected) return;
+    const closed = mounted.filter(({ card }) => card.classList.contains('is-closed')).map(({ section }) => section.id);
+    mountAll(closed);
+    refresh(true);
+  });
   return app;
 }
 
@@ -259,7 +314,7 @@ export function createCalculator({ presets, state, sections, root, toolbar: tool
 function foldable(card, heading, section, { closed = [], onToggle = () => {} }) {
   const fold = card.querySelector('.section-fold');
   const word = h('span', { class: 'section-toggle-word', 'aria-hidden': 'true' });
-  const flag = h('span', { class: 'section-flag', text: 'Not updated', hidden: true });
+  const flag = h('span', { class: 'section-flag', text: t('calc.section.not_updated'), hidden: true });
   const button = h(
     'button',
     { type: 'button', class: 'section-toggle', 'aria-controls': fold.id, onclick: () => set(!isOpen) },
@@ -274,7 +329,7 @@ function foldable(card, heading, section, { closed = [], onToggle = () => {} }) 
     if (open) fold.removeAttribute('hidden');
     else fold.setAttribute('hidden', 'until-found');
     button.setAttribute('aria-expanded', String(open));
-    word.textContent = open ? 'Hide' : 'Show';
+    word.textContent = open ? t('calc.section.hide') : t('calc.section.show');
     card.classList.toggle('is-closed', !open);
   }
   function set(open) {
@@ -296,15 +351,16 @@ function foldable(card, heading, section, { closed = [], onToggle = () => {} }) 
 /**
  * Answers a section drew from a question that has since failed (`data-answers` names the
  * questions an element shows) are greyed and labelled as not updated, so last good answers are
- * never read as current ones; so are answers waiting for a time zone's rules.
+ * never read as current ones; so are answers waiting for a time zone's rules. An element's
+ * `data-stale-label` names the catalogue message it says instead of the usual one.
  */
 function markStale(card, results) {
   for (const el of card.querySelectorAll('[data-answers]')) {
     const states = el.dataset.answers.split(' ').map((name) => results.get(name)).filter((r) => r?.value);
     const text = states.some((r) => r.error)
-      ? el.dataset.staleLabel ?? 'Not updated: these answers are from before your last change.'
+      ? t(el.dataset.staleLabel ?? 'calc.section.stale')
       : states.some((r) => r.pending)
-        ? 'Updating: loading the time zone’s rules…'
+        ? t('calc.section.updating')
         : null;
     el.classList.toggle('is-stale', text !== null);
     // The label changes only when its text does, so it is not announced again on each refresh.
@@ -331,7 +387,7 @@ function showNotice(notice, stale, unplaced, field) {
     ? h('button', {
         type: 'button',
         class: 'notice-link',
-        text: label ? `Fix “${label}”` : 'Go to the field to fix',
+        text: label ? t('calc.notice.fix', { label }) : t('calc.notice.go_to_field'),
         onclick: () => {
           field.control.scrollIntoView({ block: 'center', behavior: 'smooth' });
           field.control.focus({ preventScroll: true });
@@ -340,7 +396,7 @@ function showNotice(notice, stale, unplaced, field) {
     : null;
   replace(
     notice,
-    unplaced.map((e) => h('p', { class: 'notice-error', text: e.message })),
-    h('p', null, 'These answers were not updated: the last good answers stay on screen, greyed. ', fix),
+    unplaced.map((e) => h('p', { class: 'notice-error', text: describeError(e) })),
+    h('p', null, t('calc.notice.not_updated'), ' ', fix),
   );
 }

@@ -1,8 +1,11 @@
 // Charts of where the money goes, drawn by Chart.js (vendored into ../vendor by `make www`,
 // loaded after the first answers so it never delays them). Colours come from the CSS custom
-// properties `--gs-flow-<recipient>`, so a theme restyles the charts too.
+// properties `--gs-flow-<recipient>`, so a theme restyles the charts too. Its words are the
+// reader's language's (answers.js, the catalogue).
 import { sign } from './decimal.js';
 import { RECIPIENTS } from './format.js';
+import { recipientName } from './answers.js';
+import { t } from './i18n.js';
 
 let library = null;
 
@@ -35,7 +38,7 @@ export function flowChart(canvas) {
     const exact = present.map((to) => rows.map((r) => r.flow.find((e) => e.to === to)?.amount ?? '0'));
     const label = (ctx) => `${ctx.dataset.label}: ${fmt.money(exact[ctx.datasetIndex]?.[ctx.dataIndex])}`;
     const datasets = present.map((to, i) => ({
-      label: RECIPIENTS[to],
+      label: recipientName(to),
       data: exact[i].map(Number),
       backgroundColor: cssVar(canvas, `--gs-flow-${to}`, '#888'),
       borderColor: cssVar(canvas, '--gs-surface', '#fff'),
@@ -82,7 +85,7 @@ export function flowChart(canvas) {
     update(rows, fmt) {
       latest = { rows, fmt };
       return draw().catch((e) => {
-        canvas.replaceWith(Object.assign(document.createElement('p'), { className: 'chart-missing', textContent: `The chart could not be drawn (${e.message}); the figures beside it are complete.` }));
+        canvas.replaceWith(Object.assign(document.createElement('p'), { className: 'chart-missing', textContent: t('calc.chart.failed', { reason: e.message }) }));
       });
     },
   };

@@ -57,36 +57,6 @@ export function sourceLink(address, text) {
   return h('a', { href: url.href, rel: 'noopener noreferrer external', target: '_blank', title: url.href, text: text ?? url.hostname.replace(/^www\./, '') });
 }
 
-const CONFIDENCE = { H: 'high confidence', M: 'medium confidence', L: 'low confidence' };
-
-/**
- * The provenance entries behind some figures, in a `<details>` list: each entry's fields, then
- * its source with date and confidence, or the estimate's method; `none` when there is no entry.
- */
-export function sourceList(entries, none) {
-  if (!entries.length) return h('p', { class: 'sources muted', text: none });
-  return h(
-    'details',
-    { class: 'sources' },
-    h('summary', { text: `Sources (${entries.length})` }),
-    h(
-      'ul',
-      null,
-      entries.map((s) =>
-        h(
-          'li',
-          null,
-          h('span', { class: 'source-fields', text: `${s.fields.join(', ')}: ` }),
-          s.estimate
-            ? [h('span', { class: 'badge badge--estimate', text: 'estimate' }), ` ${s.method ?? ''}`]
-            : [s.source ? sourceLink(s.source) : 'unnamed source', s.as_of ? `, as of ${s.as_of}` : '', s.confidence ? ` (${CONFIDENCE[s.confidence] ?? s.confidence})` : ''],
-          s.note ? h('span', { class: 'source-note', text: ` — ${s.note}` }) : null,
-        ),
-      ),
-    ),
-  );
-}
-
 /** `<dl>` rows from [term, description] pairs; a null pair is skipped. */
 export function facts(rows, className = 'facts') {
   return h(

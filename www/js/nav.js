@@ -1,16 +1,19 @@
 // The page's section menu: a strip that stays at the top of the screen, marks the section in
 // view, and takes a link to a section (#spending-check) there once the page has drawn it,
-// opening the section if it was closed.
+// opening the section if it was closed. Its words are the sections' own, in the reader's
+// language (`relabel` writes them again in another).
 import { h, replace } from './dom.js';
 
 /**
- * Fills `nav` with one link per section (`{ id, nav, title }`); returns `{ start(app, root) }`,
- * called once the calculator has drawn its first answers in `root`: from then on the menu
- * marks the section in view and answers links to sections, and it goes to the section the
- * address names (the browser's own jump came before there was anything to jump to).
+ * Fills `nav` with one link per section (`{ id, nav, title }`); returns `{ relabel(),
+ * start(app, root) }`. `relabel` writes the links in the current language (first once the
+ * words are in); `start` is called once the calculator has drawn its first answers in `root`:
+ * from then on the menu marks the section in view and answers links to sections, and it goes
+ * to the section the address names (the browser's own jump came before there was anything to
+ * jump to).
  */
 export function sectionMenu(nav, sections) {
-  const links = new Map(sections.map((s) => [s.id, h('a', { href: `#${s.id}`, class: 'page-nav-link', text: s.nav ?? s.title })]));
+  const links = new Map(sections.map((s) => [s.id, h('a', { href: `#${s.id}`, class: 'page-nav-link' })]));
   const strip = h('ul', { class: 'page-nav-list' }, [...links.values()].map((a) => h('li', null, a)));
   replace(nav, h('div', { class: 'wrap page-nav-wrap' }, strip));
   const edges = () => {
@@ -127,6 +130,11 @@ export function sectionMenu(nav, sections) {
   }
 
   return {
+    relabel() {
+      for (const s of sections) links.get(s.id).textContent = s.nav ?? s.title;
+      edges();
+    },
+
     start(calculator, sectionsRoot) {
       app = calculator;
       root = sectionsRoot;

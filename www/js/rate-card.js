@@ -1,7 +1,8 @@
 // Rate cards and spending rule sets as the page uses them: the shipped presets, the "what if"
 // edits laid over a card, and the sources behind each figure. An edited card (or rule set) is
-// sent to the engine whole, in exactly the form `presets` returns it.
-import { CHANNELS } from './format.js';
+// sent to the engine whole, in exactly the form `presets` returns it. Platforms and channels are
+// named in the reader's language (the shared catalogue's `card.*`), or as the data names them.
+import { has, t } from './i18n.js';
 
 /** The presets, looked up the ways the page needs. */
 export class Presets {
@@ -45,19 +46,13 @@ export class Presets {
 
 /** "TikTok · iPhone app" for a card. */
 export function shortName(card) {
-  const platform = PLATFORMS[card.platform] ?? card.platform;
-  return `${platform} · ${CHANNELS[card.channel] ?? card.channel}`;
+  return t('calc.card.short_name', { platform: platformName(card), channel: has(`card.channel.${card.channel}`) ? t(`card.channel.${card.channel}`) : card.channel });
 }
 
-const PLATFORMS = {
-  tiktok: 'TikTok',
-  twitch: 'Twitch',
-  youtube: 'YouTube',
-  roblox: 'Roblox',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  snapchat: 'Snapchat',
-};
+/** "TikTok": the platform of a card. */
+export function platformName(card) {
+  return has(`card.platform.${card.platform}`) ? t(`card.platform.${card.platform}`) : card.platform;
+}
 
 const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 

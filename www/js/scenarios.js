@@ -1,5 +1,7 @@
 // Saved scenarios in localStorage, and scenario files. A damaged store is never dropped: it is
-// reported, kept (moved aside before anything new is written), and can be downloaded.
+// reported, kept (moved aside before anything new is written), and can be downloaded. What
+// went wrong is said in the reader's language.
+import { t } from './i18n.js';
 import { fromScenario, toScenario } from './state.js';
 
 export const STORE_KEY = 'giftsim.scenarios.v1';
@@ -33,10 +35,10 @@ export function loadSaved() {
   try {
     list = JSON.parse(text);
   } catch (e) {
-    return { entries: [], damagedStore: { text, problem: `it is not valid JSON (${e.message})` }, backups, available: true };
+    return { entries: [], damagedStore: { text, problem: t('calc.scenario.store_not_json', { reason: e.message }) }, backups, available: true };
   }
   if (!Array.isArray(list)) {
-    return { entries: [], damagedStore: { text, problem: 'it is not a list of scenarios' }, backups, available: true };
+    return { entries: [], damagedStore: { text, problem: t('calc.scenario.store_not_list') }, backups, available: true };
   }
   const entries = list.map((raw) => {
     try {
@@ -51,7 +53,7 @@ export function loadSaved() {
 /** Writes the list of raw entries back, first moving a damaged store aside. */
 function write(rawEntries) {
   const store = storage();
-  if (!store) throw new Error('this browser keeps no local storage for this page');
+  if (!store) throw new Error(t('calc.scenario.no_storage'));
   const { damagedStore } = loadSaved();
   if (damagedStore) store.setItem(`${DAMAGED_PREFIX}${new Date().toISOString()}`, damagedStore.text);
   store.setItem(STORE_KEY, JSON.stringify(rawEntries));
@@ -95,12 +97,12 @@ export function fileName(name) {
 
 /** Reads a scenario file; throws an Error saying what is wrong. */
 export async function readFile(file) {
-  if (file.size > 1_000_000) throw new Error('the file is larger than a scenario can be (1 MB)');
+  if (file.size > 1_000_000) throw new Error(t('calc.scenario.too_large'));
   let doc;
   try {
     doc = JSON.parse(await file.text());
   } catch (e) {
-    throw new Error(`the file is not valid JSON (${e.message})`);
+    throw new Error(t('calc.scenario.file_not_json', { reason: e.message }));
   }
   return fromScenario(doc);
 }

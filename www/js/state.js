@@ -1,6 +1,7 @@
 // The page's state: what the person asked, on which card, with which edits, in which format.
 // It lives in the URL (versioned, so old links keep working or are read as well as possible),
 // in saved scenarios and in exported files, always through `fromObject`, which trusts nothing.
+import { t } from './i18n.js';
 
 /** The URL format's version (`v`); links of version 1 are read with `DEFAULTS_V1`. */
 export const VERSION = 2;
@@ -378,21 +379,21 @@ export function toScenario(state, name) {
   return { giftsim_scenario: SCENARIO_VERSION, name, saved_at: new Date().toISOString(), state };
 }
 
-/** Reads a scenario file's parsed JSON; throws an Error saying what is wrong. */
+/** Reads a scenario file's parsed JSON; throws an Error saying what is wrong (in the reader's language). */
 export function fromScenario(doc) {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new Error('this is not a giftsim scenario (expected a JSON object)');
+    throw new Error(t('calc.scenario.not_object'));
   }
   if (doc.giftsim_scenario !== SCENARIO_VERSION) {
     throw new Error(
       doc.giftsim_scenario === undefined
-        ? 'this JSON file is not a giftsim scenario (no "giftsim_scenario" field)'
-        : `this scenario has format version ${String(doc.giftsim_scenario).slice(0, 20)}; this page reads version ${SCENARIO_VERSION}`,
+        ? t('calc.scenario.no_marker')
+        : t('calc.scenario.version', { found: String(doc.giftsim_scenario).slice(0, 20), version: String(SCENARIO_VERSION) }),
     );
   }
-  if (!doc.state || typeof doc.state !== 'object') throw new Error('the scenario has no "state" object');
+  if (!doc.state || typeof doc.state !== 'object') throw new Error(t('calc.scenario.no_state'));
   return {
-    name: typeof doc.name === 'string' ? doc.name.slice(0, 80) : 'Imported scenario',
+    name: typeof doc.name === 'string' ? doc.name.slice(0, 80) : t('calc.scenario.imported_name'),
     state: fromObject(doc.state),
   };
 }

@@ -3,6 +3,9 @@
 // (the engine's pinned time-zone database: the page never converts them itself). Answers are
 // shown as the engine wrote them, so a window's dates are always the person's, whatever the
 // reader's zone. The browser's Intl only suggests the wall-clock time now, for a new event.
+// Dates are written in the locale the caller gives (the text's: i18n.js `textLocale`), their
+// words from the catalogue.
+import { t } from './i18n.js';
 
 /** A wall-clock time as a datetime-local control writes it: `2026-03-01T10:00`. */
 export const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -86,21 +89,20 @@ export function describeWindow(window, locale) {
   if (!window) return '';
   const { kind, start, end } = window;
   const date = (s, o) => formatStamp(s, locale, o);
+  const day = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
   switch (kind) {
     case 'transaction':
-      return 'this one transaction';
+      return t('calc.window.transaction');
     case 'calendar_day':
-      return start ? date(start, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }) : 'the calendar day';
+      return start ? date(start, day) : t('calc.window.calendar_day');
     case 'calendar_week':
-      return start ? `the week from ${date(start, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })}` : 'the calendar week';
+      return start ? t('calc.window.week_from', { date: date(start, day) }) : t('calc.window.calendar_week');
     case 'calendar_month':
-      return start ? date(start, { month: 'long', year: 'numeric' }) : 'the calendar month';
+      return start ? date(start, { month: 'long', year: 'numeric' }) : t('calc.window.calendar_month');
     case 'rolling_24h':
     case 'rolling_7d':
-    case 'rolling_30d': {
-      const span = { rolling_24h: 'the 24 hours', rolling_7d: 'the 7 days', rolling_30d: 'the 30 days' }[kind];
-      return end ? `${span} to ${date(end, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}` : span;
-    }
+    case 'rolling_30d':
+      return end ? t(`calc.window.${kind}_to`, { date: date(end, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) }) : t(`calc.window.${kind}`);
     default:
       return kind;
   }
@@ -110,16 +112,5 @@ export function describeWindow(window, locale) {
 export function windowBounds(window, locale) {
   if (!window?.start || !window?.end) return '';
   const o = { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' };
-  return `${formatStamp(window.start, locale, o)} – ${formatStamp(window.end, locale, o)} (${offsetLabel(window.start)})`;
+  return t('calc.window.bounds', { start: formatStamp(window.start, locale, o), end: formatStamp(window.end, locale, o), offset: offsetLabel(window.start) });
 }
-
-/** The kinds of window, as a cap describes them: "a calendar month". */
-export const WINDOW_PHRASES = {
-  transaction: 'per top-up or gift',
-  calendar_day: 'per calendar day',
-  calendar_week: 'per calendar week (from Monday)',
-  calendar_month: 'per calendar month',
-  rolling_24h: 'in any 24 hours',
-  rolling_7d: 'in any 7 days',
-  rolling_30d: 'in any 30 days',
-};

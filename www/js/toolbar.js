@@ -4,7 +4,8 @@
 import { h, replace, uid } from './dom.js';
 import { field } from './fields.js';
 import { LOCALES } from './format.js';
-import { shortName } from './rate-card.js';
+import { t } from './i18n.js';
+import { platformName, shortName } from './rate-card.js';
 import { embedSnippet } from './embed/snippet.js';
 
 export function mountToolbar(el, app, { embedCode = false } = {}) {
@@ -20,7 +21,7 @@ export function mountToolbar(el, app, { embedCode = false } = {}) {
   const locale = h(
     'select',
     { onchange: () => app.update({ locale: locale.value }, { sync: true }) },
-    LOCALES.map(([code, name]) => h('option', { value: code, text: `${name} — ${code}` })),
+    LOCALES.map(([code, name]) => h('option', { value: code, text: t('calc.toolbar.locale_option', { name, code }), lang: code })),
   );
   const edited = h('div', { class: 'edited-banner', role: 'status' });
   const embed = embedCode ? embedPanel(app) : null;
@@ -30,9 +31,9 @@ export function mountToolbar(el, app, { embedCode = false } = {}) {
     h(
       'div',
       { class: `toolbar-fields${embed ? ' toolbar-fields--actions' : ''}` },
-      field({ label: 'Platform and where coins are bought', control: card, className: 'field--card' }).el,
-      field({ label: 'Currency', control: currency }).el,
-      field({ label: 'Number format', control: locale }).el,
+      field({ label: t('calc.toolbar.card'), control: card, className: 'field--card' }).el,
+      field({ label: t('calc.toolbar.currency'), control: currency }).el,
+      field({ label: t('calc.toolbar.locale'), control: locale }).el,
       embed?.toggle,
     ),
     embed?.panel,
@@ -63,8 +64,8 @@ export function mountToolbar(el, app, { embedCode = false } = {}) {
         [...byPlatform.values()].map((cards) =>
           h(
             'optgroup',
-            { label: shortName(cards[0]).split(' · ')[0] },
-            cards.map((c) => h('option', { value: c.id, text: `${shortName(c)} (${c.name})`, selected: c.id === state.card })),
+            { label: platformName(cards[0]) },
+            cards.map((c) => h('option', { value: c.id, text: t('calc.toolbar.card_option', { card: shortName(c), name: c.name }), selected: c.id === state.card })),
           ),
         ),
       );
@@ -82,11 +83,13 @@ export function mountToolbar(el, app, { embedCode = false } = {}) {
     if (!state.edits) return replace(edited);
     replace(
       edited,
-      h('span', { class: 'badge badge--edited', text: 'What if' }),
-      ` The figures of ${shortName(app.preset())} are edited: every answer uses them. `,
-      h('a', { href: '#rate-card', text: 'See the edited figures' }),
+      h('span', { class: 'badge badge--edited', text: t('calc.toolbar.what_if') }),
       ' ',
-      h('button', { type: 'button', class: 'button button--small', onclick: () => app.update({ edits: null }, { sync: true }), text: 'Reset to the preset' }),
+      t('calc.toolbar.edited', { card: shortName(app.preset()) }),
+      ' ',
+      h('a', { href: '#rate-card', text: t('calc.toolbar.see_edited') }),
+      ' ',
+      h('button', { type: 'button', class: 'button button--small', onclick: () => app.update({ edits: null }, { sync: true }), text: t('calc.toolbar.reset') }),
     );
   }
 }
@@ -97,28 +100,28 @@ export function mountToolbar(el, app, { embedCode = false } = {}) {
  */
 function embedPanel(app) {
   const id = uid('embed');
-  const choice = (name, options, checked) =>
+  const choice = (name, legend, options, checked) =>
     h(
       'fieldset',
       { class: 'choices embed-choices' },
-      h('legend', { text: name }),
+      h('legend', { text: legend }),
       options.map(([value, label]) => {
         const input = h('input', { type: 'radio', name: `${id}-${name}`, value, id: `${id}-${value}`, checked: value === checked, onchange: () => render() });
         return h('div', { class: 'radio' }, input, h('label', { for: input.id, text: label }));
       }),
     );
-  const kind = choice('Embed as', [['element', 'A widget (script tag)'], ['iframe', 'An iframe']], 'element');
-  const mode = choice('Show', [['simple', 'One question and its answer'], ['full', 'The whole calculator']], 'simple');
+  const kind = choice('kind', t('calc.embed.as'), [['element', t('calc.embed.element')], ['iframe', t('calc.embed.iframe')]], 'element');
+  const mode = choice('mode', t('calc.embed.show'), [['simple', t('calc.embed.simple')], ['full', t('calc.embed.full')]], 'simple');
   const code = h('textarea', { readonly: true, rows: '4', spellcheck: 'false', class: 'embed-code', 'aria-describedby': `${id}-how` });
   const status = h('p', { class: 'embed-status', role: 'status' });
-  const copy = h('button', { type: 'button', class: 'button button--primary button--small', text: 'Copy', onclick: () => copyCode() });
+  const copy = h('button', { type: 'button', class: 'button button--primary button--small', text: t('calc.embed.copy'), onclick: () => copyCode() });
   const panel = h(
     'div',
     { class: 'embed-panel', id, hidden: true },
     h('div', { class: 'embed-options' }, kind, mode),
-    field({ label: 'Embed code for this view', control: code }).el,
-    h('p', { class: 'field-hint', id: `${id}-how`, text: 'Paste it into a help article’s HTML. Every attribute is documented in docs/embedding.md.' }),
-    h('div', { class: 'button-row' }, copy, h('button', { type: 'button', class: 'button button--small', text: 'Close', onclick: () => show(false) })),
+    field({ label: t('calc.embed.code'), control: code }).el,
+    h('p', { class: 'field-hint', id: `${id}-how`, text: t('calc.embed.how') }),
+    h('div', { class: 'button-row' }, copy, h('button', { type: 'button', class: 'button button--small', text: t('calc.embed.close'), onclick: () => show(false) })),
     status,
   );
   const toggle = h('button', {
@@ -126,7 +129,7 @@ function embedPanel(app) {
     class: 'button toolbar-embed',
     'aria-expanded': 'false',
     'aria-controls': id,
-    text: 'Copy embed code',
+    text: t('calc.embed.toggle'),
     onclick: () => {
       if (panel.hidden) {
         show(true);
@@ -156,11 +159,11 @@ function embedPanel(app) {
     render();
     try {
       await navigator.clipboard.writeText(code.value);
-      status.textContent = 'Copied. Paste it into the article where the calculator should appear.';
+      status.textContent = t('calc.embed.copied');
     } catch {
       code.focus();
       code.select();
-      status.textContent = 'The browser did not allow copying: the code is selected, press Ctrl+C (⌘C) to copy it.';
+      status.textContent = t('calc.embed.not_copied');
     }
   }
 

@@ -1,26 +1,60 @@
 // Coins and money in both directions: "I want N coins" and "I want to spend X".
 import { facts, h, isFocused, replace } from '../dom.js';
-import { field } from '../fields.js';
-import { moneyInput, unitCount } from '../format.js';
-import { purchaseLines, simplerPurchase } from '../answers.js';
+import { pageError } from '../errors.js';
+import { field, readField } from '../fields.js';
+import { moneyInput } from '../format.js';
+import { t } from '../i18n.js';
+import { purchaseCount, purchaseLines, simplerPurchase, unitCount, unitName } from '../answers.js';
 
-/** A count as typed: a number when it is one, else the text itself for the engine to judge. */
+/**
+ * A count as typed, read in the number format ("1,000" in en-US, "1.000" in de-DE): a number
+ * when it is one, else the text itself for the engine to judge.
+ */
 export function countInput(text) {
-  const t = String(text).trim();
-  return /^\d{1,15}$/.test(t) ? Number(t) : t;
+  return readField(text, 'whole').value ?? String(text).trim();
+}
+
+/**
+ * What a typed figure is kept as in the state (and so in the link): the engine's form when it can
+ * be read in the number format ("1.000,50" → "1000.50", "$20" → "20"), so a link reads the same
+ * in every number format; else the text as typed, for the engine to judge. `kind` is a kind of
+ * fields.js `readField` ("money", "whole").
+ */
+export function keptValue(text, kind) {
+  const { value } = readField(text, kind);
+  return value === undefined ? text : String(value);
+}
+
+/** A kept figure as its field shows it: in the number format when it is in the engine's form. */
+export function shownValue(value, fmt, kind) {
+  const text = String(value ?? '');
+  if (kind === 'whole') return /^\d{1,15}$/.test(text) ? fmt.count(Number(text)) : text;
+  return /^\d+(\.\d+)?$/.test(text) ? fmt.decimal(text) : text;
+}
+
+/** Why a count as typed cannot be read, as an error at `path` (people's words), or null. */
+export function countError(text, path) {
+  const { error } = readField(text, 'whole');
+  return error ? pageError('invalid_value', error, path) : null;
 }
 
 export default {
   id: 'coins-money',
-  nav: 'Coins and money',
-  title: 'Coins and money, both ways',
-  intro: 'How much a number of coins costs, and how many coins a budget buys, at the cheapest mix of bundles.',
+  get nav() {
+    return t('calc.coins.nav');
+  },
+  get title() {
+    return t('calc.coins.title');
+  },
+  get intro() {
+    return t('calc.coins.intro');
+  },
 
   mount(el, app) {
-    const coins = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', oninput: () => app.update({ coins: coins.value }) });
-    const spend = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', oninput: () => app.update({ spend: spend.value }) });
-    const coinsField = field({ label: 'I want this many coins', control: coins });
-    const spendField = field({ label: 'I want to spend', control: spend, hint: 'An amount in the card’s currency, e.g. 25.00' });
+    const coins = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', oninput: () => app.update({ coins: keptValue(coins.value, 'whole') }) });
+    const spend = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', oninput: () => app.update({ spend: keptValue(spend.value, 'money') }) });
+    const coinsField = field({ label: t('calc.coins.want', { coins: unitName(app.card().coin_name) }), control: coins });
+    const spendField = field({ label: t('calc.coins.spend'), control: spend, hint: t('calc.coins.spend_hint', { example: app.fmt.decimal('25.00') }) });
     this.ui = { coins, spend, coinsField, spendField, coinsAnswer: h('div', { class: 'answer', 'aria-live': 'polite', dataset: { answers: 'coins' } }), spendAnswer: h('div', { class: 'answer', 'aria-live': 'polite', dataset: { answers: 'spend' } }) };
     replace(
       el,
@@ -36,14 +70,15 @@ export default {
 
   sync(app) {
     const { coins, spend } = this.ui;
-    if (!isFocused(coins)) coins.value = app.state.coins;
-    if (!isFocused(spend)) spend.value = app.state.spend;
+    if (!isFocused(coins)) coins.value = shownValue(app.state.coins, app.fmt, 'whole');
+    if (!isFocused(spend)) spend.value = shownValue(app.state.spend, app.fmt, 'money');
   },
 
   queries(app) {
     const rate_card = app.cardInput();
+    const coinsError = countError(app.state.coins, 'coins');
     return {
-      coins: { op: 'quote', input: { rate_card, coins: countInput(app.state.coins), compare_channels: false } },
+      coins: coinsError ? { error: coinsError } : { op: 'quote', input: { rate_card, coins: countInput(app.state.coins), compare_channels: false } },
       spend: { op: 'quote', input: { rate_card, spend: moneyInput(app.state.spend, app.fmt.decimalSeparator), compare_channels: false } },
     };
   },
@@ -52,8 +87,8 @@ export default {
     const { coinsField, spendField, coinsAnswer, spendAnswer } = this.ui;
     app.fields.register('coins', 'coins', coinsField);
     app.fields.register('spend', 'spend', spendField);
-    const coinName = app.card().coin_name ?? 'coins';
-    coinsField.el.querySelector('label').textContent = `I want this many ${coinName}`;
+    const coinName = app.card().coin_name;
+    coinsField.el.querySelector('label').textContent = t('calc.coins.want', { coins: unitName(coinName) });
 
     const byCoins = app.results.get('coins')?.value;
     if (byCoins) {
@@ -64,14 +99,14 @@ export default {
         h(
           'p',
           { class: 'headline-sub' },
-          `for ${unitCount(fmt, byCoins.question.coins, coinName)}`,
-          byCoins.simplest ? h('span', { class: 'headline-count', text: `Cheapest: ${unitCount(fmt, byCoins.purchase.purchase_count, 'purchases')}` }) : null,
+          t('calc.coins.for', { coins: unitCount(fmt, byCoins.question.coins, coinName) }),
+          byCoins.simplest ? h('span', { class: 'headline-count', text: t('calc.gift.cheapest', { purchases: purchaseCount(fmt, byCoins.purchase.purchase_count) }) }) : null,
         ),
         purchaseLines(byCoins.purchase, fmt, coinName),
         facts([
-          [`${coinName} received`, fmt.count(byCoins.purchase.coins)],
-          ['Beyond what you asked', fmt.count(byCoins.purchase.leftover_coins)],
-          ['Price per coin', fmt.money(byCoins.purchase.price_per_coin)],
+          [t('calc.coins.received', { coins: unitName(coinName) }), fmt.count(byCoins.purchase.coins)],
+          [t('calc.coins.beyond'), fmt.count(byCoins.purchase.leftover_coins)],
+          [t('calc.coins.price_per_coin'), fmt.money(byCoins.purchase.price_per_coin)],
         ]),
         simplerPurchase(byCoins.simplest, fmt, coinName, 'coins-simpler'),
       );
@@ -83,11 +118,11 @@ export default {
       replace(
         spendAnswer,
         h('p', { class: 'headline', dataset: { testid: 'spend-coins' }, text: unitCount(fmt, bySpend.purchase.coins, coinName) }),
-        h('p', { class: 'headline-sub', text: `for ${fmt.money(bySpend.purchase.viewer_pays)} of your ${fmt.money(bySpend.question.spend)}` }),
+        h('p', { class: 'headline-sub', text: t('calc.coins.of_budget', { paid: fmt.money(bySpend.purchase.viewer_pays), budget: fmt.money(bySpend.question.spend) }) }),
         purchaseLines(bySpend.purchase, fmt, coinName),
         facts([
-          ['Left of the budget', fmt.money(bySpend.purchase.budget_left ?? '0')],
-          ['Price per coin', fmt.money(bySpend.purchase.price_per_coin)],
+          [t('calc.coins.budget_left'), fmt.money(bySpend.purchase.budget_left ?? '0')],
+          [t('calc.coins.price_per_coin'), fmt.money(bySpend.purchase.price_per_coin)],
         ]),
       );
     } else replace(spendAnswer);

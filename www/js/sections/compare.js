@@ -1,22 +1,31 @@
 // The same spending on every platform priced in the currency, side by side: how many coins it
 // buys, what the creator keeps, and where the rest goes.
-import { h, isFocused, replace, table } from '../dom.js';
+import { h, isFocused, replace } from '../dom.js';
 import { field } from '../fields.js';
 import { moneyInput } from '../format.js';
+import { t, tParts } from '../i18n.js';
+import { table, unitCount } from '../answers.js';
 import { flowChart } from '../charts.js';
+import { keptValue, shownValue } from './coins-money.js';
 import { shortName } from '../rate-card.js';
 
 export default {
   id: 'compare',
-  nav: 'Platforms',
-  title: 'The same money on every platform',
+  get nav() {
+    return t('calc.compare.nav');
+  },
+  get title() {
+    return t('calc.compare.title');
+  },
   defer: true,
-  intro: 'One fan spends the same amount on each platform’s cheapest bundles, and gifts it all. Who ends up with what?',
+  get intro() {
+    return t('calc.compare.intro');
+  },
 
   mount(el, app) {
-    const spend = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', oninput: () => app.update({ compare: spend.value }) });
-    const spendField = field({ label: 'A fan spends', control: spend, hint: 'In the chosen currency; every platform priced in it is compared.' });
-    const canvas = h('canvas', { role: 'img', 'aria-label': 'Where the money goes on each platform' }, h('p', { text: 'A bar chart of the figures in the table below it.' }));
+    const spend = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', oninput: () => app.update({ compare: keptValue(spend.value, 'money') }) });
+    const spendField = field({ label: t('calc.compare.spends'), control: spend, hint: t('calc.compare.spends_hint') });
+    const canvas = h('canvas', { role: 'img', 'aria-label': t('calc.compare.chart') }, h('p', { text: t('calc.compare.chart_fallback') }));
     this.ui = {
       spend,
       spendField,
@@ -31,7 +40,7 @@ export default {
   },
 
   sync(app) {
-    if (!isFocused(this.ui.spend)) this.ui.spend.value = app.state.compare;
+    if (!isFocused(this.ui.spend)) this.ui.spend.value = shownValue(app.state.compare, app.fmt, 'money');
   },
 
   queries(app) {
@@ -63,31 +72,33 @@ export default {
       // One card in this currency: nothing to compare it with, so no "best".
       replace(
         this.ui.summary,
-        `Only one card giftsim ships sells in ${app.state.currency}: of ${fmt.money(value.spend)} on `,
-        h('strong', { text: shortName(only.rate_card) }),
-        `, the creator keeps ${fmt.money(only.creator_keeps)} (${fmt.percent(only.creator_percent)}). Pick another currency to compare platforms.`,
+        tParts('calc.compare.only', {
+          currency: app.state.currency,
+          spend: fmt.money(value.spend),
+          card: h('strong', { text: shortName(only.rate_card) }),
+          keeps: fmt.money(only.creator_keeps),
+          percent: fmt.percent(only.creator_percent),
+        }),
       );
     } else if (best) {
       replace(
         this.ui.summary,
-        `Of ${fmt.money(value.spend)}, the creator keeps the most on `,
-        h('strong', { text: shortName(best.rate_card) }),
-        `: ${fmt.money(best.creator_keeps)} (${fmt.percent(best.creator_percent)}).`,
+        tParts('calc.compare.best', { spend: fmt.money(value.spend), card: h('strong', { text: shortName(best.rate_card) }), keeps: fmt.money(best.creator_keeps), percent: fmt.percent(best.creator_percent) }),
       );
     } else {
-      replace(this.ui.summary, `Of ${fmt.money(value.spend)}, no creator keeps anything on these cards.`);
+      replace(this.ui.summary, t('calc.compare.nothing', { spend: fmt.money(value.spend) }));
     }
     const edited = app.state.edits ? app.preset().id : null;
-    const label = (row) => `${shortName(row.rate_card)}${row.rate_card.id === edited ? ' (edited)' : ''}`;
+    const label = (row) => (row.rate_card.id === edited ? t('calc.compare.edited', { card: shortName(row.rate_card) }) : shortName(row.rate_card));
     this.ui.chartBox.classList.toggle('is-tall', value.rows.length > 6);
     this.ui.chart.update(value.rows.map((row) => ({ label: label(row), flow: row.flow })), fmt);
-    this.ui.canvas.setAttribute('aria-label', `Stacked bars, one per platform: ${value.rows.map((r) => `${label(r)}, creator keeps ${fmt.money(r.creator_keeps)}`).join('; ')}`);
+    this.ui.canvas.setAttribute('aria-label', t('calc.compare.bars', { rows: value.rows.map((r) => t('calc.compare.bar', { card: label(r), keeps: fmt.money(r.creator_keeps) })).join(t('calc.list.semicolon')) }));
     replace(
       this.ui.rows,
       table({
-        caption: `${fmt.money(value.spend)} spent on each platform`,
+        caption: t('calc.compare.caption', { spend: fmt.money(value.spend) }),
         scrollHint: true,
-        head: ['Platform', 'Creator keeps', 'Share', 'Buys', 'Pays', 'Unspent budget', 'Can withdraw'],
+        head: [t('calc.compare.head.platform'), t('calc.compare.head.keeps'), t('calc.compare.head.share'), t('calc.compare.head.buys'), t('calc.compare.head.pays'), t('calc.compare.head.unspent'), t('calc.compare.head.withdraw')],
         numeric: [1, 2, 3, 4, 5],
         rows: value.rows.map((row) => ({
           className: row.rate_card.id === app.preset().id ? 'is-current' : null,
@@ -95,10 +106,10 @@ export default {
             h('span', null, h('strong', { text: label(row) }), h('span', { class: 'muted block', text: row.rate_card.name })),
             h('strong', { text: fmt.money(row.creator_keeps) }),
             fmt.percent(row.creator_percent),
-            `${fmt.count(row.coins)} ${row.coin_name}`,
+            unitCount(fmt, row.coins, row.coin_name),
             fmt.money(row.viewer_pays),
             fmt.money(row.budget_left),
-            row.creator_can_withdraw ? 'yes' : 'not yet',
+            row.creator_can_withdraw ? t('calc.compare.yes') : t('calc.compare.not_yet'),
           ],
         })),
       }),

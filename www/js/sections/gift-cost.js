@@ -1,25 +1,32 @@
 // "What a gift really costs": pick gifts, see the cheapest way to buy their coins, the real cost
 // of each gift, the coins left over, and what the platform's other channels would charge.
-import { append, facts, h, isFocused, replace, table } from '../dom.js';
+import { append, facts, h, isFocused, replace } from '../dom.js';
+import { describeError } from '../errors.js';
 import { field } from '../fields.js';
-import { purchaseLines, simplerPurchase } from '../answers.js';
+import { t } from '../i18n.js';
+import { purchaseCount, purchaseLines, simplerPurchase, table, unitCount, unitName } from '../answers.js';
 import { shortName } from '../rate-card.js';
 import { abs, sign } from '../decimal.js';
-import { unitCount } from '../format.js';
 import { exchangeError, exchangePath, exchangeRates, personInput } from './spending-check/person.js';
 import { badge, checkMessage } from './spending-check/verdicts.js';
 
 export default {
   id: 'gift-cost',
-  nav: 'Gift cost',
-  title: 'What a gift really costs',
-  intro: 'Pick gifts and how many. The engine finds the cheapest mix of coin bundles, follows every coin first-in-first-out, and checks the other ways to buy the same coins.',
+  get nav() {
+    return t('calc.gift.nav');
+  },
+  get title() {
+    return t('calc.gift.title');
+  },
+  get intro() {
+    return t('calc.gift.intro');
+  },
 
   mount(el, app) {
     const search = h('input', {
       type: 'search',
       autocomplete: 'off',
-      placeholder: 'Lion, rose, galaxy…',
+      placeholder: t('calc.gift.search_placeholder'),
       oninput: () => {
         this.filter();
         this.unmark();
@@ -27,8 +34,8 @@ export default {
     });
     // Says so when a gift chosen is already in the list (instead of adding it twice).
     const notice = h('p', { class: 'gift-notice', role: 'status' });
-    const chips = h('ul', { class: 'gift-chips', 'aria-label': 'Gifts you can add' });
-    const basket = h('ul', { class: 'basket', 'aria-label': 'Gifts chosen' });
+    const chips = h('ul', { class: 'gift-chips', 'aria-label': t('calc.gift.chips') });
+    const basket = h('ul', { class: 'basket', 'aria-label': t('calc.gift.basket') });
     const answer = h('div', { class: 'answer', 'aria-live': 'polite', dataset: { answers: 'gifts' } });
     const details = h('div', { class: 'answer-details', dataset: { answers: 'gifts' } });
     const picker = h('div', { class: 'picker' });
@@ -46,10 +53,10 @@ export default {
         { class: 'split gift-layout' },
         h('div', { class: 'result gift-answer' }, answer),
         append(picker, [
-          field({ label: 'Find a gift', control: search, hint: 'Type to filter; Enter or click adds the gift.' }).el,
+          field({ label: t('calc.gift.find'), control: search, hint: t('calc.gift.find_hint') }).el,
           notice,
           chips,
-          h('h3', { class: 'subhead', text: 'Your gifts' }),
+          h('h3', { class: 'subhead', text: t('calc.gift.yours') }),
           basket,
         ]),
         h(
@@ -58,7 +65,7 @@ export default {
           h(
             'div',
             { class: 'gift-check-box' },
-            h('div', { class: 'check' }, checkBox, h('label', { for: checkBox.id }, 'Check it against spending rules for a person', checkHint)),
+            h('div', { class: 'check' }, checkBox, h('label', { for: checkBox.id }, t('calc.gift.check'), checkHint)),
             check,
           ),
           details,
@@ -98,30 +105,26 @@ export default {
     const { check, checkHint, checkBox } = this.ui;
     const rs = app.ruleSet();
     checkBox.checked = app.state.check;
-    const age = String(app.state.age).trim();
-    checkHint.textContent = ` Age ${age || '?'}${app.state.region ? ` in ${app.state.region}` : ''}, ${rs?.name ?? app.state.rules}: set under “Spending check”.`;
+    const age = String(app.state.age).trim() || '?';
+    const rules = rs?.name ?? app.state.rules;
+    checkHint.textContent = ` ${app.state.region ? t('calc.gift.check_hint_in', { age, region: app.state.region, rules }) : t('calc.gift.check_hint', { age, rules })}`;
     if (!app.state.check) return replace(check);
     const result = app.results.get('gift-check');
     if (result?.error) {
       return replace(
         check,
-        h('p', { class: 'notice-error', text: `Not checked: ${result.error.message}` }),
-        h('a', { href: '#spending-check', text: 'Change the person or the rules' }),
+        h('p', { class: 'notice-error', text: t('calc.gift.not_checked', { reason: describeError(result.error) }) }),
+        h('a', { href: '#spending-check', text: t('calc.gift.change_person') }),
       );
     }
     const value = result?.value?.spending_check;
     if (!value) return replace(check);
     const [buy, gift] = value.verdicts;
-    const who = `a ${value.person.age}-year-old${value.person.region ? ` in ${value.person.region}` : ''}`;
-    const under = `under ${value.rule_set.name}`;
-    const sentence =
-      buy?.verdict === 'block'
-        ? `${cap(who)} may not buy these coins ${under}.`
-        : gift?.verdict === 'block'
-          ? `${cap(who)} may buy the coins but not send these gifts ${under}.`
-          : buy?.verdict === 'warn' || gift?.verdict === 'warn'
-            ? `Allowed for ${who} ${under}, with a warning.`
-            : `Allowed for ${who} ${under}.`;
+    // One message per outcome, with and without the region: "a 15-year-old in FR".
+    const outcome =
+      buy?.verdict === 'block' ? 'no_buy' : gift?.verdict === 'block' ? 'no_gift' : buy?.verdict === 'warn' || gift?.verdict === 'warn' ? 'warn' : 'ok';
+    const params = { age: value.person.age, region: value.person.region, rules: value.rule_set.name };
+    const sentence = t(`calc.gift.check_${outcome}${value.person.region ? '_in' : ''}`, params);
     const worst = [buy, gift].some((v) => v?.verdict === 'block') ? 'block' : [buy, gift].some((v) => v?.verdict === 'warn') ? 'warn' : 'ok';
     replace(
       check,
@@ -129,7 +132,7 @@ export default {
       h(
         'ul',
         { class: 'gift-check-list' },
-        [buy && ['Buying the coins', buy], gift && ['Sending the gifts', gift]].filter(Boolean).map(([what, v]) => h('li', null, badge(v.verdict), ` ${what}: ${checkMessage(v)}`)),
+        [buy && ['calc.gift.check_buying', buy], gift && ['calc.gift.check_sending', gift]].filter(Boolean).map(([what, v]) => h('li', null, badge(v.verdict), ` ${t(what, { message: checkMessage(v, { amount: v.amount, fmt: app.format(value.rule_set.currency), action: v.action }, app) })}`)),
       ),
     );
   },
@@ -146,46 +149,46 @@ export default {
     this.ui.picker.hidden = !catalogue.length;
     this.ui.picker.parentElement.classList.toggle('split--single', !catalogue.length);
     if (!catalogue.length) {
-      replace(answer, h('p', { class: 'empty', text: `${shortName(app.card())} has no gift catalogue in giftsim. Ask in ${app.card().coin_name ?? 'coins'} below, or pick a TikTok card above.` }));
+      replace(answer, h('p', { class: 'empty', text: t('calc.gift.no_catalogue', { card: shortName(app.card()), coins: unitName(app.card().coin_name) }) }));
       replace(details);
       return;
     }
     if (!app.state.gifts.length || !value) {
-      replace(answer, h('p', { class: 'empty', text: 'Add a gift to see what it costs.' }));
+      replace(answer, h('p', { class: 'empty', text: t('calc.gift.add_one') }));
       replace(details);
       return;
     }
     const fmt = app.format(value.rate_card.currency);
-    const coinName = app.card().coin_name ?? 'coins';
-    const what = value.spent.map((s) => `${s.name} × ${fmt.count(s.count)}`).join(', ');
+    const coinName = app.card().coin_name;
+    const what = value.spent.map((s) => t('calc.gift.times', { gift: s.name, count: fmt.count(s.count) })).join(t('calc.list.separator'));
     replace(
       answer,
-      h('p', { class: 'headline-label', text: 'You pay' }),
+      h('p', { class: 'headline-label', text: t('calc.gift.you_pay') }),
       h('p', { class: 'headline', dataset: { testid: 'gift-total' }, text: fmt.money(value.purchase.viewer_pays) }),
       h(
         'p',
         { class: 'headline-sub' },
-        `for ${what} (${unitCount(fmt, value.coins_needed, coinName)}) on ${shortName(value.rate_card)}`,
+        t('calc.gift.for', { gifts: what, coins: unitCount(fmt, value.coins_needed, coinName), card: shortName(value.rate_card) }),
         // With a simpler way beside it, the headline says it is the cheapest, and in how many purchases.
-        value.simplest ? h('span', { class: 'headline-count', dataset: { testid: 'gift-cheapest' }, text: `Cheapest: ${unitCount(fmt, value.purchase.purchase_count, 'purchases')}` }) : null,
+        value.simplest ? h('span', { class: 'headline-count', dataset: { testid: 'gift-cheapest' }, text: t('calc.gift.cheapest', { purchases: purchaseCount(fmt, value.purchase.purchase_count) }) }) : null,
       ),
       simplerPurchase(value.simplest, fmt, coinName, 'gift-simpler'),
     );
-    const unspentCost = value.unspent.coins ? `, which cost ${fmt.money(value.unspent.cost)} of what you pay` : '';
+    const left = unitCount(fmt, value.unspent.coins, coinName);
     replace(
       details,
-      h('h3', { class: 'subhead', text: 'The cheapest way to buy the coins' }),
+      h('h3', { class: 'subhead', text: t('calc.gift.cheapest_way') }),
       purchaseLines(value.purchase, fmt, coinName),
       facts([
-        [`${coinName} bought`, fmt.count(value.purchase.coins)],
-        ['Left over after the gifts', `${unitCount(fmt, value.unspent.coins, coinName)}${unspentCost}`],
-        [`Price per ${coinName.replace(/s$/, '')}`, fmt.money(value.purchase.price_per_coin)],
-        ['Purchases', fmt.count(value.purchase.purchase_count)],
-        value.purchase.price !== value.purchase.viewer_pays ? ['Listed price before tax', fmt.money(value.purchase.price)] : null,
+        [t('calc.gift.coins_bought', { coins: unitName(coinName) }), fmt.count(value.purchase.coins)],
+        [t('calc.gift.left_over'), value.unspent.coins ? t('calc.gift.left_over_cost', { coins: left, cost: fmt.money(value.unspent.cost) }) : left],
+        [t('calc.gift.price_per', { coin: unitName(coinName, 1) }), fmt.money(value.purchase.price_per_coin)],
+        [t('calc.gift.purchases'), fmt.count(value.purchase.purchase_count)],
+        value.purchase.price !== value.purchase.viewer_pays ? [t('calc.gift.before_tax'), fmt.money(value.purchase.price)] : null,
       ]),
-      h('h3', { class: 'subhead', text: 'What each gift really cost' }),
+      h('h3', { class: 'subhead', text: t('calc.gift.each_cost') }),
       table({
-        head: ['Gift', 'Count', coinName, 'Real cost', 'Creator is credited'],
+        head: [t('calc.gift.head.gift'), t('calc.gift.head.count'), unitName(coinName), t('calc.gift.head.cost'), t('calc.gift.head.credited')],
         scrollHint: true,
         numeric: [1, 2, 3, 4],
         rows: value.spent.map((s) => [s.name, fmt.count(s.count), fmt.count(s.coins), fmt.money(s.cost), fmt.money(s.creator_credited)]),
@@ -208,10 +211,10 @@ export default {
           h(
             'button',
             { type: 'button', class: 'chip', onclick: () => this.add(gift.id) },
-            h('span', { class: 'sr-only', text: 'Add ' }),
+            h('span', { class: 'sr-only', text: `${t('calc.gift.add')} ` }),
             h('span', { class: 'chip-name', text: gift.name }),
             h('span', { class: 'chip-coins', text: fmt.count(gift.coins) }),
-            h('span', { class: 'sr-only', text: gift.coins === 1 ? ' coin' : ' coins' }),
+            h('span', { class: 'sr-only', text: ` ${unitName(null, gift.coins)}` }),
           ),
         ),
       ),
@@ -250,7 +253,7 @@ export default {
     const row = basket.children[index];
     const name = app.presets.giftsOf(app.card()).find((g) => g.id === app.state.gifts[index].gift)?.name ?? app.state.gifts[index].gift;
     this.unmark();
-    notice.textContent = `${name} is already in your gifts — change the number there.`;
+    notice.textContent = t('calc.gift.already', { name });
     row?.classList.add('is-found');
     row?.querySelector('input')?.focus();
   },
@@ -270,7 +273,7 @@ export default {
         this.ui.basket,
         app.state.gifts.length
           ? app.state.gifts.map((g, i) => this.basketRow(app, g, i, byId.get(g.gift)))
-          : h('li', { class: 'empty', text: catalogue.length ? 'No gifts yet: add one above.' : 'No gifts on this card.' }),
+          : h('li', { class: 'empty', text: catalogue.length ? t('calc.gift.none_yet') : t('calc.gift.none_on_card') }),
       );
     } else {
       this.ui.basket.querySelectorAll('input[data-index]').forEach((input) => {
@@ -308,17 +311,17 @@ export default {
         app.update({ gifts });
       },
     });
-    const f = field({ label: `How many ${name}`, control: count, className: 'field--count' });
+    const f = field({ label: t('calc.gift.how_many', { name }), control: count, className: 'field--count' });
     const row = h(
       'li',
       { class: 'basket-row' },
-      h('span', { class: 'basket-name' }, h('strong', { text: name }), h('span', { class: 'muted', text: gift ? ` ${app.fmt.count(gift.coins)} coins each` : ' (not on this card)' })),
+      h('span', { class: 'basket-name' }, h('strong', { text: name }), h('span', { class: 'muted', text: ` ${gift ? t('calc.gift.each', { coins: unitCount(app.fmt, gift.coins) }) : t('calc.gift.not_on_card')}` })),
       f.el,
       h('button', {
         type: 'button',
         class: 'button button--quiet',
-        'aria-label': `Remove ${name}`,
-        text: 'Remove',
+        'aria-label': t('calc.gift.remove_named', { name }),
+        text: t('calc.gift.remove'),
         onclick: () => {
           this.unmark();
           this.ui.basketKey = null;
@@ -332,23 +335,19 @@ export default {
   },
 };
 
-function cap(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** The same coins bought on the platform's other channels. */
 function channels(value, fmt) {
   if (!value.channels.length) return null;
   return h(
     'div',
     { class: 'channels' },
-    h('h3', { class: 'subhead', text: 'The same coins elsewhere' }),
+    h('h3', { class: 'subhead', text: t('calc.gift.elsewhere') }),
     table({
-      head: ['Bought on', 'You would pay', 'Difference', 'Per coin'],
+      head: [t('calc.gift.head.bought_on'), t('calc.gift.head.would_pay'), t('calc.gift.head.difference'), t('calc.gift.head.per_coin')],
       scrollHint: true,
       numeric: [1, 2, 3],
       rows: [
-        { className: 'is-current', cells: [`${shortName(value.rate_card)} (this card)`, fmt.money(value.purchase.viewer_pays), '—', fmt.money(value.purchase.price_per_coin)] },
+        { className: 'is-current', cells: [t('calc.gift.this_card', { card: shortName(value.rate_card) }), fmt.money(value.purchase.viewer_pays), '—', fmt.money(value.purchase.price_per_coin)] },
         ...value.channels.map((c) => ({
           className: sign(c.difference) < 0 ? 'is-cheaper' : null,
           cells: [shortName(c.rate_card), fmt.money(c.viewer_pays), difference(c.difference, fmt), fmt.money(c.price_per_coin)],
@@ -360,6 +359,6 @@ function channels(value, fmt) {
 
 function difference(amount, fmt) {
   const s = sign(amount);
-  if (s === 0) return 'same';
-  return s < 0 ? `${fmt.money(abs(amount))} cheaper` : `${fmt.money(abs(amount))} dearer`;
+  if (s === 0) return t('calc.gift.same');
+  return t(s < 0 ? 'calc.gift.cheaper' : 'calc.gift.dearer', { amount: fmt.money(abs(amount)) });
 }

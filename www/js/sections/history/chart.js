@@ -4,6 +4,7 @@
 // does); the same figures are in the totals table below it, so the chart is an image to
 // assistive technology.
 import { sum } from '../../decimal.js';
+import { t } from '../../i18n.js';
 import { periodOf, periodsBetween } from './periods.js';
 
 let library = null;
@@ -18,11 +19,8 @@ function cssVar(el, name, fallback) {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
 }
 
-const LEVELS = [
-  ['ok', 'Allowed'],
-  ['warn', 'Warning'],
-  ['block', 'Blocked'],
-];
+/** The verdicts a bar is split by, each named `calc.verdict.LEVEL`. */
+const LEVELS = [['ok'], ['warn'], ['block']];
 
 /** Days for a history up to two months, weeks up to two years, months beyond. */
 export function bucketFor(rows) {
@@ -67,8 +65,8 @@ export async function drawTimeline(canvas, data, { fmt, label }) {
       type: 'bar',
       data: {
         labels: data.periods.map(label),
-        datasets: present.map(([level, name]) => ({
-          label: name,
+        datasets: present.map(([level]) => ({
+          label: t(`calc.verdict.${level}`),
           data: data.exact[level].map(Number),
           backgroundColor: colours[level],
           borderColor: cssVar(canvas, '--gs-surface', '#fff'),
@@ -96,6 +94,6 @@ export async function drawTimeline(canvas, data, { fmt, label }) {
       },
     });
   } catch (e) {
-    canvas.replaceWith(Object.assign(document.createElement('p'), { className: 'chart-missing', textContent: `The chart could not be drawn (${e.message}); the figures are in the tables below.` }));
+    canvas.replaceWith(Object.assign(document.createElement('p'), { className: 'chart-missing', textContent: t('calc.history.chart_failed', { reason: e.message }) }));
   }
 }

@@ -1,7 +1,9 @@
 // The files a parent picks or drops, read on this device: a TikTok data file (user_data_tiktok.json,
 // or user_data.json in older exports), Google Play's Purchase History.json and Order History.json
 // (from Google Takeout), each alone or inside a ZIP at any depth. Every problem is said in plain
-// words, naming the file and what was expected; nothing here talks to a network.
+// words (the reader's language), naming the file and what was expected; nothing here talks to a
+// network.
+import { t } from '../../i18n.js';
 import { ZipError, looksLikeZip, readDirectory, readEntry } from './unzip.js';
 
 /** Files larger than this are refused before a byte is read. */
@@ -24,7 +26,7 @@ export class FileProblem extends Error {
   }
 }
 
-const megabytes = (n) => `${Math.round(n / (1024 * 1024))} MB`;
+const megabytes = (n) => t('calc.files.megabytes', { count: Math.round(n / (1024 * 1024)) });
 const baseName = (path) => path.split('/').pop();
 
 /** Which of our files a name is, or null. */
@@ -58,13 +60,13 @@ function lineAndColumn(text, position) {
       lineStart = i + 1;
     }
   }
-  return `line ${line}, column ${position - lineStart + 1}`;
+  return t('calc.files.line_column', { line, column: position - lineStart + 1 });
 }
 
 /** JSON text parsed, or a FileProblem saying where it breaks. */
 export function parseJson(text, label) {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!clean.trim()) throw new FileProblem(label, `${label} is empty. Download it again.`);
+  if (!clean.trim()) throw new FileProblem(label, t('calc.files.empty', { file: label }));
   try {
     return JSON.parse(clean);
   } catch (e) {
@@ -74,14 +76,12 @@ export function parseJson(text, label) {
       const at = Number(position[1]);
       const where = lineAndColumn(clean, at);
       const ended = at >= clean.trimEnd().length;
-      throw new FileProblem(label, ended
-        ? `${label} stops in the middle (at ${where}): it looks cut short. Download it again.`
-        : `${label} is not readable JSON: something is wrong at ${where} (character ${at + 1}). The file may be damaged or edited; download it again.`);
+      throw new FileProblem(label, ended ? t('calc.files.cut_at', { file: label, where }) : t('calc.files.json_at', { file: label, where, character: at + 1 }));
     }
     if (/end of (JSON )?input|unterminated/i.test(message)) {
-      throw new FileProblem(label, `${label} stops in the middle: it looks cut short. Download it again.`);
+      throw new FileProblem(label, t('calc.files.cut', { file: label }));
     }
-    throw new FileProblem(label, `${label} is not readable JSON (${message}). Download it again.`);
+    throw new FileProblem(label, t('calc.files.json', { file: label, reason: message }));
   }
 }
 
@@ -93,15 +93,15 @@ function decode(bytes) {
 function zipProblem(label, e) {
   switch (e.code) {
     case 'truncated':
-      return `${label} is incomplete or damaged (${e.message}). It may not have finished downloading: download it again.`;
+      return t('calc.files.zip_truncated', { file: label, reason: e.message });
     case 'encrypted':
-      return `${label} is protected with a password, which this page cannot open. Unzip it on your computer and choose ${baseName(e.details.name)} instead.`;
+      return t('calc.files.zip_encrypted', { file: label, name: baseName(e.details.name) });
     case 'method':
-      return `${label} is packed in a way this page cannot unpack (compression method ${e.details.method}). Unzip it on your computer and choose ${baseName(e.details.name)} instead.`;
+      return t('calc.files.zip_method', { file: label, name: baseName(e.details.name), method: e.details.method });
     case 'too_large':
-      return `${baseName(e.details.name)} in ${label} is too large to read here (${megabytes(e.details.size)} unpacked).`;
+      return t('calc.files.zip_too_large', { file: label, name: baseName(e.details.name), size: megabytes(e.details.size) });
     default:
-      return `${label} could not be unpacked (${e.message}). Download it again.`;
+      return t('calc.files.zip_failed', { file: label, reason: e.message });
   }
 }
 
@@ -124,10 +124,11 @@ async function filesInZip(file) {
   if (!found.length) {
     const txt = entries.some((e) => /\.txt$/i.test(e.name) && /user_data|activity|purchase/i.test(e.name));
     if (txt) {
-      throw new FileProblem(file.name, `${file.name} holds the TXT version of the data. This page reads the JSON version: ask TikTok for your data again and choose “JSON” as the file format.`);
+      throw new FileProblem(file.name, t('calc.files.txt', { file: file.name }));
     }
-    const some = entries.slice(0, 3).map((e) => baseName(e.name)).join(', ');
-    throw new FileProblem(file.name, `${file.name} does not hold a TikTok data file (user_data_tiktok.json or user_data.json) or a Google Play history (Purchase History.json).${some ? ` It holds ${some}${entries.length > 3 ? '…' : ''}.` : ' It is empty.'}`);
+    const some = entries.slice(0, 3).map((e) => baseName(e.name)).join(t('calc.list.separator'));
+    const holds = some ? t('calc.files.holds', { files: `${some}${entries.length > 3 ? '…' : ''}` }) : t('calc.files.holds_nothing');
+    throw new FileProblem(file.name, `${t('calc.files.not_ours', { file: file.name })} ${holds}`);
   }
   const out = [];
   for (const { kind, entry } of found) {
@@ -150,38 +151,38 @@ export async function readFiles(files, onStatus = () => {}) {
   for (const file of files) {
     try {
       if (file.size > MAX_FILE_BYTES) {
-        throw new FileProblem(file.name, `${file.name} is ${megabytes(file.size)}, more than the ${megabytes(MAX_FILE_BYTES)} this page reads. Ask TikTok for the JSON format only (no videos), or for Google, choose only “Google Play Store” in Takeout.`);
+        throw new FileProblem(file.name, t('calc.files.too_large', { file: file.name, size: megabytes(file.size), max: megabytes(MAX_FILE_BYTES) }));
       }
-      onStatus(`Reading ${file.name}…`);
+      onStatus(t('calc.history.reading_one', { file: file.name }));
       const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
       const texts = looksLikeZip(head) || /\.zip$/i.test(file.name)
         ? await filesInZip(file)
         : [{ kind: kindOfName(file.name), name: file.name, from: null, text: await file.text() }];
-      for (const t of texts) {
-        const label = t.from ? `${t.name} (in ${t.from})` : t.name;
-        const json = parseJson(t.text, label);
-        const kind = t.kind ?? kindOfJson(json);
+      for (const text of texts) {
+        const label = text.from ? t('calc.history.file_in', { name: text.name, zip: text.from }) : text.name;
+        const json = parseJson(text.text, label);
+        const kind = text.kind ?? kindOfJson(json);
         if (!kind) {
-          unknown.push({ name: t.name, from: t.from, json });
+          unknown.push({ name: text.name, from: text.from, json });
           continue;
         }
         if (found[kind]) {
           ignored.push(label);
           continue;
         }
-        found[kind] = { name: t.name, from: t.from, json };
+        found[kind] = { name: text.name, from: text.from, json };
       }
     } catch (e) {
       if (e instanceof FileProblem) problems.push(e);
       else if (e instanceof ZipError) problems.push(new FileProblem(file.name, zipProblem(file.name, e)));
-      else problems.push(new FileProblem(file.name, `${file.name} could not be read (${e?.message ?? e}).`));
+      else problems.push(new FileProblem(file.name, t('calc.files.unreadable', { file: file.name, reason: e?.message ?? e })));
     }
   }
   // A JSON file of no known shape is taken as the TikTok file when there is no other, so the
   // engine can say what it is not; otherwise it is left out.
   for (const u of unknown) {
     if (!found.tiktok) found.tiktok = u;
-    else ignored.push(u.from ? `${u.name} (in ${u.from})` : u.name);
+    else ignored.push(u.from ? t('calc.history.file_in', { name: u.name, zip: u.from }) : u.name);
   }
   return { found, problems, ignored };
 }

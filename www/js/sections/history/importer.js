@@ -3,6 +3,7 @@
 // it is loaded here, on first use, when a parent picks a file: the calculator's first load does
 // not carry it. Answers are `{ ok: true, value }` or `{ ok: false, error }` as engine.js gives.
 import { fromThrown, pageError } from '../../errors.js';
+import { t } from '../../i18n.js';
 
 let loading = null;
 
@@ -12,12 +13,13 @@ export function loadImporter() {
     const module = await import('../../../pkg-full/giftsim.js');
     await module.default({ module_or_path: new URL('../../../pkg-full/giftsim_bg.wasm', import.meta.url) });
     if (typeof module.importHistory !== 'function' && typeof module.runJson !== 'function') {
-      throw new Error('this build of the engine cannot read exports');
+      throw new Error(t('calc.history.error.no_import'));
     }
     return module;
   })().catch((e) => {
     loading = null;
-    throw pageError('engine_unavailable', `The part of this page that reads exports could not be loaded (${e?.message ?? e}). Check the connection and try again.`);
+    const reason = String(e?.message ?? e);
+    throw pageError('engine_unavailable', t('calc.history.error.reader', { reason }), '', { message_id: 'calc.history.error.reader', reason });
   });
   return loading;
 }

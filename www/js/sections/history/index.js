@@ -12,8 +12,9 @@
 // - results.js (with chart.js, periods.js and csv.js): what the answer says, drawn.
 import { h, replace } from '../../dom.js';
 import { field } from '../../fields.js';
-import { pageError } from '../../errors.js';
+import { describeError, pageError } from '../../errors.js';
 import { moneyInput } from '../../format.js';
+import { t, tParts, textLocale } from '../../i18n.js';
 import { personAge, zoneOptions } from '../spending-check/person.js';
 
 /** The device's own time zone: the default for the export's dates, which carry none. */
@@ -25,9 +26,6 @@ function deviceZone() {
   }
 }
 
-const ZONE_HINT = 'TikTok writes its dates without a time zone. Choose where the phone usually was; days, weeks and months are counted there.';
-const FILES_LABEL = 'Your TikTok data (user_data_tiktok.json, user_data.json, or the ZIP that holds it)';
-const PLAY_LABEL = 'Google Play purchase history (Purchase History.json / Order History.json from Google Takeout), optional';
 
 /** "US dollars" for "USD", in the page's locale. */
 function currencyName(code, locale) {
@@ -42,27 +40,46 @@ function currencyName(code, locale) {
 function placeOf(path) {
   const item = (name, words) => {
     const m = new RegExp(`${name}\\[(\\d+)\\]`).exec(path);
-    return m ? `${words} ${Number(m[1]) + 1}` : null;
+    return m ? t(`calc.history.place.${words}`, { number: Number(m[1]) + 1 }) : null;
   };
-  return item('BuyGifts', 'coin purchase') ?? item('SendGifts', 'gift') ?? item('purchase_history', 'Google Play purchase') ?? item('order_history', 'Google Play order') ?? (/birthDate/.test(path) ? 'the date of birth' : null);
+  return item('BuyGifts', 'purchase') ?? item('SendGifts', 'gift') ?? item('purchase_history', 'play_purchase') ?? item('order_history', 'play_order') ?? (/birthDate/.test(path) ? t('calc.history.place.birth') : null);
+}
+
+/** What the time zone's field says: why the list of zones is missing, or why it is asked. */
+function zoneHint(app) {
+  return app.zoneListError ? t('calc.zone.list_failed', app.zoneListError) : t('calc.history.zone_hint');
+}
+
+/** "Reading user_data.json…", "Reading 2 files…". */
+function readingText(files) {
+  return files.length === 1 ? t('calc.history.reading_one', { file: files[0].name }) : t('calc.history.reading', { count: files.length });
 }
 
 export default {
   id: 'history',
-  nav: 'What was really spent',
-  title: 'What was really spent',
+  get nav() {
+    return t('calc.history.nav');
+  },
+  get title() {
+    return t('calc.history.title');
+  },
   defer: true,
-  intro: 'Load the data TikTok keeps about your child’s account and see every coin purchase and gift: when, how much, and which spending rule it would have broken. You can download the list for a refund request.',
+  get intro() {
+    return t('calc.history.intro');
+  },
 
   mount(el, app) {
     // In a widget on another site, the site's own scripts could read what a file holds: the
     // history is only offered on giftsim's own page.
     if (el.getRootNode() instanceof ShadowRoot) {
       this.widget = true;
-      replace(el, h('p', { class: 'muted', text: 'To check your family’s TikTok history privately, open the giftsim calculator on its own page: inside another website, that website could see the files.' }));
+      replace(el, h('p', { class: 'muted', text: t('calc.history.widget') }));
       return;
     }
-    this.s = {
+    // The files read stay when the page is drawn again in another language; their results are
+    // drawn again in it.
+    if (this.s) this.s.drawn = null;
+    this.s ??= {
       sources: {},
       version: 0,
       problems: [],
@@ -96,9 +113,9 @@ export default {
       play,
       zone,
       f: {
-        tiktok: field({ label: FILES_LABEL, control: tiktok, className: 'field--file' }),
-        play: field({ label: PLAY_LABEL, control: play, hint: 'For purchases made in the Android app: Google’s invoices say what was really paid.', className: 'field--file' }),
-        zone: field({ label: 'Time zone of the export’s dates', control: zone, hint: ZONE_HINT, className: 'field--zone' }),
+        tiktok: field({ label: t('calc.history.files'), control: tiktok, className: 'field--file' }),
+        play: field({ label: t('calc.history.play'), control: play, hint: t('calc.history.play_hint'), className: 'field--file' }),
+        zone: field({ label: t('calc.history.zone'), control: zone, hint: zoneHint(app), className: 'field--zone' }),
       },
       status: h('p', { class: 'history-status', role: 'status' }),
       loaded: h('div', { class: 'history-loaded' }),
@@ -108,7 +125,7 @@ export default {
       rateFields: new Map(),
       ratesKey: null,
       against: h('p', { class: 'history-against muted' }),
-      result: h('div', { class: 'history-result', dataset: { answers: 'history', staleLabel: 'Not updated: these results are from the files read before. See the message above.' } }),
+      result: h('div', { class: 'history-result', dataset: { answers: 'history', staleLabel: 'calc.history.stale' } }),
       zoneKey: null,
       unitKey: null,
     };
@@ -119,7 +136,7 @@ export default {
       { class: 'history-drop' },
       ui.f.tiktok.el,
       ui.f.play.el,
-      h('p', { class: 'history-drop-hint', 'aria-hidden': 'true', text: 'Or drop the files here: both at once is fine.' }),
+      h('p', { class: 'history-drop-hint', 'aria-hidden': 'true', text: t('calc.history.drop') }),
     );
     // Files dropped anywhere on the section are taken (a browser would otherwise open a file
     // dropped beside the zone in place of the page); the zone lights up.
@@ -147,7 +164,7 @@ export default {
         h(
           'div',
           { class: 'history-files' },
-          h('p', { class: 'history-privacy' }, h('strong', { text: 'Private: ' }), 'your files are read here, on this device, and never sent anywhere. Nothing is saved: reload the page and they are gone.'),
+          h('p', { class: 'history-privacy' }, h('strong', { text: t('calc.history.private') }), ' ', t('calc.history.private_text')),
           drop,
           ui.status,
           ui.loaded,
@@ -167,14 +184,14 @@ export default {
     return h(
       'details',
       { class: 'history-howto', open: true },
-      h('summary', { text: 'How to get the files' }),
+      h('summary', { text: t('calc.history.how') }),
       h(
         'ol',
         null,
-        h('li', null, h('strong', { text: 'TikTok: ' }), 'in the app, open Profile → the menu (☰) → Settings and privacy → Account → Download your data. Choose the ', h('strong', { text: 'JSON' }), ' file format, then “Request data”. It is ready after a few days, on the same screen; download it within about four days.'),
-        h('li', null, h('strong', { text: 'Google Play (optional, Android phones): ' }), 'go to Google Takeout (takeout.google.com) signed in as the account that paid, choose “Deselect all”, tick only ', h('strong', { text: 'Google Play Store' }), ', and create the export. It lists what each purchase really cost.'),
+        h('li', null, h('strong', { text: t('calc.history.how_tiktok') }), ' ', tParts('calc.history.how_tiktok_steps', { json: h('strong', { text: 'JSON' }) })),
+        h('li', null, h('strong', { text: t('calc.history.how_play') }), ' ', tParts('calc.history.how_play_steps', { store: h('strong', { text: 'Google Play Store' }) })),
       ),
-      h('p', { class: 'muted', text: 'TikTok’s file lists coin purchases and gifts but not always what was paid, nor where: amounts without an invoice are estimated from the chosen rate card and marked so.' }),
+      h('p', { class: 'muted', text: t('calc.history.how_note') }),
     );
   },
 
@@ -193,7 +210,7 @@ export default {
   load(files) {
     const { s } = this;
     const epoch = s.epoch;
-    s.busy = `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}…`;
+    s.busy = readingText(files);
     this.ui.app.update({});
     // A failure past `read`'s own handling is said at the file control, not lost; the queue
     // goes on.
@@ -201,7 +218,7 @@ export default {
       .then(() => (s.epoch === epoch ? this.read(files, epoch) : null))
       .catch((e) => {
         s.busy = null;
-        s.problems = [`The files could not be read (${e?.message ?? e}).`];
+        s.problems = [t('calc.history.unreadable', { reason: e?.message ?? e })];
         this.ui.app.update({});
       });
     return s.queue;
@@ -211,7 +228,7 @@ export default {
     const { s, ui } = this;
     const { app } = ui;
     const current = () => s.epoch === epoch;
-    s.busy = `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}…`;
+    s.busy = readingText(files);
     app.update({});
     let read;
     try {
@@ -223,7 +240,7 @@ export default {
       });
       if (read.found.tiktok) read.found.tiktok.json = importer.exportParts(read.found.tiktok.json);
     } catch (e) {
-      read = { found: {}, problems: [{ message: `The files could not be read (${e?.message ?? e}).` }], ignored: [] };
+      read = { found: {}, problems: [{ message: t('calc.history.unreadable', { reason: e?.message ?? e }) }], ignored: [] };
     }
     if (!current()) return;
     s.problems = read.problems.map((p) => p.message);
@@ -244,13 +261,13 @@ export default {
       if (globalThis.matchMedia?.('(max-width: 900px)').matches) ui.howTo.open = false;
     }
     if (s.sources.tiktok && !s.engine && !s.problems.length) {
-      s.busy = 'Loading the part of this page that reads exports (once)…';
+      s.busy = t('calc.history.loading_reader');
       app.update({});
       try {
         s.engine = await s.importer.loadImporter();
       } catch (e) {
         if (!current()) return;
-        s.problems = [e?.message ?? String(e)];
+        s.problems = [e?.code ? describeError(e) : e?.message ?? String(e)];
       }
       if (!current()) return;
     }
@@ -329,23 +346,23 @@ export default {
   /** An import error in the parent's words, at the file control (or the question it is about). */
   importError(e) {
     const { tiktok } = this.s.sources;
-    const file = tiktok.from ? `${tiktok.name} (in ${tiktok.from})` : tiktok.name;
+    const file = tiktok.from ? t('calc.history.file_in', { name: tiktok.name, zip: tiktok.from }) : tiktok.name;
     if (e.path === 'time_zone' || e.path === 'price_unit') return e;
-    if (e.path === 'age') return { ...e, path: '', message: `${file} gives no date of birth: type the person’s age in the Spending check above, and the history is checked for that age.` };
-    if (e.path === 'region') return { ...e, path: '', message: `The region chosen in the Spending check cannot be used: ${e.message}` };
+    // Each is said in the page's words (`details.message_id`), the engine's own between them.
+    const said = (id, details = {}) => ({ ...e, path: '', details: { ...e.details, ...details, message_id: id } });
+    if (e.path === 'age') return said('calc.history.error.no_birth', { file });
+    if (e.path === 'region') return said('calc.history.error.region', { reason: describeError(e) });
     if (e.code === 'engine_unavailable' || e.code === 'internal') return { ...e, path: '' };
     if (e.code === 'too_large') {
       const { given, max } = e.details ?? {};
-      return { ...e, path: '', message: given && max ? `${file} holds ${given} purchases and gifts; this page checks at most ${max} at once.` : `${file} is more than this page can check at once.` };
+      return given && max ? said('calc.history.error.too_many', { file, given, max }) : said('calc.history.error.too_much', { file });
     }
-    if (e.path === 'tiktok') {
-      return { ...e, path: '', message: `${file} does not look like a TikTok data file: it has none of TikTok’s sections. Choose user_data_tiktok.json (user_data.json in older exports), or the ZIP TikTok sent.` };
-    }
+    if (e.path === 'tiktok') return said('calc.history.error.not_tiktok', { file });
     const google = /^google_play\.(purchase_history|order_history)/.exec(e.path);
     const source = google ? this.s.sources[google[1] === 'purchase_history' ? 'purchase' : 'order'] : null;
     const name = source ? source.name : file;
     const place = placeOf(e.path);
-    return { ...e, path: '', message: `${name}${place ? `, ${place}` : ''}: ${e.message}` };
+    return said(place ? 'calc.history.error.at_place' : 'calc.history.error.in_file', { name, place, reason: describeError(e) });
   },
 
   /** The currencies the history's amounts are in that the rules do not count in. */
@@ -388,16 +405,16 @@ export default {
     if (this.widget || !this.s) return {};
     const { s } = this;
     const ask = (error) => ({ history: { error, notice: false } });
-    if (s.problems.length) return ask(pageError('unreadable_file', s.problems.join('\n')));
+    if (s.problems.length) return ask(pageError('unreadable_file', s.problems.join('\n'), '', { message_id: 'calc.history.error.problems', problems: s.problems.join('\n') }));
     if (s.busy) return {};
     if (!s.sources.tiktok) {
       if (s.sources.purchase || s.sources.order) {
-        return ask(pageError('missing_file', 'Add the TikTok data file too: Google Play’s history says what was paid, and TikTok’s says what the coins were used for.'));
+        return ask(pageError('missing_file', t('calc.history.error.missing_tiktok'), '', { message_id: 'calc.history.error.missing_tiktok' }));
       }
       return { history: null };
     }
     if (!s.engine || !s.results || !s.importer) return {};
-    if (app.ruleSetInput() == null) return ask(pageError('invalid_value', 'The spending rules chosen in the Spending check are not complete: finish them there, and the history is checked against them.'));
+    if (app.ruleSetInput() == null) return ask(pageError('invalid_value', t('calc.history.error.rules'), '', { message_id: 'calc.history.error.rules' }));
     const key = this.importKey(app);
     if (key !== s.tried) this.runImport(app, key);
     if (s.importError) return ask(s.importError);
@@ -422,12 +439,12 @@ export default {
       const { from, to } = error.details ?? {};
       const foreign = from === rules ? to : from;
       if (foreign && !this.foreignCurrencies(app).includes(foreign)) this.s.extraCurrencies = [...this.s.extraCurrencies, foreign];
-      return { ...error, message: `Type how many ${rules} one ${foreign} is worth: the rules count ${rules}, and this history has amounts in ${foreign}.` };
+      return { ...error, details: { ...error.details, message_id: 'calc.history.error.rate', from: foreign, to: rules } };
     }
     if (/^person\.(age|birth_date)/.test(error.path)) {
-      return { ...error, message: `The export gives no date of birth: type the person’s age in the Spending check above. (${error.message})` };
+      return { ...error, details: { ...error.details, message_id: 'calc.history.error.age', reason: describeError(error) } };
     }
-    return { ...error, message: `The history could not be checked: ${error.message}` };
+    return { ...error, details: { ...error.details, message_id: 'calc.history.error.plan', reason: describeError(error) } };
   },
 
   render(app) {
@@ -435,7 +452,7 @@ export default {
     const { s, ui } = this;
     const n = s.imported?.events?.length;
     const asking = s.ask && !s.unit && !s.imported;
-    this.status(s.busy ?? (asking ? 'One question before the history is checked: are the prices in the file coins or money?' : s.imported ? `Read ${n} ${n === 1 ? 'purchase or gift' : 'purchases and gifts'} from ${s.sources.tiktok?.name}.` : ''));
+    this.status(s.busy ?? (asking ? t('calc.history.question') : s.imported ? t('calc.history.read', { count: n, file: s.sources.tiktok?.name }) : ''));
     this.renderLoaded(app);
     this.renderZone(app);
     this.renderUnit(app);
@@ -449,13 +466,13 @@ export default {
     const r = app.results.get('history');
     if (!r?.value) {
       s.drawn = null;
-      const text = r?.pending ? `Loading the time-zone rules of ${this.zone()}…` : null;
+      const text = r?.pending ? t('calc.check.loading_zone', { zone: this.zone() }) : null;
       replace(ui.result, text ? h('p', { class: 'empty', text }) : null);
       return;
     }
     if (r.error || r.pending) return;
     const answer = s.answers.get(r.input);
-    const key = `${app.state.locale}|${app.card().id}`;
+    const key = `${app.state.locale}|${textLocale()}|${app.card().id}`;
     if (!answer || (s.drawn?.input === r.input && s.drawn.key === key)) return;
     s.drawn = { input: r.input, key };
     s.results.drawResults(ui.result, app, { answer, value: r.value, sources: s.sources });
@@ -472,17 +489,17 @@ export default {
     const key = JSON.stringify([s.version, s.ignored, s.imported?.format]);
     if (key === ui.loadedKey) return;
     ui.loadedKey = key;
-    const kinds = [['tiktok', 'TikTok'], ['purchase', 'Google Play purchases'], ['order', 'Google Play orders']];
-    const rows = kinds.filter(([k]) => s.sources[k]).map(([k, words]) => {
+    const kinds = ['tiktok', 'purchase', 'order'];
+    const rows = kinds.filter((k) => s.sources[k]).map((k) => {
       const f = s.sources[k];
-      const format = k === 'tiktok' && s.imported?.format ? (s.imported.format === 'tiktok-legacy' ? ' — an older export' : ' — a current export') : '';
-      return h('li', null, h('strong', { text: `${words}: ` }), f.name, f.from ? h('span', { class: 'muted', text: ` (from ${f.from})` }) : null, format);
+      const format = k === 'tiktok' && s.imported?.format ? ` ${t(s.imported.format === 'tiktok-legacy' ? 'calc.history.older_export' : 'calc.history.current_export')}` : '';
+      return h('li', null, h('strong', { text: t(`calc.history.kind.${k}`) }), ' ', f.name, f.from ? h('span', { class: 'muted', text: ` ${t('calc.history.from_zip', { zip: f.from })}` }) : null, format);
     });
     replace(
       ui.loaded,
-      rows.length ? h('ul', { class: 'history-loaded-list', 'aria-label': 'Files read' }, rows) : null,
-      s.ignored.length ? h('p', { class: 'muted', text: `Not used: ${s.ignored.join(', ')} (one file of each kind is read).` }) : null,
-      rows.length ? h('button', { type: 'button', class: 'button button--small', text: 'Forget these files', onclick: () => this.forget() }) : null,
+      rows.length ? h('ul', { class: 'history-loaded-list', 'aria-label': t('calc.history.files_read') }, rows) : null,
+      s.ignored.length ? h('p', { class: 'muted', text: t('calc.history.ignored', { files: s.ignored.join(t('calc.list.separator')) }) }) : null,
+      rows.length ? h('button', { type: 'button', class: 'button button--small', text: t('calc.history.forget'), onclick: () => this.forget() }) : null,
     );
   },
 
@@ -492,9 +509,9 @@ export default {
     const key = JSON.stringify([device, this.s.zone, app.presets.timeZones.length, app.zoneListError]);
     if (key === ui.zoneKey) return;
     ui.zoneKey = key;
-    replace(ui.zone, zoneOptions(app, ['', `This device’s (${device.replaceAll('_', ' ')})`], this.s.zone, [device]));
+    replace(ui.zone, zoneOptions(app, ['', t('calc.history.device_zone', { zone: device.replaceAll('_', ' ') })], this.s.zone, [device]));
     ui.zone.value = this.s.zone;
-    ui.f.zone.hint.textContent = app.zoneListError ?? ZONE_HINT;
+    ui.f.zone.hint.textContent = zoneHint(app);
   },
 
   /** The engine's question: are the prices in the export coins or money? */
@@ -510,7 +527,7 @@ export default {
     }
     const name = `history-unit-${s.version}`;
     const current = s.unit ?? s.ask.choice;
-    const choiceLabel = (c) => (c === 'coins' ? 'Coins (TikTok’s own currency)' : `Money: ${currencyName(c, app.state.locale)} (${c})`);
+    const choiceLabel = (c) => (c === 'coins' ? t('calc.history.unit_coins') : t('calc.history.unit_money', { name: currencyName(c, textLocale()), code: c }));
     const radios = s.ask.choices.map((c, i) => {
       const input = h('input', {
         type: 'radio',
@@ -531,15 +548,13 @@ export default {
     const fieldset = h(
       'fieldset',
       { class: 'choices history-unit-choices', 'aria-describedby': `${name}-samples` },
-      h('legend', { text: 'Are these amounts coins or money?' }),
+      h('legend', { text: t('calc.history.unit_question') }),
       radios,
     );
     const samples = h(
       'p',
       { id: `${name}-samples`, class: 'history-samples' },
-      'The export lists each coin purchase with a “Price” that does not say its unit. Examples from the file: ',
-      s.ask.samples.slice(0, 5).map((t, i) => [i ? ', ' : '', h('code', { text: String(t) })]),
-      '.',
+      tParts('calc.history.samples', { samples: s.ask.samples.slice(0, 5).map((sample, i) => [i ? t('calc.list.separator') : '', h('code', { text: String(sample) })]).flat() }),
     );
     const error = h('p', { class: 'field-error', hidden: true });
     const confirm = s.unit
@@ -547,7 +562,7 @@ export default {
       : h('button', {
           type: 'button',
           class: 'button button--primary',
-          text: 'Use this answer',
+          text: t('calc.history.use_answer'),
           onclick: () => {
             s.unit = s.ask.choice;
             s.focusResult = true;
@@ -583,7 +598,7 @@ export default {
               app.update({});
             },
           });
-          const f = field({ label: `Exchange rate, 1 ${currency} in ${to}`, control: input, hint: `The rules count ${to}; amounts in ${currency} are converted at this rate.`, className: 'field--fx' });
+          const f = field({ label: t('calc.check.rate', { from: currency, to }), control: input, hint: t('calc.history.rate_hint', { from: currency, to }), className: 'field--fx' });
           ui.rateFields.set(currency, f);
           return f.el;
         }),
@@ -604,11 +619,13 @@ export default {
     const rs = app.ruleSet();
     const born = s.imported.birth_date;
     const age = personAge(app);
-    const who = born ? `born ${born} (from the export), so the age on each date counts` : age != null ? `age ${age}` : 'no age given';
+    const who = born ? 'born' : age != null ? 'age' : 'no_age';
+    const params = { rules: rs?.name ?? t('calc.history.chosen_rules'), born, age, region: app.state.region };
     replace(
       ui.against,
-      `Checked against ${rs?.name ?? 'the chosen rules'}, for a person ${who}${app.state.region ? ` in ${app.state.region}` : ''}. `,
-      h('a', { href: '#spending-check', text: 'Change the rules, age or region in the Spending check' }),
+      t(`calc.history.against.${who}${app.state.region ? '_in' : ''}`, params),
+      ' ',
+      h('a', { href: '#spending-check', text: t('calc.history.change') }),
       '.',
     );
   },

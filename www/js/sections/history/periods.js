@@ -38,6 +38,8 @@ export function historyRows(answer, value) {
         verdict: v?.verdict ?? null,
         rule: v?.rule ?? null,
         message: v?.message ?? '',
+        // The verdict's deciding check, which the page words from its code and facts.
+        check: v,
         checks: v?.checks ?? [],
         note: v?.note ?? null,
       };

@@ -4,8 +4,9 @@
 // limit's money buys at the cheapest mix of bundles, and what one of each gift costs.
 import { compare } from '../../decimal.js';
 import { h, replace } from '../../dom.js';
-import { unitCount } from '../../format.js';
-import { shortName } from '../../rate-card.js';
+import { formatList, t, textLocale } from '../../i18n.js';
+import { unitCount, unitName } from '../../answers.js';
+import { platformName } from '../../rate-card.js';
 import { OWN_LIMITS } from '../../state.js';
 import { formatStamp } from '../../time.js';
 import { repeatText } from './events.js';
@@ -56,8 +57,8 @@ function ageFacts(app, day) {
   for (const rs of sets) {
     const ages = rs.min_age ?? {};
     if (rs.id === OWN_LIMITS) continue;
-    if (ages.buy) out.push(`Buying coins from age ${ages.buy} (${rs.name}).`);
-    if (ages.gift && ages.gift !== ages.buy) out.push(`Sending gifts from age ${ages.gift} (${rs.name}).`);
+    if (ages.buy) out.push(t('calc.agreement.buy_from', { age: ages.buy, rules: rs.name }));
+    if (ages.gift && ages.gift !== ages.buy) out.push(t('calc.agreement.gift_from', { age: ages.gift, rules: rs.name }));
   }
   return out;
 }
@@ -68,12 +69,13 @@ function ageFacts(app, day) {
  */
 export function renderAgreement(el, app, { who, age, day }) {
   const card = app.card();
-  const locale = app.state.locale;
+  const locale = textLocale();
   const limits = limitsFor(app, age, day);
   const result = (name) => app.results.get(name)?.value ?? null;
   const own = app.state.rules === OWN_LIMITS ? app.state.limits : null;
   const sorted = [...limits].sort((a, b) => SPAN.indexOf(a.cap.window) - SPAN.indexOf(b.cap.window));
-  const coinName = (card.coin_name ?? 'coins').toLowerCase();
+  // A family's agreement says "coins", whatever the card calls them.
+  const coinName = null;
   const warnings = (own?.warn ?? '').split(/[,;\s]+/).filter(Boolean).map((p) => `${p.replace(/%$/, '')} %`);
 
   const limitRows = limits.map(({ cap, ruleSet }, i) => {
@@ -83,69 +85,69 @@ export function renderAgreement(el, app, { who, age, day }) {
     return h(
       'tr',
       null,
-      h('th', { scope: 'row', text: `${name.charAt(0).toUpperCase()}${name.slice(1)}${cap.enforcement === 'soft' ? ' (a warning only)' : ''}` }),
+      h('th', { scope: 'row', text: t(cap.enforcement === 'soft' ? 'calc.agreement.limit_soft' : 'calc.agreement.limit', { name: `${name.charAt(0).toUpperCase()}${name.slice(1)}` }) }),
       h('td', { class: 'num', text: fmt.money(cap.limit) }),
-      h('td', { class: 'num', text: quote ? `about ${app.fmt.count(quote.purchase.coins)} ${coinName}` : '—' }),
+      h('td', { class: 'num', text: quote ? t('calc.agreement.about', { coins: unitCount(app.fmt, quote.purchase.coins, coinName) }) : '—' }),
     );
   });
   const extras = [
-    own ? (own.gifting ? 'Gifts may be sent, paid from the coins bought.' : 'No gifts: sending gifts is off.') : null,
-    own?.approval ? 'Every top-up is approved by a parent or guardian first.' : null,
-    own && warnings.length ? `A warning when ${warnings.join(' and ')} of a limit ${warnings.length === 1 ? 'is' : 'are'} used.` : null,
+    own ? (own.gifting ? t('calc.agreement.gifts_yes') : t('calc.agreement.gifts_no')) : null,
+    own?.approval ? t('calc.agreement.approval') : null,
+    own && warnings.length ? t('calc.agreement.warnings', { count: warnings.length, shares: formatList(warnings) }) : null,
     ...ageFacts(app, day),
   ].filter(Boolean);
 
   const giftLines = agreementGifts(app).map((g) => {
     const quote = result(`agreement-gift-${g.id}`);
-    if (!quote) return h('li', { text: `A ${g.name}: ${unitCount(app.fmt, g.coins, coinName)}.` });
+    if (!quote) return h('li', { text: t('calc.agreement.gift_coins', { gift: g.name, coins: unitCount(app.fmt, g.coins, coinName) }) });
     // What the gift's coins cost, bought at the cheapest mix (a Rose is a coin, not a bundle).
     const price = quote.spent.find((x) => x.gift === g.id)?.cost ?? quote.purchase.viewer_pays;
     const fmt = app.format(card.currency);
     const passed = sorted.filter(({ cap, ruleSet }) => ruleSet.currency === card.currency && compare(price, cap.limit) > 0);
     const widest = passed[passed.length - 1];
     const within = sorted.filter(({ ruleSet }) => ruleSet.currency === card.currency);
-    let verdict = '';
+    const params = { gift: g.name, price: fmt.money(price), coins: unitCount(app.fmt, g.coins, coinName) };
     if (widest) {
       const last = widest === within[within.length - 1];
-      verdict = `, which is more than ${capName(widest.cap.window, 'buy')} (${app.format(card.currency).money(widest.cap.limit)})${last ? ': it cannot be bought within these limits' : ''}`;
-    } else if (within.length) {
-      verdict = ', within every limit';
+      return h('li', { text: t(last ? 'calc.agreement.gift_never' : 'calc.agreement.gift_over', { ...params, limit: capName(widest.cap.window, 'buy'), amount: fmt.money(widest.cap.limit) }) });
     }
-    return h('li', { text: `A ${g.name} costs ${fmt.money(price)} (${unitCount(app.fmt, g.coins, coinName)})${verdict}.` });
+    return h('li', { text: t(within.length ? 'calc.agreement.gift_within' : 'calc.agreement.gift_costs', params) });
   });
 
   const events = app.state.events;
   const shown = events.slice(0, 6);
   const eventText = (e) => {
-    const when = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(e.at) ? formatStamp(`${e.at.slice(0, 16)}:00Z`, locale) : 'a time to fill in';
-    const what = {
-      buy: `a top-up of ${app.format(e.currency).money(e.amount)}`,
-      tip: `a tip of ${app.format(e.currency).money(e.amount)}`,
-      coins: `${e.coins} ${coinName}`,
-      gift: `${e.count === '1' ? 'a' : e.count} ${app.presets.giftsOf(card).find((g) => g.id === e.gift)?.name ?? e.gift}`,
-    }[e.kind];
+    const when = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(e.at) ? formatStamp(`${e.at.slice(0, 16)}:00Z`, locale) : t('calc.agreement.no_time');
+    const count = Number(e.count);
+    const what = t(`calc.agreement.event.${e.kind}`, {
+      amount: app.format(e.currency).money(e.amount),
+      coins: t('calc.unit.count', { count: e.coins, unit: unitName(coinName, Number(e.coins)) }),
+      gift: app.presets.giftsOf(card).find((g) => g.id === e.gift)?.name ?? e.gift,
+      count: Number.isFinite(count) ? count : e.count,
+    });
     const repeat = repeatText(e.repeat);
-    return `${when}: ${what}${repeat ? `, ${repeat}` : ''}${e.note ? ` (${e.note})` : ''}`;
+    const line = repeat ? t('calc.agreement.plan_line_repeat', { when, what, repeat }) : t('calc.agreement.plan_line', { when, what });
+    return e.note ? t('calc.agreement.with_note', { line, note: e.note }) : line;
   };
 
   const line = (label) => h('div', { class: 'sign-line' }, h('span', { class: 'sign-rule', 'aria-hidden': 'true' }), h('span', { text: label }));
   replace(
     el,
-    h('h3', { class: 'agreement-title', id: 'spending-check-agreement-title', text: `Our agreement on spending in ${shortName(card).split(' · ')[0]}` }),
-    h('p', { class: 'agreement-between', text: `Between ${who ?? '_______________'} (the young person) and their parent or guardian. Written on ${formatStamp(`${day}T00:00:00Z`, locale, { dateStyle: 'long' })}.` }),
-    h('h4', { text: 'Our limits on buying coins' }),
+    h('h3', { class: 'agreement-title', id: 'spending-check-agreement-title', text: t('calc.agreement.title', { platform: platformName(card) }) }),
+    h('p', { class: 'agreement-between', text: t('calc.agreement.between', { name: who ?? '_______________', date: formatStamp(`${day}T00:00:00Z`, locale, { dateStyle: 'long' }) }) }),
+    h('h4', { text: t('calc.agreement.limits') }),
     limits.length
-      ? h('table', { class: 'agreement-limits' }, h('thead', null, h('tr', null, h('th', { scope: 'col', text: 'Limit' }), h('th', { scope: 'col', class: 'num', text: 'Money' }), h('th', { scope: 'col', class: 'num', text: 'In coins' }))), h('tbody', null, limitRows))
-      : h('p', { text: 'No limits on money: write your own here ________________________________' }),
-    extras.length ? h('ul', { class: 'agreement-extras' }, extras.map((t) => h('li', { text: t }))) : null,
-    h('h4', { text: 'What this means for gifts' }),
+      ? h('table', { class: 'agreement-limits' }, h('thead', null, h('tr', null, h('th', { scope: 'col', text: t('calc.agreement.head.limit') }), h('th', { scope: 'col', class: 'num', text: t('calc.agreement.head.money') }), h('th', { scope: 'col', class: 'num', text: t('calc.agreement.head.coins') }))), h('tbody', null, limitRows))
+      : h('p', { text: t('calc.agreement.no_limits') }),
+    extras.length ? h('ul', { class: 'agreement-extras' }, extras.map((text) => h('li', { text }))) : null,
+    h('h4', { text: t('calc.agreement.gifts') }),
     h('ul', { class: 'agreement-gifts' }, giftLines),
-    h('h4', { text: 'Our plan' }),
+    h('h4', { text: t('calc.agreement.plan') }),
     shown.length
-      ? h('ul', { class: 'agreement-plan' }, shown.map((e) => h('li', { text: eventText(e) })), events.length > shown.length ? h('li', { text: `and ${events.length - shown.length} more` }) : null)
-      : h('p', { text: 'No plan yet: ____________________________________________' }),
-    h('h4', { text: 'Signed' }),
-    h('div', { class: 'agreement-signatures', dataset: { testid: 'signatures' } }, line('Parent or guardian'), line(`Young person${who ? ` (${who})` : ''}`), line('Date')),
-    h('p', { class: 'agreement-footer', text: `Prices: ${card.name}${card.as_of ? `, as of ${card.as_of}` : ''}. Coins at the cheapest mix of bundles. Made with giftsim.` }),
+      ? h('ul', { class: 'agreement-plan' }, shown.map((e) => h('li', { text: eventText(e) })), events.length > shown.length ? h('li', { text: t('calc.agreement.more', { count: events.length - shown.length }) }) : null)
+      : h('p', { text: t('calc.agreement.no_plan') }),
+    h('h4', { text: t('calc.agreement.signed') }),
+    h('div', { class: 'agreement-signatures', dataset: { testid: 'signatures' } }, line(t('calc.agreement.sign.guardian')), line(who ? t('calc.agreement.sign.young_named', { name: who }) : t('calc.agreement.sign.young')), line(t('calc.agreement.sign.date'))),
+    h('p', { class: 'agreement-footer', text: t(card.as_of ? 'calc.agreement.footer_dated' : 'calc.agreement.footer', { card: card.name, date: card.as_of }) }),
   );
 }

@@ -1,58 +1,38 @@
 // "Controls on the phone and in the app": what the stores' and TikTok's own settings can and
 // cannot do about spending, only as far as giftsim's research records it, each with its
 // source (Apple's support page, guides to Family Link, TikTok's newsroom). Links only: nothing
-// is loaded from another site.
+// is loaded from another site. Each control's words are `calc.controls.ID.*` in the catalogue
+// (its name, what it can and cannot do, its sources' titles); the addresses are here.
 import { h, sourceLink } from '../../dom.js';
+import { t } from '../../i18n.js';
 
 const CONTROLS = [
+  { id: 'apple', can: 2, cannot: 1, sources: ['https://support.apple.com/en-au/HT201089'] },
   {
-    name: 'Apple Ask to Buy (Family Sharing)',
-    can: [
-      'A parent approves or declines each purchase before it happens, in-app purchases (like coins in the iPhone app) included.',
-      'On by default for children under 13; can be turned on for anyone under 18 in Family Sharing.',
-    ],
-    cannot: ['It covers purchases through Apple’s App Store only: coins bought on the app’s website are not App Store purchases.'],
-    sources: [['https://support.apple.com/en-au/HT201089', 'Apple Support: Ask to Buy']],
+    id: 'play_approvals',
+    can: 2,
+    cannot: 1,
+    sources: ['https://www.androidpolice.com/google-play-store-purchase-requests-tutorial/', 'https://whys.video/How-do-I-approve-in-app-purchases-on-family-link'],
   },
+  { id: 'play_budget', can: 1, cannot: 1, sources: [null] },
   {
-    name: 'Google Play purchase approvals (Family Link)',
-    can: [
-      'A parent chooses what needs approval: all content, only paid content, only in-app purchases, or nothing.',
-      'The child can send a purchase request for the parent to answer.',
-    ],
-    cannot: ['It covers purchases through Google Play only: coins bought on the app’s website are not Google Play purchases.'],
-    sources: [
-      ['https://www.androidpolice.com/google-play-store-purchase-requests-tutorial/', 'Android Police: purchase requests'],
-      ['https://whys.video/How-do-I-approve-in-app-purchases-on-family-link', 'How to approve in-app purchases in Family Link'],
-    ],
-  },
-  {
-    name: 'Google Play budget',
-    can: ['A monthly budget, in the currency of the Google Play country, with warnings as purchases come near it or pass it.'],
-    cannot: ['It never blocks a purchase: it only warns. (giftsim has it as the “Google Play budget” rules.)'],
-    sources: [[null, 'SlashGear (2019) and IOL (2020), as giftsim’s research records them']],
-  },
-  {
-    name: 'TikTok Family Pairing',
-    can: ['Links a parent’s account to their teen’s: a screen-time limit, restricted mode, and who may send messages and comments.'],
-    cannot: [
-      'No limit on buying coins or sending gifts was found in it: TikTok points parents to the App Store’s and Google Play’s purchase settings.',
-      'TikTok itself allows buying coins and sending gifts from 18 only (19 in South Korea).',
-    ],
-    sources: [
-      ['https://newsroom.tiktok.com/en-us/three-tiktok-features-every-parent-should-know', 'TikTok newsroom: features every parent should know'],
-      ['https://newsroom.tiktok.com/en-gb/updating-our-gifting-policies', 'TikTok newsroom: gifting policies'],
-    ],
+    id: 'tiktok',
+    can: 1,
+    cannot: 2,
+    sources: ['https://newsroom.tiktok.com/en-us/three-tiktok-features-every-parent-should-know', 'https://newsroom.tiktok.com/en-gb/updating-our-gifting-policies'],
   },
 ];
+
+/** `calc.controls.ID.KIND_1`, `…_2`… : the lines of a control's list. */
+const lines = (id, kind, n) => Array.from({ length: n }, (_, i) => t(`calc.controls.${id}.${kind}_${i + 1}`));
 
 /** The list of controls, closed until opened. */
 export function controls() {
   return h(
     'details',
     { class: 'plan-controls', dataset: { testid: 'controls' } },
-    h('summary', { text: 'Controls on the phone and in the app' }),
-    h('p', { class: 'muted', text: 'Limits set here are a plan to agree on; these settings are what the phone and the app can enforce.' }),
+    h('summary', { text: t('calc.controls.title') }),
+    h('p', { class: 'muted', text: t('calc.controls.intro') }),
     h(
       'ul',
       { class: 'controls-list' },
@@ -60,12 +40,21 @@ export function controls() {
         h(
           'li',
           { class: 'control' },
-          h('h4', { text: c.name }),
-          h('p', { class: 'control-label', text: 'Can' }),
-          h('ul', null, c.can.map((t) => h('li', { text: t }))),
-          h('p', { class: 'control-label', text: 'Cannot' }),
-          h('ul', null, c.cannot.map((t) => h('li', { text: t }))),
-          h('p', { class: 'control-sources muted' }, 'Source: ', c.sources.map(([href, text], i) => [i ? '; ' : '', href ? sourceLink(href, text) : text])),
+          h('h4', { text: t(`calc.controls.${c.id}.name`) }),
+          h('p', { class: 'control-label', text: t('calc.controls.can') }),
+          h('ul', null, lines(c.id, 'can', c.can).map((text) => h('li', { text }))),
+          h('p', { class: 'control-label', text: t('calc.controls.cannot') }),
+          h('ul', null, lines(c.id, 'cannot', c.cannot).map((text) => h('li', { text }))),
+          h(
+            'p',
+            { class: 'control-sources muted' },
+            t('calc.controls.source'),
+            ' ',
+            c.sources.map((href, i) => {
+              const text = t(`calc.controls.${c.id}.source_${i + 1}`);
+              return [i ? '; ' : '', href ? sourceLink(href, text) : text];
+            }),
+          ),
         ),
       ),
     ),

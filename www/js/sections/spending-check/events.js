@@ -5,18 +5,22 @@
 import { h, isFocused } from '../../dom.js';
 import { field } from '../../fields.js';
 import { moneyInput } from '../../format.js';
+import { t } from '../../i18n.js';
+import { unitName } from '../../answers.js';
 import { shortName } from '../../rate-card.js';
 import { EVENT_KINDS, REPEATS, noRepeat } from '../../state.js';
 import { WALL, wallInput } from '../../time.js';
-import { countInput } from '../coins-money.js';
+import { countInput, keptValue, shownValue } from '../coins-money.js';
+
+/** The kind of figure each typed field of an event holds (see coins-money.js `keptValue`). */
+const FIGURES = { amount: 'money', coins: 'whole', count: 'whole', times: 'whole' };
 
 function kindLabel(kind, card) {
-  return {
-    buy: 'Top-up (money)',
-    coins: `${card.coin_name ?? 'Coins'} on ${shortName(card)}`,
-    gift: 'Gift',
-    tip: 'Tip (money)',
-  }[kind];
+  return t(`calc.event.kind.${kind}`, { coins: capitalized(unitName(card.coin_name)), card: shortName(card) });
+}
+
+function capitalized(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -38,14 +42,15 @@ export function eventInput(e, app) {
   return out;
 }
 
-/** How often, as the repeat choice reads. */
-const REPEAT_WORDS = { '': 'Never', day: 'Every day', week: 'Every week', month: 'Every month' };
+/** How often, as the repeat choice reads: `calc.event.repeat.EVERY` ('' is never). */
+const repeatWords = (every) => t(`calc.event.repeat.${every || 'never'}`);
 
 /** "every week, 4 times", "every day until 2027-01-31", or '' for an event that happens once. */
 export function repeatText(r) {
   if (!r?.every) return '';
-  const every = REPEAT_WORDS[r.every].toLowerCase();
-  return r.ends === 'until' ? `${every} until ${r.until || '…'}` : `${every}, ${r.times} ${r.times === '1' ? 'time' : 'times'}`;
+  if (r.ends === 'until') return t(`calc.event.repeats_until.${r.every}`, { until: r.until || '…' });
+  const times = Number(r.times);
+  return t(`calc.event.repeats_times.${r.every}`, { count: Number.isFinite(times) ? times : r.times, times: r.times });
 }
 
 /**
@@ -59,76 +64,76 @@ export function eventRow(app, e, i, { card, catalogue, currencies, onRemove }) {
   };
   const focusKey = (name) => `${i}:${name}`;
   // Short labels on screen; for a screen reader each also names its event.
-  const label = (text) => [text, h('span', { class: 'sr-only', text: `, event ${i + 1}` })];
+  const label = (text) => [text, h('span', { class: 'sr-only', text: t('calc.event.of_event', { number: i + 1 }) })];
   const at = h('input', { type: 'datetime-local', dataset: { focus: focusKey('at') }, oninput: () => set({ at: at.value }) });
   const kind = h(
     'select',
     { dataset: { focus: focusKey('kind') }, onchange: () => set({ kind: kind.value }) },
     EVENT_KINDS.map((k) => h('option', { value: k, text: kindLabel(k, card) })),
   );
-  const fields = { at: field({ label: label('When'), control: at, className: 'field--when' }), kind: field({ label: label('What'), control: kind, className: 'field--kind' }) };
+  const fields = { at: field({ label: label(t('calc.event.when')), control: at, className: 'field--when' }), kind: field({ label: label(t('calc.event.what')), control: kind, className: 'field--kind' }) };
   const controls = { at, kind };
   if (e.kind === 'buy' || e.kind === 'tip') {
-    const amount = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', dataset: { focus: focusKey('amount') }, oninput: () => set({ amount: amount.value }) });
+    const amount = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', dataset: { focus: focusKey('amount') }, oninput: () => set({ amount: keptValue(amount.value, 'money') }) });
     const currency = h(
       'select',
       { dataset: { focus: focusKey('currency') }, onchange: () => set({ currency: currency.value }) },
       [...new Set([...currencies, e.currency].filter(Boolean))].map((c) => h('option', { value: c, text: c })),
     );
-    fields.amount = field({ label: label('Amount'), control: amount, className: 'field--amount' });
-    fields.currency = field({ label: label('Currency'), control: currency, className: 'field--currency' });
+    fields.amount = field({ label: label(t('calc.event.amount')), control: amount, className: 'field--amount' });
+    fields.currency = field({ label: label(t('calc.event.currency')), control: currency, className: 'field--currency' });
     Object.assign(controls, { amount, currency });
   } else if (e.kind === 'coins') {
-    const coins = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', dataset: { focus: focusKey('coins') }, oninput: () => set({ coins: coins.value }) });
-    fields.coins = field({ label: label(card.coin_name ?? 'Coins'), control: coins, className: 'field--amount' });
+    const coins = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', dataset: { focus: focusKey('coins') }, oninput: () => set({ coins: keptValue(coins.value, 'whole') }) });
+    fields.coins = field({ label: label(capitalized(unitName(card.coin_name))), control: coins, className: 'field--amount' });
     controls.coins = coins;
   } else {
     const gift = h(
       'select',
       { dataset: { focus: focusKey('gift') }, onchange: () => set({ gift: gift.value }) },
       catalogue.map((g) => h('option', { value: g.id, text: `${g.name} (${app.fmt.count(g.coins)})` })),
-      catalogue.some((g) => g.id === e.gift) ? null : h('option', { value: e.gift, text: `${e.gift} (not on this card)` }),
+      catalogue.some((g) => g.id === e.gift) ? null : h('option', { value: e.gift, text: t('calc.event.not_on_card', { gift: e.gift }) }),
     );
-    const count = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', dataset: { focus: focusKey('count') }, oninput: () => set({ count: count.value }) });
-    fields.gift = field({ label: label('Gift'), control: gift, className: 'field--gift' });
-    fields.count = field({ label: label('How many'), control: count, className: 'field--count' });
+    const count = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', dataset: { focus: focusKey('count') }, oninput: () => set({ count: keptValue(count.value, 'whole') }) });
+    fields.gift = field({ label: label(t('calc.event.gift')), control: gift, className: 'field--gift' });
+    fields.count = field({ label: label(t('calc.event.how_many')), control: count, className: 'field--count' });
     Object.assign(controls, { gift, count });
   }
   const note = h('input', { type: 'text', autocomplete: 'off', maxlength: '120', dataset: { focus: focusKey('note') }, oninput: () => set({ note: note.value }) });
-  fields.note = field({ label: label('Note'), control: note, className: 'field--note' });
+  fields.note = field({ label: label(t('calc.event.note')), control: note, className: 'field--note' });
   controls.note = note;
   const r = e.repeat ?? noRepeat();
   const setRepeat = (change) => set({ repeat: { ...(app.state.events[i]?.repeat ?? noRepeat()), ...change } });
   const every = h(
     'select',
     { dataset: { focus: focusKey('every') }, onchange: () => setRepeat({ every: every.value }) },
-    REPEATS.map((k) => h('option', { value: k, text: REPEAT_WORDS[k] })),
+    REPEATS.map((k) => h('option', { value: k, text: repeatWords(k) })),
   );
-  const repeatFields = { every: field({ label: label('Repeat'), control: every, className: 'field--every' }) };
+  const repeatFields = { every: field({ label: label(t('calc.event.repeat')), control: every, className: 'field--every' }) };
   const repeatControls = { every };
   if (r.every) {
     const ends = h(
       'select',
       { dataset: { focus: focusKey('ends') }, onchange: () => setRepeat({ ends: ends.value }) },
-      h('option', { value: 'times', text: 'A number of times' }),
-      h('option', { value: 'until', text: 'Until a day' }),
+      h('option', { value: 'times', text: t('calc.event.ends.times') }),
+      h('option', { value: 'until', text: t('calc.event.ends.until') }),
     );
-    repeatFields.ends = field({ label: label('How long'), control: ends, className: 'field--ends' });
+    repeatFields.ends = field({ label: label(t('calc.event.how_long')), control: ends, className: 'field--ends' });
     repeatControls.ends = ends;
     if (r.ends === 'until') {
       const until = h('input', { type: 'date', dataset: { focus: focusKey('until') }, oninput: () => setRepeat({ until: until.value }) });
-      repeatFields.until = field({ label: label('Last day'), control: until, className: 'field--until' });
+      repeatFields.until = field({ label: label(t('calc.event.last_day')), control: until, className: 'field--until' });
       repeatControls.until = until;
     } else {
-      const times = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', maxlength: '5', dataset: { focus: focusKey('times') }, oninput: () => setRepeat({ times: times.value }) });
-      repeatFields.times = field({ label: label('Times in all'), control: times, className: 'field--times' });
+      const times = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', maxlength: '5', dataset: { focus: focusKey('times') }, oninput: () => setRepeat({ times: keptValue(times.value, 'whole') }) });
+      repeatFields.times = field({ label: label(t('calc.event.times')), control: times, className: 'field--times' });
       repeatControls.times = times;
     }
   }
   const buying = e.kind === 'buy' || e.kind === 'coins';
   const approved = h('input', { type: 'checkbox', id: `spending-check-approved-${i}`, dataset: { focus: focusKey('approved') }, onchange: () => set({ approved: approved.checked }) });
-  const verdict = h('div', { class: 'event-verdict', dataset: { answers: 'plan', staleLabel: 'Not updated' } });
-  const legend = h('legend', { class: 'event-legend' }, h('span', { class: 'event-index', text: `Event ${i + 1}` }));
+  const verdict = h('div', { class: 'event-verdict', dataset: { answers: 'plan', staleLabel: 'calc.section.not_updated' } });
+  const legend = h('legend', { class: 'event-legend' }, h('span', { class: 'event-index', text: t('calc.event.number', { number: i + 1 }) }));
   const el = h(
     'li',
     { class: 'plan-event', dataset: { index: String(i) } },
@@ -144,12 +149,12 @@ export function eventRow(app, e, i, { card, catalogue, currencies, onRemove }) {
         h(
           'div',
           { class: 'event-actions' },
-          buying ? h('div', { class: 'check' }, approved, h('label', { for: approved.id }, label('Guardian approved'))) : h('span'),
+          buying ? h('div', { class: 'check' }, approved, h('label', { for: approved.id }, label(t('calc.event.approved')))) : h('span'),
           h('button', {
             type: 'button',
             class: 'button button--quiet button--small',
-            text: 'Remove',
-            'aria-label': `Remove event ${i + 1}`,
+            text: t('calc.event.remove'),
+            'aria-label': t('calc.event.remove_number', { number: i + 1 }),
             dataset: { focus: focusKey('remove') },
             onclick: () => onRemove(i),
           }),
@@ -162,14 +167,14 @@ export function eventRow(app, e, i, { card, catalogue, currencies, onRemove }) {
     if (!ev) return;
     for (const [name, control] of Object.entries(controls)) {
       if (isFocused(control)) continue;
-      const value = name === 'at' ? (WALL.test(ev.at) ? ev.at : '') : String(ev[name] ?? '');
+      const value = name === 'at' ? (WALL.test(ev.at) ? ev.at : '') : FIGURES[name] ? shownValue(ev[name], app.fmt, FIGURES[name]) : String(ev[name] ?? '');
       if (control.value !== value) control.value = value;
     }
     approved.checked = Boolean(ev.approved);
     const rep = ev.repeat ?? noRepeat();
     for (const [name, control] of Object.entries(repeatControls)) {
       if (isFocused(control)) continue;
-      const value = String(rep[name] ?? '');
+      const value = FIGURES[name] ? shownValue(rep[name], app.fmt, FIGURES[name]) : String(rep[name] ?? '');
       if (control.value !== value) control.value = value;
     }
   };

@@ -15,8 +15,10 @@
 // - glossary.js, controls.js, agreement.js: the words, the phone's controls, the agreement.
 import { h, isFocused, replace } from '../../dom.js';
 import { field } from '../../fields.js';
+import { t, textLocale } from '../../i18n.js';
 import { AUTO_RULES, OWN_LIMITS, REGIONS, newEvent, newLimits } from '../../state.js';
 import { WALL, nextDay, wallAt, wallInput } from '../../time.js';
+import { keptValue, shownValue } from '../coins-money.js';
 import { agreementQueries, renderAgreement } from './agreement.js';
 import { controls } from './controls.js';
 import { eventInput, eventRow } from './events.js';
@@ -28,15 +30,23 @@ import { renderRuleSet, renderWhereTheyLive, ruleChoiceNote } from './rules.js';
 import { templates } from './templates.js';
 import { badge, renderStill, renderSummary, repeatDetails, verdictDetails, worst } from './verdicts.js';
 
-const ZONE_HINT = 'Days and months are counted here, with the zone’s own rules on each date.';
-const RULES_HINT = 'The rules each top-up and gift is checked against.';
+/** What the time zone's field says: why the list of zones is missing, or what the zone does. */
+function zoneHint(app) {
+  return app.zoneListError ? t('calc.zone.list_failed', app.zoneListError) : t('calc.check.zone_hint');
+}
 
 export default {
   id: 'spending-check',
-  nav: 'Spending check',
-  title: 'Spending check for a young user',
+  get nav() {
+    return t('calc.check.nav');
+  },
+  get title() {
+    return t('calc.check.title');
+  },
   defer: true,
-  intro: 'Who is spending, under which rules — the ones where they live, or limits you set yourself — and a plan of top-ups and gifts. Each one is checked as the rules count it, per top-up, per day, week or month where they live, and you see what can still be spent.',
+  get intro() {
+    return t('calc.check.intro');
+  },
 
   mount(el, app) {
     const who = h('input', { type: 'text', autocomplete: 'off', maxlength: '40', oninput: () => app.update({ who: who.value }) });
@@ -47,12 +57,12 @@ export default {
     const guardian = h('input', { type: 'checkbox', id: `${this.id}-guardian`, onchange: () => app.update({ guardian: guardian.checked }) });
     const now = h('input', { type: 'datetime-local', oninput: () => app.update({ now: now.value }) });
     const f = {
-      who: field({ label: 'First name (optional)', control: who, className: 'field--who' }),
-      age: field({ label: 'Age', control: age, hint: 'In whole years.' }),
-      region: field({ label: 'Where they live', control: region, hint: 'The rules differ by country.', className: 'field--region' }),
-      zone: field({ label: 'Time zone', control: zone, hint: ZONE_HINT, className: 'field--zone' }),
-      rules: field({ label: 'Spending rules', control: rules, hint: RULES_HINT, className: 'field--rules' }),
-      now: field({ label: 'What can still be spent, asked at', control: now, hint: 'Empty: right after the last event.' }),
+      who: field({ label: t('calc.check.who'), control: who, className: 'field--who' }),
+      age: field({ label: t('calc.check.age'), control: age, hint: t('calc.check.age_hint') }),
+      region: field({ label: t('calc.check.region'), control: region, hint: t('calc.check.region_hint'), className: 'field--region' }),
+      zone: field({ label: t('calc.check.zone'), control: zone, hint: zoneHint(app), className: 'field--zone' }),
+      rules: field({ label: t('calc.check.rules'), control: rules, hint: t('calc.check.rules_hint'), className: 'field--rules' }),
+      now: field({ label: t('calc.check.now'), control: now, hint: t('calc.check.now_hint') }),
     };
     const ui = {
       app,
@@ -70,14 +80,15 @@ export default {
       ratesKey: null,
       ruleInfo: h('div', { class: 'rule-set-info' }),
       own: ownLimitsEditor(app),
-      events: h('ol', { class: 'plan-events', 'aria-label': 'The plan’s events' }),
+      events: h('ol', { class: 'plan-events', 'aria-label': t('calc.check.events') }),
       templates: h('div', { class: 'button-row plan-templates' }),
       templatesKey: null,
       summary: h('div', { class: 'plan-summary', dataset: { testid: 'plan-summary' } }),
       still: h('div', { class: 'plan-still' }),
       agreement: h('div', { class: 'agreement', hidden: true }),
       sheet: h('article', { class: 'agreement-sheet', 'aria-labelledby': 'spending-check-agreement-title', dataset: { testid: 'agreement' } }),
-      agreementOpen: false,
+      // Open stays open when the page is drawn again in another language.
+      agreementOpen: this.ui?.agreementOpen ?? false,
       printPending: false,
       rowsKey: null,
       regionKey: null,
@@ -91,11 +102,15 @@ export default {
     replace(
       ui.agreement,
       h('div', { class: 'button-row agreement-actions' },
-        h('button', { type: 'button', class: 'button button--primary', text: 'Print', onclick: () => window.print() }),
-        h('button', { type: 'button', class: 'button', text: 'Close the agreement', onclick: () => this.closeAgreement() }),
+        h('button', { type: 'button', class: 'button button--primary', text: t('calc.check.print'), onclick: () => window.print() }),
+        h('button', { type: 'button', class: 'button', text: t('calc.check.close_agreement'), onclick: () => this.closeAgreement() }),
       ),
       ui.sheet,
     );
+    if (ui.agreementOpen) {
+      ui.agreement.hidden = false;
+      ui.sheet.classList.add('is-open');
+    }
     replace(
       el,
       h(
@@ -104,10 +119,10 @@ export default {
         h(
           'fieldset',
           { class: 'plan-person' },
-          h('legend', { text: 'Who is spending, under which rules' }),
+          h('legend', { text: t('calc.check.person') }),
           h('div', { class: 'plan-person-fields' }, f.who.el, f.age.el, f.region.el, f.zone.el, f.rules.el),
           ui.rates,
-          h('div', { class: 'check' }, guardian, h('label', { for: guardian.id, text: 'A guardian approved every purchase in advance' })),
+          h('div', { class: 'check' }, guardian, h('label', { for: guardian.id, text: t('calc.check.guardian') })),
         ),
         ui.ruleInfo,
       ),
@@ -116,17 +131,17 @@ export default {
         'div',
         { class: 'plan-editor' },
         h('div', { class: 'plan-editor-head' },
-          h('h3', { class: 'subhead', text: 'The plan' }),
+          h('h3', { class: 'subhead', text: t('calc.check.plan') }),
           h('div', { class: 'button-row' },
-            h('button', { type: 'button', class: 'button button--small button--quiet-accent', text: 'Put in date order', onclick: () => this.sortEvents() }),
-            h('button', { type: 'button', class: 'button button--small button--quiet-accent', text: 'Clear the plan', onclick: () => this.setPlan([]) }),
+            h('button', { type: 'button', class: 'button button--small button--quiet-accent', text: t('calc.check.sort'), onclick: () => this.sortEvents() }),
+            h('button', { type: 'button', class: 'button button--small button--quiet-accent', text: t('calc.check.clear'), onclick: () => this.setPlan([]) }),
           ),
         ),
-        h('div', { class: 'plan-start' }, h('p', { class: 'plan-start-label', id: `${this.id}-templates`, text: 'Start from an example (it replaces the plan):' }), ui.templates),
+        h('div', { class: 'plan-start' }, h('p', { class: 'plan-start-label', id: `${this.id}-templates`, text: t('calc.check.start_from') }), ui.templates),
         ui.events,
         h('div', { class: 'button-row plan-add' },
-          h('button', { type: 'button', class: 'button', text: 'Add a top-up', onclick: () => this.addEvent('buy') }),
-          h('button', { type: 'button', class: 'button', text: 'Add a gift', onclick: () => this.addEvent('gift') }),
+          h('button', { type: 'button', class: 'button', text: t('calc.check.add_top_up'), onclick: () => this.addEvent('buy') }),
+          h('button', { type: 'button', class: 'button', text: t('calc.check.add_gift'), onclick: () => this.addEvent('gift') }),
         ),
         h('div', { class: 'plan-extras' }, f.now.el),
       ),
@@ -134,8 +149,8 @@ export default {
         'div',
         { class: 'plan-help' },
         h('div', { class: 'button-row plan-print' },
-          h('button', { type: 'button', class: 'button', text: 'Print a family agreement', onclick: () => this.openAgreement() }),
-          h('span', { class: 'muted', text: 'One page: the limits in money and coins, the plan, and lines to sign.' }),
+          h('button', { type: 'button', class: 'button', text: t('calc.check.print_agreement'), onclick: () => this.openAgreement() }),
+          h('span', { class: 'muted', text: t('calc.check.print_hint') }),
         ),
         glossary(),
         controls(),
@@ -208,7 +223,7 @@ export default {
     this.renderVerdicts(app, value);
     if (ui.agreementOpen) this.renderAgreementSheet(app);
     if (!value) {
-      const text = pending ? `Loading the time-zone rules of ${personZone(app)}…` : 'Fix the marked field to check the plan.';
+      const text = pending ? t('calc.check.loading_zone', { zone: personZone(app) }) : t('calc.check.fix_field');
       replace(ui.summary, h('p', { class: 'empty', text }));
       replace(ui.still);
       return;
@@ -224,33 +239,34 @@ export default {
     if (key !== ui.regionKey) {
       ui.regionKey = key;
       const regions = [...new Set([...REGIONS, app.state.region].filter(Boolean))]
-        .map((code) => [code, regionLabel(code, app.state.locale)])
-        .sort((a, b) => a[1].localeCompare(b[1], app.state.locale));
+        .map((code) => [code, regionLabel(code, textLocale())])
+        .sort((a, b) => a[1].localeCompare(b[1], textLocale()));
       replace(
         ui.region,
-        h('option', { value: '', text: 'Not set' }),
-        regions.map(([code, name]) => h('option', { value: code, text: `${name} (${code})`, selected: code === app.state.region })),
+        h('option', { value: '', text: t('calc.check.not_set') }),
+        regions.map(([code, name]) => h('option', { value: code, text: t('calc.check.region_option', { name, code }), selected: code === app.state.region })),
       );
       ui.region.value = app.state.region;
       const own = rulesZone(app);
-      replace(ui.zone, zoneOptions(app, ['', `The rules’ own (${own.replaceAll('_', ' ')})`], app.state.zone));
+      replace(ui.zone, zoneOptions(app, ['', t('calc.check.rules_zone', { zone: own.replaceAll('_', ' ') })], app.state.zone));
       ui.zone.value = app.state.zone;
-      ui.f.zone.hint.textContent = app.zoneListError ?? ZONE_HINT;
+      ui.f.zone.hint.textContent = zoneHint(app);
       const auto = app.state.region || isAuto(app)
-        ? h('option', { value: AUTO_RULES, text: app.state.region ? 'The rules where they live (automatic)' : 'The rules where they live (choose where first)' })
+        ? h('option', { value: AUTO_RULES, text: app.state.region ? t('calc.check.auto') : t('calc.check.auto_first') })
         : null;
       replace(
         ui.rules,
         auto,
-        h('option', { value: OWN_LIMITS, text: 'My own limits' }),
-        h('optgroup', { label: 'Rules of a country or an app' }, app.presets.ruleSets.map((r) => h('option', { value: r.id, text: r.name }))),
+        h('option', { value: OWN_LIMITS, text: t('calc.limits.name') }),
+        h('optgroup', { label: t('calc.check.presets') }, app.presets.ruleSets.map((r) => h('option', { value: r.id, text: r.name }))),
       );
       ui.rules.value = app.state.rules;
     }
     // Beside the choice: another country's rules are never applied without a word.
     const note = ruleChoiceNote(app, personName(app), this.today(app));
     const hint = ui.f.rules.hint;
-    if (hint.textContent !== (note?.text ?? RULES_HINT)) hint.textContent = note?.text ?? RULES_HINT;
+    const text = note?.text ?? t('calc.check.rules_hint');
+    if (hint.textContent !== text) hint.textContent = text;
     hint.classList.toggle('field-hint--warn', Boolean(note?.warn));
     hint.dataset.testid = 'rules-note';
   },
@@ -267,12 +283,12 @@ export default {
         ui.rates,
         pairs.map((pair) => {
           const { from, to } = pair;
-          const input = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', class: 'input--short', dataset: { currency: from }, oninput: () => app.update(rateChange(app, pair, input.value)) });
+          const input = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', class: 'input--short', dataset: { currency: from }, oninput: () => app.update(rateChange(app, pair, keptValue(input.value, 'number'))) });
           const card = from === app.card().currency;
           const f = field({
-            label: `Exchange rate, 1 ${from} in ${to}`,
+            label: t('calc.check.rate', { from, to }),
             control: input,
-            hint: `${isAuto(app) ? 'Some of the rules where they live count' : 'The rules count'} ${to}; ${card ? 'the rate card is priced' : 'some amounts are'} in ${from}. Every amount keeps its currency and is converted at this rate.`,
+            hint: t(`calc.check.rate_hint.${isAuto(app) ? 'some' : 'rules'}_${card ? 'card' : 'amounts'}`, { from, to }),
             className: 'field--fx',
           });
           const row = h('div', { class: 'fx-row' }, h('span', { class: 'fx-unit', 'aria-hidden': 'true', text: `1 ${from} =` }));
@@ -285,7 +301,7 @@ export default {
     }
     for (const [k, f] of ui.rateFields) {
       const [from, to] = k.split('/');
-      if (!isFocused(f.control)) f.control.value = rateText(app, { from, to });
+      if (!isFocused(f.control)) f.control.value = shownValue(rateText(app, { from, to }), app.fmt, 'number');
     }
   },
 
@@ -335,7 +351,7 @@ export default {
       ui.rows = app.state.events.map((e, i) => eventRow(app, e, i, { card, catalogue, currencies, onRemove: (j) => this.removeEvent(j) }));
       replace(
         ui.events,
-        ui.rows.length ? ui.rows.map((r) => r.el) : h('li', { class: 'empty', text: 'No events yet: start from an example above, or add a top-up or a gift.' }),
+        ui.rows.length ? ui.rows.map((r) => r.el) : h('li', { class: 'empty', text: t('calc.check.no_events') }),
       );
       const focus = this.focusAfterBuild ?? focusKey;
       this.focusAfterBuild = null;

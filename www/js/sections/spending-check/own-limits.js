@@ -6,8 +6,10 @@ import { h, isFocused, replace } from '../../dom.js';
 import { field } from '../../fields.js';
 import { shift } from '../../decimal.js';
 import { moneyInput } from '../../format.js';
+import { t } from '../../i18n.js';
 import { download } from '../../scenarios.js';
 import { OWN_LIMITS, cleanLimits, newLimits } from '../../state.js';
+import { keptValue, shownValue } from '../coins-money.js';
 
 /** The limits a family may set, by field, with the cap id and window each becomes. */
 export const LIMIT_CAPS = [
@@ -36,20 +38,20 @@ export function ownRuleSet(limits, decimalSeparator = '.') {
   }));
   const ruleSet = {
     id: OWN_LIMITS,
-    name: 'My own limits',
+    name: t('calc.limits.name'),
     version: 1,
     opt_in: true,
     currency: limits.currency,
     min_age: limits.gifting ? {} : { gift: NO_ONE },
     brackets: [{ id: 'all-ages', min_age: 0, caps, guardian_approval: Boolean(limits.approval) }],
     warning_thresholds: [],
-    notes: 'A family’s own limits, set on giftsim’s calculator page.',
+    notes: t('calc.limits.notes'),
   };
   const percents = String(limits.warn ?? '').split(/[,;\s]+/).map((p) => p.replace(/%$/, '')).filter(Boolean);
   for (const p of percents) {
     const fraction = /^\d{1,3}(\.\d{1,2})?$/.test(p) ? shift(p, -2) : null;
     if (!fraction || Number(p) <= 0 || Number(p) > 100) {
-      return { ruleSet, error: { code: 'invalid_value', path: 'rule_set.warning_thresholds', message: 'Type the warnings as percentages of a limit, from 1 to 100, like “50, 80”.', details: {} } };
+      return { ruleSet, error: { code: 'invalid_value', path: 'rule_set.warning_thresholds', message: t('calc.limits.warn_error'), details: { message_id: 'calc.limits.warn_error' } } };
     }
     ruleSet.warning_thresholds.push(fraction.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''));
   }
@@ -58,13 +60,8 @@ export function ownRuleSet(limits, decimalSeparator = '.') {
   return { ruleSet };
 }
 
-/** Each limit's label and how its window is counted, in words. */
-const LIMIT_WORDS = {
-  topUp: ['At most per top-up', 'One purchase of coins.'],
-  day: ['At most per day', 'A calendar day: midnight to midnight where they live.'],
-  week: ['At most per week', 'A calendar week: Monday to Sunday.'],
-  month: ['At most per month', 'A calendar month: from the 1st to the last day.'],
-};
+/** Each limit's label and how its window is counted, in words: `calc.limits.FIELD` and `….FIELD_hint`. */
+const limitWords = (field) => [t(`calc.limits.${field}`), t(`calc.limits.${field}_hint`)];
 
 /**
  * The limits a rule set file holds (the inverse of `ownRuleSet`), or an Error saying why the
@@ -72,17 +69,17 @@ const LIMIT_WORDS = {
  * age, on top-ups, per top-up or per calendar day, week or month.
  */
 export function limitsFromRuleSet(doc) {
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('this file is not a set of limits (expected a JSON object)');
-  if (typeof doc.currency !== 'string' || !/^[A-Z]{3}$/.test(doc.currency)) throw new Error('this file names no currency for its limits (like "USD")');
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error(t('calc.limits.file.not_object'));
+  if (typeof doc.currency !== 'string' || !/^[A-Z]{3}$/.test(doc.currency)) throw new Error(t('calc.limits.file.no_currency'));
   const brackets = Array.isArray(doc.brackets) ? doc.brackets : [];
-  if (brackets.length > 1) throw new Error('these limits differ by age; this page keeps one set of limits for every age');
+  if (brackets.length > 1) throw new Error(t('calc.limits.file.by_age'));
   const bracket = brackets[0] ?? {};
-  if (!bracket || typeof bracket !== 'object') throw new Error('the limits in this file are not readable');
+  if (!bracket || typeof bracket !== 'object') throw new Error(t('calc.limits.file.unreadable'));
   const limits = { ...newLimits(doc.currency), gifting: !(Number(doc.min_age?.gift) > 0), approval: bracket.guardian_approval === true };
   for (const cap of Array.isArray(bracket.caps) ? bracket.caps : []) {
     const known = LIMIT_CAPS.find(([, , window]) => window === cap?.window);
     if (!known || cap.action !== 'buy' || (typeof cap.limit !== 'string' && typeof cap.limit !== 'number')) {
-      throw new Error('this file has a limit this page cannot show (only top-ups per top-up, per day, per week and per month)');
+      throw new Error(t('calc.limits.file.unknown_limit'));
     }
     limits[known[0]] = String(cap.limit).slice(0, 40);
   }
@@ -111,17 +108,17 @@ export function ownLimitsEditor(app) {
   const money = {};
   const fields = {};
   for (const [name] of LIMIT_CAPS) {
-    const [label, hint] = LIMIT_WORDS[name];
-    money[name] = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: 'no limit', class: 'input--short', oninput: () => set({ [name]: money[name].value }) });
+    const [label, hint] = limitWords(name);
+    money[name] = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: t('calc.limits.none'), class: 'input--short', oninput: () => set({ [name]: keptValue(money[name].value, 'money') }) });
     fields[name] = field({ label, control: money[name], hint, className: `field--limit field--limit-${name}` });
   }
   const warn = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', class: 'input--short', oninput: () => set({ warn: warn.value }) });
-  fields.warn = field({ label: 'Warn at (percent of a limit)', control: warn, hint: 'Like “50, 80”: a warning when half, then four fifths, of a limit is used. Empty: no warnings.', className: 'field--limit-warn' });
-  fields.currency = field({ label: 'Money in', control: currency, className: 'field--limit-currency' });
+  fields.warn = field({ label: t('calc.limits.warn'), control: warn, hint: t('calc.limits.warn_hint'), className: 'field--limit-warn' });
+  fields.currency = field({ label: t('calc.limits.currency'), control: currency, className: 'field--limit-currency' });
   const gifting = h('input', { type: 'checkbox', id: 'spending-check-own-gifting', onchange: () => set({ gifting: gifting.checked }) });
   const approval = h('input', { type: 'checkbox', id: 'spending-check-own-approval', onchange: () => set({ approval: approval.checked }) });
   const file = h('input', { type: 'file', accept: 'application/json,.json' });
-  const fileField = field({ label: 'Load saved limits', control: file, className: 'field--limit-file' });
+  const fileField = field({ label: t('calc.limits.load'), control: file, className: 'field--limit-file' });
   const status = h('p', { class: 'own-limits-status', role: 'status' });
   const say = (text, isError = false) => {
     status.textContent = text;
@@ -132,17 +129,17 @@ export function ownLimitsEditor(app) {
     const chosen = file.files?.[0];
     if (!chosen) return;
     try {
-      if (chosen.size > MAX_FILE) throw new Error('the file is larger than a set of limits can be');
+      if (chosen.size > MAX_FILE) throw new Error(t('calc.limits.file.too_large'));
       let doc;
       try {
         doc = JSON.parse(await chosen.text());
       } catch (e) {
-        throw new Error(`it is not valid JSON (${e.message})`);
+        throw new Error(t('calc.scenario.store_not_json', { reason: e.message }));
       }
       app.update({ limits: limitsFromRuleSet(doc), rules: OWN_LIMITS }, { sync: true });
-      say(`Loaded the limits from ${chosen.name}.`);
+      say(t('calc.limits.loaded', { file: chosen.name }));
     } catch (e) {
-      say(`Could not load ${chosen.name}: ${e.message}.`, true);
+      say(t('calc.limits.load_failed', { file: chosen.name, reason: e.message }), true);
     } finally {
       file.value = '';
     }
@@ -151,22 +148,22 @@ export function ownLimitsEditor(app) {
   const save = h('button', {
     type: 'button',
     class: 'button',
-    text: 'Save these limits',
+    text: t('calc.limits.save'),
     onclick: () => {
       const { ruleSet } = ownRuleSet(limits(), app.fmt.decimalSeparator);
       download('giftsim-my-limits.json', `${JSON.stringify({ ...ruleSet, as_of: new Date().toISOString().slice(0, 10) }, null, 2)}\n`);
-      say('Saved as giftsim-my-limits.json. Load it here again, or in the pricing lab (“Import scenario…”) to see a whole population of viewers meet these limits.');
+      say(t('calc.limits.saved', { file: 'giftsim-my-limits.json' }));
     },
   });
 
   const el = h(
     'fieldset',
     { class: 'own-limits', dataset: { testid: 'own-limits' } },
-    h('legend', { text: 'My own limits' }),
-    h('p', { class: 'muted own-limits-intro', text: 'Limits on buying coins, in money. Leave a box empty for no limit there.' }),
+    h('legend', { text: t('calc.limits.name') }),
+    h('p', { class: 'muted own-limits-intro', text: t('calc.limits.intro') }),
     h('div', { class: 'own-limits-grid' }, fields.currency.el, LIMIT_CAPS.map(([name]) => fields[name].el), fields.warn.el),
-    h('div', { class: 'check' }, gifting, h('label', { for: gifting.id, text: 'They may send gifts' })),
-    h('div', { class: 'check' }, approval, h('label', { for: approval.id, text: 'Every top-up needs my approval first' })),
+    h('div', { class: 'check' }, gifting, h('label', { for: gifting.id, text: t('calc.limits.gifting') })),
+    h('div', { class: 'check' }, approval, h('label', { for: approval.id, text: t('calc.limits.approval') })),
     h('div', { class: 'button-row own-limits-files' }, save, fileField.el),
     status,
   );
@@ -181,7 +178,7 @@ export function ownLimitsEditor(app) {
       replace(currency, offered.map((c) => h('option', { value: c, text: c })));
     }
     currency.value = l.currency;
-    for (const [name] of LIMIT_CAPS) if (!isFocused(money[name])) money[name].value = l[name];
+    for (const [name] of LIMIT_CAPS) if (!isFocused(money[name])) money[name].value = shownValue(l[name], app.fmt, 'money');
     if (!isFocused(warn)) warn.value = l.warn;
     gifting.checked = l.gifting;
     approval.checked = l.approval;

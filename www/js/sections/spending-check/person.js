@@ -8,6 +8,7 @@
 import { h } from '../../dom.js';
 import { moneyInput } from '../../format.js';
 import { pageError } from '../../errors.js';
+import { has, t } from '../../i18n.js';
 import { isAuto, rulesWhereTheyLive } from './region.js';
 
 /** The time zone the person's wall-clock times are in: theirs, else the rules', else UTC. */
@@ -38,7 +39,7 @@ export function personName(app) {
 export function personInput(app) {
   const age = personAge(app);
   if (age === null) {
-    return { error: pageError('invalid_value', 'Type the age in whole years, like 15.', 'person.age') };
+    return { error: pageError('invalid_value', t('calc.person.age_whole', { example: 15 }), 'person.age', { message_id: 'calc.person.age_whole', example: 15 }) };
   }
   const person = { age };
   if (app.state.region) person.region = app.state.region;
@@ -127,7 +128,7 @@ export function exchangeError(app) {
   return (error) => {
     const pair = error?.code === 'currency_mismatch' ? pairOf(error, app) : null;
     if (!pair) return error;
-    return { ...error, message: `Type how many ${pair.to} one ${pair.from} is worth: the rules count ${pair.to}, and amounts in ${pair.from} are converted at this rate.` };
+    return { ...error, details: { ...error.details, message_id: 'calc.person.rate_needed', from: pair.from, to: pair.to } };
   };
 }
 
@@ -157,7 +158,7 @@ export function zoneOptions(app, first, chosen, skip = []) {
     h('option', { value: first[0], text: first[1] }),
     [...new Set(extra)].map((z) => h('option', { value: z, text: z.replaceAll('_', ' ') })),
     [...groups].map(([area, zones]) =>
-      h('optgroup', { label: area }, zones.map((z) => h('option', { value: z, text: z.slice(area.length + 1).replaceAll('_', ' ').replaceAll('/', ' / ') }))),
+      h('optgroup', { label: has(`calc.zone.area.${area}`) ? t(`calc.zone.area.${area}`) : area }, zones.map((z) => h('option', { value: z, text: z.slice(area.length + 1).replaceAll('_', ' ').replaceAll('/', ' / ') }))),
     ),
   ];
 }

@@ -2,30 +2,26 @@
 // a rule set's place is in, and the rule sets `"rule_set": "auto"` would consider for the region
 // (so the page can say, whatever rules are chosen, which ones hold where the person lives).
 import { run } from '../../engine.js';
+import { has, language, t } from '../../i18n.js';
 import { AUTO_RULES } from '../../state.js';
 
-/** The US states the registry has rules for, by ISO 3166-2 code (Intl has no names for them). */
-const SUBDIVISIONS = { 'US-AL': 'Alabama', 'US-LA': 'Louisiana', 'US-TX': 'Texas', 'US-UT': 'Utah' };
+/** The US states the registry has rules for, by ISO 3166-2 code (Intl has no names for them):
+ * each named `calc.region.CODE`. */
+const SUBDIVISIONS = ['US-AL', 'US-LA', 'US-TX', 'US-UT'];
 
-/** Statuses in a rule set's history, as a person reads them. */
-export const STATUS_WORDS = {
-  in_force: 'in force',
-  not_yet_applicable: 'not in force yet',
-  enjoined: 'blocked by a court',
-  draft: 'a draft',
-  withdrawn: 'withdrawn',
-  guidance: 'guidance only',
-  self_regulation: 'followed by the industry',
-  platform_policy: 'the app’s own policy',
-};
+/** A status in a rule set's history ("in force", "blocked by a court"), as a person reads it. */
+export function statusWords(status) {
+  return has(`calc.status.${status}`) ? t(`calc.status.${status}`) : status;
+}
 
 
 const displayNames = new Map();
 
-/** "United States", "Texas (United States)", or the code when the browser has no name. */
+/** "United States", "Texas (United States)", or the code when the browser has no name; in the
+ * language of `locale` (the text's). */
 export function regionLabel(code, locale) {
   if (!code) return '';
-  if (SUBDIVISIONS[code]) return `${SUBDIVISIONS[code]} (${regionLabel(countryOf(code), locale)})`;
+  if (SUBDIVISIONS.includes(code)) return t('calc.region.subdivision', { name: t(`calc.region.${code}`), country: regionLabel(countryOf(code), locale) });
   if (!displayNames.has(locale)) {
     try {
       displayNames.set(locale, new Intl.DisplayNames([locale], { type: 'region' }));
@@ -39,8 +35,8 @@ export function regionLabel(code, locale) {
 /** A region's name inside a sentence: "the United States", "China", "Texas (United States)". */
 export function regionName(code, locale) {
   const name = regionLabel(code, locale);
-  // "the United States", "the United Kingdom", "the Netherlands", "the Philippines".
-  return /^(United|Netherlands|Philippines)/.test(name) ? `the ${name}` : name;
+  // English names some countries with "the": "the United States", "the Netherlands".
+  return language() === 'en' && /^(United|Netherlands|Philippines)/.test(name) ? `the ${name}` : name;
 }
 
 /** A region's name at the start of a sentence. */

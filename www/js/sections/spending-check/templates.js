@@ -1,6 +1,7 @@
 // Plans to start from, each one click: a top-up every weekend, the coins for one Lion and the
 // Lion, a Rose a day; or an empty plan. Times are wall-clock times in the person's zone, from
 // today there.
+import { t } from '../../i18n.js';
 import { newEvent } from '../../state.js';
 import { wallAt } from '../../time.js';
 import { personZone } from './person.js';
@@ -42,25 +43,25 @@ export function templates(app) {
   const list = [
     {
       id: 'weekend',
-      label: `${app.format(currency).money(weeklyAmount(currency))} every weekend`,
+      label: t('calc.template.weekend', { amount: app.format(currency).money(weeklyAmount(currency)) }),
       events() {
         // The next Saturday (today, if it is one), 10:00, every week for four weeks.
         const day = today();
         const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
         const saturday = plusDays(day, (6 - weekday + 7) % 7);
-        return [{ ...newEvent('buy', `${saturday}T10:00`, currency), amount: weeklyAmount(currency), note: 'weekend top-up', repeat: { every: 'week', ends: 'times', times: '4', until: '' } }];
+        return [{ ...newEvent('buy', `${saturday}T10:00`, currency), amount: weeklyAmount(currency), note: t('calc.template.weekend_note'), repeat: { every: 'week', ends: 'times', times: '4', until: '' } }];
       },
     },
   ];
   if (lion) {
     list.push({
       id: 'lion',
-      label: `One ${lion.name}`,
+      label: t('calc.template.one', { gift: lion.name }),
       events() {
         const day = plusDays(today(), 1);
         return [
-          { ...newEvent('coins', `${day}T18:00`, currency), coins: String(lion.coins), note: `the coins for a ${lion.name}` },
-          { ...newEvent('gift', `${day}T18:05`, currency), gift: lion.id, note: `one ${lion.name}` },
+          { ...newEvent('coins', `${day}T18:00`, currency), coins: String(lion.coins), note: t('calc.template.one_coins_note', { gift: lion.name }) },
+          { ...newEvent('gift', `${day}T18:05`, currency), gift: lion.id, note: t('calc.template.one_note', { gift: lion.name }) },
         ];
       },
     });
@@ -68,16 +69,16 @@ export function templates(app) {
   if (rose) {
     list.push({
       id: 'rose',
-      label: `A ${rose.name} a day`,
+      label: t('calc.template.daily', { gift: rose.name }),
       events() {
         const day = plusDays(today(), 1);
         return [
-          { ...newEvent('coins', `${day}T17:00`, currency), coins: String(rose.coins * 30), note: `coins for 30 ${rose.name}s` },
-          { ...newEvent('gift', `${day}T17:05`, currency), gift: rose.id, note: `a ${rose.name} a day`, repeat: { every: 'day', ends: 'times', times: '30', until: '' } },
+          { ...newEvent('coins', `${day}T17:00`, currency), coins: String(rose.coins * 30), note: t('calc.template.daily_coins_note', { gift: rose.name, count: 30 }) },
+          { ...newEvent('gift', `${day}T17:05`, currency), gift: rose.id, note: t('calc.template.daily_note', { gift: rose.name }), repeat: { every: 'day', ends: 'times', times: '30', until: '' } },
         ];
       },
     });
   }
-  list.push({ id: 'empty', label: 'Start empty', events: () => [] });
+  list.push({ id: 'empty', label: t('calc.template.empty'), events: () => [] });
   return list;
 }
