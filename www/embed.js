@@ -4,16 +4,17 @@
 //   <giftsim-calculator preset="tiktok-ios" gift="lion" count="1" mode="simple"></giftsim-calculator>
 //
 // This file is small: it defines the element, gives it its size, language and a loading line at
-// once, and fetches the widget itself (./js/embed/widget.js, the calculator and the engine) when
+// once (in English at once; in another language once the widget has fetched its words), and
+// fetches the widget itself (./js/embed/widget.js, the calculator and the engine) when
 // the first element appears. It also sizes `<iframe data-giftsim>` embeds of ./embed.html to
 // their content, trusting messages from its own origin only — a page with only iframes loads
 // nothing more. Everything is found next to this file, so it works from any origin, a CDN
 // included. docs/embedding.md documents it all.
-import { applyTextLanguage } from './js/embed/language.js';
+import { applyTextLanguage, englishLine, startsInEnglish } from './js/embed/language.js';
 import { sheetFrom } from './js/embed/styles.js';
 
 /** The element's attributes (and the iframe's URL parameters), as docs/embedding.md lists them. */
-export const ATTRIBUTES = ['preset', 'gift', 'count', 'currency', 'locale', 'mode', 'theme', 'heading-level'];
+export const ATTRIBUTES = ['preset', 'gift', 'count', 'currency', 'lang', 'locale', 'mode', 'theme', 'heading-level'];
 const OWN_ORIGIN = new URL(import.meta.url).origin;
 
 /**
@@ -64,6 +65,8 @@ const BASE = sheetFrom(`
   .gs-loading {
     margin: 0;
     padding: 1em;
+    /* A line's height, before its words are in (a language other than English). */
+    min-block-size: 1.5em;
     color: var(--gs-text, CanvasText);
     background: var(--gs-surface, Canvas);
     border: 1px solid var(--gs-border, GrayText);
@@ -99,20 +102,26 @@ export class GiftsimCalculator extends HTMLElement {
     this.#shadow.adoptedStyleSheets = [BASE];
     this.#frame = document.createElement('div');
     this.#frame.className = 'gs-frame';
-    applyTextLanguage(this.#frame);
-    this.#frame.append(statusLine('Loading the gift calculator…', 'status'));
     this.#shadow.append(this.#frame);
   }
 
   connectedCallback() {
     if (this.#started) return;
     this.#started = true;
+    // The loading line, once the element's attributes and place in the page are known: in
+    // English at once when that is its language; in another, empty until the widget (which
+    // knows the languages that ship) has fetched its words, small files, with the engine.
+    const english = startsInEnglish(this);
+    applyTextLanguage(this.#frame, 'en');
+    this.#frame.replaceChildren(statusLine(english ? englishLine('widget.loading') : '', 'status'));
     loadWidget().then(
       ({ Widget }) => {
         this.#widget = new Widget(this, { shadow: this.#shadow, frame: this.#frame, base: BASE, ready: this.#settle });
       },
       (e) => {
-        this.#frame.replaceChildren(statusLine(`The gift calculator could not start: ${e.message}`, 'alert'));
+        // Without the widget's code there is no catalogue either: this line is in English.
+        applyTextLanguage(this.#frame, 'en');
+        this.#frame.replaceChildren(statusLine(englishLine('widget.failed', { reason: e.message }), 'alert'));
         this.#settle.reject(e);
       },
     );

@@ -442,7 +442,8 @@ describe('the widget in any host', () => {
     await page.frameLocator('#f').locator('[data-testid=simple-total]').waitFor();
     await until(() => page.locator('#f').evaluate((el) => el.style.height), (v) => v !== '', { what: 'the sized frame' });
     const paths = fetched.host.map((r) => r.path).sort();
-    assert.deepEqual(paths, ['/embed.js', '/js/embed/language.js', '/js/embed/styles.js'], 'the host page fetched the sizing script alone');
+    // The element's shell and its first words in English (its loading line), nothing more.
+    assert.deepEqual(paths, ['/embed.js', '/i18n/widget/en.js', '/js/embed/language.js', '/js/embed/styles.js'], 'the host page fetched the sizing script alone');
     assert.equal(fetched.frame.filter((r) => r.path.endsWith('.wasm')).length, 1, 'the frame fetched the engine once');
     const bytes = (list) => list.reduce((n, r) => n + r.bytes, 0);
     console.log(`iframe-only host page: the host fetched ${paths.length} scripts, ${bytes(fetched.host)} bytes as sent; the frame ${fetched.frame.length} files, ${bytes(fetched.frame)} bytes`);

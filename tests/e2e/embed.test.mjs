@@ -370,7 +370,7 @@ describe('the embed', () => {
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(snippet, await page.getByLabel('Embed code for this view').inputValue());
     assert.match(snippet, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>/);
-    assert.match(snippet, /<giftsim-calculator preset="tiktok-web" gift="galaxy" count="3" currency="USD" locale="en-GB" mode="simple"><\/giftsim-calculator>/);
+    assert.match(snippet, /<giftsim-calculator preset="tiktok-web" gift="galaxy" count="3" currency="USD" lang="en" locale="en-GB" mode="simple"><\/giftsim-calculator>/);
     await page.getByLabel('An iframe').check();
     assert.match(await page.getByLabel('Embed code for this view').inputValue(), /<iframe data-giftsim src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?preset=tiktok-web&amp;gift=galaxy&amp;count=3/);
     await ctx.close();

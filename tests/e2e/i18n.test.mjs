@@ -9,7 +9,7 @@ import { LANGUAGES, formatList, matchLanguage, setLanguage, setNumberLocale, t, 
 const www = new URL('../../www/', import.meta.url);
 /** The catalogue's parts: '' is the shared one (www/i18n/LANG.js), the others a page's own
  * (www/i18n/PART/LANG.js); a page's part is listed here once the page is converted. */
-const PARTS = ['', 'lab', 'calculator'];
+const PARTS = ['', 'lab', 'calculator', 'widget'];
 const OTHERS = Object.keys(LANGUAGES).filter((lang) => lang !== 'en');
 
 const load = async (part, lang) => (await import(new URL(`i18n/${part ? `${part}/` : ''}${lang}.js`, www))).default;

@@ -4,6 +4,8 @@
 // changes, and each new answer, by postMessage; the parent decides whom to trust by checking the
 // message's origin (embed.js does, for `<iframe data-giftsim>`). While the widget loads it says
 // nothing, so the parent keeps the iframe's height rather than shrinking it to a loading line.
+// The page takes the widget's language (`lang=`), and its heading as its title and its
+// landmark's name.
 import { ATTRIBUTES } from '../../embed.js';
 
 const params = new URLSearchParams(location.search);
@@ -35,7 +37,20 @@ function follow() {
 }
 widget.ready.then(follow, follow);
 
+/** The page in the widget's language and direction, titled and named by the widget's heading. */
+function describePage() {
+  const top = widget.shadowRoot.querySelector('.gs-frame');
+  const root = document.documentElement;
+  if (top?.lang && root.lang !== top.lang) root.lang = top.lang;
+  if (top?.dir && root.dir !== top.dir) root.dir = top.dir;
+  const heading = top?.querySelector('h2')?.textContent.trim();
+  if (!heading) return;
+  document.title = `${heading} — giftsim`;
+  document.getElementById('frame').setAttribute('aria-label', heading);
+}
+
 widget.addEventListener('giftsim-change', (event) => {
+  describePage();
   const { quote, ...summary } = event.detail;
   tell({ type: 'giftsim:change', detail: { ...summary, error: summary.error && { ...summary.error } } });
 });
