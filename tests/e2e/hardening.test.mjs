@@ -214,7 +214,7 @@ describe('the pages under attack', () => {
     }
     const status = page.locator('[data-testid=run-status]');
     await page.locator('.lab-button--run').click();
-    await status.filter({ hasText: /worker failed/ }).waitFor({ timeout: 20_000 });
+    await status.filter({ hasText: /engine stopped during the run/ }).waitFor({ timeout: 20_000 });
     assert.equal(await page.locator('.lab-button--run').isEnabled(), true, 'the lab is usable again');
 
     const runs = () => page.evaluate(() => Number(document.documentElement.dataset.runs ?? 0));

@@ -58,6 +58,7 @@ export default {
   'error.time_zone_not_loaded': 'Die Regeln der Zeitzone {zone} sind noch nicht geladen.',
   'error.engine_unavailable': 'Die Rechenmaschine konnte in diesem Browser nicht geladen werden.',
   'error.internal': 'Die Rechenmaschine ist unerwartet abgebrochen ({reason}). Bitte melden Sie das.',
+  'error.worker_failed': 'Die Rechenmaschine ist während der Berechnung stehen geblieben ({reason}). Starten Sie erneut: Sie beginnt von vorn.',
   'error.busy': 'Es läuft bereits eine andere Berechnung.',
 
   // Plattformen und wo ihre Münzen gekauft werden

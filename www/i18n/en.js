@@ -62,6 +62,7 @@ export default {
   'error.time_zone_not_loaded': 'The rules of the time zone {zone} are not loaded yet.',
   'error.engine_unavailable': 'The engine could not be loaded in this browser.',
   'error.internal': 'The engine failed unexpectedly ({reason}). Please report this.',
+  'error.worker_failed': 'The engine stopped during the run ({reason}). Run again: it starts afresh.',
   'error.busy': 'Another run is in progress.',
 
   // Platforms and where their coins are bought

@@ -58,6 +58,7 @@ export default {
   'error.time_zone_not_loaded': 'Las reglas de la zona horaria {zone} aún no están cargadas.',
   'error.engine_unavailable': 'No se pudo cargar el motor en este navegador.',
   'error.internal': 'El motor falló de forma inesperada ({reason}). Por favor, infórmanos.',
+  'error.worker_failed': 'El motor se detuvo durante el cálculo ({reason}). Vuelve a ejecutarlo: empezará de nuevo.',
   'error.busy': 'Ya hay otra ejecución en curso.',
 
   // Plataformas y dónde se compran sus monedas

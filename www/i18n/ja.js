@@ -58,6 +58,7 @@ export default {
   'error.time_zone_not_loaded': 'タイムゾーン {zone} のルールはまだ読み込まれていません。',
   'error.engine_unavailable': 'このブラウザーではエンジンを読み込めませんでした。',
   'error.internal': 'エンジンが予期せず停止しました（{reason}）。お手数ですがご報告ください。',
+  'error.worker_failed': '計算中にエンジンが停止しました（{reason}）。もう一度実行すると、最初からやり直します。',
   'error.busy': '別の実行が進行中です。',
 
   // プラットフォームとコインの購入場所

@@ -26,7 +26,8 @@ class Engine {
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (e) => {
       e.preventDefault?.();
-      const error = pageError('engine_unavailable', `the engine worker failed: ${e.message ?? 'unknown error'}`, '', { reason: String(e.message ?? '') });
+      const reason = String(e.message ?? 'unknown error');
+      const error = pageError('engine_unavailable', `the engine worker failed: ${reason}`, '', { reason, message_id: 'error.worker_failed' });
       const job = this.job;
       this.job = null;
       job?.reject(error);
