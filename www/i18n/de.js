@@ -59,6 +59,8 @@ export default {
   'error.engine_unavailable': 'Die Rechenmaschine konnte in diesem Browser nicht geladen werden.',
   'error.internal': 'Die Rechenmaschine ist unerwartet abgebrochen ({reason}). Bitte melden Sie das.',
   'error.worker_failed': 'Die Rechenmaschine ist während der Berechnung stehen geblieben ({reason}). Starten Sie erneut: Sie beginnt von vorn.',
+  'error.invalid_type': 'Dieser Wert hat hier nicht die erwartete Art: Prüfen Sie, was eingegeben oder geladen wurde.',
+  'error.time_zone_unavailable': 'Die Zeitzonenregeln von {zone} konnten nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'error.busy': 'Es läuft bereits eine andere Berechnung.',
 
   // Plattformen und wo ihre Münzen gekauft werden

@@ -63,6 +63,8 @@ export default {
   'error.engine_unavailable': 'The engine could not be loaded in this browser.',
   'error.internal': 'The engine failed unexpectedly ({reason}). Please report this.',
   'error.worker_failed': 'The engine stopped during the run ({reason}). Run again: it starts afresh.',
+  'error.invalid_type': 'This is not the kind of value expected here: check what was typed or loaded.',
+  'error.time_zone_unavailable': 'The time-zone rules of {zone} could not be loaded. Check the connection, then try again.',
   'error.busy': 'Another run is in progress.',
 
   // Platforms and where their coins are bought

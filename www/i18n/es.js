@@ -59,6 +59,8 @@ export default {
   'error.engine_unavailable': 'No se pudo cargar el motor en este navegador.',
   'error.internal': 'El motor falló de forma inesperada ({reason}). Por favor, infórmanos.',
   'error.worker_failed': 'El motor se detuvo durante el cálculo ({reason}). Vuelve a ejecutarlo: empezará de nuevo.',
+  'error.invalid_type': 'Este valor no es del tipo esperado aquí: revisa lo que escribiste o cargaste.',
+  'error.time_zone_unavailable': 'No se pudieron cargar las reglas de la zona horaria {zone}. Revisa la conexión y vuelve a intentarlo.',
   'error.busy': 'Ya hay otra ejecución en curso.',
 
   // Plataformas y dónde se compran sus monedas

@@ -59,6 +59,8 @@ export default {
   'error.engine_unavailable': 'このブラウザーではエンジンを読み込めませんでした。',
   'error.internal': 'エンジンが予期せず停止しました（{reason}）。お手数ですがご報告ください。',
   'error.worker_failed': '計算中にエンジンが停止しました（{reason}）。もう一度実行すると、最初からやり直します。',
+  'error.invalid_type': 'ここで想定される種類の値ではありません。入力または読み込んだ内容を確認してください。',
+  'error.time_zone_unavailable': '{zone} のタイムゾーン規則を読み込めませんでした。接続を確認して、もう一度お試しください。',
   'error.busy': '別の実行が進行中です。',
 
   // プラットフォームとコインの購入場所

@@ -98,8 +98,11 @@ const MESSAGES = {
   io: [[[], 'error.io']],
   cancelled: [[[], 'error.cancelled']],
   time_zone_not_loaded: [[['zone'], 'error.time_zone_not_loaded']],
+  // Serde's sentence names Rust types ("expected u32"): people get a plain one.
+  invalid_type: [[[], 'error.invalid_type']],
   // The pages' own.
   engine_unavailable: [[[], 'error.engine_unavailable']],
+  time_zone_unavailable: [[['zone'], 'error.time_zone_unavailable']],
   internal: [[['reason'], 'error.internal']],
   busy: [[[], 'error.busy']],
 };
