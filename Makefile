@@ -49,9 +49,10 @@ node_modules/.ci-stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# A Japanese font too, so that the Japanese pages are laid out (and screenshot) as readers see them.
 tools-browser:
-	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || \
-		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || \
+		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver fonts-ipafont-gothic; }
 
 # The npm package: ES module + .wasm + TypeScript types, every operation and every time zone,
 # optimized for speed by wasm-opt (from the npm package binaryen, found on PATH, so wasm-pack
