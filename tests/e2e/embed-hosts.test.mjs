@@ -6,15 +6,12 @@
 // strict policy, as in embed.test.mjs. Screenshots go to test-results/embed-*.png.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { axe, harness, plain, results, until } from './browser.mjs';
+import { hostSite } from './hosts.mjs';
 
 let h;
 let widgetBase;
-let hostBase;
-let hostDir;
+let site;
 /** Console warnings and errors, page errors and failed requests, by page. */
 const problems = [];
 
@@ -27,30 +24,16 @@ const MAX = 45 * 16;
 before(async () => {
   h = await harness();
   widgetBase = h.base;
-  hostDir = await mkdtemp(join(tmpdir(), 'giftsim-hosts-'));
-  const widget = new URL(widgetBase).origin;
-  const policy = `default-src 'self'; script-src 'self' ${widget} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${widget}; frame-src ${widget}; img-src 'self'; object-src 'none'; base-uri 'none'`;
-  hostBase = await h.serve({ root: hostDir, csp: policy });
-  await writeFile(join(hostDir, 'favicon.ico'), '');
+  site = await hostSite(h);
 });
 
 after(async () => {
   await h?.close();
-  if (hostDir) await rm(hostDir, { recursive: true, force: true });
+  await site?.close();
 });
 
-/**
- * A host page (and its style sheet: the host's policy forbids inline styles) at `${name}.html`,
- * its body in a <main> (and under an <h1>) unless it brings its own.
- */
-async function hostPage(name, { body, css = '', lang = 'en', dir = 'ltr' }) {
-  await writeFile(join(hostDir, `${name}.css`), `body { margin: 0; padding: 16px; font: 16px/1.5 Georgia, serif; }\n${css}`);
-  await writeFile(
-    join(hostDir, `${name}.html`),
-    `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${name}</title><link rel="stylesheet" href="${name}.css"><script type="module" src="${widgetBase}embed.js"></script></head><body>${body.includes('<main') ? body : `<main>${body.includes('<h1') ? '' : `<h1>${name}</h1>`}${body}</main>`}</body></html>`,
-  );
-  return `${hostBase}${name}.html`;
-}
+/** A host page at `${name}.html` (see hosts.mjs); its URL. */
+const hostPage = (name, options) => site.page(name, options);
 
 /** Opens `url` in a fresh context, recording problems, requests and every `giftsim-change`. */
 async function open(url, { viewport = DESKTOP, init } = {}) {

@@ -7,15 +7,12 @@
 // policy, as in embed-hosts.test.mjs. Screenshots go to test-results/embed-i18n-*.png.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { axe, harness, plain, results, until } from './browser.mjs';
+import { hostSite } from './hosts.mjs';
 
 let h;
 let widgetBase;
-let hostBase;
-let hostDir;
+let site;
 /** Console warnings and errors, page errors and failed requests, by page. */
 const problems = [];
 
@@ -25,27 +22,16 @@ const PHONE = { width: 390, height: 844 };
 before(async () => {
   h = await harness();
   widgetBase = h.base;
-  hostDir = await mkdtemp(join(tmpdir(), 'giftsim-i18n-'));
-  const widget = new URL(widgetBase).origin;
-  const policy = `default-src 'self'; script-src 'self' ${widget} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${widget}; frame-src ${widget}; img-src 'self'; object-src 'none'; base-uri 'none'`;
-  hostBase = await h.serve({ root: hostDir, csp: policy });
-  await writeFile(join(hostDir, 'favicon.ico'), '');
+  site = await hostSite(h);
 });
 
 after(async () => {
   await h?.close();
-  if (hostDir) await rm(hostDir, { recursive: true, force: true });
+  await site?.close();
 });
 
-/** A host page at `${name}.html` in `lang` and `dir`, its body in a <main> under an <h1>. */
-async function hostPage(name, { body, lang = 'en', dir = 'ltr', css = '' }) {
-  await writeFile(join(hostDir, `${name}.css`), `body { margin: 0; padding: 16px; font: 16px/1.5 Georgia, serif; }\n${css}`);
-  await writeFile(
-    join(hostDir, `${name}.html`),
-    `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${name}</title><link rel="stylesheet" href="${name}.css"><script type="module" src="${widgetBase}embed.js"></script></head><body><main><h1>${name}</h1>${body}</main></body></html>`,
-  );
-  return `${hostBase}${name}.html`;
-}
+/** A host page at `${name}.html` (see hosts.mjs); its URL. */
+const hostPage = (name, options) => site.page(name, options);
 
 /** Opens `url` in a fresh context, recording problems and every `giftsim-change`. */
 async function open(url, { viewport = DESKTOP, init } = {}) {
