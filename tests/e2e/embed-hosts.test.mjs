@@ -12,8 +12,6 @@ import { hostSite } from './hosts.mjs';
 let h;
 let widgetBase;
 let site;
-/** Console warnings and errors, page errors and failed requests, by page. */
-const problems = [];
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -35,30 +33,9 @@ after(async () => {
 /** A host page at `${name}.html` (see hosts.mjs); its URL. */
 const hostPage = (name, options) => site.page(name, options);
 
-/** Opens `url` in a fresh context, recording problems, requests and every `giftsim-change`. */
-async function open(url, { viewport = DESKTOP, init } = {}) {
-  const ctx = await h.browser.newContext({ viewport });
-  await ctx.addInitScript(() => {
-    window.__changes = [];
-    document.addEventListener('giftsim-change', (e) => window.__changes.push({ id: e.target.id, preset: e.detail.preset, gift: e.detail.gift, count: e.detail.count, viewerPays: e.detail.viewerPays, mode: e.detail.mode }), true);
-  });
-  const page = await ctx.newPage();
-  if (init) await init(page);
-  page.on('pageerror', (e) => problems.push(`page error on ${url}: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()} on ${url}: ${m.text()}`);
-  });
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  await page.goto(url);
-  return page;
-}
-
-/** Takes (and returns) the problems recorded for `url` so far. */
-function problemsOf(url) {
-  const mine = problems.filter((p) => p.includes(` on ${url}:`));
-  for (const p of mine) problems.splice(problems.indexOf(p), 1);
-  return mine.map((p) => p.replace(` on ${url}`, ''));
-}
+/** Opens `url` in a fresh context, recording problems and every `giftsim-change` (see hosts.mjs). */
+const open = (url, { viewport = DESKTOP, init } = {}) => site.open(url, { viewport, init });
+const problemsOf = (url) => site.problemsOf(url);
 
 const total = (page, widget = 'giftsim-calculator') => page.locator(`${widget} [data-testid=simple-total]`);
 
@@ -435,6 +412,6 @@ describe('the widget in any host', () => {
   });
 
   test('left no problem unaccounted for', () => {
-    assert.deepEqual(problems, []);
+    assert.deepEqual(site.problems, []);
   });
 });
