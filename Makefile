@@ -14,12 +14,13 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 WASM_SOURCES := $(shell find src -name '*.rs' -o -name '*.json' -o -name '*.d.ts') Cargo.toml Cargo.lock
 
 .PHONY: bench bench-quick help test lint test-rust tools-rust serve tools-wasm tools-browser tools-node wasm wasm-lean npm www dist serve-dist types \
-	test-types test-wasm test-e2e test-fuzz test-size
+	test-types test-wasm test-e2e test-fuzz test-size tools-python python test-python bench-python
 
 help:
 	@echo "make serve   build and serve the calculator on http://127.0.0.1:$(PORT)/ (PORT to change)"
 	@echo "make test    install what is missing and run every test"
 	@echo "make dist    build dist/, the static folder to deploy (docs/deploying.md)"
+	@echo "make python  build the Python package's wheel into target/wheels/ (python/README.md)"
 	@echo "make types   regenerate src/wasm_types.d.ts and www/js/lab/shapes.js from docs/schema/"
 
 ## Rust ------------------------------------------------------------------------------------
@@ -31,6 +32,7 @@ tools-rust:
 lint: tools-rust
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy -p giftsim-python -- -D warnings
 
 test-rust:
 	cargo test
@@ -107,6 +109,44 @@ types: tools-node
 	node scripts/wasm-types.mjs
 	node scripts/lab-shapes.mjs
 
+## Python package ---------------------------------------------------------------------------
+
+# Our own virtual environment (target/python/venv) with the pinned tools of
+# python/requirements-dev.txt: maturin, pytest, and pandas and tqdm, which the package uses when
+# they are there. Debian's python3-venv is installed only where `venv` is missing.
+PY_VENV := target/python/venv
+PY := $(PY_VENV)/bin/python
+PYTHON_SOURCES := $(shell find python/giftsim python/src -type f -not -name '*.pyc') \
+	python/Cargo.toml python/pyproject.toml python/README.md
+
+tools-python: $(PY_VENV)/.stamp
+$(PY_VENV)/.stamp: python/requirements-dev.txt
+	@python3 -c 'import venv, ensurepip' 2>/dev/null || \
+		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y python3 python3-venv python3-pip; }
+	python3 -m venv $(PY_VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r python/requirements-dev.txt
+	@touch $@
+
+# The wheel, one for every CPython from 3.9 (the stable ABI):
+# target/wheels/giftsim-<version>-cp39-abi3-<platform>.whl. `pip install` it, or `pip install ./python`.
+python: target/wheels/.stamp
+target/wheels/.stamp: $(WASM_SOURCES) $(PYTHON_SOURCES) | tools-python
+	rm -f target/wheels/giftsim-*.whl
+	cd python && ../$(PY_VENV)/bin/maturin build --release --quiet --out ../target/wheels
+	@touch $@
+
+# The wheel installed in that environment, as users install it.
+$(PY_VENV)/.giftsim-stamp: target/wheels/.stamp
+	$(PY) -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/giftsim-*.whl
+	@touch $@
+
+# pytest against the installed wheel (and the CLI, whose JSON every answer must match byte for
+# byte); it also installs the wheel into a fresh environment of its own.
+test-python: $(PY_VENV)/.giftsim-stamp
+	cargo build --quiet --bin giftsim
+	GIFTSIM_CLI=target/debug/giftsim GIFTSIM_WHEEL="$$(ls target/wheels/giftsim-*.whl)" \
+		$(PY) -m pytest -q -p no:cacheprovider python/tests
+
 ## Tests of the web surfaces ---------------------------------------------------------------
 
 # The TypeScript types are current with the schemas, and type-check real use of the package.
@@ -147,13 +187,18 @@ test-size: dist
 
 # Speed, size and memory, natively and as WASM in Chromium, against the budgets (exits 1 when
 # one fails). Not part of `make test`: timings are noisy. `bench-quick` is a short smoke run.
-bench: tools-node tools-browser dist
+bench: tools-node tools-browser dist bench-python
 	node scripts/bench.mjs
 
 bench-quick: tools-node tools-browser dist
 	node scripts/bench.mjs --quick
 
+# The Python package against shelling out to the CLI, as notebook users did before it.
+bench-python: $(PY_VENV)/.giftsim-stamp
+	cargo build --release --quiet --bin giftsim
+	$(PY) scripts/python-bench.py target/release/giftsim
+
 ## Everything ------------------------------------------------------------------------------
 
-test: lint test-rust test-types test-size test-wasm test-e2e test-fuzz
+test: lint test-rust test-types test-size test-wasm test-e2e test-python test-fuzz
 	@echo "make test: all passed"

@@ -520,6 +520,35 @@ fn a_calibration_reports_progress_and_can_be_cancelled() {
     assert_eq!(seen.load(std::sync::atomic::Ordering::Relaxed), 3);
 }
 
+/// Ctrl-C in Python and "Stop" in the lab cancel within a chunk of viewers, not only between
+/// two simulations of the search, which can each take many seconds.
+#[test]
+fn a_calibration_is_cancelled_within_a_simulation() {
+    let mut s = scenario();
+    s["viewers"] = json!(200_000);
+    let req = json!({"scenario": s,
+        "free": [{"parameter": "segment:minnows/share", "min": "0.01", "max": "0.14"}],
+        "targets": [{"metric": "payer_share", "value": "0.001"}], "max_evaluations": 50});
+    let calls = std::sync::atomic::AtomicU64::new(0);
+    let err = ops::answer(
+        Operation::Calibrate,
+        &req.to_string(),
+        &|p| {
+            assert_eq!(
+                (p.done, p.total),
+                (0, 50),
+                "asked during the first simulation"
+            );
+            calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            false
+        },
+        1,
+    )
+    .unwrap_err();
+    assert_eq!(err.code.as_str(), "cancelled");
+    assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 1);
+}
+
 #[test]
 fn viewers_leave_on_their_retention_curve_and_others_take_their_place() {
     let mut s = scenario();

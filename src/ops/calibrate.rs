@@ -10,6 +10,7 @@ use crate::simulate::calibrate::{CalibrateRequest, Calibration};
 use crate::simulate::scenario::ScenarioInput;
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One target and what the fitted scenario achieved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -89,15 +90,26 @@ pub fn calibrate(
     threads: usize,
 ) -> Result<CalibrateResponse> {
     let c = req.validate()?;
+    // Progress counts simulations; it is also asked during each one, so a cancel (Ctrl-C in
+    // Python, "Stop" in the lab) is seen within a chunk of viewers, not only between simulations.
+    let done = AtomicU64::new(0);
+    let total = u64::from(c.max_evaluations);
+    let during = |_, _| {
+        progress(Progress {
+            done: done.load(Ordering::Relaxed),
+            total,
+        })
+    };
     let mut simulate = |s: &simulate::scenario::Scenario| {
-        let parts = simulate::run(s, &|_, _| true, threads)?;
+        let parts = simulate::run(s, &during, threads)?;
         let runs = simulate::metrics(s, &parts)?;
         Ok((parts, runs))
     };
-    let report = |done: u32, total: u32| {
+    let report = |d: u32, t: u32| {
+        done.store(u64::from(d), Ordering::Relaxed);
         progress(Progress {
-            done: u64::from(done),
-            total: u64::from(total),
+            done: u64::from(d),
+            total: u64::from(t),
         })
     };
     let fit = c.search(&mut simulate, &report)?;
