@@ -21,7 +21,7 @@ help:
 	@echo "make test    install what is missing and run every test"
 	@echo "make dist    build dist/, the static folder to deploy (docs/deploying.md)"
 	@echo "make python  build the Python package's wheel into target/wheels/ (python/README.md)"
-	@echo "make types   regenerate src/wasm_types.d.ts and www/js/lab/shapes.js from docs/schema/"
+	@echo "make types   regenerate src/wasm_types.d.ts, www/js/lab/shapes.js and python/giftsim/_types.pyi from docs/schema/"
 
 ## Rust ------------------------------------------------------------------------------------
 
@@ -105,9 +105,10 @@ dist: www
 serve-dist: dist
 	PORT=$(PORT) node scripts/serve.mjs --root dist
 
-types: tools-node
+types: tools-node tools-python
 	node scripts/wasm-types.mjs
 	node scripts/lab-shapes.mjs
+	$(PY) scripts/python-types.py
 
 ## Python package ---------------------------------------------------------------------------
 

@@ -1,22 +1,61 @@
 # Type stubs of the giftsim package. Requests and answers are the JSON objects of the contract,
-# as dicts; their shapes are the JSON Schemas in docs/schema/ (OP.input.json, OP.output.json).
+# as dicts: their TypedDicts (_types.pyi) are generated from the JSON Schemas in docs/schema/.
 from decimal import Decimal
-from typing import Any, Callable, Dict, Literal, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Literal, Optional, Union
 
+from ._types import (
+    AuditRequest,
+    AuditResponse,
+    CalibrateRequest,
+    CalibrateResponse,
+    CompareRequest,
+    CompareResponse,
+    ImportRequest,
+    ImportResponse,
+    OptimizeRequest,
+    OptimizeResponse,
+    PlanRequest,
+    PlanResponse,
+    PowerRequest,
+    PowerResponse,
+    PresetsResponse,
+    QuoteRequest,
+    QuoteResponse,
+    ScenarioInput,
+    SimulateResponse,
+    SweepRequest,
+    SweepResponse,
+)
 from .frames import Frames as Frames
 from .frames import frames as frames
 
+__all__ = [
+    "GiftsimError",
+    "Frames",
+    "audit",
+    "calibrate",
+    "compare",
+    "decimal",
+    "frames",
+    "import_history",
+    "optimize",
+    "plan",
+    "power",
+    "presets",
+    "quote",
+    "run_json",
+    "simulate",
+    "sweep",
+]
 __version__: str
-OPERATIONS: Tuple[str, ...]
+OPERATIONS: tuple[str, ...]
 
-#: A request: the dict (or JSON text) the CLI reads. Amounts may be given as `Decimal`.
-Request = Union[Dict[str, Any], str, bytes]
-#: An answer: the dict the CLI prints, money as decimal strings.
-Answer = Dict[str, Any]
-#: Called with `(done, total)` as a long run goes; returning `False` cancels it.
-ProgressCallback = Callable[[int, int], Optional[bool]]
-#: `True` for a bar (tqdm when installed) once a run takes half a second, `False` for none.
-Progress = Union[bool, ProgressCallback]
+# A request may also be the JSON text the CLI reads.
+_Text = Union[str, bytes]
+# Called with `(done, total)` as a long run goes; returning `False` cancels it.
+_ProgressCallback = Callable[[int, int], Optional[bool]]
+# `True` for a bar (tqdm when installed) once a run takes half a second, `False` for none.
+_Progress = Union[bool, _ProgressCallback]
 
 class GiftsimError(Exception):
     code: str
@@ -28,34 +67,34 @@ class GiftsimError(Exception):
     ) -> None: ...
 
 def decimal(value: Union[str, int, Decimal]) -> Decimal: ...
-def presets() -> Answer: ...
-def quote(request: Request) -> Answer: ...
-def compare(request: Request) -> Answer: ...
-def plan(request: Request) -> Answer: ...
-def audit(request: Request) -> Answer: ...
-def import_history(request: Request) -> Answer: ...
+def presets() -> PresetsResponse: ...
+def quote(request: QuoteRequest | _Text) -> QuoteResponse: ...
+def compare(request: CompareRequest | _Text) -> CompareResponse: ...
+def plan(request: PlanRequest | _Text) -> PlanResponse: ...
+def audit(request: AuditRequest | _Text) -> AuditResponse: ...
+def import_history(request: ImportRequest | _Text) -> ImportResponse: ...
 def simulate(
-    request: Request, *, progress: Progress = ..., threads: Optional[int] = ...
-) -> Answer: ...
+    request: ScenarioInput | _Text, *, progress: _Progress = ..., threads: Optional[int] = ...
+) -> SimulateResponse: ...
 def sweep(
-    request: Request, *, progress: Progress = ..., threads: Optional[int] = ...
-) -> Answer: ...
+    request: SweepRequest | _Text, *, progress: _Progress = ..., threads: Optional[int] = ...
+) -> SweepResponse: ...
 def calibrate(
-    request: Request, *, progress: Progress = ..., threads: Optional[int] = ...
-) -> Answer: ...
+    request: CalibrateRequest | _Text, *, progress: _Progress = ..., threads: Optional[int] = ...
+) -> CalibrateResponse: ...
 def optimize(
-    request: Request, *, progress: Progress = ..., threads: Optional[int] = ...
-) -> Answer: ...
+    request: OptimizeRequest | _Text, *, progress: _Progress = ..., threads: Optional[int] = ...
+) -> OptimizeResponse: ...
 def power(
-    request: Request, *, progress: Progress = ..., threads: Optional[int] = ...
-) -> Answer: ...
+    request: PowerRequest | _Text, *, progress: _Progress = ..., threads: Optional[int] = ...
+) -> PowerResponse: ...
 def run_json(
     op: Literal[
         "presets", "quote", "compare", "plan", "audit", "import",
         "simulate", "sweep", "calibrate", "optimize", "power",
     ],
-    text: Union[str, bytes],
+    text: _Text,
     *,
-    progress: Progress = ...,
+    progress: _Progress = ...,
     threads: Optional[int] = ...,
 ) -> str: ...

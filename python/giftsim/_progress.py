@@ -62,7 +62,7 @@ def progress_bar(op: str):
     where nothing can be shown."""
     unit = _UNITS.get(op, "viewer-runs")
     try:
-        from tqdm.auto import tqdm
+        from tqdm.auto import tqdm  # type: ignore[import-untyped,unused-ignore]
     except ImportError:
         tqdm = None
     if tqdm is not None:

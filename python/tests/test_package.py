@@ -93,3 +93,37 @@ def test_every_function_has_a_docstring_with_an_example_and_a_stub(name):
 
 def test_the_package_is_typed():
     assert (Path(giftsim.__file__).parent / "py.typed").exists()
+
+
+TYPING = Path(__file__).parent / "typing"
+
+
+def test_the_types_are_current_with_the_schemas():
+    run = subprocess.run([sys.executable, str(ROOT / "scripts/python-types.py"), "--check"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_stubs_type_check_a_notebooks_use_strictly():
+    run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+                          str(TYPING / "usage.py")], capture_output=True, text=True, cwd=TYPING)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_stubs_catch_a_misspelt_field_and_a_wrong_type(tmp_path):
+    wrong = tmp_path / "wrong.py"
+    wrong.write_text(
+        "import giftsim\n"
+        "q = giftsim.quote({'rate_card': 'tiktok-web', 'coin': 5000})\n"
+        "n: int = giftsim.quote({'rate_card': 'tiktok-web', 'coins': 5})['purchase']['viewer_pays']\n")
+    run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(wrong)],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 1
+    assert "wrong.py:2: error" in run.stdout and "wrong.py:3: error" in run.stdout
+
+
+def test_the_stubs_match_the_package():
+    run = subprocess.run([sys.executable, "-m", "mypy.stubtest", "giftsim", "--allowlist",
+                          str(TYPING / "stubtest-allowlist.txt")],
+                         capture_output=True, text=True, cwd=TYPING)
+    assert run.returncode == 0, run.stdout + run.stderr
