@@ -52,6 +52,10 @@ def generate() -> str:
         text = out.read_text()
     # The generator's own header, and the container of every schema (not a type of the API).
     text = text[text.index("from __future__"):]
+    # TypeAlias is typing's from Python 3.10; the package supports 3.9.
+    text = text.replace("from typing import Any, Literal, TypeAlias\n", "from typing import Any, Literal\n")
+    text = text.replace("from typing_extensions import NotRequired, TypedDict\n",
+                        "from typing_extensions import NotRequired, TypeAlias, TypedDict\n")
     cut = text.index("class GiftsimSchemas(")
     rest = text.find("\nclass ", cut + 1)
     text = text[:cut].rstrip() + "\n" + ("" if rest < 0 else text[rest:])

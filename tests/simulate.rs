@@ -251,6 +251,10 @@ fn same_seed_same_bytes_on_any_number_of_threads() {
     let one = ops::run_with_progress(Operation::Simulate, &text, &|_| true, 1).unwrap();
     let two = ops::run_with_progress(Operation::Simulate, &text, &|_| true, 2).unwrap();
     assert_eq!(bytes(&one), bytes(&two));
+    // Asking for far more threads than there are cores (`threads=10**6` from Python, or
+    // `--threads`) gives the same answer on as many threads as there are cores, not a million.
+    let many = ops::run_with_progress(Operation::Simulate, &text, &|_| true, 1 << 20).unwrap();
+    assert_eq!(bytes(&one), bytes(&many));
 }
 
 #[test]

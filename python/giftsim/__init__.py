@@ -19,14 +19,17 @@ from __future__ import annotations
 
 import decimal as _decimal
 import json as _json
+import numbers as _numbers
+import operator as _operator
 import os as _os
-import time as _time
+import re as _re
 
 from . import _engine
+from ._frames import FRAME_COLUMNS, Frames, frames
 from ._progress import progress_bar as _progress_bar
-from .frames import Frames, frames
 
 __all__ = [
+    "FRAME_COLUMNS",
     "GiftsimError",
     "Frames",
     "audit",
@@ -96,31 +99,46 @@ def decimal(value) -> _decimal.Decimal:
             "giftsim.decimal takes the decimal string of an answer, not a float, which "
             "cannot hold most amounts exactly (0.1 is not 1/10)"
         )
-    if isinstance(value, str) and value.startswith("<"):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _decimal.Decimal(value)
+    if not isinstance(value, str):
+        raise TypeError(f"giftsim.decimal takes a decimal string, not {type(value).__name__}")
+    if value.startswith("<"):
         # A p-value written as "<0.000001" is a bound, not a number.
         raise ValueError(f"{value!r} is a bound, not an amount")
-    try:
-        return _decimal.Decimal(str(value).strip())
-    except _decimal.InvalidOperation:
-        raise ValueError(f"{value!r} is not a decimal number") from None
+    if not _PLAIN_DECIMAL.match(value.strip()):
+        raise ValueError(f"{value!r} is not a decimal number like \"1234.50\"")
+    return _decimal.Decimal(value.strip())
+
+
+# The decimal strings of the contract: digits, optionally a point and more digits.
+_PLAIN_DECIMAL = _re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
 
 
 def _money_as_text(value):
-    """json.dumps's fallback: a ``Decimal`` goes in as its exact decimal string."""
+    """json.dumps's fallback: a ``Decimal`` goes in as its exact decimal string (never in
+    exponent form), and numpy's numbers as Python's."""
     if isinstance(value, _decimal.Decimal):
         if not value.is_finite():
             raise GiftsimError(
                 "invalid_value", "", f"{value} is not an amount", {"given": str(value)}
             )
-        return str(value)
+        return format(value, "f")
+    if isinstance(value, _numbers.Integral):
+        return int(value)
+    if isinstance(value, _numbers.Real):
+        return float(value)
     raise TypeError(f"{type(value).__name__} is not JSON: pass dicts, lists, str, int and Decimal")
 
 
 def _request_text(request) -> str:
     if isinstance(request, (bytes, bytearray)):
-        request = request.decode("utf-8")
+        try:
+            request = request.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise GiftsimError("invalid_json", "", f"the request is not UTF-8 text: {e}") from None
     if isinstance(request, str):
-        return request
+        return _utf8(request)
     if not isinstance(request, dict):
         raise GiftsimError(
             "invalid_type",
@@ -129,11 +147,24 @@ def _request_text(request) -> str:
             {"expected": "object", "given": type(request).__name__},
         )
     try:
-        return _json.dumps(request, ensure_ascii=False, allow_nan=False, default=_money_as_text)
+        return _utf8(_json.dumps(request, ensure_ascii=False, allow_nan=False,
+                                 default=_money_as_text))
     except ValueError as e:  # NaN or infinity
         raise GiftsimError("invalid_value", "", f"the request is not JSON: {e}") from None
     except TypeError as e:
         raise GiftsimError("invalid_type", "", str(e)) from None
+    except RecursionError:
+        raise GiftsimError("too_large", "", "the request is nested too deeply") from None
+
+
+def _utf8(text: str) -> str:
+    """The text, checked to be encodable as the engine's UTF-8 (no lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise GiftsimError("invalid_json", "", f"the request holds text that is not Unicode: {e}",
+                           {"position": e.start}) from None
+    return text
 
 
 def _error(text: str) -> GiftsimError:
@@ -150,12 +181,20 @@ def _answer(outcome, *, as_text: bool):
 
 def _threads(threads) -> int:
     if threads is None:
-        return _os.cpu_count() or 1
-    if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
+        # The cores this process may use (a container's or taskset's limit), else all of them.
+        affinity = getattr(_os, "sched_getaffinity", None)
+        return len(affinity(0)) if affinity else (_os.cpu_count() or 1)
+    try:
+        threads = _operator.index(threads) if not isinstance(threads, bool) else 0
+    except TypeError:
+        threads = 0
+    if threads < 1:
         raise GiftsimError(
-            "invalid_value", "threads", "threads is a whole number of 1 or more", {"given": threads}
+            "invalid_value", "threads", "threads is a whole number of 1 or more",
+            {"given": str(threads)},
         )
-    return threads
+    # The engine uses no more threads than there are cores; this only keeps the number in range.
+    return min(threads, 1 << 16)
 
 
 def _run(op: str, request, *, as_text: bool = False):
@@ -165,6 +204,11 @@ def _run(op: str, request, *, as_text: bool = False):
 def _run_long(op: str, request, *, progress=True, threads=None, as_text: bool = False):
     """Runs a long operation on its own thread, waiting in short slices so that the progress
     bar moves and Ctrl-C (KeyboardInterrupt) cancels the run within a second."""
+    if not (isinstance(progress, bool) or callable(progress)):
+        raise TypeError(
+            "progress is True (a bar), False (none) or a function called with (done, total), "
+            f"not {type(progress).__name__}"
+        )
     text = _request_text(request)
     job = _engine.Job(op, text, _threads(threads), as_text)
     report = progress if callable(progress) else None
@@ -178,10 +222,14 @@ def _run_long(op: str, request, *, progress=True, threads=None, as_text: bool = 
                 if bar is not None:
                     bar(*now)
                 if report is not None and report(*now) is False:
+                    # Cancelled: the run stops at its next report, with the error `cancelled`.
                     job.cancel()
+                    report = None
         now = job.progress()
-        if bar is not None:
-            bar(*now)
+        ok = job.result()[0]
+        if bar is not None and ok:
+            # A search that converges early ends below its cap: it is done all the same.
+            bar.finish(now[0])
         if report is not None and now != last:
             report(*now)
     except BaseException:
@@ -332,6 +380,7 @@ def power(request: dict, *, progress=True, threads: int | None = None) -> dict:
     """Plans a real A/B test on a scenario: the smallest effect it can detect, the days an
     effect needs, the sample-ratio check and what peeking costs.
 
+    >>> import json
     >>> request = json.load(open("examples/power-ios-price-test.json"))   # doctest: +SKIP
     >>> giftsim.frames(giftsim.power(request)).durations                 # doctest: +SKIP
     """

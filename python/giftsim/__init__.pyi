@@ -26,10 +26,12 @@ from ._types import (
     SweepRequest,
     SweepResponse,
 )
-from .frames import Frames as Frames
-from .frames import frames as frames
+from ._frames import FRAME_COLUMNS as FRAME_COLUMNS
+from ._frames import Frames as Frames
+from ._frames import frames as frames
 
 __all__ = [
+    "FRAME_COLUMNS",
     "GiftsimError",
     "Frames",
     "audit",

@@ -35,6 +35,11 @@ class _Line:
         )
         sys.stderr.flush()
 
+    def finish(self, done: int):
+        if self.shown:
+            self.drawn = 0.0
+            self(done, done)
+
     def close(self):
         if self.shown:
             sys.stderr.write("\n")
@@ -53,14 +58,27 @@ class _Tqdm:
         if done > self.bar.n:
             self.bar.update(done - self.bar.n)
 
+    def finish(self, done: int):
+        # A notebook bar closed below its total turns red: a finished run is at 100 %.
+        self.bar.total = max(done, 1)
+        self.bar.update(done - self.bar.n)
+
     def close(self):
         self.bar.close()
+
+
+def _in_notebook() -> bool:
+    return "ipykernel" in sys.modules
 
 
 def progress_bar(op: str):
     """A bar for a run of ``op``: called with ``(done, total)``, then ``close()``d; ``None``
     where nothing can be shown."""
     unit = _UNITS.get(op, "viewer-runs")
+    terminal = getattr(sys.stderr, "isatty", lambda: False)()
+    if not (terminal or _in_notebook()):
+        # A log file or a pipe gets no bar.
+        return None
     try:
         from tqdm.auto import tqdm  # type: ignore[import-untyped,unused-ignore]
     except ImportError:
@@ -70,6 +88,4 @@ def progress_bar(op: str):
             return _Tqdm(tqdm, op, unit)
         except TypeError:  # a tqdm older than 4.60, without `delay`
             pass
-    if getattr(sys.stderr, "isatty", lambda: False)():
-        return _Line(op, unit)
-    return None
+    return _Line(op, unit) if terminal else None

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal
 
-from typing_extensions import NotRequired, TypedDict
+from typing_extensions import NotRequired, TypeAlias, TypedDict
 
 Channel: TypeAlias = Literal['web', 'ios', 'android', 'desktop', 'mobile', 'other']
 """

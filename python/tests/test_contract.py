@@ -51,9 +51,38 @@ def test_a_decimal_in_a_request_goes_in_as_its_exact_text():
     assert by_text == by_decimal
 
 
+def test_decimals_in_any_form_and_numpy_numbers_go_in_exactly():
+    from decimal import Decimal
+    import numpy as np
+    plain = giftsim.quote({"rate_card": "tiktok-web", "spend": "100.00"})
+    for spend in (Decimal("100.00").normalize(), Decimal("1E+2"), Decimal("100.000")):
+        assert giftsim.quote({"rate_card": "tiktok-web", "spend": spend})["purchase"] == plain["purchase"]
+    coins = giftsim.quote({"rate_card": "tiktok-web", "coins": np.int64(5000)})
+    assert coins == giftsim.quote({"rate_card": "tiktok-web", "coins": 5000})
+
+
+def test_text_that_is_not_unicode_or_too_deep_is_a_giftsim_error():
+    for request in ({"rate_card": "tiktok-web\ud800", "coins": 1}, b"\xff\xfe", "\ud800"):
+        with pytest.raises(giftsim.GiftsimError) as caught:
+            giftsim.quote(request)
+        assert caught.value.code == "invalid_json"
+    deep = {}
+    for _ in range(5000):
+        deep = {"a": deep}
+    with pytest.raises(giftsim.GiftsimError) as caught:
+        giftsim.quote(deep)
+    assert caught.value.code == "too_large"
+
+
 def test_decimal_refuses_floats_and_bounds():
     with pytest.raises(TypeError, match="float"):
         giftsim.decimal(0.1)
+    with pytest.raises(TypeError):
+        giftsim.decimal(None)
+    for text in ("NaN", "Infinity", "1e5", "1_000"):
+        with pytest.raises(ValueError):
+            giftsim.decimal(text)
+    assert giftsim.decimal(5) == 5
     with pytest.raises(ValueError, match="bound"):
         giftsim.decimal("<0.000001")
     with pytest.raises(ValueError, match="not a decimal"):

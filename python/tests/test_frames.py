@@ -9,7 +9,7 @@ import pytest
 
 import giftsim
 from conftest import ROOT
-from giftsim.frames import FRAME_COLUMNS
+from giftsim import FRAME_COLUMNS
 
 
 def golden(name):
@@ -81,7 +81,9 @@ def test_sweep_points_carry_their_parameters_and_differences_match_the_answer():
     answer = golden("sweep-price-demand")
     f = giftsim.frames(answer)
     points = f.points
-    assert points.iloc[0]["point"] == "base"
+    assert points.iloc[0]["point"] == "base" and points.iloc[0]["is_base"]
+    assert points["is_base"].sum() == len(answer["base"]["money"]) + len(
+        answer["base"]["counts"]) + len(answer["base"]["ratios"])
     prices = sorted(set(points["price_multiplier"].dropna()))
     assert prices == sorted(Decimal(r["point"]["price_multiplier"]) for r in answer["rows"])
     vs = f.vs_base
@@ -122,8 +124,29 @@ def test_money_as_float_gives_numeric_columns_for_plots():
         assert f.totals[column].dtype == "float64"
     assert f.by_day["day"].dtype == "int64"
     assert str(f.by_day["date"].dtype).startswith("datetime64")
+    assert f.by_purchase["coins"].dtype == "Int64"  # missing for a custom amount
+    sweep = giftsim.frames(golden("sweep-price-demand"), money="float")
+    for column in ("price_multiplier", "p_value", "percent", "difference_p5"):
+        assert sweep.vs_base[column].dtype == "float64", column
     with pytest.raises(ValueError):
         giftsim.frames(golden("simulate-tiktok-us-teens"), money="cents")
+
+
+def test_ids_that_look_like_numbers_stay_ids():
+    answer = golden("simulate-tiktok-us-teens")
+    for i, segment in enumerate(answer["by_segment"]):
+        segment["segment"] = str(i + 1)
+    answer["by_age"][0]["id"] = "18"
+    for money in ("decimal", "float"):
+        f = giftsim.frames(answer, money=money)
+        assert f.by_segment["segment"].unique().tolist() == ["1", "2", "3", "4"]
+        assert len(f.by_segment.query("segment == '2'")) == 5
+        assert f.by_age["group"].iloc[0] == "18"
+
+
+def test_frames_read_the_text_of_run_json_too():
+    text = (ROOT / "tests/golden/calibrate-payers-arppu.json").read_text()
+    assert giftsim.frames(text).targets.equals(giftsim.frames(json.loads(text)).targets)
 
 
 def test_other_answers_are_refused_with_a_sentence():

@@ -28,16 +28,33 @@ def test_progress_is_reported_up_to_the_total(scenario):
 def test_a_progress_function_returning_false_cancels(scenario):
     scenario.update(viewers=2_000_000, days=365)
     started = time.monotonic()
+    calls = []
     with pytest.raises(giftsim.GiftsimError) as caught:
-        giftsim.simulate(scenario, progress=lambda done, total: False)
+        giftsim.simulate(scenario, progress=lambda done, total: calls.append(done) or False)
     assert caught.value.code == "cancelled"
+    assert len(calls) == 1, "the function is not called again once it has cancelled"
     assert time.monotonic() - started < 5
+    with pytest.raises(TypeError, match="progress is True"):
+        giftsim.simulate(scenario, progress="yes")
+
+
+def test_a_progress_function_that_raises_stops_the_run_with_its_exception(scenario):
+    scenario.update(viewers=2_000_000, days=365)
+
+    def fail(done, total):
+        raise RuntimeError("stop here")
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        giftsim.simulate(scenario, progress=fail)
 
 
 def test_the_answer_never_depends_on_threads(scenario):
     one = giftsim.run_json("simulate", json.dumps(scenario), threads=1)
     every = giftsim.run_json("simulate", json.dumps(scenario))
     assert one == every
+    # Far more threads than cores: the same answer, on as many threads as there are cores.
+    assert giftsim.run_json("simulate", json.dumps(scenario), threads=10**6) == one
+    assert giftsim.run_json("simulate", json.dumps(scenario), threads=2**70) == one
     with pytest.raises(giftsim.GiftsimError) as caught:
         giftsim.simulate(scenario, threads=0)
     assert caught.value.path == "threads"
@@ -115,21 +132,48 @@ def test_ctrl_c_stops_a_long_run_within_a_second(tmp_path, op, example):
     assert took < 1.0, f"{op} stopped {took:.2f} s after Ctrl-C"
 
 
-def test_a_bar_shows_in_a_terminal_once_a_run_takes_half_a_second(tmp_path):
-    script = tmp_path / "bar.py"
-    script.write_text(textwrap.dedent("""
-        import json, sys, giftsim
-        s = json.load(open(sys.argv[1]))
-        s.update(viewers=3_000_000, days=120)
+BAR = textwrap.dedent("""
+    import json, sys, giftsim
+    s = json.load(open(sys.argv[1]))
+    s.update(viewers=1_000_000, days=120)
+    giftsim.simulate(s)
+    giftsim.quote({"rate_card": "tiktok-web", "coins": 65})
+    if sys.argv[2] == "no-tqdm":
+        sys.modules["tqdm.auto"] = None
         giftsim.simulate(s)
-        giftsim.quote({"rate_card": "tiktok-web", "coins": 65})
-    """))
+""")
+
+
+@pytest.mark.parametrize("tqdm", ["tqdm", "no-tqdm"])
+def test_a_bar_shows_on_a_terminal_once_a_run_takes_half_a_second(tmp_path, tqdm):
+    import fcntl
+    import pty
+    import struct
+    import termios
     from conftest import ROOT
-    run = subprocess.run([sys.executable, str(script), str(ROOT / "examples/simulate-tiktok-us-teens.json")],
-                         capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
-    assert "giftsim simulate" in run.stderr and "viewer-runs" in run.stderr
+    script = tmp_path / "bar.py"
+    script.write_text(BAR)
+    example = str(ROOT / "examples/simulate-tiktok-us-teens.json")
+    primary, secondary = pty.openpty()
+    # A terminal of 100 columns (a new pseudo-terminal has none, and tqdm fits its bar to them).
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    run = subprocess.run([sys.executable, str(script), example, tqdm], stderr=secondary,
+                         stdout=subprocess.PIPE, text=True, timeout=120)
+    os.close(secondary)
+    shown = b""
+    try:
+        while chunk := os.read(primary, 65536):
+            shown += chunk
+    except OSError:  # the terminal closed
+        pass
+    os.close(primary)
+    assert run.returncode == 0
+    assert b"giftsim simulate" in shown and b"viewer-runs" in shown, shown[-300:]
     assert run.stdout == ""
+    # Off a terminal (a log file, a pipe), no bar at all.
+    quiet = subprocess.run([sys.executable, str(script), example, tqdm], capture_output=True,
+                           text=True, timeout=120)
+    assert quiet.returncode == 0 and quiet.stderr == "", quiet.stderr[-300:]
 
 
 def test_without_tqdm_runs_work_and_print_nothing_off_a_terminal(scenario, monkeypatch, capsys):

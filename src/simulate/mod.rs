@@ -454,11 +454,15 @@ pub fn spend_histogram(
     Ok((all.viewers, all.spend_bins))
 }
 
-/// A pool of `threads` threads for one simulation (the caller's choice, not rayon's global pool).
+/// A pool for one simulation (the caller's choice, not rayon's global pool): `threads` threads,
+/// but never more than the machine's cores or the `items` to share, since more would only cost
+/// memory (`threads=10**6` from Python would otherwise start a million threads). The answer
+/// never depends on the number.
 #[cfg(feature = "parallel")]
-fn thread_pool(threads: usize) -> Result<rayon::ThreadPool> {
+fn thread_pool(threads: usize, items: usize) -> Result<rayon::ThreadPool> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
+        .num_threads(threads.min(cores).min(items).max(1))
         .build()
         .map_err(|e| {
             Error::new(
@@ -482,7 +486,7 @@ where
     #[cfg(feature = "parallel")]
     if threads > 1 && items.len() > 1 {
         use rayon::prelude::*;
-        let pool = thread_pool(threads)?;
+        let pool = thread_pool(threads, items.len())?;
         return pool.install(|| items.par_iter().map(|&item| f(item)).collect());
     }
     let _ = threads;
@@ -505,7 +509,7 @@ where
     #[cfg(feature = "parallel")]
     if threads > 1 && items.len() > 1 {
         use rayon::prelude::*;
-        let pool = thread_pool(threads)?;
+        let pool = thread_pool(threads, items.len())?;
         return pool.install(|| {
             items
                 .par_iter()

@@ -13,6 +13,7 @@ instead, for plotting and fast group-bys, at the price of binary rounding.
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 
@@ -28,7 +29,9 @@ FRAME_COLUMNS = {
         "by_purchase": ["rate_card", "purchase", "coins", "metric", "p5", "p50", "p95", "mean"],
     },
     "sweep": {
-        "points": ["point", "{parameters}", "metric", "unit", "p5", "p50", "p95", "mean"],
+        # The base comes first (`is_base`), then each point of the grid or each variant.
+        "points": ["point", "is_base", "{parameters}", "metric", "unit", "p5", "p50", "p95",
+                   "mean"],
         "vs_base": ["point", "{parameters}", "metric", "unit", "base", "value",
                     "mean_difference", "difference_p5", "difference_p95", "percent",
                     "p_value", "p_value_below", "significant", "judgement"],
@@ -63,8 +66,15 @@ _STATS = ("p5", "p50", "p95", "mean")
 _UNITS = (("money", "money"), ("count", "counts"), ("ratio", "ratios"))
 _DIFFERENCE = ("base", "value", "mean_difference", "difference_p5", "difference_p95", "percent")
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
-# Columns that identify a row (a day, a run, an age): never turned into floats.
-_KEYS = {"run", "day", "min_age", "max_age", "coins", "rank", "point", "look", "days"}
+# The columns that hold figures; every other column (a metric, a group, a segment's id, a
+# day) keeps its value as the answer gives it, even when an id looks like a number.
+_FIGURES = {"p5", "p50", "p95", "mean", "value", "base", "mean_difference", "difference_p5",
+            "difference_p95", "percent", "p_value", "target", "achieved", "tolerance", "start",
+            "min", "max", "objective", "slack", "mde_rise", "mde_fall", "closed_form", "effect",
+            "power_at_effect", "z"}
+# Figures that are always numbers (or missing): float64 with money="float", even when missing
+# throughout (a p-value of fewer than three runs). `value` and `slack` may be "all".
+_ALWAYS_NUMBERS = _FIGURES - {"value", "slack"}
 
 
 class Frames:
@@ -134,6 +144,8 @@ def frames(answer: dict, *, money: str = "decimal") -> Frames:
         ) from None
     if money not in ("decimal", "float"):
         raise ValueError(f'money is "decimal" or "float", not {money!r}')
+    if isinstance(answer, (str, bytes)):
+        answer = json.loads(answer)  # the text of run_json
     if not isinstance(answer, dict):
         raise TypeError(f"giftsim.frames reads an answer (a dict), not {type(answer).__name__}")
     number = Decimal if money == "decimal" else float
@@ -145,11 +157,15 @@ def frames(answer: dict, *, money: str = "decimal") -> Frames:
             return float(v)
         return v
 
-    def table(rows, columns):
-        rows = [{k: v if k in _KEYS else value(v) for k, v in row.items()} for row in rows]
+    def table(rows, columns, figures):
+        rows = [{k: value(v) if k in figures else v for k, v in row.items()} for row in rows]
         df = pd.DataFrame(rows, columns=columns)
         if money == "float":
-            df = df.infer_objects()
+            for c in df.columns:
+                if c in figures and (c in _ALWAYS_NUMBERS or c not in _FIGURES):
+                    df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
+        if "coins" in df.columns:  # missing for a custom amount
+            df["coins"] = df["coins"].astype("Int64")
         return df
 
     kind = _kind(answer)
@@ -160,7 +176,10 @@ def frames(answer: dict, *, money: str = "decimal") -> Frames:
         "optimize": _optimize,
         "power": _power,
     }[kind]
-    tables = {name: table(rows, columns) for name, (rows, columns) in build(answer).items()}
+    tables = {}
+    for name, (rows, columns, *numeric) in build(answer).items():
+        # A sweep's parameters and an optimization's variables hold figures too.
+        tables[name] = table(rows, columns, _FIGURES | set(numeric[0] if numeric else ()))
     if "by_day" in tables:
         tables["by_day"]["date"] = pd.to_datetime(tables["by_day"]["date"])
     return Frames(kind, tables)
@@ -262,11 +281,12 @@ def _sweep(a: dict) -> dict:
     params = [p for p in params if isinstance(p, str)]
     expand = {"{parameters}": params}
     points, vs, by_age, by_segment = [], [], [], []
-    points += _totals_rows(a["base"], {"point": "base"})
+    points += _totals_rows(a["base"], {"point": "base", "is_base": True})
     for row in a.get("rows", []):
         first = {"point": row.get("name")}
         first.update({p: row.get("point", {}).get(p) for p in params})
-        points += _totals_rows(row.get("totals", {}), first)
+        points_first = dict(first, is_base=False)
+        points += _totals_rows(row.get("totals", {}), points_first)
         vs += [_difference(d, first) for d in row.get("vs_base", [])]
         for group in row.get("vs_base_by_age", []):
             g = dict(first, group=group.get("group"))
@@ -276,10 +296,10 @@ def _sweep(a: dict) -> dict:
             by_segment += [_difference(d, g) for d in group.get("differences", [])]
     k = "sweep"
     return {
-        "points": (points, _columns(k, "points", expand)),
-        "vs_base": (vs, _columns(k, "vs_base", expand)),
-        "vs_base_by_age": (by_age, _columns(k, "vs_base_by_age", expand)),
-        "vs_base_by_segment": (by_segment, _columns(k, "vs_base_by_segment", expand)),
+        "points": (points, _columns(k, "points", expand), params),
+        "vs_base": (vs, _columns(k, "vs_base", expand), params),
+        "vs_base_by_age": (by_age, _columns(k, "vs_base_by_age", expand), params),
+        "vs_base_by_segment": (by_segment, _columns(k, "vs_base_by_segment", expand), params),
     }
 
 
@@ -311,8 +331,8 @@ def _optimize(a: dict) -> dict:
                                                    ("constraint", "value", "slack", "met")}))
     k = "optimize"
     return {
-        "points": (points, _columns(k, "points", expand)),
-        "candidates": (candidates, _columns(k, "candidates", expand)),
+        "points": (points, _columns(k, "points", expand), names),
+        "candidates": (candidates, _columns(k, "candidates", expand), names),
         "constraints": (constraints, _columns(k, "constraints")),
         "totals": (_totals_rows(a["best"].get("totals", {})), _columns(k, "totals")),
     }
@@ -332,6 +352,6 @@ def _power(a: dict) -> dict:
     k = "power"
     return {
         "metrics": (a.get("metrics", []), _columns(k, "metrics")),
-        "durations": (durations, _columns(k, "durations", {"{figures}": figures})),
+        "durations": (durations, _columns(k, "durations", {"{figures}": figures}), figures),
         "peeking": (a.get("peeking", {}).get("boundaries", []), _columns(k, "peeking")),
     }
