@@ -185,16 +185,16 @@ def _threads(threads) -> int:
         affinity = getattr(_os, "sched_getaffinity", None)
         return len(affinity(0)) if affinity else (_os.cpu_count() or 1)
     try:
-        threads = _operator.index(threads) if not isinstance(threads, bool) else 0
+        count = _operator.index(threads) if not isinstance(threads, bool) else 0
     except TypeError:
-        threads = 0
-    if threads < 1:
+        count = 0
+    if count < 1:
         raise GiftsimError(
             "invalid_value", "threads", "threads is a whole number of 1 or more",
-            {"given": str(threads)},
+            {"given": repr(threads)},
         )
     # The engine uses no more threads than there are cores; this only keeps the number in range.
-    return min(threads, 1 << 16)
+    return min(count, 1 << 16)
 
 
 def _run(op: str, request, *, as_text: bool = False):
@@ -226,8 +226,8 @@ def _run_long(op: str, request, *, progress=True, threads=None, as_text: bool = 
                     job.cancel()
                     report = None
         now = job.progress()
-        ok = job.result()[0]
-        if bar is not None and ok:
+        outcome = job.result()  # the answer's text is copied out of the engine once
+        if bar is not None and outcome[0]:
             # A search that converges early ends below its cap: it is done all the same.
             bar.finish(now[0])
         if report is not None and now != last:
@@ -241,7 +241,7 @@ def _run_long(op: str, request, *, progress=True, threads=None, as_text: bool = 
     finally:
         if bar is not None:
             bar.close()
-    return _answer(job.result(), as_text=as_text)
+    return _answer(outcome, as_text=as_text)
 
 
 def presets() -> dict:

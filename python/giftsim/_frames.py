@@ -272,13 +272,8 @@ def _difference(d: dict, first: dict) -> dict:
 
 
 def _sweep(a: dict) -> dict:
-    params = [p if isinstance(p, str) else p.get("parameter", p.get("name")) for p in a.get("parameters", [])]
-    # Parameters are named in the rows' points; the list at the top may carry more detail.
-    for row in a.get("rows", []):
-        for name in row.get("point", {}):
-            if name not in params:
-                params.append(name)
-    params = [p for p in params if isinstance(p, str)]
+    # Every parameter any point changes (as in the CLI's CSV).
+    params = list(a.get("parameters", []))
     expand = {"{parameters}": params}
     points, vs, by_age, by_segment = [], [], [], []
     points += _totals_rows(a["base"], {"point": "base", "is_base": True})

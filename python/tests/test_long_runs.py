@@ -58,6 +58,9 @@ def test_the_answer_never_depends_on_threads(scenario):
     with pytest.raises(giftsim.GiftsimError) as caught:
         giftsim.simulate(scenario, threads=0)
     assert caught.value.path == "threads"
+    with pytest.raises(giftsim.GiftsimError) as caught:
+        giftsim.simulate(scenario, threads="2")
+    assert caught.value.details == {"given": "'2'"}
 
 
 def test_runs_use_more_than_one_core(scenario):
